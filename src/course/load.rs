@@ -1,0 +1,204 @@
+//! Reading course files: size and encoding checks, RON parsing with positions, validation,
+//! duplicate ids across files, and the set of courses bundled into the binary.
+
+use std::collections::HashMap;
+use std::io::Read as _;
+use std::path::Path;
+
+use super::error::{CourseError, describe_ron_error};
+use super::locate::Locator;
+use super::validate::validate;
+use super::{Module, content_hash};
+use crate::canon::Digest32;
+
+/// The largest course file accepted; real modules are far smaller.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// How deeply RON values may nest; a course file needs about six levels.
+pub const RECURSION_LIMIT: usize = 32;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// A module that loaded and validated, with where it came from and its content hash.
+#[derive(Debug, Clone)]
+pub struct LoadedModule {
+    /// The file it was read from, as named to the user.
+    pub source: String,
+    /// The module, with text layout normalised.
+    pub module: Module,
+    /// Its canonical content hash.
+    pub hash: Digest32,
+}
+
+/// All modules of one course set, in file-name order.
+#[derive(Debug, Clone, Default)]
+pub struct CourseSet {
+    /// The modules.
+    pub modules: Vec<LoadedModule>,
+}
+
+impl CourseSet {
+    /// The module with the given id.
+    pub fn get(&self, id: &str) -> Option<&LoadedModule> {
+        self.modules.iter().find(|m| m.module.id == id)
+    }
+
+    /// Builds a set from named file contents, reporting every error in every file, including
+    /// duplicate module and question ids across files.
+    pub fn from_sources<'a>(
+        files: impl IntoIterator<Item = (String, &'a [u8])>,
+    ) -> Result<CourseSet, Vec<CourseError>> {
+        let mut set = CourseSet::default();
+        let mut errors = Vec::new();
+        let mut module_ids: HashMap<String, String> = HashMap::new();
+        let mut question_ids: HashMap<String, String> = HashMap::new();
+        for (name, bytes) in files {
+            match parse_module(&name, bytes) {
+                Ok(loaded) => {
+                    let src = std::str::from_utf8(bytes).unwrap_or_default();
+                    let loc = Locator::new(src);
+                    let place = |offset: Option<usize>| offset.map(|o| loc.line_col(o));
+                    let m = &loaded.module;
+                    if let Some(first) = module_ids.get(&m.id) {
+                        errors.push(CourseError {
+                            path: name.clone(),
+                            position: place(loc.field_with_string("id", &m.id, 0)),
+                            message: format!("module id `{}` is also used by {first}; give each module its own id", m.id),
+                        });
+                    } else {
+                        module_ids.insert(m.id.clone(), name.clone());
+                    }
+                    for q in &m.questions {
+                        if let Some(first) = question_ids.get(&q.id) {
+                            if first != &name {
+                                errors.push(CourseError {
+                                    path: name.clone(),
+                                    position: place(loc.field_with_string("id", &q.id, 0)),
+                                    message: format!("question id `{}` is also used in {first}; question ids must be unique across all modules", q.id),
+                                });
+                            }
+                        } else {
+                            question_ids.insert(q.id.clone(), name.clone());
+                        }
+                    }
+                    set.modules.push(loaded);
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Parses and validates one course file's bytes; `name` is used in error messages.
+pub fn parse_module(name: &str, bytes: &[u8]) -> Result<LoadedModule, Vec<CourseError>> {
+    let at = |position: (usize, usize), message: String| CourseError {
+        path: name.to_owned(),
+        position: Some(position),
+        message,
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(vec![CourseError::whole(
+            name,
+            format!(
+                "the file is {} bytes, more than the limit of {MAX_FILE_BYTES}; split it into several modules",
+                bytes.len()
+            ),
+        )]);
+    }
+    let src = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let pos = Locator::new(good).line_col(good.len());
+            return Err(vec![at(
+                pos,
+                "the file is not valid UTF-8 text; save it as UTF-8".into(),
+            )]);
+        }
+    };
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT);
+    let mut module: Module = match options.from_str(src) {
+        Ok(m) => m,
+        Err(e) => {
+            let pos = (e.span.start.line.max(1), e.span.start.col.max(1));
+            return Err(vec![at(pos, describe_ron_error(&e.code))]);
+        }
+    };
+    let issues = validate(src, &module);
+    if !issues.is_empty() {
+        let loc = Locator::new(src);
+        return Err(issues
+            .into_iter()
+            .map(|i| at(loc.line_col(i.offset), i.message))
+            .collect());
+    }
+    module.normalize();
+    let hash = content_hash(&module);
+    Ok(LoadedModule {
+        source: name.to_owned(),
+        module,
+        hash,
+    })
+}
+
+/// Loads every `*.ron` file in `dir` (not its subfolders), in file-name order.
+pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        vec![CourseError::whole(
+            &shown,
+            format!("cannot read the course folder: {e}"),
+        )]
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(vec![CourseError::whole(
+            &shown,
+            "no course files (*.ron) in this folder; point --courses at the folder that holds them",
+        )]);
+    }
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for path in &paths {
+        let name = path.display().to_string();
+        match read_limited(path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(message) => errors.push(CourseError::whole(name, message)),
+        }
+    }
+    let result = CourseSet::from_sources(files.iter().map(|(n, b)| (n.clone(), b.as_slice())));
+    match result {
+        Ok(set) if errors.is_empty() => Ok(set),
+        Ok(_) => Err(errors),
+        Err(mut more) => {
+            errors.append(&mut more);
+            Err(errors)
+        }
+    }
+}
+
+/// Reads at most one byte more than the limit, so a huge file is refused without reading it all.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    Ok(bytes)
+}
+
+/// The course set compiled into the binary from `courses/`.
+pub fn bundled() -> Result<CourseSet, Vec<CourseError>> {
+    CourseSet::from_sources(BUNDLED.iter().map(|(n, s)| ((*n).to_owned(), s.as_bytes())))
+}

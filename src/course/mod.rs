@@ -1,0 +1,247 @@
+//! Courses: the model of a training module as authors write it in `courses/*.ron`, loading
+//! with exact errors, validation, and the canonical content hash.
+//!
+//! The file format is documented in `courses/README.md`. Every type here denies unknown
+//! fields and uses only externally tagged enums, so a typo is an error, never a silent default.
+
+mod error;
+mod hash;
+mod load;
+mod locate;
+mod summary;
+mod validate;
+
+use serde::Deserialize;
+
+pub use error::CourseError;
+pub use hash::content_hash;
+pub use load::{CourseSet, MAX_FILE_BYTES, bundled, load_dir, parse_module};
+pub use summary::{Summary, summarize};
+
+use crate::lang::Lang;
+use crate::policy::{Area, Goal};
+
+/// A text in Danish (required) and English (optional; Danish is shown when it is missing).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// The Danish text.
+    pub da: String,
+    /// The English text, if the author wrote one.
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to Danish.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.da,
+        }
+    }
+
+    /// Both texts with their field names, for validation messages.
+    pub(crate) fn parts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        std::iter::once(("da", self.da.as_str())).chain(self.en.as_deref().map(|en| ("en", en)))
+    }
+
+    /// Collapses the layout of a multi-line RON string: paragraphs are separated by blank lines,
+    /// and within a paragraph every run of white space becomes one space. Reindenting a file
+    /// therefore changes neither what the learner sees nor the content hash.
+    fn normalize(&mut self) {
+        self.da = normalize_layout(&self.da);
+        self.en = self.en.as_deref().map(normalize_layout);
+    }
+}
+
+fn normalize_layout(s: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.extend(line.split_whitespace());
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    paragraphs.join("\n\n")
+}
+
+/// Whether a module is taken at hiring or repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ModuleKind {
+    /// Taken once, at hiring (policy 1.6 "ved ansættelse").
+    Onboarding,
+    /// Repeated every so many months (policy 1.6 "løbende").
+    Refresher {
+        /// Months from a pass until the module is due again.
+        every_months: u32,
+    },
+}
+
+/// One training module: lessons to read and a question bank to draw a quiz from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Stable id (`[A-Za-z0-9._-]`, 1–64 characters); records refer to it.
+    pub id: String,
+    /// Bumped when a change must send everyone through the module again.
+    pub version: u32,
+    /// Onboarding or refresher.
+    pub kind: ModuleKind,
+    /// The module's title.
+    pub title: Text,
+    /// One or two sentences on what the module is about.
+    pub summary: Text,
+    /// The policy sections the module teaches.
+    pub sections: Vec<String>,
+    /// Pages to read before the quiz.
+    pub lessons: Vec<Lesson>,
+    /// The question bank.
+    pub questions: Vec<Question>,
+    /// How many questions one attempt draws from the bank.
+    pub draw: u32,
+    /// The share of correct answers needed to pass, in percent (1–100).
+    pub pass_mark: u32,
+}
+
+/// A page of a module's reading.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// The page title.
+    pub title: Text,
+    /// The policy section the page rests on.
+    pub section: String,
+    /// Common good practice the page adds beyond the policy, naming its source
+    /// (e.g. `"ISO/IEC 27002"`); absent when the page teaches the policy itself.
+    #[serde(default)]
+    pub good_practice: Option<String>,
+    /// The page text; paragraphs are separated by blank lines.
+    pub body: Text,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum QuestionKind {
+    /// Exactly one choice is correct.
+    Single,
+    /// "Vælg alle der passer": one or more choices are correct, and all of them must be chosen.
+    Multiple,
+    /// Two choices (true and false), one correct.
+    TrueFalse,
+}
+
+impl QuestionKind {
+    /// A stable number for canonical encodings.
+    pub fn code(self) -> u8 {
+        match self {
+            QuestionKind::Single => 1,
+            QuestionKind::Multiple => 2,
+            QuestionKind::TrueFalse => 3,
+        }
+    }
+}
+
+/// A question in a module's bank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, unique across all modules; records refer to it.
+    pub id: String,
+    /// The area of policy 1.3 the question belongs to.
+    pub area: Area,
+    /// The goals of policy 1.1 the question touches.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// The policy section the question rests on.
+    pub section: String,
+    /// Common good practice the question tests beyond the policy, naming its source.
+    #[serde(default)]
+    pub good_practice: Option<String>,
+    /// Single, multiple or true/false.
+    pub kind: QuestionKind,
+    /// The question as the learner reads it.
+    pub prompt: Text,
+    /// The possible answers, in the order the author wrote them (the quiz shuffles them).
+    pub choices: Vec<Choice>,
+    /// Shown in the review after the quiz.
+    pub explanation: Text,
+}
+
+impl Question {
+    /// The indices of the correct choices.
+    pub fn correct_choices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.correct)
+            .map(|(i, _)| i)
+    }
+}
+
+/// One possible answer to a question.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The answer as the learner reads it.
+    pub text: Text,
+    /// Whether choosing it is right.
+    pub correct: bool,
+    /// Why this answer is right or wrong; shown in the review.
+    pub feedback: Text,
+}
+
+impl Module {
+    /// Applies [`Text::normalize`] to every text in the module.
+    fn normalize(&mut self) {
+        self.title.normalize();
+        self.summary.normalize();
+        for lesson in &mut self.lessons {
+            lesson.title.normalize();
+            lesson.body.normalize();
+        }
+        for q in &mut self.questions {
+            q.prompt.normalize();
+            q.explanation.normalize();
+            for c in &mut q.choices {
+                c.text.normalize();
+                c.feedback.normalize();
+            }
+        }
+    }
+
+    /// The question with the given id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The months between refreshers, or `None` for onboarding.
+    pub fn every_months(&self) -> Option<u32> {
+        match self.kind {
+            ModuleKind::Onboarding => None,
+            ModuleKind::Refresher { every_months } => Some(every_months),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_layout;
+
+    #[test]
+    fn layout_is_normalized() {
+        let s = "  Første linje\n      fortsætter her.\n\n\n   Andet   afsnit.\r\n";
+        assert_eq!(
+            normalize_layout(s),
+            "Første linje fortsætter her.\n\nAndet afsnit."
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! What `bevidst check` reports about a course set that loaded cleanly: per module and in total.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{CourseError, CourseSet, ModuleKind};
+use crate::canon::hex;
+use crate::lang::Lang;
+use crate::policy::{Area, SECTIONS};
+
+/// One module's figures.
+#[derive(Debug, Serialize)]
+pub struct ModuleSummary {
+    /// Module id.
+    pub id: String,
+    /// Module version.
+    pub version: u32,
+    /// `onboarding` or `refresher`.
+    pub kind: &'static str,
+    /// Months between refreshers, for refreshers.
+    pub every_months: Option<u32>,
+    /// Danish title.
+    pub title: String,
+    /// Number of lessons.
+    pub lessons: usize,
+    /// Size of the question bank.
+    pub questions: usize,
+    /// Questions per attempt.
+    pub draw: u32,
+    /// Pass mark in percent.
+    pub pass_mark: u32,
+    /// Questions per area of policy 1.3 (areas with none are left out).
+    pub questions_per_area: Vec<AreaCount>,
+    /// Policy sections cited by the module's lessons and questions.
+    pub sections: Vec<String>,
+    /// SHA-256 content hash, hex.
+    pub content_hash: String,
+}
+
+/// A count of questions in one area.
+#[derive(Debug, Serialize)]
+pub struct AreaCount {
+    /// The area's identifier in course files.
+    pub area: &'static str,
+    /// Its Danish name.
+    pub name: &'static str,
+    /// How many questions.
+    pub questions: usize,
+}
+
+/// The whole set's figures, or its errors.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Whether the set loaded without errors.
+    pub ok: bool,
+    /// Each module.
+    pub modules: Vec<ModuleSummary>,
+    /// Total lessons.
+    pub total_lessons: usize,
+    /// Total questions.
+    pub total_questions: usize,
+    /// Questions per area over all modules (every area listed, zero included).
+    pub questions_per_area: Vec<AreaCount>,
+    /// Policy sections covered by some lesson or question.
+    pub sections_covered: Vec<String>,
+    /// Policy sections no lesson or question cites.
+    pub sections_missing: Vec<String>,
+    /// Every error, as `path:line:column: message`.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// One error in machine-readable form.
+#[derive(Debug, Serialize)]
+pub struct ErrorEntry {
+    /// The file.
+    pub file: String,
+    /// 1-based line, if known.
+    pub line: Option<usize>,
+    /// 1-based column, if known.
+    pub column: Option<usize>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+fn area_counts(areas: impl Iterator<Item = Area> + Clone, keep_zero: bool) -> Vec<AreaCount> {
+    Area::ALL
+        .iter()
+        .map(|&a| AreaCount {
+            area: a.ident(),
+            name: a.name(Lang::Da),
+            questions: areas.clone().filter(|&x| x == a).count(),
+        })
+        .filter(|c| keep_zero || c.questions > 0)
+        .collect()
+}
+
+/// Summarises a load result for `bevidst check`.
+pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
+    let (set, errors) = match result {
+        Ok(set) => (Some(set), Vec::new()),
+        Err(errors) => (None, errors.clone()),
+    };
+    let loaded = set.map(|s| s.modules.as_slice()).unwrap_or_default();
+    let modules: Vec<ModuleSummary> = loaded
+        .iter()
+        .map(|l| {
+            let m = &l.module;
+            let cited: BTreeSet<String> = m
+                .lessons
+                .iter()
+                .map(|x| x.section.clone())
+                .chain(m.questions.iter().map(|q| q.section.clone()))
+                .collect();
+            ModuleSummary {
+                id: m.id.clone(),
+                version: m.version,
+                kind: match m.kind {
+                    ModuleKind::Onboarding => "onboarding",
+                    ModuleKind::Refresher { .. } => "refresher",
+                },
+                every_months: m.every_months(),
+                title: m.title.da.clone(),
+                lessons: m.lessons.len(),
+                questions: m.questions.len(),
+                draw: m.draw,
+                pass_mark: m.pass_mark,
+                questions_per_area: area_counts(m.questions.iter().map(|q| q.area), false),
+                sections: cited.into_iter().collect(),
+                content_hash: hex(&l.hash),
+            }
+        })
+        .collect();
+    let covered: BTreeSet<&str> = modules
+        .iter()
+        .flat_map(|m| m.sections.iter().map(String::as_str))
+        .collect();
+    let all_areas = loaded
+        .iter()
+        .flat_map(|l| l.module.questions.iter().map(|q| q.area));
+    Summary {
+        ok: errors.is_empty(),
+        total_lessons: modules.iter().map(|m| m.lessons).sum(),
+        total_questions: modules.iter().map(|m| m.questions).sum(),
+        questions_per_area: area_counts(all_areas, true),
+        sections_covered: SECTIONS
+            .iter()
+            .filter(|(s, _, _)| covered.contains(s))
+            .map(|(s, _, _)| (*s).to_owned())
+            .collect(),
+        sections_missing: SECTIONS
+            .iter()
+            .filter(|(s, _, _)| !covered.contains(s))
+            .map(|(s, _, _)| (*s).to_owned())
+            .collect(),
+        modules,
+        errors: errors
+            .into_iter()
+            .map(|e| ErrorEntry {
+                line: e.position.map(|p| p.0),
+                column: e.position.map(|p| p.1),
+                file: e.path,
+                message: e.message,
+            })
+            .collect(),
+    }
+}
+
+impl Summary {
+    /// The human-readable form `bevidst check` prints on success.
+    pub fn to_text(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for m in &self.modules {
+            let kind = match m.every_months {
+                Some(n) => format!("refresher every {n} months"),
+                None => "onboarding".to_owned(),
+            };
+            let _ = writeln!(out, "{} v{} ({kind}): {}", m.id, m.version, m.title);
+            let _ = writeln!(
+                out,
+                "  {} lessons, {} questions, draws {}, pass mark {}%, sections {}",
+                m.lessons,
+                m.questions,
+                m.draw,
+                m.pass_mark,
+                m.sections.join(" ")
+            );
+            let areas: Vec<String> = m
+                .questions_per_area
+                .iter()
+                .map(|a| format!("{} {}", a.area, a.questions))
+                .collect();
+            let _ = writeln!(out, "  areas: {}", areas.join(", "));
+            let _ = writeln!(out, "  content hash {}", m.content_hash);
+        }
+        let _ = writeln!(
+            out,
+            "\n{} modules, {} lessons, {} questions",
+            self.modules.len(),
+            self.total_lessons,
+            self.total_questions
+        );
+        for a in &self.questions_per_area {
+            let _ = writeln!(out, "  {:>3}  {}", a.questions, a.name);
+        }
+        let _ = writeln!(out, "sections covered: {}", self.sections_covered.join(" "));
+        if !self.sections_missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "sections not covered: {}",
+                self.sections_missing.join(" ")
+            );
+        }
+        out
+    }
+}

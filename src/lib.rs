@@ -1,0 +1,9 @@
+//! bevidst: IT-security awareness training for the employees of Københavns Kommune, and
+//! follow-up for its IT-security function. See `../shared/design.md` for the product shape;
+//! each module below is one box of its data-flow diagram.
+
+pub mod canon;
+pub mod course;
+pub mod lang;
+pub mod policy;
+pub mod safe_text;
