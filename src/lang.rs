@@ -14,6 +14,7 @@ pub enum Lang {
 
 impl Lang {
     /// The other language (for a toggle).
+    #[must_use]
     pub fn other(self) -> Lang {
         match self {
             Lang::Da => Lang::En,

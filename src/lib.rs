@@ -6,4 +6,5 @@ pub mod canon;
 pub mod course;
 pub mod lang;
 pub mod policy;
+pub mod quiz;
 pub mod safe_text;

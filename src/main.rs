@@ -20,7 +20,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate course files and print a summary (every error, with file:line:column).
+    /// Validate course files and print a summary (every error, with its file, line and column).
     Check {
         /// The folder of course files (default: the bundled courses, or --courses).
         dir: Option<PathBuf>,

@@ -4,10 +4,11 @@
 //! order of fields in the file. Completion records carry it, so everyone can tell which
 //! content a learner saw.
 //!
-//! Order: id, version, kind (1 = onboarding; 2 = refresher, then every_months as u32), title,
-//! summary, sections (list of strings), lessons (title, section, good_practice, body),
-//! questions (id, area code, goal codes, section, good_practice, kind code, prompt,
-//! choices (text, correct, feedback), explanation), draw, pass_mark.
+//! Order: `id`, `version`, kind (1 = onboarding; 2 = refresher, then `every_months` as u32),
+//! `title`, `summary`, `sections` (list of strings), `lessons` (`title`, `section`,
+//! `good_practice`, `body`), `questions` (`id`, area code, goal codes, `section`,
+//! `good_practice`, kind code, `prompt`, `choices` (`text`, `correct`, `feedback`),
+//! `explanation`), `draw`, `pass_mark`.
 //! A text is its Danish string followed by its optional English string.
 
 use super::{Module, ModuleKind, Text};

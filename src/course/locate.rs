@@ -99,7 +99,7 @@ mod tests {
             .field_with_string("id", "q1", 1)
             .map(|o| loc.line_col(o));
         assert_eq!(first, Some((4, 6)));
-        assert_eq!(second, Some((4, 18)));
+        assert_eq!(second, Some((4, 17)));
         assert_eq!(
             loc.field("pass_mark", 0).map(|o| loc.line_col(o)),
             Some((6, 3))

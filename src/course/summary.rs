@@ -83,13 +83,13 @@ pub struct ErrorEntry {
     pub message: String,
 }
 
-fn area_counts(areas: impl Iterator<Item = Area> + Clone, keep_zero: bool) -> Vec<AreaCount> {
+fn area_counts(areas: &[Area], keep_zero: bool) -> Vec<AreaCount> {
     Area::ALL
         .iter()
         .map(|&a| AreaCount {
             area: a.ident(),
             name: a.name(Lang::Da),
-            questions: areas.clone().filter(|&x| x == a).count(),
+            questions: areas.iter().filter(|&&x| x == a).count(),
         })
         .filter(|c| keep_zero || c.questions > 0)
         .collect()
@@ -125,7 +125,10 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
                 questions: m.questions.len(),
                 draw: m.draw,
                 pass_mark: m.pass_mark,
-                questions_per_area: area_counts(m.questions.iter().map(|q| q.area), false),
+                questions_per_area: area_counts(
+                    &m.questions.iter().map(|q| q.area).collect::<Vec<_>>(),
+                    false,
+                ),
                 sections: cited.into_iter().collect(),
                 content_hash: hex(&l.hash),
             }
@@ -135,14 +138,15 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         .iter()
         .flat_map(|m| m.sections.iter().map(String::as_str))
         .collect();
-    let all_areas = loaded
+    let all_areas: Vec<Area> = loaded
         .iter()
-        .flat_map(|l| l.module.questions.iter().map(|q| q.area));
+        .flat_map(|l| l.module.questions.iter().map(|q| q.area))
+        .collect();
     Summary {
         ok: errors.is_empty(),
         total_lessons: modules.iter().map(|m| m.lessons).sum(),
         total_questions: modules.iter().map(|m| m.questions).sum(),
-        questions_per_area: area_counts(all_areas, true),
+        questions_per_area: area_counts(&all_areas, true),
         sections_covered: SECTIONS
             .iter()
             .filter(|(s, _, _)| covered.contains(s))

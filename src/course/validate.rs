@@ -79,8 +79,10 @@ impl Checker<'_> {
     }
 
     fn good_practice(&mut self, source: Option<&str>, owner: usize, what: &str) {
-        if let Some(source) = source {
-            if source.trim().is_empty() || first_forbidden(source).is_some() {
+        if let Some(source) = source
+            && (source.trim().is_empty() || first_forbidden(source).is_some())
+        {
+            {
                 let at = self.loc.field("good_practice", owner).unwrap_or(owner);
                 self.push(
                     at,
@@ -113,8 +115,10 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
         let at = at_field(&c, "version");
         c.push(at, "version is 0; versions start at 1 and go up with each change that must send everyone through the module again".into());
     }
-    if let ModuleKind::Refresher { every_months } = m.kind {
-        if !(1..=MAX_EVERY_MONTHS).contains(&every_months) {
+    if let ModuleKind::Refresher { every_months } = m.kind
+        && !(1..=MAX_EVERY_MONTHS).contains(&every_months)
+    {
+        {
             let at = at_field(&c, "every_months");
             c.push(at, format!("every_months is {every_months}; a refresher interval must be 1–{MAX_EVERY_MONTHS} months"));
         }
@@ -175,6 +179,12 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
     }
 
     let lessons_at = at_field(&c, "lessons");
+    lessons(&mut c, m, lessons_at);
+    questions(&mut c, m, module_at);
+    c.issues
+}
+
+fn lessons(c: &mut Checker, m: &Module, lessons_at: usize) {
     for (i, lesson) in m.lessons.iter().enumerate() {
         let what = format!("lesson {}", i + 1);
         let at = c
@@ -186,7 +196,9 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
         c.section(&lesson.section, at, &what);
         c.good_practice(lesson.good_practice.as_deref(), at, &what);
     }
+}
 
+fn questions(c: &mut Checker, m: &Module, module_at: usize) {
     let mut ids_in_file: HashSet<&str> = HashSet::new();
     let mut occurrences: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for q in &m.questions {
@@ -266,5 +278,4 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
             );
         }
     }
-    c.issues
 }
