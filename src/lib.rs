@@ -7,4 +7,6 @@ pub mod course;
 pub mod lang;
 pub mod policy;
 pub mod quiz;
+pub mod report;
 pub mod safe_text;
+pub mod simulate;

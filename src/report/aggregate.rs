@@ -1,0 +1,326 @@
+//! Streaming aggregation of plausible completions into fixed-size accumulators. One
+//! [`Aggregator`] per thread; [`Aggregator::merge`] joins them. Memory grows with the number
+//! of learners (their per-module state, the first attempt's marks for item statistics, and the
+//! quarters they were active in, for counting distinct learners per cell), never with the
+//! number of records.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use super::input::Completion;
+use super::model::TOPICS;
+use super::overdue::local_date;
+use super::plausible::{CourseIndex, Resolved};
+
+/// Forvaltning names interned across threads, so indices agree without remapping.
+#[derive(Debug, Default)]
+pub struct Names {
+    inner: Mutex<(Vec<String>, HashMap<String, u16>)>,
+}
+
+impl Names {
+    fn intern(&self, name: &str) -> u16 {
+        // A poisoned lock only means another thread panicked mid-insert of a name; the map
+        // and list are still consistent enough to go on (insert is the last step).
+        let mut guard = self
+            .inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (list, map) = &mut *guard;
+        if let Some(&i) = map.get(name) {
+            return i;
+        }
+        // More than 65,535 distinct forvaltninger cannot happen in one municipality; should
+        // a forged collection try, the overflow shares the last index rather than panicking.
+        let i = u16::try_from(list.len()).unwrap_or(u16::MAX);
+        list.push(name.to_owned());
+        map.insert(name.to_owned(), i);
+        i
+    }
+
+    /// All names, by index.
+    pub fn list(&self) -> Vec<String> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
+            .clone()
+    }
+}
+
+/// A quarter as `year * 4 + (quarter - 1)`, in Copenhagen time.
+pub type Quarter = i32;
+
+/// The quarter a UTC second falls in.
+pub fn quarter_of(seconds: i64) -> Quarter {
+    let d = local_date(seconds);
+    i32::from(d.year()) * 4 + i32::from((d.month() - 1) / 3)
+}
+
+/// `2024-Q3`.
+pub fn quarter_label(q: Quarter) -> String {
+    format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+}
+
+/// The first attempt of a module, kept for item statistics.
+#[derive(Debug, Clone)]
+pub struct First {
+    /// When it finished, and the first bytes of its hash (a deterministic tie-break).
+    pub key: (i64, u64),
+    /// Its score.
+    pub score: u32,
+    /// Per question in the order asked: question index · 2 + correct.
+    pub marks: Box<[u32]>,
+}
+
+/// One learner's state in one module.
+#[derive(Debug, Clone, Default)]
+pub struct ModState {
+    /// Attempts finished.
+    pub attempts: u32,
+    /// The last pass: (finished, version).
+    pub last_pass: Option<(i64, u32)>,
+    /// The first attempt.
+    pub first: Option<First>,
+}
+
+/// What the report keeps per learner.
+#[derive(Debug, Clone, Default)]
+pub struct LearnerState {
+    /// The forvaltning of the latest record: (finished, name index).
+    pub forvaltning: (i64, u16),
+    /// When the learner's first record finished.
+    pub first_seen: i64,
+    /// Per module index touched.
+    pub modules: Vec<(u16, ModState)>,
+    /// Cells the learner answered in: forvaltning (16 bits) · quarter (32 bits) · topic mask
+    /// (14 bits), packed as (forvaltning << 48 | quarter as u32 << 16, mask).
+    pub touched: Vec<(u64, u16)>,
+}
+
+/// Correct and asked answers per topic.
+pub type TopicSums = [(u64, u64); TOPICS];
+
+/// Per-thread accumulators.
+#[derive(Debug)]
+pub struct Aggregator<'a> {
+    index: &'a CourseIndex,
+    names: &'a Names,
+    cache: HashMap<String, u16>,
+    /// Per learner id.
+    pub learners: HashMap<Box<str>, LearnerState>,
+    /// Per (forvaltning, quarter): answers per topic.
+    pub knowledge: HashMap<(u16, Quarter), Box<TopicSums>>,
+    /// Per module index: the earliest finish of its current version.
+    pub version_first: Vec<Option<i64>>,
+    /// Completions added.
+    pub counted: u64,
+}
+
+impl<'a> Aggregator<'a> {
+    /// An empty aggregator over a course index and shared names.
+    pub fn new(index: &'a CourseIndex, names: &'a Names) -> Self {
+        Aggregator {
+            index,
+            names,
+            cache: HashMap::new(),
+            learners: HashMap::new(),
+            knowledge: HashMap::new(),
+            version_first: vec![None; index.modules.len()],
+            counted: 0,
+        }
+    }
+
+    /// The course index.
+    pub fn index(&self) -> &'a CourseIndex {
+        self.index
+    }
+
+    fn forvaltning(&mut self, name: &str) -> u16 {
+        if let Some(&i) = self.cache.get(name) {
+            return i;
+        }
+        let i = self.names.intern(name);
+        self.cache.insert(name.to_owned(), i);
+        i
+    }
+
+    /// Adds one plausible completion (resolved against the course index).
+    pub fn add(&mut self, c: &Completion, r: &Resolved) {
+        self.counted += 1;
+        let forv = self.forvaltning(&c.forvaltning);
+        let quarter = quarter_of(c.finished);
+        let sums = self
+            .knowledge
+            .entry((forv, quarter))
+            .or_insert_with(|| Box::new([(0, 0); TOPICS]));
+        let mut mask: u16 = 0;
+        for (mark, &qi) in c.marks.iter().zip(&r.questions) {
+            let right = u64::from(mark.correct);
+            let area = usize::from(mark.area.code() - 1);
+            sums[area].0 += right;
+            sums[area].1 += 1;
+            mask |= 1 << area;
+            for g in &self.index.questions[qi].goals {
+                let t = 11 + usize::from(g.code() - 1);
+                sums[t].0 += right;
+                sums[t].1 += 1;
+                mask |= 1 << t;
+            }
+        }
+        let module = r.module;
+        if c.version == self.index.modules[module].version {
+            let v = &mut self.version_first[module];
+            *v = Some(v.map_or(c.finished, |t| t.min(c.finished)));
+        }
+        let learner = match self.learners.get_mut(c.learner.as_str()) {
+            Some(l) => l,
+            None => self
+                .learners
+                .entry(c.learner.as_str().into())
+                .or_insert_with(|| LearnerState {
+                    forvaltning: (c.finished, forv),
+                    first_seen: c.finished,
+                    ..LearnerState::default()
+                }),
+        };
+        if c.finished >= learner.forvaltning.0 {
+            learner.forvaltning = (c.finished, forv);
+        }
+        learner.first_seen = learner.first_seen.min(c.finished);
+        touch(&mut learner.touched, cell_key(forv, quarter), mask);
+        let m16 = u16::try_from(module).unwrap_or(u16::MAX);
+        let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
+            i
+        } else {
+            learner.modules.push((m16, ModState::default()));
+            learner.modules.len() - 1
+        };
+        let state = &mut learner.modules[i].1;
+        state.attempts += 1;
+        if c.passed && state.last_pass.is_none_or(|(t, _)| c.finished >= t) {
+            state.last_pass = Some((c.finished, c.version));
+        }
+        let key = (c.finished, hash_prefix(&c.hash));
+        if state.first.as_ref().is_none_or(|f| key < f.key) {
+            state.first = Some(First {
+                key,
+                score: c.score,
+                marks: c
+                    .marks
+                    .iter()
+                    .zip(&r.questions)
+                    .map(|(m, &qi)| {
+                        u32::try_from(qi).unwrap_or(u32::MAX >> 1) * 2 + u32::from(m.correct)
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    /// Joins another thread's accumulators into this one.
+    pub fn merge(&mut self, other: Aggregator<'_>) {
+        self.counted += other.counted;
+        for (k, sums) in other.knowledge {
+            let mine = self
+                .knowledge
+                .entry(k)
+                .or_insert_with(|| Box::new([(0, 0); TOPICS]));
+            for (a, b) in mine.iter_mut().zip(sums.iter()) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+        }
+        for (a, b) in self.version_first.iter_mut().zip(other.version_first) {
+            *a = match (*a, b) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+        }
+        for (id, theirs) in other.learners {
+            match self.learners.get_mut(&id) {
+                None => {
+                    self.learners.insert(id, theirs);
+                }
+                Some(mine) => merge_learner(mine, theirs),
+            }
+        }
+    }
+}
+
+fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
+    if theirs.forvaltning.0 > mine.forvaltning.0 {
+        mine.forvaltning = theirs.forvaltning;
+    }
+    mine.first_seen = mine.first_seen.min(theirs.first_seen);
+    for (key, mask) in theirs.touched {
+        touch(&mut mine.touched, key, mask);
+    }
+    for (m, s) in theirs.modules {
+        match mine.modules.iter_mut().find(|(x, _)| *x == m) {
+            None => mine.modules.push((m, s)),
+            Some((_, ms)) => {
+                ms.attempts += s.attempts;
+                if let Some((t, v)) = s.last_pass
+                    && ms.last_pass.is_none_or(|(mt, _)| t >= mt)
+                {
+                    ms.last_pass = Some((t, v));
+                }
+                if let Some(f) = s.first
+                    && ms.first.as_ref().is_none_or(|mf| f.key < mf.key)
+                {
+                    ms.first = Some(f);
+                }
+            }
+        }
+    }
+}
+
+/// Packs a forvaltning and a quarter into a cell key.
+pub fn cell_key(forv: u16, quarter: Quarter) -> u64 {
+    (u64::from(forv) << 48) | (u64::from(quarter.cast_unsigned()) << 16)
+}
+
+/// Unpacks a cell key.
+pub fn cell_parts(key: u64) -> (u16, Quarter) {
+    let forv = u16::try_from(key >> 48).unwrap_or(u16::MAX);
+    let quarter = u32::try_from((key >> 16) & 0xFFFF_FFFF).unwrap_or(0);
+    (forv, quarter.cast_signed())
+}
+
+fn touch(touched: &mut Vec<(u64, u16)>, key: u64, mask: u16) {
+    // Records mostly arrive in time order, so the cell is nearly always the last one.
+    if let Some(last) = touched.last_mut().filter(|(k, _)| *k == key) {
+        last.1 |= mask;
+        return;
+    }
+    match touched.iter_mut().find(|(k, _)| *k == key) {
+        Some(e) => e.1 |= mask,
+        None => touched.push((key, mask)),
+    }
+}
+
+fn hash_prefix(h: &[u8; 32]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&h[..8]);
+    u64::from_be_bytes(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarters_follow_copenhagen_time() {
+        // 2023-12-31 23:30 UTC is 2024-01-01 00:30 in Copenhagen: first quarter of 2024.
+        assert_eq!(quarter_label(quarter_of(1_704_065_400)), "2024-Q1");
+        assert_eq!(quarter_label(quarter_of(1_719_000_000)), "2024-Q2");
+    }
+
+    #[test]
+    fn cell_keys_round_trip() {
+        for (f, q) in [(0u16, 0i32), (6, 2024 * 4 + 3), (u16::MAX, -5)] {
+            assert_eq!(cell_parts(cell_key(f, q)), (f, q));
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Turns the merged accumulators into the report's tables, applying the privacy gate to every
+//! aggregated cell as it is made. Runs once, after all files are read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+
+use super::aggregate::{Aggregator, LearnerState, Quarter, cell_parts, quarter_label};
+use super::model::{
+    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueRow, PersonRow,
+    Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+};
+use super::overdue::{History, ModuleRule, Rules, Status, local_date, module_status};
+use super::privacy::{Gate, protect_single_suppressed};
+use super::roster::Roster;
+use super::stats::{ItemAcc, TestAcc};
+
+/// A change of at least this share (one percentage point) counts as up or down.
+pub const TREND_THRESHOLD: f64 = 0.01;
+
+/// What the tables are made from.
+pub struct Inputs<'a, 'b> {
+    /// The merged accumulators.
+    pub agg: &'b Aggregator<'a>,
+    /// Forvaltning names by index.
+    pub names: &'b [String],
+    /// The roster, if given.
+    pub roster: Option<&'b Roster>,
+    /// Schedule rules.
+    pub rules: Rules,
+    /// The day overdue status refers to.
+    pub today: Date,
+    /// The privacy gate.
+    pub gate: Gate,
+}
+
+/// One member of the population the rates are about.
+struct Person<'s> {
+    id: &'s str,
+    forvaltning: &'s str,
+    start: Date,
+    state: Option<&'s LearnerState>,
+}
+
+/// Builds the report. `counts` and `problems` come from reading; `generated_at` is the
+/// report's own timestamp.
+pub fn build(
+    inp: &Inputs<'_, '_>,
+    mut counts: Counts,
+    problems: Vec<Problem>,
+    generated_at: String,
+) -> Report {
+    let index = inp.agg.index();
+    let forv_name = |i: u16| inp.names.get(usize::from(i)).map_or("?", String::as_str);
+    counts.learners = inp.agg.learners.len() as u64;
+    let people: Vec<Person<'_>> = match inp.roster {
+        Some(roster) => {
+            counts.learners_not_in_roster = inp
+                .agg
+                .learners
+                .keys()
+                .filter(|id| roster.get(id).is_none())
+                .count() as u64;
+            roster
+                .employees
+                .iter()
+                .map(|e| Person {
+                    id: &e.id,
+                    forvaltning: &e.forvaltning,
+                    start: e.start,
+                    state: inp.agg.learners.get(e.id.as_str()),
+                })
+                .collect()
+        }
+        None => inp
+            .agg
+            .learners
+            .iter()
+            .map(|(id, s)| Person {
+                id,
+                forvaltning: forv_name(s.forvaltning.1),
+                start: local_date(s.first_seen),
+                state: Some(s),
+            })
+            .collect(),
+    };
+
+    let (completion, overdue, never_started) = completion_rows(inp, &people);
+    let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
+    let (questions, module_stats) = item_rows(inp);
+    let mut forvaltninger: Vec<String> = people
+        .iter()
+        .map(|p| p.forvaltning.to_owned())
+        .chain(inp.names.iter().cloned())
+        .collect();
+    forvaltninger.sort();
+    forvaltninger.dedup();
+
+    Report {
+        generated_at,
+        today: inp.today.to_string(),
+        min_group: u32::try_from(inp.gate.min()).unwrap_or(u32::MAX),
+        roster_used: inp.roster.is_some(),
+        counts,
+        modules: index
+            .modules
+            .iter()
+            .map(|m| ModuleHead {
+                id: m.id.clone(),
+                title_da: m.title.da.clone(),
+                title_en: m.title.get(crate::lang::Lang::En).to_owned(),
+                version: m.version,
+                every_months: m.every_months,
+            })
+            .collect(),
+        forvaltninger,
+        quarters,
+        completion,
+        knowledge,
+        questions,
+        module_stats,
+        overdue,
+        never_started,
+        problems,
+    }
+}
+
+/// Completion per forvaltning × module, the overdue list and who never started.
+fn completion_rows(
+    inp: &Inputs<'_, '_>,
+    people: &[Person<'_>],
+) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+    let index = inp.agg.index();
+    let rules: Vec<ModuleRule> = index
+        .modules
+        .iter()
+        .zip(&inp.agg.version_first)
+        .map(|(m, first)| ModuleRule {
+            version: m.version,
+            every_months: m.every_months,
+            version_since: first.map(local_date),
+        })
+        .collect();
+
+    let mut cells: BTreeMap<(&str, usize), [u64; 4]> = BTreeMap::new();
+    let mut overdue = Vec::new();
+    let mut never_started = Vec::new();
+    for p in people {
+        if p.state.is_none() {
+            never_started.push(PersonRow {
+                learner: p.id.to_owned(),
+                forvaltning: p.forvaltning.to_owned(),
+                start: p.start.to_string(),
+            });
+        }
+        for (mi, rule) in rules.iter().enumerate() {
+            let ms = p
+                .state
+                .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
+                .map(|(_, ms)| ms);
+            let history = History {
+                last_pass: ms
+                    .and_then(|ms| ms.last_pass)
+                    .map(|(t, v)| (local_date(t), v)),
+            };
+            let status = module_status(inp.rules, *rule, p.start, history, inp.today);
+            let cell = cells.entry((p.forvaltning, mi)).or_default();
+            cell[0] += 1;
+            cell[1] += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
+            cell[2] += u64::from(history.last_pass.is_some());
+            if let Status::Overdue { since } = status {
+                cell[3] += 1;
+                overdue.push(OverdueRow {
+                    learner: p.id.to_owned(),
+                    forvaltning: p.forvaltning.to_owned(),
+                    module: index.modules[mi].id.clone(),
+                    since: since.to_string(),
+                });
+            }
+        }
+    }
+    overdue.sort_by(|a, b| {
+        (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
+            &b.forvaltning,
+            &b.module,
+            &b.since,
+            &b.learner,
+        ))
+    });
+    never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
+    let gate = inp.gate;
+    let completion: Vec<CompletionRow> = cells
+        .iter()
+        .map(|(&(forv, mi), &[n, started, passed, late])| {
+            let rate = |x: u64| gate.pass(n, share(x, n));
+            CompletionRow {
+                forvaltning: forv.to_owned(),
+                module: index.modules[mi].id.clone(),
+                suppressed: !gate.shows(n),
+                learners: gate.pass(n, n),
+                started: gate.pass(n, started),
+                passed: gate.pass(n, passed),
+                overdue: gate.pass(n, late),
+                completion_rate: rate(started),
+                pass_rate: rate(passed),
+            }
+        })
+        .collect();
+
+    (completion, overdue, never_started)
+}
+
+/// Sums of one knowledge cell: distinct learners, and per topic (correct, asked).
+type Cell = (HashMap<usize, u64>, [(u64, u64); TOPICS]);
+
+fn knowledge_rows<'n>(
+    inp: &Inputs<'_, '_>,
+    forv_name: &dyn Fn(u16) -> &'n str,
+) -> (Vec<KnowledgeRow>, Vec<String>) {
+    // Key: (forvaltning or None for all, quarter).
+    let mut cells: BTreeMap<(Option<&'n str>, Quarter), Cell> = BTreeMap::new();
+    for (&(forv, q), sums) in &inp.agg.knowledge {
+        for key in [(Some(forv_name(forv)), q), (None, q)] {
+            let cell = cells
+                .entry(key)
+                .or_insert_with(|| (HashMap::new(), [(0, 0); TOPICS]));
+            for (a, b) in cell.1.iter_mut().zip(sums.iter()) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+        }
+    }
+    for learner in inp.agg.learners.values() {
+        let mut all: BTreeMap<Quarter, u16> = BTreeMap::new();
+        for &(key, mask) in &learner.touched {
+            let (forv, q) = cell_parts(key);
+            *all.entry(q).or_default() |= mask;
+            count_mask(&mut cells, (Some(forv_name(forv)), q), mask);
+        }
+        for (q, mask) in all {
+            count_mask(&mut cells, (None, q), mask);
+        }
+    }
+    let quarters: Vec<Quarter> = {
+        let mut v: Vec<Quarter> = cells.keys().map(|(_, q)| *q).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let gate = inp.gate;
+    let mut rows: Vec<KnowledgeRow> = Vec::new();
+    for ((forv, q), (learners, sums)) in &cells {
+        for topic in Topic::all() {
+            let t = topic.index();
+            let (correct, asked) = sums[t];
+            if asked == 0 {
+                continue;
+            }
+            let n = learners.get(&t).copied().unwrap_or(0);
+            rows.push(KnowledgeRow {
+                forvaltning: forv.map(str::to_owned),
+                topic,
+                quarter: quarter_label(*q),
+                suppressed: !gate.shows(n),
+                learners: gate.pass(n, n),
+                correct: gate.pass(n, correct),
+                asked: gate.pass(n, asked),
+                share: gate.pass(n, share(correct, asked)),
+                trend: None,
+            });
+        }
+    }
+    protect_totals(&mut rows);
+    add_trends(&mut rows);
+    (rows, quarters.into_iter().map(quarter_label).collect())
+}
+
+fn count_mask<'n>(
+    cells: &mut BTreeMap<(Option<&'n str>, Quarter), Cell>,
+    key: (Option<&'n str>, Quarter),
+    mask: u16,
+) {
+    if let Some(cell) = cells.get_mut(&key) {
+        for t in 0..TOPICS {
+            if mask & (1 << t) != 0 {
+                *cell.0.entry(t).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// Secondary suppression: where the all-forvaltninger row is shown and exactly one
+/// forvaltning's row is withheld, withhold the next smallest as well.
+fn protect_totals(rows: &mut [KnowledgeRow]) {
+    let mut groups: HashMap<(Topic, String), Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.forvaltning.is_some() {
+            groups
+                .entry((r.topic, r.quarter.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let shown_totals: std::collections::HashSet<(Topic, String)> = rows
+        .iter()
+        .filter(|r| r.forvaltning.is_none() && !r.suppressed)
+        .map(|r| (r.topic, r.quarter.clone()))
+        .collect();
+    for (key, members) in groups {
+        if !shown_totals.contains(&key) {
+            continue;
+        }
+        let parts: Vec<(u64, bool)> = members
+            .iter()
+            .map(|&i| (rows[i].learners.unwrap_or(0), rows[i].suppressed))
+            .collect();
+        if let Some(j) = protect_single_suppressed(&parts) {
+            let r = &mut rows[members[j]];
+            r.suppressed = true;
+            r.learners = None;
+            r.correct = None;
+            r.asked = None;
+            r.share = None;
+        }
+    }
+}
+
+fn add_trends(rows: &mut [KnowledgeRow]) {
+    let prev: HashMap<(Option<String>, Topic, String), f64> = rows
+        .iter()
+        .filter_map(|r| {
+            Some((
+                (r.forvaltning.clone(), r.topic, r.quarter.clone()),
+                r.share?,
+            ))
+        })
+        .collect();
+    for r in rows.iter_mut() {
+        let (Some(now), Some(before_label)) = (r.share, previous_quarter(&r.quarter)) else {
+            continue;
+        };
+        if let Some(before) = prev.get(&(r.forvaltning.clone(), r.topic, before_label)) {
+            r.trend = Some(if now - before >= TREND_THRESHOLD {
+                Trend::Up
+            } else if before - now >= TREND_THRESHOLD {
+                Trend::Down
+            } else {
+                Trend::Flat
+            });
+        }
+    }
+}
+
+fn previous_quarter(label: &str) -> Option<String> {
+    let (y, q) = label.split_once("-Q")?;
+    let q: Quarter = y.parse::<i32>().ok()? * 4 + q.parse::<i32>().ok()? - 1;
+    Some(quarter_label(q - 1))
+}
+
+fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
+    let index = inp.agg.index();
+    let mut items = vec![ItemAcc::default(); index.questions.len()];
+    let mut tests: Vec<TestAcc> = index
+        .modules
+        .iter()
+        .map(|m| TestAcc::new(usize::try_from(m.draw).unwrap_or(0)))
+        .collect();
+    let mut marks: Vec<bool> = Vec::new();
+    for learner in inp.agg.learners.values() {
+        for (m, state) in &learner.modules {
+            let Some(first) = &state.first else { continue };
+            marks.clear();
+            for &packed in &*first.marks {
+                let qi = usize::try_from(packed / 2).unwrap_or(usize::MAX);
+                let correct = packed % 2 == 1;
+                if let Some(acc) = items.get_mut(qi) {
+                    acc.add(correct, first.score);
+                }
+                marks.push(correct);
+            }
+            if let Some(t) = tests.get_mut(usize::from(*m)) {
+                t.add(&marks);
+            }
+        }
+    }
+    let gate = inp.gate;
+    let questions = index
+        .questions
+        .iter()
+        .zip(&items)
+        .map(|(q, acc)| {
+            let shown = gate.shows(acc.n);
+            QuestionRow {
+                id: q.id.clone(),
+                module: index.modules[q.module].id.clone(),
+                area: q.area,
+                suppressed: !shown,
+                n: gate.pass(acc.n, acc.n),
+                facility: acc.facility().filter(|_| shown),
+                discrimination: acc.discrimination().filter(|_| shown),
+                flags: if shown { acc.flags() } else { Vec::new() },
+            }
+        })
+        .collect();
+    let module_stats = index
+        .modules
+        .iter()
+        .zip(&tests)
+        .map(|(m, t)| {
+            let shown = gate.shows(t.n);
+            ModuleStatsRow {
+                module: m.id.clone(),
+                suppressed: !shown,
+                n: gate.pass(t.n, t.n),
+                mean: t.mean_share().filter(|_| shown),
+                sd: t.sd_share().filter(|_| shown),
+                alpha: t.alpha().filter(|_| shown),
+            }
+        })
+        .collect();
+    (questions, module_stats)
+}
+
+/// `part / whole`, 0 when the whole is 0.
+#[allow(clippy::cast_precision_loss)]
+fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}

@@ -1,0 +1,236 @@
+//! Privacy rules of the report (persondataloven/GDPR; policy 1.1 "begrænset til det
+//! nødvendige"):
+//! - [`Gate`]: an aggregated cell is shown only when at least `min_group` distinct learners
+//!   are in it; otherwise all its figures are withheld. Where a total is shown beside its
+//!   parts and exactly one part is withheld, the part could be found by subtraction, so the
+//!   next smallest part is withheld too ([`protect_single_suppressed`]).
+//! - [`Pseudonymizer`]: exports that leave the security function carry HMAC-SHA256 of the
+//!   employee id under a key only the report's owner holds. A plain hash of a 7-digit employee
+//!   number is reversed by trying all ten million in well under a second; without the key,
+//!   the HMAC cannot be.
+//!
+//! Key file format (`report.key`): the line `bevidst-report-key 1`, then 64 hex digits (32
+//! random bytes). It is created once, never overwritten, readable only by its owner where the
+//! platform has Unix permissions.
+
+use std::fs::OpenOptions;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, KeyInit, Mac};
+use rand::Rng;
+use sha2::Sha256;
+
+use crate::canon::{hex, parse_hex32};
+
+/// The smallest `--min-group` accepted: with two, each of the pair could read the other's
+/// result from the cell.
+pub const MIN_MIN_GROUP: u32 = 3;
+/// The default minimum group size.
+pub const DEFAULT_MIN_GROUP: u32 = 5;
+
+/// Decides whether a group is large enough to show.
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    min: u64,
+}
+
+impl Gate {
+    /// A gate at `min_group`, never below [`MIN_MIN_GROUP`].
+    pub fn new(min_group: u32) -> Self {
+        Gate {
+            min: u64::from(min_group.max(MIN_MIN_GROUP)),
+        }
+    }
+
+    /// The minimum in force.
+    pub fn min(self) -> u64 {
+        self.min
+    }
+
+    /// Whether a group of `learners` may be shown.
+    pub fn shows(self, learners: u64) -> bool {
+        learners >= self.min
+    }
+
+    /// `value` if the group may be shown.
+    pub fn pass<T>(self, learners: u64, value: T) -> Option<T> {
+        self.shows(learners).then_some(value)
+    }
+}
+
+/// Given the parts of a shown total as (learners, suppressed), withholds one more part when
+/// exactly one is withheld: the shown part with the fewest learners. Returns the index of the
+/// part it withheld.
+pub fn protect_single_suppressed(parts: &[(u64, bool)]) -> Option<usize> {
+    if parts.iter().filter(|(_, s)| *s).count() != 1 {
+        return None;
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, s))| !s)
+        .min_by_key(|(_, (n, _))| *n)
+        .map(|(i, _)| i)
+}
+
+/// Computes learner pseudonyms.
+#[derive(Clone)]
+pub struct Pseudonymizer {
+    key: [u8; 32],
+}
+
+impl std::fmt::Debug for Pseudonymizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pseudonymizer(key withheld)")
+    }
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+impl Pseudonymizer {
+    /// A pseudonymizer with the given key.
+    pub fn new(key: [u8; 32]) -> Self {
+        Pseudonymizer { key }
+    }
+
+    /// The pseudonym of an employee id: HMAC-SHA256, 64 hex digits.
+    pub fn pseudonym(&self, employee_id: &str) -> String {
+        // A 32-byte key is always a valid HMAC key; new_from_slice only fails for
+        // fixed-size MACs, which HMAC is not.
+        let Ok(mut mac) = HmacSha256::new_from_slice(&self.key) else {
+            return String::new();
+        };
+        mac.update(employee_id.as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
+}
+
+/// The first line of a key file.
+const KEY_HEADER: &str = "bevidst-report-key 1";
+
+/// Why the pseudonym key could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    /// Reading, creating or writing failed.
+    #[error("{path}: cannot {action} the pseudonym key: {source}")]
+    Io {
+        /// The key file.
+        path: PathBuf,
+        /// What was being done.
+        action: &'static str,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not a key file.
+    #[error(
+        "{0}: this is not a bevidst report key (expected `{KEY_HEADER}` and 64 hex digits); restore the key from backup. Do not delete it: pseudonyms made with a new key will not match earlier exports"
+    )]
+    Malformed(PathBuf),
+}
+
+/// Reads the key at `path`, or creates it (with `rng`) if there is none. An existing file is
+/// never overwritten.
+pub fn load_or_create_key(path: &Path, rng: &mut impl Rng) -> Result<[u8; 32], KeyError> {
+    let io = |action, source| KeyError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse_key(&text).ok_or_else(|| KeyError::Malformed(path.to_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| io("create the folder of", e))?;
+            }
+            let mut key = [0u8; 32];
+            rng.fill_bytes(&mut key);
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt as _;
+                options.mode(0o600);
+            }
+            let mut file = options.open(path).map_err(|e| io("create", e))?;
+            file.write_all(format!("{KEY_HEADER}\n{}\n", hex(&key)).as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|e| io("write", e))?;
+            Ok(key)
+        }
+        Err(e) => Err(io("read", e)),
+    }
+}
+
+fn parse_key(text: &str) -> Option<[u8; 32]> {
+    let mut lines = text.lines();
+    (lines.next()? == KEY_HEADER).then_some(())?;
+    parse_hex32(lines.next()?.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    use super::*;
+
+    #[test]
+    fn gate_withholds_small_groups_and_never_goes_below_three() {
+        let g = Gate::new(5);
+        assert_eq!(g.pass(4, 0.5), None);
+        assert_eq!(g.pass(5, 0.5), Some(0.5));
+        assert_eq!(Gate::new(1).min(), 3);
+    }
+
+    #[test]
+    fn a_lone_suppressed_part_takes_the_smallest_other_with_it() {
+        assert_eq!(
+            protect_single_suppressed(&[(3, true), (40, false), (9, false)]),
+            Some(2)
+        );
+        assert_eq!(
+            protect_single_suppressed(&[(3, true), (2, true), (9, false)]),
+            None
+        );
+        assert_eq!(protect_single_suppressed(&[(30, false), (9, false)]), None);
+    }
+
+    #[test]
+    fn pseudonyms_are_keyed_and_stable() {
+        let a = Pseudonymizer::new([1; 32]);
+        let b = Pseudonymizer::new([2; 32]);
+        assert_eq!(a.pseudonym("1234567"), a.pseudonym("1234567"));
+        assert_ne!(a.pseudonym("1234567"), b.pseudonym("1234567"));
+        assert_ne!(a.pseudonym("1234567"), a.pseudonym("1234568"));
+        assert_eq!(a.pseudonym("x").len(), 64);
+        // RFC 4231 test case 2 pins the HMAC itself.
+        let mut key = [0u8; 32];
+        key[..4].copy_from_slice(b"Jefe");
+        let mac = {
+            let mut m = HmacSha256::new_from_slice(b"Jefe").expect("any key length works");
+            m.update(b"what do ya want for nothing?");
+            hex(&m.finalize().into_bytes())
+        };
+        assert_eq!(
+            mac,
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn the_key_is_created_once_and_then_reused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sub/report.key");
+        let k1 = load_or_create_key(&path, &mut ChaCha8Rng::seed_from_u64(1)).expect("created");
+        let k2 = load_or_create_key(&path, &mut ChaCha8Rng::seed_from_u64(2)).expect("read");
+        assert_eq!(k1, k2, "an existing key is never replaced");
+        std::fs::write(&path, "garbage").expect("write");
+        let err =
+            load_or_create_key(&path, &mut ChaCha8Rng::seed_from_u64(3)).expect_err("must fail");
+        assert!(
+            err.to_string().contains("not a bevidst report key"),
+            "{err}"
+        );
+    }
+}

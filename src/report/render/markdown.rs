@@ -1,0 +1,360 @@
+//! Markdown for the security function's forums. Aggregated tables only: the overdue list is
+//! shown as counts per forvaltning and module (a forum is a wider audience than the security
+//! function), and no individual appears.
+
+use std::fmt::Write as _;
+
+use super::{latest_share, num2, pct, safe, share_in, withheld};
+use crate::lang::Lang;
+use crate::report::model::{Report, Topic};
+
+/// How many quarters the knowledge tables show (the latest ones).
+pub const QUARTERS_SHOWN: usize = 4;
+
+fn cell(s: &str) -> String {
+    safe(s).replace('|', "\\|")
+}
+
+fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(
+        out,
+        "|{}|",
+        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+/// The whole report as Markdown.
+pub fn render(report: &Report, lang: Lang) -> String {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} {}\n",
+        l("Opfølgning på it-sikkerhed:", "Follow-up on IT security:"),
+        report.today
+    );
+    let _ = writeln!(
+        out,
+        "{} {}. {}\n",
+        l("Grupper med færre end", "Groups with fewer learners than"),
+        report.min_group,
+        l(
+            "medarbejdere vises ikke (vist som «<N»). Ingen enkeltpersoners resultater vises.",
+            "are withheld (shown as «<N»). No individual's results are shown."
+        )
+    );
+    overview(&mut out, report, lang);
+    completion(&mut out, report, lang);
+    knowledge(&mut out, report, lang);
+    modules(&mut out, report, lang);
+    questions(&mut out, report, lang);
+    problems(&mut out, report, lang);
+    out
+}
+
+fn overview(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let c = &report.counts;
+    let _ = writeln!(out, "## {}\n", l("Overblik", "Overview"));
+    table(
+        out,
+        &[l("Hvad", "What"), l("Antal", "Count")],
+        &[
+            vec![
+                l("Filer læst", "Files read").into(),
+                c.files_read.to_string(),
+            ],
+            vec![
+                l("Filer talt med", "Files counted").into(),
+                c.files_counted.to_string(),
+            ],
+            vec![
+                l("Filer delvis talt med", "Files partly counted").into(),
+                c.files_partly_counted.to_string(),
+            ],
+            vec![
+                l("Filer afvist", "Files rejected").into(),
+                c.files_rejected.to_string(),
+            ],
+            vec![
+                l("Poster læst", "Records read").into(),
+                c.records_read.to_string(),
+            ],
+            vec![
+                l("Poster talt med", "Records counted").into(),
+                c.records_counted.to_string(),
+            ],
+            vec![
+                l("Poster afvist", "Records rejected").into(),
+                c.records_rejected.to_string(),
+            ],
+            vec![
+                l("Medarbejdere med poster", "Learners with records").into(),
+                c.learners.to_string(),
+            ],
+        ],
+    );
+}
+
+fn completion(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let w = withheld(report);
+    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
+    let opt_pct = |v: Option<f64>| v.map_or_else(|| w.clone(), |v| pct(lang, v));
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        l(
+            "Gennemførelse pr. forvaltning og modul",
+            "Completion per forvaltning and module"
+        )
+    );
+    let rows: Vec<Vec<String>> = report
+        .completion
+        .iter()
+        .map(|r| {
+            vec![
+                r.forvaltning.clone(),
+                r.module.clone(),
+                opt(r.learners),
+                opt_pct(r.completion_rate),
+                opt_pct(r.pass_rate),
+                opt(r.overdue),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            "Forvaltning",
+            l("Modul", "Module"),
+            l("Medarbejdere", "Learners"),
+            l("Gennemført", "Completed"),
+            l("Bestået", "Passed"),
+            l("Forsinkede", "Overdue"),
+        ],
+        &rows,
+    );
+}
+
+fn knowledge(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let quarters: Vec<&String> = report
+        .quarters
+        .iter()
+        .rev()
+        .take(QUARTERS_SHOWN)
+        .rev()
+        .collect();
+    for (title, topics) in [
+        (
+            l(
+                "Vidensniveau pr. område (politik 1.3), alle forvaltninger",
+                "Knowledge level per area (policy 1.3), all forvaltninger",
+            ),
+            Topic::all()
+                .filter(|t| matches!(t, Topic::Area(_)))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            l(
+                "Vidensniveau pr. mål (politik 1.1), alle forvaltninger",
+                "Knowledge level per goal (policy 1.1), all forvaltninger",
+            ),
+            Topic::all()
+                .filter(|t| matches!(t, Topic::Goal(_)))
+                .collect(),
+        ),
+    ] {
+        let _ = writeln!(out, "## {title}\n");
+        let mut header: Vec<&str> = vec![l("Emne", "Topic")];
+        header.extend(quarters.iter().map(|q| q.as_str()));
+        let rows: Vec<Vec<String>> = topics
+            .iter()
+            .map(|&t| {
+                let mut r = vec![t.name(lang).to_owned()];
+                r.extend(quarters.iter().map(|q| share_in(report, lang, None, t, q)));
+                r
+            })
+            .collect();
+        table(out, &header, &rows);
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        l(
+            "Andel rigtige svar. ↑/↓: ændring på mindst ét procentpoint siden kvartalet før; →: uændret.",
+            "Share of correct answers. ↑/↓: change of at least one percentage point since the quarter before; →: unchanged."
+        )
+    );
+
+    if let Some(q) = report.quarters.last() {
+        let _ = writeln!(
+            out,
+            "## {} ({q})\n",
+            l(
+                "Vidensniveau pr. forvaltning og område",
+                "Knowledge level per forvaltning and area"
+            )
+        );
+        let forv: Vec<&String> = report.forvaltninger.iter().collect();
+        let mut header: Vec<&str> = vec![l("Område", "Area")];
+        header.extend(forv.iter().map(|f| f.as_str()));
+        let rows: Vec<Vec<String>> = Topic::all()
+            .map(|t| {
+                let mut r = vec![t.name(lang).to_owned()];
+                r.extend(forv.iter().map(|f| latest_share(report, lang, Some(f), t)));
+                r
+            })
+            .collect();
+        table(out, &header, &rows);
+    }
+}
+
+fn modules(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let w = withheld(report);
+    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        l("Moduler (første forsøg)", "Modules (first attempts)")
+    );
+    let rows: Vec<Vec<String>> = report
+        .module_stats
+        .iter()
+        .map(|m| {
+            vec![
+                m.module.clone(),
+                opt(m.n),
+                m.mean.map_or_else(|| w.clone(), |v| pct(lang, v)),
+                m.sd.map_or_else(|| w.clone(), |v| pct(lang, v)),
+                m.alpha.map_or_else(
+                    || {
+                        if m.suppressed {
+                            w.clone()
+                        } else {
+                            "–".into()
+                        }
+                    },
+                    |v| num2(lang, v),
+                ),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            l("Modul", "Module"),
+            "n",
+            l("Middel", "Mean"),
+            l("Spredning", "SD"),
+            "Cronbach α",
+        ],
+        &rows,
+    );
+}
+
+fn questions(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let w = withheld(report);
+    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        l("Spørgsmål der bør ses på", "Questions to review")
+    );
+    let flagged: Vec<Vec<String>> = report
+        .questions
+        .iter()
+        .filter(|q| !q.flags.is_empty())
+        .map(|q| {
+            vec![
+                q.id.clone(),
+                q.module.clone(),
+                opt(q.n),
+                q.facility.map_or_else(|| w.clone(), |v| pct(lang, v)),
+                q.discrimination
+                    .map_or_else(|| "–".into(), |v| num2(lang, v)),
+                q.flags
+                    .iter()
+                    .map(|f| f.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    if flagged.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            l("Ingen spørgsmål er markeret.", "No question is flagged.")
+        );
+    } else {
+        table(
+            out,
+            &[
+                l("Spørgsmål", "Question"),
+                l("Modul", "Module"),
+                "n",
+                l("Sværhed (andel rigtige)", "Facility"),
+                l("Diskrimination", "Discrimination"),
+                l("Markering", "Flag"),
+            ],
+            &flagged,
+        );
+    }
+}
+
+fn problems(out: &mut String, report: &Report, lang: Lang) {
+    let l = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let _ = writeln!(out, "## {}\n", l("Problemer", "Problems"));
+    let mut by_kind: std::collections::BTreeMap<_, (u64, u64)> = std::collections::BTreeMap::new();
+    for p in &report.problems {
+        let e = by_kind.entry(p.kind).or_default();
+        e.0 += 1;
+        e.1 += p.records;
+    }
+    if by_kind.is_empty() {
+        let _ = writeln!(out, "{}\n", l("Ingen.", "None."));
+    } else {
+        let rows: Vec<Vec<String>> = by_kind
+            .iter()
+            .map(|(k, (n, recs))| vec![k.label(lang).into(), n.to_string(), recs.to_string()])
+            .collect();
+        table(
+            out,
+            &[
+                l("Slags", "Kind"),
+                l("Antal", "Count"),
+                l("Poster ikke talt med", "Records not counted"),
+            ],
+            &rows,
+        );
+        let rows: Vec<Vec<String>> = report
+            .problems
+            .iter()
+            .map(|p| {
+                vec![
+                    match p.line {
+                        Some(line) => format!("{}:{line}", p.path),
+                        None => p.path.clone(),
+                    },
+                    p.kind.label(lang).into(),
+                    p.message.clone(),
+                ]
+            })
+            .collect();
+        table(
+            out,
+            &[l("Hvor", "Where"), l("Slags", "Kind"), l("Hvad", "What")],
+            &rows,
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! The roster: a CSV of the employees who should be trained, so the report can show who has
+//! never started and use the real start date for the onboarding deadline.
+//!
+//! Format: a header row, then one row per employee with three columns, in any order, named
+//! (case and spaces ignored) `medarbejder` or `employee_id`, `forvaltning`, and `startdato` or
+//! `start_date`. Dates are `YYYY-MM-DD`. Commas separate fields; a file whose header has
+//! semicolons and no commas (Danish spreadsheet export) is read with semicolons. Employee ids
+//! follow the record rule: 1–64 characters from `A–Z a–z 0–9 . _ -`.
+//!
+//! Bad rows are reported with their line number and left out; a header without the three
+//! columns rejects the whole file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+/// One employee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterEntry {
+    /// Employee id.
+    pub id: String,
+    /// Forvaltning.
+    pub forvaltning: String,
+    /// Start date.
+    pub start: Date,
+}
+
+/// The employees of a roster, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    /// The accepted rows.
+    pub employees: Vec<RosterEntry>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Roster {
+    /// The employee with this id.
+    pub fn get(&self, id: &str) -> Option<&RosterEntry> {
+        self.by_id.get(id).map(|&i| &self.employees[i])
+    }
+
+    fn push(&mut self, e: RosterEntry) -> bool {
+        if self.by_id.contains_key(&e.id) {
+            return false;
+        }
+        self.by_id.insert(e.id.clone(), self.employees.len());
+        self.employees.push(e);
+        true
+    }
+}
+
+/// A rejected row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// 1-based line in the file.
+    pub line: u64,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// Why a roster could not be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RosterError {
+    /// The file cannot be read.
+    #[error("{path}: cannot read the roster: {source}")]
+    Unreadable {
+        /// The roster file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The header lacks a required column.
+    #[error(
+        "{path}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), found: {found}"
+    )]
+    Columns {
+        /// The roster file.
+        path: PathBuf,
+        /// The column(s) missing.
+        missing: String,
+        /// The header as found.
+        found: String,
+    },
+}
+
+/// Reads a roster file; returns the accepted rows and the rejected ones.
+pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
+    let bytes = std::fs::read(path).map_err(|source| RosterError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_roster(path, &bytes)
+}
+
+/// Parses roster bytes (`path` names the file in messages).
+pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem>), RosterError> {
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(normalize_header).collect(),
+        Err(e) => {
+            return Err(RosterError::Columns {
+                path: path.to_owned(),
+                missing: "(none readable)".into(),
+                found: e.to_string(),
+            });
+        }
+    };
+    let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+    let cols = (
+        find(&["medarbejder", "medarbejderid", "employee_id", "employeeid"]),
+        find(&["forvaltning"]),
+        find(&["startdato", "start_date", "startdate"]),
+    );
+    let (Some(id_col), Some(forv_col), Some(start_col)) = cols else {
+        let missing: Vec<&str> = [
+            (cols.0, "`medarbejder`"),
+            (cols.1, "`forvaltning`"),
+            (cols.2, "`startdato`"),
+        ]
+        .iter()
+        .filter(|(c, _)| c.is_none())
+        .map(|(_, n)| *n)
+        .collect();
+        return Err(RosterError::Columns {
+            path: path.to_owned(),
+            missing: missing.join(", "),
+            found: header.join(","),
+        });
+    };
+    let mut roster = Roster::default();
+    let mut problems = Vec::new();
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                problems.push(RowProblem {
+                    line,
+                    message: format!("cannot read the row: {e}; save the roster as UTF-8 CSV"),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        let field = |i: usize| record.get(i).unwrap_or("");
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        match row(field(id_col), field(forv_col), field(start_col)) {
+            Ok(entry) => {
+                let id = entry.id.clone();
+                if !roster.push(entry) {
+                    problems.push(RowProblem {
+                        line,
+                        message: format!(
+                            "employee `{id}` is listed twice; keep one row per employee"
+                        ),
+                    });
+                }
+            }
+            Err(message) => problems.push(RowProblem { line, message }),
+        }
+    }
+    Ok((roster, problems))
+}
+
+fn normalize_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> {
+    if !is_valid_id(id) {
+        return Err(format!(
+            "employee id `{}` is not valid; use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'",
+            crate::safe_text::sanitize(id, true)
+        ));
+    }
+    if !is_valid_id(forvaltning) {
+        return Err(format!(
+            "forvaltning `{}` is not valid; use the short name the learners give (such as KFF), 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'",
+            crate::safe_text::sanitize(forvaltning, true)
+        ));
+    }
+    let start: Date = start.parse().map_err(|_| {
+        format!(
+            "start date `{}` is not a date; write it as YYYY-MM-DD",
+            crate::safe_text::sanitize(start, true)
+        )
+    })?;
+    Ok(RosterEntry {
+        id: id.to_owned(),
+        forvaltning: forvaltning.to_owned(),
+        start,
+    })
+}
+
+/// Whether `id` is 1–64 characters of `[A-Za-z0-9._-]` (the record rule for ids).
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Roster, Vec<RowProblem>), RosterError> {
+        parse_roster(Path::new("roster.csv"), text.as_bytes())
+    }
+
+    #[test]
+    fn reads_rows_in_any_column_order() {
+        let (r, p) = parse("Forvaltning, Start_Date ,Employee_ID\nKFF,2024-02-01,1001\n")
+            .expect("valid roster");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            r.get("1001"),
+            Some(&RosterEntry {
+                id: "1001".into(),
+                forvaltning: "KFF".into(),
+                start: date(2024, 2, 1)
+            })
+        );
+    }
+
+    #[test]
+    fn reads_semicolon_files_from_danish_spreadsheets() {
+        let (r, _) = parse("\u{feff}medarbejder;forvaltning;startdato\r\n7;BUF;2023-08-15\r\n")
+            .expect("valid roster");
+        assert_eq!(r.employees.len(), 1);
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_their_line() {
+        let text = "medarbejder,forvaltning,startdato\n\
+                    1,KFF,2024-01-01\n\
+                    2,KFF,01-01-2024\n\
+                    bad id,KFF,2024-01-01\n\
+                    1,BUF,2024-01-01\n\
+                    4,KFF\n";
+        let (r, p) = parse(text).expect("the header is right");
+        assert_eq!(r.employees.len(), 1);
+        let lines: Vec<u64> = p.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![3, 4, 5, 6]);
+        assert!(p[0].message.contains("YYYY-MM-DD"));
+        assert!(p[1].message.contains("not valid"));
+        assert!(p[2].message.contains("listed twice"));
+    }
+
+    #[test]
+    fn wrong_columns_reject_the_file() {
+        let err = parse("id,name\n1,Anna\n").expect_err("must fail");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("`medarbejder`, `forvaltning`, `startdato`"),
+            "{msg}"
+        );
+        assert!(msg.contains("found: id,name"), "{msg}");
+    }
+}

@@ -1,0 +1,83 @@
+//! Test helpers: a small synthetic course set and completions that pass every plausibility
+//! rule unless a test breaks one on purpose.
+
+use jiff::Timestamp;
+
+use super::Settings;
+use super::input::{Completion, Mark};
+use super::overdue::Rules;
+use super::plausible::CourseIndex;
+use crate::canon::CanonHasher;
+use crate::course::CourseSet;
+use crate::quiz::passes;
+use crate::simulate::courses::{Shape, synthetic_courses};
+
+/// One onboarding module and two refreshers, banks of 6, attempts of 4, pass mark 75 %.
+pub fn courses() -> CourseSet {
+    synthetic_courses(Shape {
+        refreshers: 2,
+        bank: 6,
+        draw: 4,
+    })
+    .expect("the synthetic course set is valid")
+}
+
+/// The index of [`courses`].
+pub fn index() -> CourseIndex {
+    CourseIndex::new(&courses(), &[])
+}
+
+/// 2025-06-15 12:00 UTC.
+pub fn now() -> Timestamp {
+    "2025-06-15T12:00:00Z".parse().expect("a valid timestamp")
+}
+
+/// Settings at [`now`] with the given minimum group.
+pub fn settings(min_group: u32) -> Settings {
+    Settings {
+        min_group,
+        rules: Rules::default(),
+        now: now(),
+    }
+}
+
+/// A plausible completion of module `module` (index in [`courses`]) that answered the first
+/// `marks.len()` questions of the bank with the given correctness, finishing at `finished`.
+pub fn completion(
+    set: &CourseSet,
+    module: usize,
+    learner: &str,
+    forvaltning: &str,
+    finished: i64,
+    marks: &[bool],
+) -> Completion {
+    let loaded = &set.modules[module];
+    let m = &loaded.module;
+    let marks: Vec<Mark> = marks
+        .iter()
+        .zip(&m.questions)
+        .map(|(&correct, q)| Mark {
+            question: q.id.clone(),
+            area: q.area,
+            correct,
+        })
+        .collect();
+    let score = u32::try_from(marks.iter().filter(|m| m.correct).count()).expect("small");
+    let max = u32::try_from(marks.len()).expect("small");
+    let mut h = CanonHasher::new(b"testkit\0");
+    h.str(learner).str(&m.id).u64(finished.cast_unsigned());
+    Completion {
+        learner: learner.into(),
+        forvaltning: forvaltning.into(),
+        module: m.id.clone(),
+        version: m.version,
+        content_hash: loaded.hash,
+        started: finished - 600,
+        finished,
+        score,
+        max,
+        passed: passes(score, max, m.pass_mark),
+        marks,
+        hash: h.finish(),
+    }
+}

@@ -1,0 +1,248 @@
+//! Report-level tests: bookkeeping, privacy across every format, first attempts, overdue.
+
+use super::model::Topic;
+use super::render::{csv as csv_out, json, markdown};
+use super::roster::parse_roster;
+use super::testkit::{completion, courses, index, settings};
+use super::*;
+use crate::lang::Lang;
+use crate::policy::Area;
+use crate::report::privacy::Pseudonymizer;
+
+/// 2025-02-01 (2025-Q1).
+const Q1: i64 = 1_738_400_000;
+/// 2024-11-01 (2024-Q4).
+const Q4: i64 = 1_730_450_000;
+
+/// BIG has 6 learners, MID 5, SMALL 2; everyone passed the onboarding module in 2025-Q1 with
+/// the same answers, BIG also took it (first attempt, failed) in 2024-Q4.
+fn collection() -> Vec<(String, u64, Completion)> {
+    let set = courses();
+    let mut out = Vec::new();
+    let groups = [("BIG", 6), ("MID", 5), ("SMALL", 2)];
+    for (forv, n) in groups {
+        for i in 0..n {
+            let learner = format!("{forv}-{i}");
+            let file = format!("{learner}.log");
+            if forv == "BIG" {
+                let c = completion(&set, 0, &learner, forv, Q4, &[false, false, true, false]);
+                out.push((file.clone(), 1, c));
+            }
+            let marks = [true, true, true, i % 2 == 0];
+            let c = completion(&set, 0, &learner, forv, Q1 + i64::from(i), &marks);
+            out.push((file, 2, c));
+        }
+    }
+    out
+}
+
+fn report_of(items: &[(String, u64, Completion)], roster: Option<&roster::Roster>) -> Report {
+    report_from_completions(
+        &index(),
+        settings(5),
+        roster,
+        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
+    )
+}
+
+#[test]
+fn the_numbers_add_up_and_every_rejection_is_listed() {
+    let mut items = collection();
+    let set = courses();
+    let mut bad = completion(&set, 0, "BIG-0", "BIG", Q1 + 100, &[true; 4]);
+    bad.score = 9;
+    items.push(("BIG-0.log".into(), 3, bad));
+    let r = report_of(&items, None);
+    let c = r.counts;
+    assert_eq!(c.records_read, items.len() as u64);
+    assert_eq!(c.records_read, c.records_counted + c.records_rejected);
+    assert_eq!(c.records_rejected, 1);
+    assert_eq!(
+        r.problems.iter().map(|p| p.records).sum::<u64>(),
+        c.records_rejected
+    );
+    assert_eq!(r.problems[0].line, Some(3));
+    assert_eq!(
+        c.files_read,
+        c.files_counted + c.files_partly_counted + c.files_rejected
+    );
+    assert_eq!(c.files_partly_counted, 1);
+    assert_eq!(c.learners, 13);
+}
+
+#[test]
+fn small_groups_are_withheld_in_every_table() {
+    let r = report_of(&collection(), None);
+    let row = |f: &str| {
+        r.completion
+            .iter()
+            .find(|x| x.forvaltning == f && x.module == "sim-start")
+            .expect("a row per forvaltning and module")
+    };
+    assert!(!row("BIG").suppressed);
+    assert_eq!(row("BIG").learners, Some(6));
+    assert_eq!(row("BIG").pass_rate, Some(1.0));
+    let small = row("SMALL");
+    assert!(small.suppressed);
+    assert_eq!(
+        (small.learners, small.started, small.passed, small.overdue),
+        (None, None, None, None)
+    );
+    assert_eq!((small.completion_rate, small.pass_rate), (None, None));
+
+    // Knowledge: SMALL is withheld because it is small, and MID (the smallest shown part) too,
+    // because the all-forvaltninger total minus BIG and MID would reveal SMALL.
+    let k = |f: Option<&str>| {
+        r.knowledge
+            .iter()
+            .find(|x| {
+                x.forvaltning.as_deref() == f
+                    && x.quarter == "2025-Q1"
+                    && x.topic == Topic::Area(Area::SecurityPolicy)
+            })
+            .expect("a knowledge row")
+    };
+    assert!(k(Some("SMALL")).suppressed);
+    assert!(k(Some("MID")).suppressed, "secondary suppression");
+    assert!(!k(Some("BIG")).suppressed);
+    assert_eq!(k(None).learners, Some(13));
+    assert!(k(Some("SMALL")).share.is_none() && k(Some("MID")).asked.is_none());
+}
+
+#[test]
+fn withheld_cells_stay_withheld_in_markdown_csv_and_json() {
+    let r = report_of(&collection(), None);
+    let md = markdown::render(&r, Lang::Da);
+    let small_line = md
+        .lines()
+        .find(|l| l.starts_with("| SMALL | sim-start"))
+        .expect("SMALL's completion row");
+    assert_eq!(small_line, "| SMALL | sim-start | <5 | <5 | <5 | <5 |");
+    assert!(!md.contains("SMALL-0"), "Markdown names nobody");
+
+    let pseudo = Pseudonymizer::new([9; 32]);
+    let js: serde_json::Value =
+        serde_json::from_str(&json::render(&r, &pseudo).expect("serialises")).expect("JSON");
+    let small = js["completion"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|x| x["forvaltning"] == "SMALL")
+        .expect("row");
+    assert_eq!(small["suppressed"], true);
+    assert!(small["learners"].is_null() && small["pass_rate"].is_null());
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    csv_out::write_dir(&r, dir.path()).expect("written");
+    let text = std::fs::read_to_string(dir.path().join("completion.csv")).expect("read");
+    assert!(
+        text.lines().any(|l| l == "SMALL,sim-start,true,,,,,,"),
+        "{text}"
+    );
+    let mut long = Vec::new();
+    csv_out::write_long(&r, &mut long).expect("written");
+    let long = String::from_utf8(long).expect("UTF-8");
+    assert!(long.contains("completion,SMALL/sim-start,suppressed,true"));
+    assert!(long.contains("completion,SMALL/sim-start,learners,\n"));
+}
+
+#[test]
+fn item_statistics_use_first_attempts_only() {
+    let r = report_of(&collection(), None);
+    let q0 = r
+        .questions
+        .iter()
+        .find(|q| q.id == "sim-start-q00")
+        .expect("question row");
+    // 13 learners, one first attempt each; BIG's six first attempts got q00 wrong (2024-Q4).
+    assert_eq!(q0.n, Some(13));
+    let f = q0.facility.expect("shown");
+    assert!((f - 7.0 / 13.0).abs() < 1e-12, "{f}");
+    let m = &r.module_stats[0];
+    assert_eq!(m.n, Some(13));
+    assert!(m.alpha.is_some());
+    // Modules nobody took are withheld, not zero.
+    assert!(r.module_stats[1].suppressed && r.module_stats[1].mean.is_none());
+}
+
+#[test]
+fn overdue_names_people_with_dates_and_no_results() {
+    let set = courses();
+    // Failed onboarding in 2025-Q1; now is 2025-06-15: overdue 30 days after the first record.
+    let c = completion(&set, 0, "late-1", "BIG", Q1, &[false; 4]);
+    let items = vec![("late.log".to_owned(), 1, c)];
+    let r = report_of(&items, None);
+    let late: Vec<_> = r
+        .overdue
+        .iter()
+        .filter(|o| o.module == "sim-start")
+        .collect();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].learner, "late-1");
+    assert_eq!(late[0].since, "2025-03-03");
+    let js = serde_json::to_value(&r.overdue[0]).expect("serialises");
+    let keys: Vec<&String> = js.as_object().expect("object").keys().collect();
+    assert_eq!(keys, ["forvaltning", "learner", "module", "since"]);
+}
+
+#[test]
+fn a_roster_adds_those_who_never_started_and_pseudonymises_them_in_json() {
+    let roster_text = "medarbejder,forvaltning,startdato\nBIG-0,BIG,2024-01-01\nnew-1,BIG,2025-06-01\nghost,BIG,2025-01-02\n";
+    let (roster, problems) =
+        parse_roster(std::path::Path::new("r.csv"), roster_text.as_bytes()).expect("valid");
+    assert!(problems.is_empty());
+    let r = report_of(&collection(), Some(&roster));
+    let never: Vec<&str> = r.never_started.iter().map(|p| p.learner.as_str()).collect();
+    assert_eq!(never, ["ghost", "new-1"]);
+    assert_eq!(r.counts.learners_not_in_roster, 12);
+    // ghost started in January: overdue with onboarding; new-1 is still within 30 days.
+    assert!(
+        r.overdue
+            .iter()
+            .any(|o| o.learner == "ghost" && o.module == "sim-start")
+    );
+    assert!(
+        !r.overdue
+            .iter()
+            .any(|o| o.learner == "new-1" && o.module == "sim-start")
+    );
+    let pseudo = Pseudonymizer::new([9; 32]);
+    let js = json::render(&r, &pseudo).expect("serialises");
+    assert!(
+        !js.contains("\"ghost\""),
+        "JSON carries pseudonyms, not ids"
+    );
+    assert!(js.contains(&pseudo.pseudonym("ghost")));
+}
+
+#[test]
+fn trends_compare_with_the_previous_quarter() {
+    let set = courses();
+    let mut items = Vec::new();
+    for i in 0..6 {
+        let id = format!("L{i}");
+        // Q4: half right on q00..q03; Q1: all right.
+        let c = completion(&set, 1, &id, "BIG", Q4, &[true, false, true, false]);
+        items.push((format!("{id}.log"), 1, c));
+        let c = completion(&set, 1, &id, "BIG", Q1, &[true; 4]);
+        items.push((format!("{id}.log"), 2, c));
+    }
+    let r = report_of(&items, None);
+    let trend = |area: Area| {
+        r.knowledge
+            .iter()
+            .find(|x| {
+                x.forvaltning.is_none() && x.quarter == "2025-Q1" && x.topic == Topic::Area(area)
+            })
+            .expect("a row")
+            .trend
+    };
+    // Module 1's q00 (always right) is HumanResources, q01 (wrong, then right) PhysicalSecurity.
+    assert_eq!(
+        set.modules[1].module.questions[1].area,
+        Area::PhysicalSecurity
+    );
+    assert_eq!(trend(Area::PhysicalSecurity), Some(model::Trend::Up));
+    assert_eq!(trend(Area::HumanResources), Some(model::Trend::Flat));
+    assert_eq!(r.quarters, ["2024-Q4", "2025-Q1"]);
+}
