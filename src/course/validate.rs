@@ -65,7 +65,11 @@ impl Checker<'_> {
                 );
             }
             if let Some((_, c, why)) = first_forbidden(s) {
-                let at = self.loc.char(c, owner).unwrap_or(owner);
+                let at = self
+                    .loc
+                    .char(c, owner)
+                    .or_else(|| self.loc.escape(c, owner))
+                    .unwrap_or(owner);
                 self.push(
                     at,
                     format!(
@@ -235,8 +239,10 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} lists a goal twice in `goals`; list each once"),
             );
         }
-        c.text(&q.prompt, at, &format!("{what} prompt"));
-        c.text(&q.explanation, at, &format!("{what} explanation"));
+        let prompt_at = c.loc.field("prompt", at).unwrap_or(at);
+        c.text(&q.prompt, prompt_at, &format!("{what} prompt"));
+        let explanation_at = c.loc.field("explanation", at).unwrap_or(at);
+        c.text(&q.explanation, explanation_at, &format!("{what} explanation"));
         for (j, choice) in q.choices.iter().enumerate() {
             c.text(&choice.text, at, &format!("{what} choice {}", j + 1));
             c.text(
@@ -267,13 +273,21 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has no correct choice; mark one choice with `correct: true`"),
             );
         }
-        if correct > 1 && q.kind != QuestionKind::Multiple {
+        if correct > 1 && q.kind == QuestionKind::Single {
             c.push(
                 at,
                 format!(
-                    "{what} is {:?} but {correct} choices are marked correct; mark exactly one, \
-                     or make it `kind: Multiple`",
-                    q.kind
+                    "{what} is Single but {correct} choices are marked correct; mark exactly \
+                     one, or make it `kind: Multiple`"
+                ),
+            );
+        }
+        if correct > 1 && q.kind == QuestionKind::TrueFalse {
+            c.push(
+                at,
+                format!(
+                    "{what} is TrueFalse but both choices are marked correct; mark only the \
+                     true statement's answer as `correct: true`"
                 ),
             );
         }
