@@ -25,12 +25,20 @@ fn every_invalid_fixture_produces_its_exact_errors() {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
-    assert!(dirs.len() >= 25, "expected the full set of fixtures, found {}", dirs.len());
+    assert!(
+        dirs.len() >= 25,
+        "expected the full set of fixtures, found {}",
+        dirs.len()
+    );
     for dir in dirs {
         let expected = std::fs::read_to_string(dir.join("expected.txt"))
             .unwrap_or_else(|e| panic!("{}: expected.txt: {e}", dir.display()));
         let expected: Vec<&str> = expected.lines().collect();
-        assert!(!expected.is_empty(), "{}: expected.txt is empty", dir.display());
+        assert!(
+            !expected.is_empty(),
+            "{}: expected.txt is empty",
+            dir.display()
+        );
         let got = error_lines(course::load_dir(&dir));
         assert_eq!(got, expected, "fixture {}", dir.display());
     }
@@ -39,7 +47,8 @@ fn every_invalid_fixture_produces_its_exact_errors() {
 #[test]
 fn the_example_and_its_reformatting_are_valid_with_one_hash() {
     let a = course::load_dir(Path::new("tests/fixtures/valid")).expect("example is valid");
-    let b = course::load_dir(Path::new("tests/fixtures/reformatted")).expect("reformatted is valid");
+    let b =
+        course::load_dir(Path::new("tests/fixtures/reformatted")).expect("reformatted is valid");
     assert_eq!(a.modules[0].hash, b.modules[0].hash);
     assert_eq!(
         hex(&a.modules[0].hash),
@@ -67,12 +76,16 @@ fn string_literals(src: &str) -> Vec<(usize, usize)> {
 #[test]
 fn changing_one_word_of_any_text_changes_the_hash() {
     let src = std::fs::read_to_string("tests/fixtures/valid/eksempel.ron").expect("fixture");
-    let original = parse_module("eksempel.ron", src.as_bytes()).expect("valid").hash;
+    let original = parse_module("eksempel.ron", src.as_bytes())
+        .expect("valid")
+        .hash;
     let mut texts_changed = 0;
     for (start, end) in string_literals(&src) {
         let literal = &src[start..end];
         // Ids, sections and enum-like values are not prose; prose has a space in it.
-        if !literal.contains(' ') && !["Sandt", "Falsk", "True", "False", "Rigtigt.", "Right."].contains(&literal) {
+        if !literal.contains(' ')
+            && !["Sandt", "Falsk", "True", "False", "Rigtigt.", "Right."].contains(&literal)
+        {
             continue;
         }
         let word_end = literal.find(' ').unwrap_or(literal.len());
@@ -93,7 +106,12 @@ fn a_file_that_is_not_utf8_is_reported_with_its_position() {
     std::fs::write(dir.path().join("latin1.ron"), &bytes).expect("write");
     let lines = error_lines(course::load_dir(dir.path()));
     let name = dir.path().join("latin1.ron").display().to_string();
-    assert_eq!(lines, [format!("{name}:2:9: the file is not valid UTF-8 text; save it as UTF-8")]);
+    assert_eq!(
+        lines,
+        [format!(
+            "{name}:2:9: the file is not valid UTF-8 text; save it as UTF-8"
+        )]
+    );
 }
 
 #[test]
@@ -115,11 +133,18 @@ fn a_file_over_the_size_limit_is_refused_without_parsing() {
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     // The typed format refuses a list where a text belongs at the first bracket, and ron's
     // recursion limit (32) guards every other path, so a hostile file cannot exhaust the stack.
-    let src = format!("Module(id: {}1{})", "[".repeat(100_000), "]".repeat(100_000));
+    let src = format!(
+        "Module(id: {}1{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let errors = parse_module("deep.ron", src.as_bytes()).expect_err("must not load");
     let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(lines, ["deep.ron:1:11: expected a text in quotes here"]);
-    let src = format!("Module(lessons: [{}])", "Lesson(title: (da: [".repeat(50_000));
+    let src = format!(
+        "Module(lessons: [{}])",
+        "Lesson(title: (da: [".repeat(50_000)
+    );
     let errors = parse_module("deep.ron", src.as_bytes()).expect_err("must not load");
     assert_eq!(errors.len(), 1, "{errors:?}");
 }
@@ -133,7 +158,8 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
         .expect("run bevidst");
     assert_eq!(bad.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad.stderr);
-    let expected = std::fs::read_to_string("tests/fixtures/invalid/many-errors/expected.txt").expect("fixture");
+    let expected = std::fs::read_to_string("tests/fixtures/invalid/many-errors/expected.txt")
+        .expect("fixture");
     for line in expected.lines() {
         assert!(stderr.contains(line), "missing {line:?} in {stderr}");
     }
@@ -143,15 +169,26 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
         .expect("run bevidst");
     assert_eq!(good.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&good.stdout);
-    assert!(stdout.contains("eksempel v1 (refresher every 12 months)"), "{stdout}");
-    assert!(stdout.contains("1 modules, 1 lessons, 2 questions"), "{stdout}");
+    assert!(
+        stdout.contains("eksempel v1 (refresher every 12 months)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 modules, 1 lessons, 2 questions"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn check_json_lists_modules_and_errors() {
     let bin = env!("CARGO_BIN_EXE_bevidst");
     let out = Command::new(bin)
-        .args(["check", "tests/fixtures/invalid/many-errors", "--format", "json"])
+        .args([
+            "check",
+            "tests/fixtures/invalid/many-errors",
+            "--format",
+            "json",
+        ])
         .output()
         .expect("run bevidst");
     assert_eq!(out.status.code(), Some(1));
@@ -168,7 +205,10 @@ fn check_json_lists_modules_and_errors() {
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["modules"][0]["id"], "eksempel");
-    assert_eq!(json["modules"][0]["questions_per_area"][0]["area"], "AccessControl");
+    assert_eq!(
+        json["modules"][0]["questions_per_area"][0]["area"],
+        "AccessControl"
+    );
     assert_eq!(json["sections_covered"], serde_json::json!(["1.1"]));
 }
 

@@ -76,7 +76,9 @@ impl<'a> Locator<'a> {
         rest.match_indices('\\').find_map(|(i, _)| {
             let after = &rest[i + 1..];
             let code = if let Some(u) = after.strip_prefix("u{") {
-                u.split('}').next().and_then(|h| u32::from_str_radix(h, 16).ok())
+                u.split('}')
+                    .next()
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
             } else if let Some(x) = after.strip_prefix('x') {
                 x.get(..2).and_then(|h| u32::from_str_radix(h, 16).ok())
             } else {

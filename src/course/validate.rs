@@ -82,17 +82,17 @@ impl Checker<'_> {
         }
     }
 
-    fn good_practice(&mut self, source: Option<&str>, owner: usize, what: &str) {
+    fn beyond_policy(&mut self, source: Option<&str>, owner: usize, what: &str) {
         if let Some(source) = source
             && (source.trim().is_empty() || first_forbidden(source).is_some())
         {
             {
-                let at = self.loc.field("good_practice", owner).unwrap_or(owner);
+                let at = self.loc.field("beyond_policy", owner).unwrap_or(owner);
                 self.push(
                     at,
                     format!(
-                        "{what}: `good_practice` must name the source of the practice \
-                         (e.g. \"ISO/IEC 27002\") in plain text, or be left out"
+                        "{what}: `beyond_policy` must name the source of what goes beyond the \
+                         policy (e.g. \"ISO/IEC 27002\") in plain text, or be left out"
                     ),
                 );
             }
@@ -198,7 +198,7 @@ fn lessons(c: &mut Checker, m: &Module, lessons_at: usize) {
         c.text(&lesson.title, at, &format!("{what} title"));
         c.text(&lesson.body, at, &format!("{what} body"));
         c.section(&lesson.section, at, &what);
-        c.good_practice(lesson.good_practice.as_deref(), at, &what);
+        c.beyond_policy(lesson.beyond_policy.as_deref(), at, &what);
     }
 }
 
@@ -229,7 +229,7 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
             );
         }
         c.section(&q.section, at, &what);
-        c.good_practice(q.good_practice.as_deref(), at, &what);
+        c.beyond_policy(q.beyond_policy.as_deref(), at, &what);
         let mut goals = q.goals.clone();
         goals.sort();
         goals.dedup();
@@ -242,7 +242,11 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
         let prompt_at = c.loc.field("prompt", at).unwrap_or(at);
         c.text(&q.prompt, prompt_at, &format!("{what} prompt"));
         let explanation_at = c.loc.field("explanation", at).unwrap_or(at);
-        c.text(&q.explanation, explanation_at, &format!("{what} explanation"));
+        c.text(
+            &q.explanation,
+            explanation_at,
+            &format!("{what} explanation"),
+        );
         for (j, choice) in q.choices.iter().enumerate() {
             c.text(&choice.text, at, &format!("{what} choice {}", j + 1));
             c.text(
