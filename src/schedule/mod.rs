@@ -178,17 +178,27 @@ fn counted<'a>(
         })
 }
 
+// A span beyond jiff's limits (some 20,000 years) can only come from a misconfigured rule or
+// module; it saturates at the end of the calendar like any other overflow, instead of panicking
+// as `Span::days` would.
+
 fn add_days(date: Date, days: u32) -> Date {
-    date.saturating_add(Span::new().days(days))
+    Span::new()
+        .try_days(days)
+        .map_or(Date::MAX, |span| date.saturating_add(span))
 }
 
 fn sub_days(date: Date, days: u32) -> Date {
-    date.saturating_sub(Span::new().days(days))
+    Span::new()
+        .try_days(days)
+        .map_or(Date::MIN, |span| date.saturating_sub(span))
 }
 
 /// `date` plus whole months, clamped to the month's end (jiff's span arithmetic).
 fn add_months(date: Date, months: u32) -> Date {
-    date.saturating_add(Span::new().months(months))
+    Span::new()
+        .try_months(months)
+        .map_or(Date::MAX, |span| date.saturating_add(span))
 }
 
 fn due_or_overdue(by: Date, reason: Reason, today: Date) -> State {

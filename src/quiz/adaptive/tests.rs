@@ -288,3 +288,49 @@ fn knowledge_by_area_follows_attempts_in_policy_order() {
     );
     assert!(knowledge_by_area(&[]).is_empty());
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Whatever the history, an adaptive draw has the module's size, no question twice,
+        /// and as many areas as the draw allows.
+        #[test]
+        fn adaptive_draws_keep_their_promises(
+            areas in 1usize..=4,
+            per_area in 1usize..=4,
+            draw in 1u32..=16,
+            history in proptest::collection::vec(
+                (any::<u64>(), proptest::collection::vec((0usize..4, 0usize..5, any::<bool>()), 0..10)),
+                0..6,
+            ),
+            seed in any::<u64>(),
+        ) {
+            let m = bank(&FOUR[..areas], per_area, draw);
+            let history: Vec<AnsweredAttempt> = history
+                .into_iter()
+                .map(|(finished, answers)| AnsweredAttempt {
+                    module: "adaptiv".to_owned(),
+                    finished,
+                    answers: answers
+                        .into_iter()
+                        .map(|(a, n, c)| answer(&format!("{}-{n}", FOUR[a].code()), FOUR[a], c))
+                        .collect(),
+                })
+                .collect();
+            let k = Knowledge::from_history(&history);
+            for t in k.questions.values().chain(k.areas.values()) {
+                prop_assert!((0.0..=1.0).contains(&t.mastery) && t.correct <= t.asked);
+            }
+            let a = draw_adaptive(&m, &k, &mut ChaCha8Rng::seed_from_u64(seed));
+            let want = (draw as usize).min(m.questions.len());
+            prop_assert_eq!(a.items.len(), want);
+            let distinct: BTreeSet<usize> = a.items.iter().map(|i| i.question).collect();
+            prop_assert_eq!(distinct.len(), want);
+            let seen: BTreeSet<Area> = areas_of(&m, &a).into_iter().collect();
+            prop_assert_eq!(seen.len(), want.min(areas));
+        }
+    }
+}

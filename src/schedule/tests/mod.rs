@@ -1,6 +1,7 @@
 //! Tests of the schedule: the rules table (in `table`), date conversion and arithmetic, and
 //! the status lines.
 
+mod properties;
 mod table;
 
 use jiff::civil::{Date, DateTime};
@@ -116,6 +117,13 @@ fn month_arithmetic_clamps_to_the_month_end() {
     assert_eq!(add_months(d("2025-03-31"), 6), d("2025-09-30"));
     assert_eq!(add_months(d("2025-08-31"), 6), d("2026-02-28"));
     assert_eq!(add_months(d("9999-06-01"), 12), Date::MAX, "saturates");
+    assert_eq!(
+        add_months(d("2025-01-01"), u32::MAX),
+        Date::MAX,
+        "beyond jiff's spans"
+    );
+    assert_eq!(add_days(d("2025-01-01"), u32::MAX), Date::MAX);
+    assert_eq!(sub_days(d("2025-01-01"), u32::MAX), Date::MIN);
 }
 
 #[test]
@@ -315,4 +323,42 @@ fn titles_are_made_display_safe() {
         last_attempt: None,
     };
     assert!(status_line(&m, &s, Lang::Da).starts_with("Ond[2Jtitel: "));
+}
+
+#[test]
+fn a_loaded_course_set_plans_as_the_callers_will_call_it() {
+    let src = include_str!("../../../tests/fixtures/valid/eksempel.ron");
+    let set = crate::course::CourseSet::from_sources([("eksempel.ron".to_owned(), src.as_bytes())])
+        .expect("the example fixture is valid");
+    let modules = set.modules.iter().map(|m| &m.module);
+    let attempts = [attempt("eksempel", 1, cph("2025-02-01 10:00"), true)];
+    let rules = Rules::default();
+    // The example is a yearly refresher and the set has no onboarding module.
+    let before = plan(
+        modules.clone(),
+        &[],
+        d("2025-01-06"),
+        &rules,
+        d("2025-01-06"),
+    );
+    assert_eq!(
+        before,
+        vec![(
+            "eksempel".to_owned(),
+            Status {
+                state: due("2025-02-05", FIRST),
+                last_attempt: None,
+            }
+        )]
+    );
+    let after = plan(modules, &attempts, d("2025-01-06"), &rules, d("2025-02-02"));
+    assert_eq!(
+        after[0].1.state,
+        passed("2025-02-01", 1, Some("2026-02-01"))
+    );
+    let m = &set.modules[0].module;
+    assert_eq!(
+        status_line(m, &after[0].1, Lang::Da),
+        "Eksempel på et modul: bestået 1. februar 2025, gyldig til 1. februar 2026"
+    );
 }
