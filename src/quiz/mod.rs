@@ -1,4 +1,5 @@
-//! The quiz engine: drawing an attempt from a module's question bank and scoring it. Pure
+//! The quiz engine: drawing an attempt from a module's question bank and scoring it, and (in
+//! `history` and `adaptive`) the learner's own knowledge and refreshers that lean on it. Pure
 //! functions with no I/O; the random source comes in as a parameter, so tests seed it.
 
 use std::collections::BTreeSet;

@@ -24,6 +24,9 @@
 //!   it (e.g. the date the installation first saw the version, or the earliest record of it
 //!   in the collection). Without it no new deadline can be set honestly, and the old pass
 //!   keeps counting until its regular expiry; [`State::Passed`] then names the old version.
+//! - Counting: only attempts finished on or before `today` count (so the report can ask "as
+//!   of" a past day); a pass of a version newer than the set's counts as current; a set with
+//!   no onboarding module counts the learner as onboarded on the start date.
 
 mod format;
 mod status;
