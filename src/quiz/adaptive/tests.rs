@@ -37,7 +37,7 @@ fn question(id: String, area: Area) -> Question {
         area,
         goals: Vec::new(),
         section: "1.6".to_owned(),
-        good_practice: None,
+        beyond_policy: None,
         kind: QuestionKind::TrueFalse,
         prompt: text("?"),
         choices: vec![choice(false), choice(true)],
