@@ -9,4 +9,5 @@ pub mod policy;
 pub mod quiz;
 pub mod report;
 pub mod safe_text;
+pub mod schedule;
 pub mod simulate;
