@@ -7,4 +7,5 @@ pub mod course;
 pub mod lang;
 pub mod policy;
 pub mod quiz;
+pub mod record;
 pub mod safe_text;
