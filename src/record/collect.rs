@@ -96,6 +96,19 @@ impl LearnerLog {
     }
 }
 
+/// Verifies the log file at `path` without loading it whole.
+pub fn verify_file(path: &Path) -> Result<VerifyOutcome, RecordError> {
+    let file = fs::File::open(path).map_err(|e| RecordError::io("cannot open", path, e))?;
+    let mut reader = LogReader::new(io::BufReader::new(file));
+    reader.by_ref().for_each(drop);
+    Ok(reader.outcome())
+}
+
+/// The file name [`export_log`] suggests: `bevidst-<installation>.ron`.
+pub fn export_file_name(installation: InstallationId) -> String {
+    format!("bevidst-{installation}.ron")
+}
+
 /// Writes the complete lines of the log at `log_path` to `out` atomically, for hand-in, and
 /// returns what verifying them found (a damaged log is exported too, so IT can look at it).
 pub fn export_log(log_path: &Path, out: &Path) -> Result<VerifyOutcome, RecordError> {

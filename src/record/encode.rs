@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{CompletionRecord, FORMAT_VERSION, InstallationId};
 use super::verify::Problem;
 use crate::canon::{CanonHasher, Digest32};
+use crate::safe_text::sanitize;
 
 /// The domain tag of completion-record hashes.
 pub const DOMAIN: &[u8] = b"bevidst-completion-v1\0";
@@ -150,14 +151,15 @@ pub fn parse_header(line: &str) -> Result<LogHeader, Problem> {
 }
 
 /// Parses a record line (without its line break) and checks everything that does not depend
-/// on the records before it: syntax, canonical spelling, field rules and the hash.
+/// on the records before it: syntax, canonical spelling, the hash and the field rules. The
+/// reason given for a bad line is display-safe (the line may hold escape sequences).
 pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
     let record: CompletionRecord = match options().from_str(line) {
         Ok(r) => r,
         Err(e) => {
             return Err(match newer_version(line) {
                 Some(found) => Problem::NewerVersion { found },
-                None => Problem::Unparsable(e.code.to_string()),
+                None => Problem::Unparsable(sanitize(&e.code.to_string(), true)),
             });
         }
     };
@@ -173,6 +175,8 @@ pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
     if record.compute_hash() != record.hash {
         return Err(Problem::HashMismatch);
     }
-    record.check_fields().map_err(Problem::Invalid)?;
+    record
+        .check_fields()
+        .map_err(|why| Problem::Invalid(sanitize(&why, true)))?;
     Ok(record)
 }

@@ -27,7 +27,9 @@ mod tests;
 
 use std::path::{Path, PathBuf};
 
-pub use collect::{collection_file_name, copy_to_collection, export_log};
+pub use collect::{
+    collection_file_name, copy_to_collection, export_file_name, export_log, verify_file,
+};
 pub use encode::{DOMAIN, LOG_NAME, LogHeader, MAX_LINE_BYTES, header_line};
 pub use error::RecordError;
 pub use model::{
