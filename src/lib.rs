@@ -7,6 +7,7 @@ pub mod course;
 pub mod lang;
 pub mod policy;
 pub mod quiz;
+pub mod record;
 pub mod report;
 pub mod safe_text;
 pub mod schedule;
