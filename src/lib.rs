@@ -12,3 +12,4 @@ pub mod report;
 pub mod safe_text;
 pub mod schedule;
 pub mod simulate;
+pub mod tui;

@@ -9,6 +9,8 @@ use bevidst::record::{self, LearnerLog};
 use bevidst::safe_text::sanitize;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod report_cli;
+
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
 /// IT-security function.
 #[derive(Parser)]
@@ -58,6 +60,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
     },
+    /// Verify and aggregate a collection folder of completion logs (the IT-security function's
+    /// follow-up): dashboard, Markdown, CSV, JSON or xAPI.
+    Report(report_cli::ReportArgs),
+    /// Write a realistic simulated collection (for tests, demos and benchmarks).
+    Simulate(report_cli::SimulateArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -313,6 +320,20 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
     }
 }
 
+/// Loads the course set (bundled or --courses) and runs `f`, or prints every course error.
+fn with_courses(dir: Option<&PathBuf>, f: impl FnOnce(&CourseSet) -> ExitCode) -> ExitCode {
+    match load_courses(dir) {
+        Ok(set) => f(&set),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            eprintln!("the course set has errors; fix them (see `bevidst check`) and try again");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -322,6 +343,12 @@ fn main() -> ExitCode {
         Some(Command::Verify { files }) => verify(&files),
         Some(Command::Export { out, lang }) => export(out, lang.into()),
         Some(Command::History { collect, lang }) => history(collect, lang.into()),
+        Some(Command::Report(args)) => {
+            with_courses(cli.courses.as_ref(), |set| report_cli::report(&args, set))
+        }
+        Some(Command::Simulate(args)) => {
+            with_courses(cli.courses.as_ref(), |set| report_cli::simulate(&args, set))
+        }
         None => {
             eprintln!("the learner interface is not built yet; try `bevidst check`");
             ExitCode::from(2)

@@ -9,7 +9,6 @@ use std::sync::Mutex;
 
 use super::input::Completion;
 use super::model::TOPICS;
-use super::overdue::local_date;
 use super::plausible::{CourseIndex, Resolved};
 
 /// Forvaltning names interned across threads, so indices agree without remapping.
@@ -51,6 +50,17 @@ impl Names {
 /// A quarter as `year * 4 + (quarter - 1)`, in Copenhagen time.
 pub type Quarter = i32;
 
+/// The Copenhagen calendar date of a UTC second (the schedule's time zone, looked up once);
+/// seconds outside the calendar clamp to its ends.
+pub fn local_date(seconds: i64) -> jiff::civil::Date {
+    static TZ: std::sync::LazyLock<jiff::tz::TimeZone> =
+        std::sync::LazyLock::new(crate::schedule::copenhagen);
+    match u64::try_from(seconds) {
+        Ok(s) => crate::schedule::local_date(s, &TZ).unwrap_or(jiff::civil::Date::MAX),
+        Err(_) => crate::schedule::local_date(0, &TZ).unwrap_or(jiff::civil::Date::MIN),
+    }
+}
+
 /// The quarter a UTC second falls in.
 pub fn quarter_of(seconds: i64) -> Quarter {
     let d = local_date(seconds);
@@ -73,15 +83,54 @@ pub struct First {
     pub marks: Box<[u32]>,
 }
 
-/// One learner's state in one module.
+/// One learner's state in one module: counts, the first attempt's marks, and the few attempts
+/// the schedule looks at (it takes minima and maxima over a learner's attempts, so these four
+/// give the same status as the whole list).
 #[derive(Debug, Clone, Default)]
 pub struct ModState {
     /// Attempts finished.
     pub attempts: u32,
-    /// The last pass: (finished, version).
-    pub last_pass: Option<(i64, u32)>,
+    /// The latest attempt: (finished, version, passed).
+    pub last: Option<(i64, u32, bool)>,
+    /// The earliest pass (onboarding date): (finished, version).
+    pub first_pass: Option<(i64, u32)>,
+    /// The latest pass of the current version or newer.
+    pub pass_current: Option<(i64, u32)>,
+    /// The latest pass of an older version.
+    pub pass_older: Option<(i64, u32)>,
     /// The first attempt.
     pub first: Option<First>,
+}
+
+impl ModState {
+    /// Takes in one attempt's schedule facts; `current` is the module's current version.
+    fn note(&mut self, finished: i64, version: u32, passed: bool, current: u32) {
+        if self.last.is_none_or(|(t, _, _)| finished >= t) {
+            self.last = Some((finished, version, passed));
+        }
+        if passed {
+            if self.first_pass.is_none_or(|(t, _)| finished < t) {
+                self.first_pass = Some((finished, version));
+            }
+            let slot = if version >= current {
+                &mut self.pass_current
+            } else {
+                &mut self.pass_older
+            };
+            if slot.is_none_or(|(t, _)| finished >= t) {
+                *slot = Some((finished, version));
+            }
+        }
+    }
+
+    /// The attempts that stand for this state in the schedule's eyes.
+    pub fn attempts_for_schedule(&self) -> impl Iterator<Item = (i64, u32, bool)> + '_ {
+        self.last
+            .into_iter()
+            .chain(self.first_pass.map(|(t, v)| (t, v, true)))
+            .chain(self.pass_current.map(|(t, v)| (t, v, true)))
+            .chain(self.pass_older.map(|(t, v)| (t, v, true)))
+    }
 }
 
 /// What the report keeps per learner.
@@ -115,12 +164,15 @@ pub struct Aggregator<'a> {
     pub version_first: Vec<Option<i64>>,
     /// Completions added.
     pub counted: u64,
+    /// Attempts finished after this second are left out of the schedule state.
+    schedule_until: i64,
 }
 
 impl<'a> Aggregator<'a> {
-    /// An empty aggregator over a course index and shared names.
-    pub fn new(index: &'a CourseIndex, names: &'a Names) -> Self {
+    /// An empty aggregator over a course index and shared names; `now` is the report's moment.
+    pub fn new(index: &'a CourseIndex, names: &'a Names, now: i64) -> Self {
         Aggregator {
+            schedule_until: now,
             index,
             names,
             cache: HashMap::new(),
@@ -198,8 +250,11 @@ impl<'a> Aggregator<'a> {
         };
         let state = &mut learner.modules[i].1;
         state.attempts += 1;
-        if c.passed && state.last_pass.is_none_or(|(t, _)| c.finished >= t) {
-            state.last_pass = Some((c.finished, c.version));
+        // Attempts after the report's moment (within the clock slack) do not count for the
+        // schedule, as schedule::module_status ignores them too.
+        if c.finished <= self.schedule_until {
+            let current = self.index.modules[module].version;
+            state.note(c.finished, c.version, c.passed, current);
         }
         let key = (c.finished, hash_prefix(&c.hash));
         if state.first.as_ref().is_none_or(|f| key < f.key) {
@@ -261,10 +316,21 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
             None => mine.modules.push((m, s)),
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
-                if let Some((t, v)) = s.last_pass
-                    && ms.last_pass.is_none_or(|(mt, _)| t >= mt)
+                if let Some((t, v, p)) = s.last
+                    && ms.last.is_none_or(|(mt, _, _)| t >= mt)
                 {
-                    ms.last_pass = Some((t, v));
+                    ms.last = Some((t, v, p));
+                }
+                for (mine, theirs, later) in [
+                    (&mut ms.first_pass, s.first_pass, false),
+                    (&mut ms.pass_current, s.pass_current, true),
+                    (&mut ms.pass_older, s.pass_older, true),
+                ] {
+                    if let Some((t, v)) = theirs
+                        && mine.is_none_or(|(mt, _)| if later { t >= mt } else { t < mt })
+                    {
+                        *mine = Some((t, v));
+                    }
                 }
                 if let Some(f) = s.first
                     && ms.first.as_ref().is_none_or(|mf| f.key < mf.key)

@@ -5,15 +5,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
-use super::aggregate::{Aggregator, LearnerState, Quarter, cell_parts, quarter_label};
+use super::aggregate::{Aggregator, LearnerState, Quarter, cell_parts, local_date, quarter_label};
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueRow, PersonRow,
-    Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
+    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
 };
-use super::overdue::{History, ModuleRule, Rules, Status, local_date, module_status};
 use super::privacy::{Gate, protect_single_suppressed};
 use super::roster::Roster;
 use super::stats::{ItemAcc, TestAcc};
+use crate::course::Module;
+use crate::schedule::{self, PastAttempt, Reason, Rules, State};
 
 /// A change of at least this share (one percentage point) counts as up or down.
 pub const TREND_THRESHOLD: f64 = 0.01;
@@ -26,8 +27,8 @@ pub struct Inputs<'a, 'b> {
     pub names: &'b [String],
     /// The roster, if given.
     pub roster: Option<&'b Roster>,
-    /// Schedule rules.
-    pub rules: Rules,
+    /// Schedule rules (the same as the learner's home screen).
+    pub rules: &'b Rules,
     /// The day overdue status refers to.
     pub today: Date,
     /// The privacy gate.
@@ -131,20 +132,23 @@ fn completion_rows(
     people: &[Person<'_>],
 ) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
     let index = inp.agg.index();
-    let rules: Vec<ModuleRule> = index
-        .modules
-        .iter()
-        .zip(&inp.agg.version_first)
-        .map(|(m, first)| ModuleRule {
-            version: m.version,
-            every_months: m.every_months,
-            version_since: first.map(local_date),
-        })
-        .collect();
+    // The schedule's own rules, with each module version's start taken from the collection:
+    // the earliest record of the current version (design: "a new module version makes it due").
+    let mut rules = inp.rules.clone();
+    for (m, first) in index.modules.iter().zip(&inp.agg.version_first) {
+        if let Some(t) = first {
+            rules
+                .version_since
+                .entry(m.id.clone())
+                .or_insert_with(|| local_date(*t));
+        }
+    }
+    let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
 
     let mut cells: BTreeMap<(&str, usize), [u64; 4]> = BTreeMap::new();
     let mut overdue = Vec::new();
     let mut never_started = Vec::new();
+    let mut attempts: Vec<PastAttempt> = Vec::new();
     for p in people {
         if p.state.is_none() {
             never_started.push(PersonRow {
@@ -153,28 +157,47 @@ fn completion_rows(
                 start: p.start.to_string(),
             });
         }
-        for (mi, rule) in rules.iter().enumerate() {
+        attempts.clear();
+        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
+            let id = &index.modules[usize::from(*m)].id;
+            attempts.extend(
+                ms.attempts_for_schedule()
+                    .map(|(t, version, passed)| PastAttempt {
+                        module: id.clone(),
+                        version,
+                        finished: u64::try_from(t).unwrap_or(0),
+                        passed,
+                    }),
+            );
+        }
+        let plan = schedule::plan(
+            modules.iter().copied(),
+            &attempts,
+            p.start,
+            &rules,
+            inp.today,
+        );
+        for (mi, (_, status)) in plan.iter().enumerate() {
             let ms = p
                 .state
                 .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
                 .map(|(_, ms)| ms);
-            let history = History {
-                last_pass: ms
-                    .and_then(|ms| ms.last_pass)
-                    .map(|(t, v)| (local_date(t), v)),
-            };
-            let status = module_status(inp.rules, *rule, p.start, history, inp.today);
             let cell = cells.entry((p.forvaltning, mi)).or_default();
             cell[0] += 1;
             cell[1] += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
-            cell[2] += u64::from(history.last_pass.is_some());
-            if let Status::Overdue { since } = status {
+            cell[2] += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
+            if let State::Overdue { since, reason } = status.state {
                 cell[3] += 1;
                 overdue.push(OverdueRow {
                     learner: p.id.to_owned(),
                     forvaltning: p.forvaltning.to_owned(),
                     module: index.modules[mi].id.clone(),
                     since: since.to_string(),
+                    reason: match reason {
+                        Reason::FirstTime => OverdueReason::FirstTime,
+                        Reason::Renewal { .. } => OverdueReason::Renewal,
+                        Reason::NewVersion { .. } => OverdueReason::NewVersion,
+                    },
                 });
             }
         }

@@ -44,3 +44,33 @@ pub struct Mark {
     /// Whether it was answered correctly.
     pub correct: bool,
 }
+
+impl From<&crate::record::CompletionRecord> for Completion {
+    /// The adapter from the log's record; times beyond `i64` (year 292 billion) saturate and
+    /// are then caught by the plausibility rule for future times.
+    fn from(r: &crate::record::CompletionRecord) -> Self {
+        let secs = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
+        Completion {
+            learner: r.learner.clone(),
+            forvaltning: r.forvaltning.clone(),
+            module: r.module.clone(),
+            version: r.module_version,
+            content_hash: r.content_hash,
+            started: secs(r.started),
+            finished: secs(r.finished),
+            score: r.score,
+            max: r.max,
+            passed: r.passed,
+            marks: r
+                .answers
+                .iter()
+                .map(|a| Mark {
+                    question: a.id.clone(),
+                    area: a.area,
+                    correct: a.correct,
+                })
+                .collect(),
+            hash: r.hash,
+        }
+    }
+}

@@ -2,39 +2,47 @@
 //! renders the result for the IT-security function (policy 1.8: follow-up on the knowledge
 //! level with common methods across all forvaltninger).
 //!
-//! Flow: [`input::Completion`]s (one per verified log line) → [`plausible::CourseIndex::check`]
-//! → [`aggregate::Aggregator`] (one per thread, merged) → [`finalize::build`] (privacy gate
-//! applied) → [`model::Report`] → a renderer in [`render`] or the dashboard in `tui::report`.
+//! Flow: [`read`] (files → verified records, anchors checked, in parallel) →
+//! [`input::Completion`] → [`plausible::CourseIndex::check`] → [`aggregate::Aggregator`] (one
+//! per thread, merged) → [`finalize::build`] (schedule and privacy gate applied) →
+//! [`model::Report`] → a renderer in [`render`] or the dashboard in `tui::report`.
 
 pub mod aggregate;
+pub mod anchors;
 pub mod finalize;
 pub mod input;
 pub mod model;
-pub mod overdue;
 pub mod plausible;
 pub mod privacy;
+pub mod read;
 pub mod render;
 pub mod roster;
 pub mod stats;
 #[cfg(test)]
 mod testkit;
 
+use std::path::{Path, PathBuf};
+
 use jiff::Timestamp;
 
-use self::aggregate::{Aggregator, Names};
+use self::aggregate::{Aggregator, Names, local_date};
+use self::anchors::{AnchorError, Anchors};
 use self::input::Completion;
 use self::model::{Counts, Problem, ProblemKind, Report};
-use self::overdue::{Rules, local_date};
 use self::plausible::CourseIndex;
 use self::privacy::Gate;
-use self::roster::Roster;
+use self::read::{ReadConfig, XapiSink, list_files, read_collection};
+use self::roster::{Roster, read_roster};
+use crate::course::CourseSet;
+use crate::lang::Lang;
+use crate::schedule::Rules;
 
 /// The report's settings.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// The smallest group shown (`--min-group`).
     pub min_group: u32,
-    /// The schedule rules for overdue status.
+    /// The schedule rules for overdue status (the learner's home screen uses the same).
     pub rules: Rules,
     /// The moment the report is made (overdue status and the future-record check use it).
     pub now: Timestamp,
@@ -58,7 +66,7 @@ pub fn admit(
             path: path.to_owned(),
             line: Some(line),
             kind: ProblemKind::Implausible,
-            message: why.to_string(),
+            message: format!("{why}; the record is not counted"),
             records: 1,
         }),
     }
@@ -68,12 +76,12 @@ pub fn admit(
 /// elsewhere). Each item is (file, line, completion); every file counts as read.
 pub fn report_from_completions<'c>(
     index: &CourseIndex,
-    settings: Settings,
+    settings: &Settings,
     roster: Option<&Roster>,
     completions: impl IntoIterator<Item = (&'c str, u64, &'c Completion)>,
 ) -> Report {
     let names = Names::default();
-    let mut agg = Aggregator::new(index, &names);
+    let mut agg = Aggregator::new(index, &names, settings.now.as_second());
     let mut counts = Counts::default();
     let mut problems = Vec::new();
     let mut files = std::collections::BTreeMap::<&str, (u64, u64)>::new();
@@ -108,7 +116,7 @@ pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
     roster: Option<&Roster>,
-    settings: Settings,
+    settings: &Settings,
     counts: Counts,
     problems: Vec<Problem>,
 ) -> Report {
@@ -117,11 +125,163 @@ pub fn finish(
         agg,
         names: &names,
         roster,
-        rules: settings.rules,
+        rules: &settings.rules,
         today: local_date(settings.now.as_second()),
         gate: Gate::new(settings.min_group),
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())
+}
+
+/// Where `bevidst report` reads and keeps things.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The collection folder.
+    pub collection: PathBuf,
+    /// The roster CSV, if any.
+    pub roster: Option<PathBuf>,
+    /// The anchor file (the report's memory of log heads and module versions).
+    pub anchors: PathBuf,
+}
+
+/// Why a report could not be made at all (everything else becomes a listed problem).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The collection folder cannot be read.
+    #[error("{path}: cannot read the collection folder: {source}")]
+    Collection {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The anchor file is unusable; going on would forget (and overwrite) the anchors.
+    #[error(transparent)]
+    Anchors(#[from] AnchorError),
+}
+
+/// A finished run: the report, and whether the anchors could be saved.
+#[derive(Debug)]
+pub struct RunOutput {
+    /// The report.
+    pub report: Report,
+    /// The error saving the anchor file, if it failed (the report itself is complete).
+    pub anchor_error: Option<AnchorError>,
+}
+
+/// Reads the collection and makes the report; updates the anchor file with the heads of the
+/// logs that verified. `threads` is the number of worker threads.
+pub fn run(
+    paths: &Paths,
+    courses: &CourseSet,
+    settings: &Settings,
+    threads: usize,
+    lang: Lang,
+    xapi: Option<&XapiSink>,
+) -> Result<RunOutput, RunError> {
+    let mut anchors = Anchors::load(&paths.anchors)?;
+    let (files, mut walk_problems) =
+        list_files(&paths.collection).map_err(|source| RunError::Collection {
+            path: paths.collection.clone(),
+            source,
+        })?;
+    // The report's own files never count as logs, should they live in the collection.
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            !same_file(f, &paths.anchors)
+                && paths.roster.as_deref().is_none_or(|r| !same_file(f, r))
+        })
+        .collect();
+    let index = CourseIndex::new(courses, &anchors.versions);
+    let (roster, mut roster_problems, roster_rows, roster_rejected) = load_roster(paths);
+    let names = Names::default();
+    let cfg = ReadConfig {
+        index: &index,
+        now: settings.now,
+        anchors: &anchors,
+        threads,
+        lang,
+        xapi,
+    };
+    let out = read_collection(&files, &names, &cfg);
+    let mut counts = out.counts;
+    counts.files_read += walk_problems.len() as u64;
+    counts.files_rejected += walk_problems.len() as u64;
+    counts.roster_rows = roster_rows;
+    counts.roster_rejected = roster_rejected;
+    let mut problems = out.problems;
+    problems.append(&mut walk_problems);
+    problems.append(&mut roster_problems);
+    let report = finish(
+        &out.agg,
+        &names,
+        roster.as_ref(),
+        settings,
+        counts,
+        problems,
+    );
+    for head in &out.heads {
+        let keep = anchors
+            .heads
+            .get(&head.installation)
+            .is_none_or(|&(seq, _)| head.last_seq >= seq);
+        if keep {
+            anchors
+                .heads
+                .insert(head.installation, (head.last_seq, head.last_hash));
+        }
+    }
+    anchors.versions = index.known_versions();
+    let anchor_error = anchors.save(&paths.anchors).err();
+    Ok(RunOutput {
+        report,
+        anchor_error,
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The roster, its row problems, and the rows accepted and rejected. A roster that cannot be
+/// used at all (unreadable, wrong columns) becomes one problem, and the report goes on without.
+fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
+    let Some(path) = &paths.roster else {
+        return (None, Vec::new(), 0, 0);
+    };
+    let shown = path.display().to_string();
+    match read_roster(path) {
+        Ok((roster, rows)) => {
+            let rejected = rows.len() as u64;
+            let problems = rows
+                .into_iter()
+                .map(|r| Problem {
+                    path: shown.clone(),
+                    line: Some(r.line),
+                    kind: ProblemKind::Roster,
+                    message: format!("{}; the row is left out", r.message),
+                    records: 0,
+                })
+                .collect();
+            let accepted = roster.employees.len() as u64;
+            (Some(roster), problems, accepted, rejected)
+        }
+        Err(e) => (
+            None,
+            vec![Problem {
+                path: shown,
+                line: None,
+                kind: ProblemKind::Roster,
+                message: format!("{e}; the report is made without the roster"),
+                records: 0,
+            }],
+            0,
+            0,
+        ),
+    }
 }
 
 #[cfg(test)]

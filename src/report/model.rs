@@ -240,8 +240,33 @@ pub struct OverdueRow {
     pub forvaltning: String,
     /// Module id.
     pub module: String,
-    /// The missed deadline, `YYYY-MM-DD`.
+    /// The first day overdue (the day after the deadline), `YYYY-MM-DD`.
     pub since: String,
+    /// Why the module was due.
+    pub reason: OverdueReason,
+}
+
+/// Why an overdue module was due (the schedule's reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverdueReason {
+    /// Never passed.
+    FirstTime,
+    /// The last pass expired.
+    Renewal,
+    /// A new version of the module.
+    NewVersion,
+}
+
+impl OverdueReason {
+    /// A short label in Danish or English.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            OverdueReason::FirstTime => lang.pick("aldrig bestået", "never passed"),
+            OverdueReason::Renewal => lang.pick("skal fornyes", "renewal"),
+            OverdueReason::NewVersion => lang.pick("ny version", "new version"),
+        }
+    }
 }
 
 /// A roster employee with no records.

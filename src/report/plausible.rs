@@ -50,6 +50,8 @@ pub struct ModuleInfo {
     pub pass_mark: u32,
     /// Current content hash.
     pub hash: Digest32,
+    /// The module itself (the schedule works on it).
+    pub module: Module,
 }
 
 /// A question of the course set.
@@ -100,6 +102,7 @@ impl CourseIndex {
                 draw: m.draw,
                 pass_mark: m.pass_mark,
                 hash: loaded.hash,
+                module: m.clone(),
             });
             for q in &m.questions {
                 index

@@ -5,7 +5,8 @@
 //! (case and spaces ignored) `medarbejder` or `employee_id`, `forvaltning`, and `startdato` or
 //! `start_date`. Dates are `YYYY-MM-DD`. Commas separate fields; a file whose header has
 //! semicolons and no commas (Danish spreadsheet export) is read with semicolons. Employee ids
-//! follow the record rule: 1–64 characters from `A–Z a–z 0–9 . _ -`.
+//! and forvaltning names follow the record rules (`record::check_learner_id`,
+//! `record::check_forvaltning`), so they match what learners give.
 //!
 //! Bad rows are reported with their line number and left out; a header without the three
 //! columns rejects the whole file.
@@ -184,15 +185,15 @@ fn normalize_header(h: &str) -> String {
 }
 
 fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> {
-    if !is_valid_id(id) {
+    if !crate::course::is_valid_id(id) {
         return Err(format!(
             "employee id `{}` is not valid; use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'",
             crate::safe_text::sanitize(id, true)
         ));
     }
-    if !is_valid_id(forvaltning) {
+    if let Err(why) = crate::record::check_forvaltning(forvaltning) {
         return Err(format!(
-            "forvaltning `{}` is not valid; use the short name the learners give (such as KFF), 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'",
+            "forvaltning `{}`: {why}",
             crate::safe_text::sanitize(forvaltning, true)
         ));
     }
@@ -207,14 +208,6 @@ fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> 
         forvaltning: forvaltning.to_owned(),
         start,
     })
-}
-
-/// Whether `id` is 1–64 characters of `[A-Za-z0-9._-]` (the record rule for ids).
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 #[cfg(test)]

@@ -5,11 +5,11 @@ use jiff::Timestamp;
 
 use super::Settings;
 use super::input::{Completion, Mark};
-use super::overdue::Rules;
 use super::plausible::CourseIndex;
 use crate::canon::CanonHasher;
 use crate::course::CourseSet;
 use crate::quiz::passes;
+use crate::schedule::Rules;
 use crate::simulate::courses::{Shape, synthetic_courses};
 
 /// One onboarding module and two refreshers, banks of 6, attempts of 4, pass mark 75 %.

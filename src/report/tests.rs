@@ -39,7 +39,7 @@ fn collection() -> Vec<(String, u64, Completion)> {
 fn report_of(items: &[(String, u64, Completion)], roster: Option<&roster::Roster>) -> Report {
     report_from_completions(
         &index(),
-        settings(5),
+        &settings(5),
         roster,
         items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
     )
@@ -168,7 +168,8 @@ fn item_statistics_use_first_attempts_only() {
 #[test]
 fn overdue_names_people_with_dates_and_no_results() {
     let set = courses();
-    // Failed onboarding in 2025-Q1; now is 2025-06-15: overdue 30 days after the first record.
+    // Failed onboarding on 2025-02-01 (no roster: the first record stands in for the start
+    // date); due within 14 days, so overdue from 2025-02-16 on.
     let c = completion(&set, 0, "late-1", "BIG", Q1, &[false; 4]);
     let items = vec![("late.log".to_owned(), 1, c)];
     let r = report_of(&items, None);
@@ -179,10 +180,14 @@ fn overdue_names_people_with_dates_and_no_results() {
         .collect();
     assert_eq!(late.len(), 1);
     assert_eq!(late[0].learner, "late-1");
-    assert_eq!(late[0].since, "2025-03-03");
+    assert_eq!(late[0].since, "2025-02-16");
+    assert_eq!(late[0].reason, model::OverdueReason::FirstTime);
     let js = serde_json::to_value(&r.overdue[0]).expect("serialises");
     let keys: Vec<&String> = js.as_object().expect("object").keys().collect();
-    assert_eq!(keys, ["forvaltning", "learner", "module", "since"]);
+    assert_eq!(
+        keys,
+        ["forvaltning", "learner", "module", "reason", "since"]
+    );
 }
 
 #[test]
@@ -195,7 +200,7 @@ fn a_roster_adds_those_who_never_started_and_pseudonymises_them_in_json() {
     let never: Vec<&str> = r.never_started.iter().map(|p| p.learner.as_str()).collect();
     assert_eq!(never, ["ghost", "new-1"]);
     assert_eq!(r.counts.learners_not_in_roster, 12);
-    // ghost started in January: overdue with onboarding; new-1 is still within 30 days.
+    // ghost started in January: overdue with onboarding; new-1 is still within 14 days.
     assert!(
         r.overdue
             .iter()

@@ -39,15 +39,18 @@ pub fn render(report: &Report, lang: Lang) -> String {
         l("Opfølgning på it-sikkerhed:", "Follow-up on IT security:"),
         report.today
     );
+    let n = report.min_group;
     let _ = writeln!(
         out,
-        "{} {}. {}\n",
-        l("Grupper med færre end", "Groups with fewer learners than"),
-        report.min_group,
-        l(
-            "medarbejdere vises ikke (vist som «<N»). Ingen enkeltpersoners resultater vises.",
-            "are withheld (shown as «<N»). No individual's results are shown."
-        )
+        "{}\n",
+        match lang {
+            Lang::Da => format!(
+                "Grupper med færre end {n} medarbejdere vises ikke (vist som «<{n}»). Ingen enkeltpersoners resultater vises."
+            ),
+            Lang::En => format!(
+                "Groups of fewer than {n} learners are withheld (shown as «<{n}»). No individual's results are shown."
+            ),
+        }
     );
     overview(&mut out, report, lang);
     completion(&mut out, report, lang);
@@ -204,8 +207,10 @@ fn knowledge(out: &mut String, report: &Report, lang: Lang) {
             )
         );
         let forv: Vec<&String> = report.forvaltninger.iter().collect();
+        // Full names would make the table too wide to read; initials, with a legend.
+        let short: Vec<String> = forv.iter().map(|f| initials(f)).collect();
         let mut header: Vec<&str> = vec![l("Område", "Area")];
-        header.extend(forv.iter().map(|f| f.as_str()));
+        header.extend(short.iter().map(String::as_str));
         let rows: Vec<Vec<String>> = Topic::all()
             .map(|t| {
                 let mut r = vec![t.name(lang).to_owned()];
@@ -214,6 +219,26 @@ fn knowledge(out: &mut String, report: &Report, lang: Lang) {
             })
             .collect();
         table(out, &header, &rows);
+        let legend: Vec<String> = short
+            .iter()
+            .zip(&forv)
+            .map(|(a, f)| format!("{a} = {}", cell(f)))
+            .collect();
+        let _ = writeln!(out, "{}\n", legend.join("; "));
+    }
+}
+
+/// Initials of a forvaltning's words ("Børne- og Ungdomsforvaltningen" → "BU"), or its first
+/// three letters when it has no capitalised word.
+pub fn initials(name: &str) -> String {
+    let s: String = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    if s.is_empty() {
+        name.chars().take(3).collect()
+    } else {
+        s
     }
 }
 

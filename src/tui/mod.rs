@@ -1,0 +1,3 @@
+//! The terminal interface. Only this module imports ratatui and crossterm.
+
+pub mod report;
