@@ -19,7 +19,7 @@ pub mod render;
 pub mod roster;
 pub mod stats;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 
 use std::path::{Path, PathBuf};
 
@@ -185,13 +185,11 @@ pub fn run(
             source,
         })?;
     // The report's own files never count as logs, should they live in the collection.
-    let files: Vec<PathBuf> = files
-        .into_iter()
-        .filter(|f| {
-            !same_file(f, &paths.anchors)
-                && paths.roster.as_deref().is_none_or(|r| !same_file(f, r))
-        })
+    let own: Vec<PathBuf> = std::iter::once(&paths.anchors)
+        .chain(paths.roster.as_ref())
+        .filter_map(|p| p.canonicalize().ok())
         .collect();
+    let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_own(f, &own)).collect();
     let index = CourseIndex::new(courses, &anchors.versions);
     let (roster, mut roster_problems, roster_rows, roster_rejected) = load_roster(paths);
     let names = Names::default();
@@ -239,11 +237,11 @@ pub fn run(
     })
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+/// Whether `f` is one of the report's own files (canonical paths); only files with the same
+/// name are resolved, so the check costs nothing for the logs.
+fn is_own(f: &Path, own: &[PathBuf]) -> bool {
+    own.iter()
+        .any(|o| o.file_name() == f.file_name() && f.canonicalize().is_ok_and(|c| &c == o))
 }
 
 /// The roster, its row problems, and the rows accepted and rejected. A roster that cannot be

@@ -457,8 +457,13 @@ fn read_log(
         }
     }
     let outcome = log.outcome();
-    let total = record_lines(path);
-    let unread = total.saturating_sub(tally.counted + tally.rejected);
+    // Counting the lines costs a second read, needed only when some are left unread.
+    let (total, unread) = if anchored && outcome.bad.is_none() {
+        (tally.counted + tally.rejected, 0)
+    } else {
+        let total = record_lines(path);
+        (total, total.saturating_sub(tally.counted + tally.rejected))
+    };
     if !anchored {
         let message = unanchored_message(
             anchor.map_or(0, |a| a.last_seq),

@@ -115,6 +115,8 @@ pub struct KeyBinding {
     pub en: &'static str,
     /// The message.
     pub message: Message,
+    /// Whether the footer shows it (the help shows every binding with keys).
+    pub footer: bool,
 }
 
 /// Every key of the dashboard; the footer and the help are made from this table.
@@ -125,6 +127,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "næste fane",
         en: "next tab",
         message: Message::NextTab,
+        footer: true,
     },
     KeyBinding {
         codes: &[KeyCode::BackTab, KeyCode::Left, KeyCode::Char('h')],
@@ -132,6 +135,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "forrige fane",
         en: "previous tab",
         message: Message::PrevTab,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Up, KeyCode::Char('k')],
@@ -139,6 +143,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "op",
         en: "up",
         message: Message::Up,
+        footer: true,
     },
     KeyBinding {
         codes: &[KeyCode::Down, KeyCode::Char('j')],
@@ -146,6 +151,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "ned",
         en: "down",
         message: Message::Down,
+        footer: true,
     },
     KeyBinding {
         codes: &[KeyCode::PageUp],
@@ -153,6 +159,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "side op",
         en: "page up",
         message: Message::PageUp,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::PageDown, KeyCode::Char(' ')],
@@ -160,6 +167,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "side ned",
         en: "page down",
         message: Message::PageDown,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Home, KeyCode::Char('g')],
@@ -167,6 +175,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "først",
         en: "first",
         message: Message::Home,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::End, KeyCode::Char('G')],
@@ -174,6 +183,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "sidst",
         en: "last",
         message: Message::End,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('1')],
@@ -181,6 +191,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "vælg fane",
         en: "pick tab",
         message: Message::Goto(Tab::Overview),
+        footer: true,
     },
     KeyBinding {
         codes: &[KeyCode::Char('2')],
@@ -188,6 +199,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "",
         en: "",
         message: Message::Goto(Tab::Forvaltninger),
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('3')],
@@ -195,6 +207,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "",
         en: "",
         message: Message::Goto(Tab::Areas),
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('4')],
@@ -202,6 +215,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "",
         en: "",
         message: Message::Goto(Tab::Questions),
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('5')],
@@ -209,6 +223,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "",
         en: "",
         message: Message::Goto(Tab::Overdue),
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('6')],
@@ -216,6 +231,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "",
         en: "",
         message: Message::Goto(Tab::Problems),
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('L')],
@@ -223,6 +239,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "English",
         en: "dansk",
         message: Message::ToggleLang,
+        footer: false,
     },
     KeyBinding {
         codes: &[KeyCode::Char('?')],
@@ -230,6 +247,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "hjælp",
         en: "help",
         message: Message::Help,
+        footer: true,
     },
     KeyBinding {
         codes: &[KeyCode::Char('q'), KeyCode::Esc],
@@ -237,6 +255,7 @@ pub const KEYS: &[KeyBinding] = &[
         da: "afslut",
         en: "quit",
         message: Message::Quit,
+        footer: true,
     },
 ];
 

@@ -71,6 +71,7 @@ pub fn view(m: &Model, r: &Report, frame: &mut Frame) {
     frame.render_widget(
         Tabs::new(titles)
             .select(m.tab.index())
+            .padding(" ", "")
             .highlight_style(theme.accent.add_modifier(Modifier::REVERSED))
             .block(Block::new().borders(Borders::BOTTOM)),
         tabs,
@@ -85,7 +86,7 @@ pub fn view(m: &Model, r: &Report, frame: &mut Frame) {
     }
     let hints: Vec<String> = KEYS
         .iter()
-        .filter(|k| !k.keys.is_empty())
+        .filter(|k| k.footer)
         .map(|k| format!("{} {}", k.keys, m.lang.pick(k.da, k.en)))
         .collect();
     frame.render_widget(Paragraph::new(hints.join(" · ")).style(theme.dim), footer);

@@ -1,0 +1,383 @@
+//! `bevidst report` on real log files: bad input of every kind is reported and not counted,
+//! the numbers add up, anchors catch rewritten history, and threads do not change the result.
+
+use std::path::{Path, PathBuf};
+
+use bevidst::canon::Digest32;
+use bevidst::course::CourseSet;
+use bevidst::lang::Lang;
+use bevidst::record::{AnswerResult, CompletionRecord, InstallationId, RecordDraft, header_line};
+use bevidst::report::model::{ProblemKind, Report};
+use bevidst::report::{Paths, RunOutput, Settings, run};
+use bevidst::schedule::Rules;
+use bevidst::simulate::courses::{Shape, synthetic_courses};
+
+const T0: u64 = 1_740_000_000; // 2025-02-19
+
+fn courses() -> CourseSet {
+    synthetic_courses(Shape {
+        refreshers: 1,
+        bank: 6,
+        draw: 4,
+    })
+    .expect("valid synthetic courses")
+}
+
+fn draft(
+    set: &CourseSet,
+    learner: &str,
+    module: usize,
+    finished: u64,
+    right: usize,
+) -> RecordDraft {
+    let m = &set.modules[module];
+    let answers: Vec<AnswerResult> = m
+        .module
+        .questions
+        .iter()
+        .take(4)
+        .enumerate()
+        .map(|(i, q)| AnswerResult {
+            id: q.id.clone(),
+            area: q.area,
+            correct: i < right,
+        })
+        .collect();
+    let score = u32::try_from(right).expect("small");
+    RecordDraft {
+        learner: learner.into(),
+        forvaltning: "Kultur- og Fritidsforvaltningen".into(),
+        module: m.module.id.clone(),
+        module_version: m.module.version,
+        content_hash: m.hash,
+        started: finished - 300,
+        finished,
+        score,
+        max: 4,
+        passed: score >= 3,
+        answers,
+    }
+}
+
+/// The lines of a log of `drafts` for installation `inst` (header first).
+fn log_lines(inst: u8, drafts: Vec<RecordDraft>) -> Vec<String> {
+    let installation = InstallationId([inst; 16]);
+    let mut prev: Digest32 = [0; 32];
+    let mut lines = vec![header_line(installation)];
+    for (i, d) in drafts.into_iter().enumerate() {
+        let r = CompletionRecord::seal(d, installation, i as u64 + 1, prev).expect("valid draft");
+        prev = r.hash;
+        lines.push(r.to_line().expect("serialises"));
+    }
+    lines
+}
+
+fn write(path: &Path, lines: &[String]) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    std::fs::write(path, lines.join("\n") + "\n").expect("written");
+}
+
+/// A learner's log with `n` attempts of module 0, a week apart.
+fn learner_log(set: &CourseSet, inst: u8, learner: &str, n: usize) -> Vec<String> {
+    let drafts = (0..n)
+        .map(|k| draft(set, learner, 0, T0 + k as u64 * 7 * 86_400, 3))
+        .collect();
+    log_lines(inst, drafts)
+}
+
+struct Env {
+    _dir: tempfile::TempDir,
+    collection: PathBuf,
+    anchors: PathBuf,
+}
+
+fn env() -> Env {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Env {
+        collection: dir.path().join("indsamling"),
+        anchors: dir.path().join("report/anchors.txt"),
+        _dir: dir,
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
+        min_group: 3,
+        rules: Rules::default(),
+        now: "2025-06-15T12:00:00Z".parse().expect("time"),
+    }
+}
+
+fn report(env: &Env, set: &CourseSet, roster: Option<PathBuf>, threads: usize) -> RunOutput {
+    let paths = Paths {
+        collection: env.collection.clone(),
+        roster,
+        anchors: env.anchors.clone(),
+    };
+    run(&paths, set, &settings(), threads, Lang::En, None).expect("the report runs")
+}
+
+fn assert_adds_up(r: &Report) {
+    let c = &r.counts;
+    assert_eq!(
+        c.records_read,
+        c.records_counted + c.records_rejected,
+        "{c:?}"
+    );
+    assert_eq!(
+        c.files_read,
+        c.files_counted + c.files_partly_counted + c.files_rejected,
+        "{c:?}"
+    );
+    let listed: u64 = r.problems.iter().map(|p| p.records).sum();
+    assert_eq!(
+        listed, c.records_rejected,
+        "every rejected record is listed: {:#?}",
+        r.problems
+    );
+}
+
+fn kinds(r: &Report) -> Vec<(String, ProblemKind)> {
+    r.problems
+        .iter()
+        .map(|p| {
+            let name = Path::new(&p.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, p.kind)
+        })
+        .collect()
+}
+
+#[test]
+fn every_kind_of_bad_file_is_reported_and_not_counted() {
+    let set = courses();
+    let e = env();
+    let c = &e.collection;
+    write(&c.join("good.ron"), &learner_log(&set, 1, "1001", 3));
+    std::fs::create_dir_all(c).expect("folder");
+    std::fs::write(c.join("empty.ron"), "").expect("written");
+    std::fs::write(c.join("notes.txt"), "husk frokost\n").expect("written");
+    let mut newer = learner_log(&set, 2, "1002", 1);
+    newer[0] = newer[0].replace("format:1", "format:7");
+    write(&c.join("newer.ron"), &newer);
+    // Torn: the last record cut in half, no line break.
+    let torn = learner_log(&set, 3, "1003", 3);
+    let mut text = torn.join("\n");
+    text.truncate(text.len() - 40);
+    std::fs::write(c.join("torn.ron"), text).expect("written");
+    // Edited: the second record's score raised without recomputing the hash.
+    let mut edited = learner_log(&set, 4, "1004", 4);
+    edited[2] = edited[2].replace("score:3", "score:4");
+    write(&c.join("sub/edited.ron"), &edited);
+
+    let out = report(&e, &set, None, 2);
+    let r = &out.report;
+    assert_adds_up(r);
+    let k = kinds(r);
+    assert!(
+        k.contains(&("empty.ron".into(), ProblemKind::NotALog)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("notes.txt".into(), ProblemKind::NotALog)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("newer.ron".into(), ProblemKind::NewerFormat)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("torn.ron".into(), ProblemKind::TornTail)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("edited.ron".into(), ProblemKind::BrokenChain)),
+        "{k:?}"
+    );
+    let edited_problem = r
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::BrokenChain)
+        .expect("listed");
+    assert_eq!(edited_problem.line, Some(3));
+    assert_eq!(
+        edited_problem.records, 3,
+        "the edited line and the two after it"
+    );
+    // good: 3, torn: 2 of 3, edited: 1 of 4.
+    assert_eq!(r.counts.records_counted, 3 + 2 + 1);
+    assert_eq!(r.counts.files_read, 6);
+    assert_eq!(r.counts.files_counted, 1);
+    assert_eq!(r.counts.files_partly_counted, 2);
+    assert_eq!(r.counts.files_rejected, 3);
+}
+
+#[test]
+fn implausible_records_are_rejected_one_by_one() {
+    let set = courses();
+    let e = env();
+    let mut drafts = vec![
+        draft(&set, "1001", 0, T0, 3),
+        draft(&set, "1001", 1, T0 + 86_400, 4),
+    ];
+    drafts[1].started = drafts[1].finished - 2; // four questions in two seconds
+    write(&e.collection.join("a.ron"), &log_lines(1, drafts));
+    let r = report(&e, &set, None, 1).report;
+    assert_adds_up(&r);
+    assert_eq!(r.counts.records_counted, 1);
+    let p = &r.problems[0];
+    assert_eq!((p.kind, p.line), (ProblemKind::Implausible, Some(3)));
+    assert!(p.message.contains("took 2 s"), "{}", p.message);
+}
+
+#[test]
+fn copies_of_one_installation_count_once_and_diverging_ones_not_at_all() {
+    let set = courses();
+    let e = env();
+    let full = learner_log(&set, 1, "1001", 3);
+    write(&e.collection.join("a.ron"), &full);
+    write(&e.collection.join("backup/a-old.ron"), &full[..3]);
+    let r = report(&e, &set, None, 2).report;
+    assert_adds_up(&r);
+    assert_eq!(r.counts.records_counted, 3);
+    assert_eq!(
+        kinds(&r),
+        [("a-old.ron".to_owned(), ProblemKind::DuplicateCopy)]
+    );
+
+    // Another installation appears twice with different histories.
+    let e = env();
+    write(
+        &e.collection.join("b1.ron"),
+        &learner_log(&set, 2, "2002", 2),
+    );
+    let other = log_lines(2, vec![draft(&set, "2002", 0, T0 + 99, 4)]);
+    write(&e.collection.join("b2.ron"), &other);
+    let r = report(&e, &set, None, 2).report;
+    assert_adds_up(&r);
+    assert_eq!(r.counts.records_counted, 0);
+    assert!(
+        r.problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::DuplicateInstallation)
+    );
+    assert_eq!(r.problems.len(), 2);
+}
+
+#[test]
+fn anchors_catch_a_rewritten_or_shortened_log_and_accept_an_extended_one() {
+    let set = courses();
+    let e = env();
+    let path = e.collection.join("a.ron");
+    write(&path, &learner_log(&set, 1, "1001", 3));
+    let first = report(&e, &set, None, 1).report;
+    assert_eq!(first.counts.records_counted, 3);
+    assert!(
+        std::fs::read_to_string(&e.anchors)
+            .expect("anchors saved")
+            .contains(" 3 ")
+    );
+
+    // The learner recomputes the whole chain with a better score on record 2.
+    let mut drafts: Vec<RecordDraft> = (0..3)
+        .map(|k| draft(&set, "1001", 0, T0 + k * 7 * 86_400, 3))
+        .collect();
+    drafts[1] = draft(&set, "1001", 0, T0 + 7 * 86_400, 4);
+    write(&path, &log_lines(1, drafts));
+    let r = report(&e, &set, None, 1).report;
+    assert_adds_up(&r);
+    assert_eq!(r.counts.records_counted, 0);
+    assert_eq!(r.problems[0].kind, ProblemKind::RewrittenHistory);
+    assert!(
+        r.problems[0].message.contains("rewritten"),
+        "{}",
+        r.problems[0].message
+    );
+
+    // Records cut off the end.
+    write(&path, &learner_log(&set, 1, "1001", 2));
+    let r = report(&e, &set, None, 1).report;
+    assert_eq!(r.counts.records_counted, 0);
+    assert!(
+        r.problems[0].message.contains("removed"),
+        "{}",
+        r.problems[0].message
+    );
+
+    // The genuine log, extended by a new attempt: all counted, the anchor moves on.
+    write(&path, &learner_log(&set, 1, "1001", 4));
+    let r = report(&e, &set, None, 1).report;
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.counts.records_counted, 4);
+    assert!(
+        std::fs::read_to_string(&e.anchors)
+            .expect("anchors")
+            .contains(" 4 ")
+    );
+}
+
+#[test]
+fn a_roster_with_wrong_columns_is_reported_and_the_report_goes_on() {
+    let set = courses();
+    let e = env();
+    write(
+        &e.collection.join("a.ron"),
+        &learner_log(&set, 1, "1001", 1),
+    );
+    let roster = e.collection.parent().expect("parent").join("roster.csv");
+    std::fs::write(&roster, "id;navn\n1001;Anna\n").expect("written");
+    let r = report(&e, &set, Some(roster.clone()), 1).report;
+    assert!(!r.roster_used);
+    assert_eq!(r.counts.records_counted, 1);
+    let p = r
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::Roster)
+        .expect("listed");
+    assert!(p.message.contains("no column"), "{}", p.message);
+
+    std::fs::write(
+        &roster,
+        "medarbejder,forvaltning,startdato\n1001,Kultur- og Fritidsforvaltningen,2025-01-01\n1002,Kultur- og Fritidsforvaltningen,2025-13-01\n",
+    )
+    .expect("written");
+    let r = report(&e, &set, Some(roster), 1).report;
+    assert!(r.roster_used);
+    assert_eq!((r.counts.roster_rows, r.counts.roster_rejected), (1, 1));
+    let p = r
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::Roster)
+        .expect("listed");
+    assert_eq!(p.line, Some(3));
+}
+
+#[test]
+fn the_number_of_threads_does_not_change_the_report() {
+    let set = courses();
+    let e = env();
+    let dir = e.collection.clone();
+    let cfg = bevidst::simulate::SimConfig {
+        learners: 60,
+        years: 2,
+        seed: 7,
+        end: 1_749_988_800,
+        threads: 2,
+    };
+    bevidst::simulate::simulate(&set, &cfg, &dir).expect("simulated");
+    let one = report(&e, &set, None, 1).report;
+    std::fs::remove_file(&e.anchors).expect("reset anchors");
+    let four = report(&e, &set, None, 4).report;
+    assert_adds_up(&one);
+    assert!(one.counts.records_counted > 150, "{:?}", one.counts);
+    let json = |r: &Report| {
+        let mut v = serde_json::to_value(r).expect("serialises");
+        v["generated_at"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(json(&one), json(&four));
+}
