@@ -381,3 +381,123 @@ fn the_number_of_threads_does_not_change_the_report() {
     };
     assert_eq!(json(&one), json(&four));
 }
+
+#[test]
+fn the_xapi_export_has_one_statement_per_counted_record() {
+    use bevidst::report::privacy::Pseudonymizer;
+    use bevidst::report::read::XapiSink;
+    use bevidst::report::render::xapi::{XapiOptions, XapiWriter};
+
+    let set = courses();
+    let e = env();
+    write(
+        &e.collection.join("a.ron"),
+        &learner_log(&set, 1, "1001", 3),
+    );
+    let mut torn = learner_log(&set, 2, "1002", 2).join("\n");
+    torn.truncate(torn.len() - 30);
+    std::fs::write(e.collection.join("b.ron"), torn).expect("written");
+    let out_path = e.anchors.with_file_name("statements.json");
+    std::fs::create_dir_all(out_path.parent().expect("parent")).expect("folder");
+    let file: Box<dyn std::io::Write + Send> =
+        Box::new(std::fs::File::create(&out_path).expect("created"));
+    let sink = XapiSink {
+        writer: std::sync::Mutex::new(XapiWriter::new(file).expect("started")),
+        pseudo: Pseudonymizer::new([1; 32]),
+        options: XapiOptions::default(),
+        error: std::sync::Mutex::new(None),
+    };
+    let paths = Paths {
+        collection: e.collection.clone(),
+        roster: None,
+        anchors: e.anchors.clone(),
+    };
+    let r = run(&paths, &set, &settings(), 2, Lang::En, Some(&sink))
+        .expect("runs")
+        .report;
+    let (_, n) = sink
+        .writer
+        .into_inner()
+        .expect("not poisoned")
+        .finish()
+        .expect("finished");
+    let text = std::fs::read_to_string(&out_path).expect("read");
+    let statements: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON array");
+    assert_eq!(r.counts.records_counted, 4);
+    assert_eq!(n, 4);
+    assert_eq!(statements.len(), 4);
+    assert!(!text.contains("\"1001\""), "pseudonyms only");
+    let mut ids: Vec<&str> = statements.iter().filter_map(|s| s["id"].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 4, "one id per record");
+}
+
+#[test]
+fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
+    let e = env();
+    let exe = env!("CARGO_BIN_EXE_bevidst");
+    let data = e.anchors.parent().expect("parent").to_path_buf();
+    let status = std::process::Command::new(exe)
+        .args([
+            "simulate",
+            "--learners",
+            "40",
+            "--years",
+            "1",
+            "--seed",
+            "3",
+            "--synthetic",
+        ])
+        .args(["--end", "2025-06-15T12:00:00Z", "--out"])
+        .arg(&e.collection)
+        .env("BEVIDST_DATA_DIR", &data)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let empty = data.join("no-courses");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let out = std::process::Command::new(exe)
+        .args([
+            "report",
+            "--format",
+            "md",
+            "--now",
+            "2025-06-15T12:00:00Z",
+            "--lang",
+            "en",
+        ])
+        .arg("--courses")
+        .arg(&empty) // an empty folder is refused: the course set must be valid
+        .arg(&e.collection)
+        .env("BEVIDST_DATA_DIR", &data)
+        .output()
+        .expect("runs");
+    assert!(
+        !out.status.success(),
+        "a folder without course files is an error"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no course files"), "{err}");
+
+    // The synthetic set is not bundled, so the report (bundled courses) finds every record's
+    // module unknown: all rejected, none crashes, the numbers still add up.
+    let out = std::process::Command::new(exe)
+        .args(["report", "--format", "csv", "--now", "2025-06-15T12:00:00Z"])
+        .arg(&e.collection)
+        .env("BEVIDST_DATA_DIR", &data)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("table,key,measure,value\n"), "{csv}");
+    assert!(csv.contains("overview,records_counted,value,0"), "{csv}");
+    assert!(
+        data.join("report/anchors.txt").exists(),
+        "anchors kept in the data folder"
+    );
+}

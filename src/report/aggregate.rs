@@ -72,16 +72,35 @@ pub fn quarter_label(q: Quarter) -> String {
     format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
 }
 
+/// A finish time in the report's state: UTC seconds as `u32`, which reaches 2106 (records
+/// later than the report's moment are rejected as implausible, so none is cut). Half the size
+/// of `i64`, and the state is kept for every learner.
+pub type Secs = u32;
+
+/// A UTC second as [`Secs`], clamped to its range.
+pub fn secs(t: i64) -> Secs {
+    u32::try_from(t.max(0)).unwrap_or(u32::MAX)
+}
+
+/// A mark of the first attempt: question index · 2 + correct; [`NO_MARK`] for a question
+/// index beyond 32,766 (no course set comes near), which item statistics then leave out.
+pub type PackedMark = u16;
+/// See [`PackedMark`].
+pub const NO_MARK: PackedMark = u16::MAX;
+
 /// The first attempt of a module, kept for item statistics.
 #[derive(Debug, Clone)]
 pub struct First {
     /// When it finished, and the first bytes of its hash (a deterministic tie-break).
-    pub key: (i64, u64),
+    pub key: (Secs, u32),
     /// Its score.
     pub score: u32,
-    /// Per question in the order asked: question index · 2 + correct.
-    pub marks: Box<[u32]>,
+    /// Per question in the order asked.
+    pub marks: Box<[PackedMark]>,
 }
+
+/// A finish time and the module version of an attempt.
+pub type Stamp = (Secs, u32);
 
 /// One learner's state in one module: counts, the first attempt's marks, and the few attempts
 /// the schedule looks at (it takes minima and maxima over a learner's attempts, so these four
@@ -90,23 +109,26 @@ pub struct First {
 pub struct ModState {
     /// Attempts finished.
     pub attempts: u32,
-    /// The latest attempt: (finished, version, passed).
-    pub last: Option<(i64, u32, bool)>,
-    /// The earliest pass (onboarding date): (finished, version).
-    pub first_pass: Option<(i64, u32)>,
+    /// Whether the latest attempt passed.
+    pub last_passed: bool,
+    /// The latest attempt.
+    pub last: Option<Stamp>,
+    /// The earliest pass (onboarding date).
+    pub first_pass: Option<Stamp>,
     /// The latest pass of the current version or newer.
-    pub pass_current: Option<(i64, u32)>,
+    pub pass_current: Option<Stamp>,
     /// The latest pass of an older version.
-    pub pass_older: Option<(i64, u32)>,
+    pub pass_older: Option<Stamp>,
     /// The first attempt.
     pub first: Option<First>,
 }
 
 impl ModState {
     /// Takes in one attempt's schedule facts; `current` is the module's current version.
-    fn note(&mut self, finished: i64, version: u32, passed: bool, current: u32) {
-        if self.last.is_none_or(|(t, _, _)| finished >= t) {
-            self.last = Some((finished, version, passed));
+    fn note(&mut self, finished: Secs, version: u32, passed: bool, current: u32) {
+        if self.last.is_none_or(|(t, _)| finished >= t) {
+            self.last = Some((finished, version));
+            self.last_passed = passed;
         }
         if passed {
             if self.first_pass.is_none_or(|(t, _)| finished < t) {
@@ -123,9 +145,11 @@ impl ModState {
         }
     }
 
-    /// The attempts that stand for this state in the schedule's eyes.
-    pub fn attempts_for_schedule(&self) -> impl Iterator<Item = (i64, u32, bool)> + '_ {
+    /// The attempts that stand for this state in the schedule's eyes: (finished, version,
+    /// passed).
+    pub fn attempts_for_schedule(&self) -> impl Iterator<Item = (Secs, u32, bool)> + '_ {
         self.last
+            .map(|(t, v)| (t, v, self.last_passed))
             .into_iter()
             .chain(self.first_pass.map(|(t, v)| (t, v, true)))
             .chain(self.pass_current.map(|(t, v)| (t, v, true)))
@@ -137,14 +161,14 @@ impl ModState {
 #[derive(Debug, Clone, Default)]
 pub struct LearnerState {
     /// The forvaltning of the latest record: (finished, name index).
-    pub forvaltning: (i64, u16),
+    pub forvaltning: (Secs, u16),
     /// When the learner's first record finished.
-    pub first_seen: i64,
+    pub first_seen: Secs,
     /// Per module index touched.
     pub modules: Vec<(u16, ModState)>,
-    /// Cells the learner answered in: forvaltning (16 bits) · quarter (32 bits) · topic mask
-    /// (14 bits), packed as (forvaltning << 48 | quarter as u32 << 16, mask).
-    pub touched: Vec<(u64, u16)>,
+    /// Cells the learner answered in, each one `u64`: forvaltning (bits 32–47), quarter
+    /// (16–31) and the mask of topics answered (0–13); see [`cell_key`].
+    pub touched: Vec<u64>,
 }
 
 /// Correct and asked answers per topic.
@@ -225,21 +249,22 @@ impl<'a> Aggregator<'a> {
             let v = &mut self.version_first[module];
             *v = Some(v.map_or(c.finished, |t| t.min(c.finished)));
         }
+        let finished = secs(c.finished);
         let learner = match self.learners.get_mut(c.learner.as_str()) {
             Some(l) => l,
             None => self
                 .learners
                 .entry(c.learner.as_str().into())
                 .or_insert_with(|| LearnerState {
-                    forvaltning: (c.finished, forv),
-                    first_seen: c.finished,
+                    forvaltning: (finished, forv),
+                    first_seen: finished,
                     ..LearnerState::default()
                 }),
         };
-        if c.finished >= learner.forvaltning.0 {
-            learner.forvaltning = (c.finished, forv);
+        if finished >= learner.forvaltning.0 {
+            learner.forvaltning = (finished, forv);
         }
-        learner.first_seen = learner.first_seen.min(c.finished);
+        learner.first_seen = learner.first_seen.min(finished);
         touch(&mut learner.touched, cell_key(forv, quarter), mask);
         let m16 = u16::try_from(module).unwrap_or(u16::MAX);
         let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
@@ -254,9 +279,9 @@ impl<'a> Aggregator<'a> {
         // schedule, as schedule::module_status ignores them too.
         if c.finished <= self.schedule_until {
             let current = self.index.modules[module].version;
-            state.note(c.finished, c.version, c.passed, current);
+            state.note(finished, c.version, c.passed, current);
         }
-        let key = (c.finished, hash_prefix(&c.hash));
+        let key = (finished, hash_prefix(&c.hash));
         if state.first.as_ref().is_none_or(|f| key < f.key) {
             state.first = Some(First {
                 key,
@@ -266,7 +291,10 @@ impl<'a> Aggregator<'a> {
                     .iter()
                     .zip(&r.questions)
                     .map(|(m, &qi)| {
-                        u32::try_from(qi).unwrap_or(u32::MAX >> 1) * 2 + u32::from(m.correct)
+                        u16::try_from(qi)
+                            .ok()
+                            .filter(|&q| q < NO_MARK / 2)
+                            .map_or(NO_MARK, |q| q * 2 + u16::from(m.correct))
                     })
                     .collect(),
             });
@@ -308,18 +336,19 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
         mine.forvaltning = theirs.forvaltning;
     }
     mine.first_seen = mine.first_seen.min(theirs.first_seen);
-    for (key, mask) in theirs.touched {
-        touch(&mut mine.touched, key, mask);
+    for cell in theirs.touched {
+        touch(&mut mine.touched, cell & !MASK_BITS, mask_of(cell));
     }
     for (m, s) in theirs.modules {
         match mine.modules.iter_mut().find(|(x, _)| *x == m) {
             None => mine.modules.push((m, s)),
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
-                if let Some((t, v, p)) = s.last
-                    && ms.last.is_none_or(|(mt, _, _)| t >= mt)
+                if let Some((t, v)) = s.last
+                    && ms.last.is_none_or(|(mt, _)| t >= mt)
                 {
-                    ms.last = Some((t, v, p));
+                    ms.last = Some((t, v));
+                    ms.last_passed = s.last_passed;
                 }
                 for (mine, theirs, later) in [
                     (&mut ms.first_pass, s.first_pass, false),
@@ -342,34 +371,42 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
     }
 }
 
-/// Packs a forvaltning and a quarter into a cell key.
+/// The low 16 bits of a touched cell: the topic mask.
+const MASK_BITS: u64 = 0xFFFF;
+
+/// Packs a forvaltning and a quarter into a cell key (the mask bits zero). Quarters beyond
+/// the year 16383 share the last key; no record can be from then.
 pub fn cell_key(forv: u16, quarter: Quarter) -> u64 {
-    (u64::from(forv) << 48) | (u64::from(quarter.cast_unsigned()) << 16)
+    let q = u16::try_from(quarter.max(0)).unwrap_or(u16::MAX);
+    (u64::from(forv) << 32) | (u64::from(q) << 16)
 }
 
-/// Unpacks a cell key.
-pub fn cell_parts(key: u64) -> (u16, Quarter) {
-    let forv = u16::try_from(key >> 48).unwrap_or(u16::MAX);
-    let quarter = u32::try_from((key >> 16) & 0xFFFF_FFFF).unwrap_or(0);
-    (forv, quarter.cast_signed())
+/// Unpacks a cell: forvaltning and quarter.
+pub fn cell_parts(cell: u64) -> (u16, Quarter) {
+    let forv = u16::try_from((cell >> 32) & 0xFFFF).unwrap_or(u16::MAX);
+    let q = u16::try_from((cell >> 16) & 0xFFFF).unwrap_or(u16::MAX);
+    (forv, Quarter::from(q))
 }
 
-fn touch(touched: &mut Vec<(u64, u16)>, key: u64, mask: u16) {
+/// The topic mask of a touched cell.
+pub fn mask_of(cell: u64) -> u16 {
+    u16::try_from(cell & MASK_BITS).unwrap_or(0)
+}
+
+fn touch(touched: &mut Vec<u64>, key: u64, mask: u16) {
     // Records mostly arrive in time order, so the cell is nearly always the last one.
-    if let Some(last) = touched.last_mut().filter(|(k, _)| *k == key) {
-        last.1 |= mask;
+    if let Some(last) = touched.last_mut().filter(|c| **c & !MASK_BITS == key) {
+        *last |= u64::from(mask);
         return;
     }
-    match touched.iter_mut().find(|(k, _)| *k == key) {
-        Some(e) => e.1 |= mask,
-        None => touched.push((key, mask)),
+    match touched.iter_mut().find(|c| **c & !MASK_BITS == key) {
+        Some(c) => *c |= u64::from(mask),
+        None => touched.push(key | u64::from(mask)),
     }
 }
 
-fn hash_prefix(h: &[u8; 32]) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&h[..8]);
-    u64::from_be_bytes(b)
+fn hash_prefix(h: &[u8; 32]) -> u32 {
+    u32::from_be_bytes([h[0], h[1], h[2], h[3]])
 }
 
 #[cfg(test)]
@@ -385,8 +422,14 @@ mod tests {
 
     #[test]
     fn cell_keys_round_trip() {
-        for (f, q) in [(0u16, 0i32), (6, 2024 * 4 + 3), (u16::MAX, -5)] {
+        for (f, q) in [(0u16, 0i32), (6, 2024 * 4 + 3), (u16::MAX, 16_383 * 4)] {
             assert_eq!(cell_parts(cell_key(f, q)), (f, q));
+            assert_eq!(
+                cell_parts(cell_key(f, q) | 0x3FFF),
+                (f, q),
+                "the mask is apart"
+            );
         }
+        assert_eq!(cell_parts(cell_key(1, -5)), (1, 0), "clamped, not wrapped");
     }
 }

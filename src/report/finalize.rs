@@ -2,10 +2,13 @@
 //! aggregated cell as it is made. Runs once, after all files are read.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{Aggregator, LearnerState, Quarter, cell_parts, local_date, quarter_label};
+use super::aggregate::{
+    Aggregator, LearnerState, NO_MARK, Quarter, cell_parts, local_date, mask_of, quarter_label,
+};
 use super::model::{
     CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
     PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
@@ -80,7 +83,7 @@ pub fn build(
             .map(|(id, s)| Person {
                 id,
                 forvaltning: forv_name(s.forvaltning.1),
-                start: local_date(s.first_seen),
+                start: local_date(i64::from(s.first_seen)),
                 state: Some(s),
             })
             .collect(),
@@ -126,14 +129,10 @@ pub fn build(
     }
 }
 
-/// Completion per forvaltning × module, the overdue list and who never started.
-fn completion_rows(
-    inp: &Inputs<'_, '_>,
-    people: &[Person<'_>],
-) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+/// The schedule's own rules, with each module version's start taken from the collection:
+/// the earliest record of the current version (design: "a new module version makes it due").
+fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
     let index = inp.agg.index();
-    // The schedule's own rules, with each module version's start taken from the collection:
-    // the earliest record of the current version (design: "a new module version makes it due").
     let mut rules = inp.rules.clone();
     for (m, first) in index.modules.iter().zip(&inp.agg.version_first) {
         if let Some(t) = first {
@@ -143,10 +142,26 @@ fn completion_rows(
                 .or_insert_with(|| local_date(*t));
         }
     }
+    rules
+}
+
+/// Completion per forvaltning × module, the overdue list and who never started.
+fn completion_rows(
+    inp: &Inputs<'_, '_>,
+    people: &[Person<'_>],
+) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+    let index = inp.agg.index();
+    let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
 
     let mut cells: BTreeMap<(&str, usize), [u64; 4]> = BTreeMap::new();
     let mut overdue = Vec::new();
+    let module_ids: Vec<Arc<str>> = index
+        .modules
+        .iter()
+        .map(|m| Arc::from(m.id.as_str()))
+        .collect();
+    let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
     let mut never_started = Vec::new();
     let mut attempts: Vec<PastAttempt> = Vec::new();
     for p in people {
@@ -165,7 +180,7 @@ fn completion_rows(
                     .map(|(t, version, passed)| PastAttempt {
                         module: id.clone(),
                         version,
-                        finished: u64::try_from(t).unwrap_or(0),
+                        finished: u64::from(t),
                         passed,
                     }),
             );
@@ -188,11 +203,15 @@ fn completion_rows(
             cell[2] += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
             if let State::Overdue { since, reason } = status.state {
                 cell[3] += 1;
+                let forvaltning = forv_ids
+                    .entry(p.forvaltning)
+                    .or_insert_with(|| Arc::from(p.forvaltning))
+                    .clone();
                 overdue.push(OverdueRow {
                     learner: p.id.to_owned(),
-                    forvaltning: p.forvaltning.to_owned(),
-                    module: index.modules[mi].id.clone(),
-                    since: since.to_string(),
+                    forvaltning,
+                    module: module_ids[mi].clone(),
+                    since,
                     reason: match reason {
                         Reason::FirstTime => OverdueReason::FirstTime,
                         Reason::Renewal { .. } => OverdueReason::Renewal,
@@ -255,8 +274,9 @@ fn knowledge_rows<'n>(
     }
     for learner in inp.agg.learners.values() {
         let mut all: BTreeMap<Quarter, u16> = BTreeMap::new();
-        for &(key, mask) in &learner.touched {
-            let (forv, q) = cell_parts(key);
+        for &cell in &learner.touched {
+            let (forv, q) = cell_parts(cell);
+            let mask = mask_of(cell);
             *all.entry(q).or_default() |= mask;
             count_mask(&mut cells, (Some(forv_name(forv)), q), mask);
         }
@@ -393,8 +413,11 @@ fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
         for (m, state) in &learner.modules {
             let Some(first) = &state.first else { continue };
             marks.clear();
+            if first.marks.contains(&NO_MARK) {
+                continue;
+            }
             for &packed in &*first.marks {
-                let qi = usize::try_from(packed / 2).unwrap_or(usize::MAX);
+                let qi = usize::from(packed / 2);
                 let correct = packed % 2 == 1;
                 if let Some(acc) = items.get_mut(qi) {
                     acc.add(correct, first.score);

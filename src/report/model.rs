@@ -4,7 +4,9 @@
 //! (`None`, written as `null` or "<5"), and no table holds an individual's score. The only
 //! tables that name people are `overdue` and `never_started`, and they hold dates, not results.
 
-use serde::Serialize;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
 
 use super::stats::ItemFlag;
 
@@ -231,17 +233,21 @@ pub struct ModuleStatsRow {
     pub alpha: Option<f64>,
 }
 
-/// A learner overdue with a module.
+/// A learner overdue with a module. Without a roster the list can hold a row for most
+/// learners, so the shared texts are shared (`Arc`) and the date is a date.
 #[derive(Debug, Clone, Serialize)]
 pub struct OverdueRow {
     /// Employee id (a pseudonym in exports that leave the security function).
     pub learner: String,
     /// Forvaltning.
-    pub forvaltning: String,
+    #[serde(serialize_with = "as_str")]
+    pub forvaltning: Arc<str>,
     /// Module id.
-    pub module: String,
-    /// The first day overdue (the day after the deadline), `YYYY-MM-DD`.
-    pub since: String,
+    #[serde(serialize_with = "as_str")]
+    pub module: Arc<str>,
+    /// The first day overdue (the day after the deadline), written `YYYY-MM-DD`.
+    #[serde(serialize_with = "as_display")]
+    pub since: jiff::civil::Date,
     /// Why the module was due.
     pub reason: OverdueReason,
 }
@@ -340,4 +346,14 @@ impl ProblemKind {
             P::Roster => lang.pick("personaleliste", "roster"),
         }
     }
+}
+
+fn as_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
+}
+
+// serde hands `serialize_with` functions a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn as_display<S: Serializer>(v: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }

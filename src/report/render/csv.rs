@@ -209,8 +209,8 @@ fn detail_tables(r: &Report) -> Vec<Table> {
                     vec![
                         safe(&x.learner),
                         safe(&x.forvaltning),
-                        x.module.clone(),
-                        x.since.clone(),
+                        x.module.to_string(),
+                        x.since.to_string(),
                     ]
                 })
                 .collect(),

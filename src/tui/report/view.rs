@@ -555,9 +555,9 @@ fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
             let o = &r.overdue[i];
             vec![
                 o.learner.clone(),
-                o.forvaltning.clone(),
-                o.module.clone(),
-                o.since.clone(),
+                o.forvaltning.to_string(),
+                o.module.to_string(),
+                o.since.to_string(),
                 o.reason.label(m.lang).into(),
             ]
         },
