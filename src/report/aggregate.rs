@@ -5,7 +5,7 @@
 //! number of records.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::input::Completion;
 use super::model::TOPICS;
@@ -88,6 +88,43 @@ pub type PackedMark = u16;
 /// See [`PackedMark`].
 pub const NO_MARK: PackedMark = u16::MAX;
 
+/// Marks kept inline up to this many questions (the bundled modules draw 10); longer
+/// attempts go to the heap.
+const INLINE_MARKS: usize = 12;
+
+/// A first attempt's marks, in the order asked. Inline for the usual attempt length: one
+/// allocation fewer per learner and module.
+#[derive(Debug, Clone)]
+pub enum Marks {
+    /// Up to [`INLINE_MARKS`] marks: the count and the array.
+    Inline(u8, [PackedMark; INLINE_MARKS]),
+    /// More.
+    Heap(Box<[PackedMark]>),
+}
+
+impl Marks {
+    fn new(marks: impl ExactSizeIterator<Item = PackedMark>) -> Self {
+        let n = marks.len();
+        if n <= INLINE_MARKS {
+            let mut a = [NO_MARK; INLINE_MARKS];
+            for (slot, m) in a.iter_mut().zip(marks) {
+                *slot = m;
+            }
+            Marks::Inline(u8::try_from(n).unwrap_or(0), a)
+        } else {
+            Marks::Heap(marks.collect())
+        }
+    }
+
+    /// The marks.
+    pub fn as_slice(&self) -> &[PackedMark] {
+        match self {
+            Marks::Inline(n, a) => &a[..usize::from(*n).min(INLINE_MARKS)],
+            Marks::Heap(b) => b,
+        }
+    }
+}
+
 /// The first attempt of a module, kept for item statistics.
 #[derive(Debug, Clone)]
 pub struct First {
@@ -96,7 +133,7 @@ pub struct First {
     /// Its score.
     pub score: u32,
     /// Per question in the order asked.
-    pub marks: Box<[PackedMark]>,
+    pub marks: Marks,
 }
 
 /// A finish time and the module version of an attempt.
@@ -181,7 +218,7 @@ pub struct Aggregator<'a> {
     names: &'a Names,
     cache: HashMap<String, u16>,
     /// Per learner id.
-    pub learners: HashMap<Box<str>, LearnerState>,
+    pub learners: HashMap<Arc<str>, LearnerState>,
     /// Per (forvaltning, quarter): answers per topic.
     pub knowledge: HashMap<(u16, Quarter), Box<TopicSums>>,
     /// Per module index: the earliest finish of its current version.
@@ -254,7 +291,7 @@ impl<'a> Aggregator<'a> {
             Some(l) => l,
             None => self
                 .learners
-                .entry(c.learner.as_str().into())
+                .entry(Arc::from(c.learner.as_str()))
                 .or_insert_with(|| LearnerState {
                     forvaltning: (finished, forv),
                     first_seen: finished,
@@ -286,19 +323,24 @@ impl<'a> Aggregator<'a> {
             state.first = Some(First {
                 key,
                 score: c.score,
-                marks: c
-                    .marks
-                    .iter()
-                    .zip(&r.questions)
-                    .map(|(m, &qi)| {
-                        u16::try_from(qi)
-                            .ok()
-                            .filter(|&q| q < NO_MARK / 2)
-                            .map_or(NO_MARK, |q| q * 2 + u16::from(m.correct))
-                    })
-                    .collect(),
+                marks: Marks::new(c.marks.iter().zip(&r.questions).map(|(m, &qi)| {
+                    u16::try_from(qi)
+                        .ok()
+                        .filter(|&q| q < NO_MARK / 2)
+                        .map_or(NO_MARK, |q| q * 2 + u16::from(m.correct))
+                })),
             });
         }
+    }
+
+    /// Gives back the spare capacity of every learner's lists (they grew by doubling while
+    /// records came in); done once, before the report is built on top of them.
+    pub fn compact(&mut self) {
+        for l in self.learners.values_mut() {
+            l.touched.shrink_to_fit();
+            l.modules.shrink_to_fit();
+        }
+        self.learners.shrink_to_fit();
     }
 
     /// Joins another thread's accumulators into this one.
@@ -320,6 +362,8 @@ impl<'a> Aggregator<'a> {
                 (x, y) => x.or(y),
             };
         }
+        // One allocation of the final size, not a chain of doublings with old and new alive.
+        self.learners.reserve(other.learners.len());
         for (id, theirs) in other.learners {
             match self.learners.get_mut(&id) {
                 None => {

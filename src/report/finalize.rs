@@ -40,7 +40,7 @@ pub struct Inputs<'a, 'b> {
 
 /// One member of the population the rates are about.
 struct Person<'s> {
-    id: &'s str,
+    id: Arc<str>,
     forvaltning: &'s str,
     start: Date,
     state: Option<&'s LearnerState>,
@@ -69,7 +69,7 @@ pub fn build(
                 .employees
                 .iter()
                 .map(|e| Person {
-                    id: &e.id,
+                    id: Arc::from(e.id.as_str()),
                     forvaltning: &e.forvaltning,
                     start: e.start,
                     state: inp.agg.learners.get(e.id.as_str()),
@@ -81,7 +81,7 @@ pub fn build(
             .learners
             .iter()
             .map(|(id, s)| Person {
-                id,
+                id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
                 start: local_date(i64::from(s.first_seen)),
                 state: Some(s),
@@ -167,7 +167,7 @@ fn completion_rows(
     for p in people {
         if p.state.is_none() {
             never_started.push(PersonRow {
-                learner: p.id.to_owned(),
+                learner: p.id.to_string(),
                 forvaltning: p.forvaltning.to_owned(),
                 start: p.start.to_string(),
             });
@@ -208,7 +208,7 @@ fn completion_rows(
                     .or_insert_with(|| Arc::from(p.forvaltning))
                     .clone();
                 overdue.push(OverdueRow {
-                    learner: p.id.to_owned(),
+                    learner: p.id.clone(),
                     forvaltning,
                     module: module_ids[mi].clone(),
                     since,
@@ -413,10 +413,10 @@ fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
         for (m, state) in &learner.modules {
             let Some(first) = &state.first else { continue };
             marks.clear();
-            if first.marks.contains(&NO_MARK) {
+            if first.marks.as_slice().contains(&NO_MARK) {
                 continue;
             }
-            for &packed in &*first.marks {
+            for &packed in first.marks.as_slice() {
                 let qi = usize::from(packed / 2);
                 let correct = packed % 2 == 1;
                 if let Some(acc) = items.get_mut(qi) {

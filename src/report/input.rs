@@ -45,15 +45,16 @@ pub struct Mark {
     pub correct: bool,
 }
 
-impl From<&crate::record::CompletionRecord> for Completion {
-    /// The adapter from the log's record; times beyond `i64` (year 292 billion) saturate and
-    /// are then caught by the plausibility rule for future times.
-    fn from(r: &crate::record::CompletionRecord) -> Self {
+impl From<crate::record::CompletionRecord> for Completion {
+    /// The adapter from the log's record (its texts are moved, not copied); times beyond `i64`
+    /// (year 292 billion) saturate and are then caught by the plausibility rule for future
+    /// times.
+    fn from(r: crate::record::CompletionRecord) -> Self {
         let secs = |t: u64| i64::try_from(t).unwrap_or(i64::MAX);
         Completion {
-            learner: r.learner.clone(),
-            forvaltning: r.forvaltning.clone(),
-            module: r.module.clone(),
+            learner: r.learner,
+            forvaltning: r.forvaltning,
+            module: r.module,
             version: r.module_version,
             content_hash: r.content_hash,
             started: secs(r.started),
@@ -63,9 +64,9 @@ impl From<&crate::record::CompletionRecord> for Completion {
             passed: r.passed,
             marks: r
                 .answers
-                .iter()
+                .into_iter()
                 .map(|a| Mark {
-                    question: a.id.clone(),
+                    question: a.id,
                     area: a.area,
                     correct: a.correct,
                 })

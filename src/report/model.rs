@@ -238,7 +238,8 @@ pub struct ModuleStatsRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct OverdueRow {
     /// Employee id (a pseudonym in exports that leave the security function).
-    pub learner: String,
+    #[serde(serialize_with = "as_str")]
+    pub learner: Arc<str>,
     /// Forvaltning.
     #[serde(serialize_with = "as_str")]
     pub forvaltning: Arc<str>,

@@ -18,7 +18,6 @@
 //! - a bad line (broken chain, edited line, torn last line, newer format) ends the log: the
 //!   records before it count, the lines from it on are rejected.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
@@ -155,21 +154,25 @@ pub fn read_collection<'a>(
     cfg: &ReadConfig<'a>,
 ) -> ReadOutput<'a> {
     // Phase 1: the installation each file belongs to (header and first record only).
-    let probes: Vec<Result<InstallationId, Problem>> =
-        parallel_map(files, cfg.threads, |p| probe(p, cfg.lang));
-    let mut groups: BTreeMap<InstallationId, Vec<usize>> = BTreeMap::new();
+    // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
+    // files these lists are a sizeable part of the report's memory.
+    let probes: Vec<Result<InstallationId, Box<Problem>>> =
+        parallel_map(files, cfg.threads, |p| probe(p, cfg.lang).map_err(Box::new));
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
+    let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
     for (i, p) in probes.into_iter().enumerate() {
         match p {
-            Ok(inst) => groups.entry(inst).or_default().push(i),
+            Ok(inst) => by_installation.push((inst, i)),
             Err(problem) => {
                 tallies[i].problem = true;
-                problems.push((i, problem));
+                problems.push((i, *problem));
             }
         }
     }
-    let groups: Vec<(InstallationId, Vec<usize>)> = groups.into_iter().collect();
+    by_installation.sort_unstable();
+    let groups: Vec<&[(InstallationId, usize)]> =
+        by_installation.chunk_by(|a, b| a.0 == b.0).collect();
 
     // Phase 2: verify and aggregate, one installation at a time per thread.
     let next = AtomicUsize::new(0);
@@ -186,10 +189,10 @@ pub fn read_collection<'a>(
                     };
                     loop {
                         let g = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((inst, members)) = groups.get(g) else {
+                        let Some(members) = groups.get(g) else {
                             break;
                         };
-                        read_group(&mut w, cfg, files, *inst, members);
+                        read_group(&mut w, cfg, files, members);
                     }
                     w
                 })
@@ -208,6 +211,7 @@ pub fn read_collection<'a>(
             tallies[i] = t;
         }
     }
+    agg.compact();
     problems.sort_by_key(|(i, p)| (*i, p.line));
     let mut counts = Counts::default();
     for t in &tallies {
@@ -254,6 +258,11 @@ fn open(path: &Path) -> io::Result<BufReader<File>> {
 
 /// The installation a file belongs to, or why it is not a log.
 fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
+    // The fast way: only the header line. It decides no more than which installation the file
+    // belongs to; the full verification later checks the header again, strictly.
+    if let Some(installation) = header_installation(path) {
+        return Ok(installation);
+    }
     let reader = open(path).map_err(|e| {
         whole_file(
             path,
@@ -291,6 +300,20 @@ fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
     Err(whole_file(path, kind, message))
 }
 
+/// The installation a file's first line names, if it is a current log header.
+fn header_installation(path: &Path) -> Option<InstallationId> {
+    use std::io::BufRead as _;
+    let file = File::open(path).ok()?;
+    let mut line = String::new();
+    BufReader::with_capacity(512, file)
+        .take(4096)
+        .read_line(&mut line)
+        .ok()?;
+    let header: record::LogHeader = ron::from_str(line.strip_suffix('\n')?).ok()?;
+    (header.log == record::LOG_NAME && header.format == record::FORMAT_VERSION)
+        .then_some(header.installation)
+}
+
 /// Record lines in a file (every line after the first, a cut-off last one included). Only
 /// read for files with problems, so a plain byte count is fast enough.
 #[allow(clippy::naive_bytecount)]
@@ -319,11 +342,14 @@ fn read_group(
     w: &mut Worker<'_>,
     cfg: &ReadConfig<'_>,
     files: &[PathBuf],
-    inst: InstallationId,
-    members: &[usize],
+    group: &[(InstallationId, usize)],
 ) {
-    if let [only] = members {
-        read_log(w, cfg, files, *only, inst);
+    let Some(&(inst, _)) = group.first() else {
+        return;
+    };
+    let members: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
+    if let [only] = members[..] {
+        read_log(w, cfg, files, only, inst);
         return;
     }
     // Several files: find the longest and whether every other is a prefix of it.
@@ -439,7 +465,7 @@ fn read_log(
     w.statements.clear();
     for rec in log.by_ref() {
         if anchored {
-            admit(w, cfg, &name, i, &rec, &mut tally);
+            admit(w, cfg, &name, i, rec, &mut tally);
             continue;
         }
         let Some(a) = anchor else { continue };
@@ -448,9 +474,9 @@ fn read_log(
         } else if rec.hash == a.last_hash {
             anchored = true;
             for r in std::mem::take(&mut held) {
-                admit(w, cfg, &name, i, &r, &mut tally);
+                admit(w, cfg, &name, i, r, &mut tally);
             }
-            admit(w, cfg, &name, i, &rec, &mut tally);
+            admit(w, cfg, &name, i, rec, &mut tally);
         } else {
             rewritten = true;
             break;
@@ -503,11 +529,12 @@ fn admit(
     cfg: &ReadConfig<'_>,
     name: &str,
     i: usize,
-    rec: &CompletionRecord,
+    rec: CompletionRecord,
     tally: &mut FileTally,
 ) {
+    let line = rec.seq + 1;
     let c = Completion::from(rec);
-    match super::admit(&mut w.agg, cfg.now, name, rec.seq + 1, &c) {
+    match super::admit(&mut w.agg, cfg.now, name, line, &c) {
         Ok(()) => {
             tally.counted += 1;
             if let Some(sink) = cfg.xapi

@@ -179,7 +179,7 @@ fn overdue_names_people_with_dates_and_no_results() {
         .filter(|o| &*o.module == "sim-start")
         .collect();
     assert_eq!(late.len(), 1);
-    assert_eq!(late[0].learner, "late-1");
+    assert_eq!(&*late[0].learner, "late-1");
     assert_eq!(late[0].since.to_string(), "2025-02-16");
     assert_eq!(late[0].reason, model::OverdueReason::FirstTime);
     let js = serde_json::to_value(&r.overdue[0]).expect("serialises");
@@ -204,12 +204,12 @@ fn a_roster_adds_those_who_never_started_and_pseudonymises_them_in_json() {
     assert!(
         r.overdue
             .iter()
-            .any(|o| o.learner == "ghost" && &*o.module == "sim-start")
+            .any(|o| &*o.learner == "ghost" && &*o.module == "sim-start")
     );
     assert!(
         !r.overdue
             .iter()
-            .any(|o| o.learner == "new-1" && &*o.module == "sim-start")
+            .any(|o| &*o.learner == "new-1" && &*o.module == "sim-start")
     );
     let pseudo = Pseudonymizer::new([9; 32]);
     let js = json::render(&r, &pseudo).expect("serialises");

@@ -8,7 +8,7 @@ use crate::report::privacy::Pseudonymizer;
 pub fn render(report: &Report, pseudo: &Pseudonymizer) -> Result<String, serde_json::Error> {
     let mut r = report.clone();
     for row in &mut r.overdue {
-        row.learner = pseudo.pseudonym(&row.learner);
+        row.learner = pseudo.pseudonym(&row.learner).into();
     }
     for row in &mut r.never_started {
         row.learner = pseudo.pseudonym(&row.learner);

@@ -554,7 +554,7 @@ fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
         |i| {
             let o = &r.overdue[i];
             vec![
-                o.learner.clone(),
+                o.learner.to_string(),
                 o.forvaltning.to_string(),
                 o.module.to_string(),
                 o.since.to_string(),
