@@ -41,6 +41,23 @@ fn peak_kib() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// CPU seconds (user + system, all threads) used so far, from /proc/self/stat; less
+/// sensitive than wall time to other work on a shared machine. Linux reports in `USER_HZ`
+/// ticks, 100 a second.
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+fn cpu() -> String {
+    cpu_secs().map_or_else(|| "n/a".into(), |c| format!("{c:.1}"))
+}
+
 fn files(dir: &Path) -> Vec<PathBuf> {
     bevidst::report::read::list_files(dir)
         .expect("the collection is readable")
@@ -69,8 +86,9 @@ fn measure_parse(dir: &Path) {
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "{secs:.3} {} {records} {bad}",
-        peak_kib().map_or_else(|| "n/a".into(), |k| k.to_string())
+        "{secs:.3} {} {records} {bad} {}",
+        peak_kib().map_or_else(|| "n/a".into(), |k| k.to_string()),
+        cpu()
     );
 }
 
@@ -102,8 +120,9 @@ fn measure_verify(dir: &Path) {
     });
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "{secs:.3} {} {total}",
-        peak_kib().map_or_else(|| "n/a".into(), |k| k.to_string())
+        "{secs:.3} {} {total} {}",
+        peak_kib().map_or_else(|| "n/a".into(), |k| k.to_string()),
+        cpu()
     );
 }
 
@@ -132,10 +151,11 @@ fn measure_report(dir: &Path) {
     }
     let c = out.report.counts;
     println!(
-        "{secs:.3} {} {} {} threads={threads}",
+        "{secs:.3} {} {} {} {} threads={threads}",
         peak_kib().map_or_else(|| "n/a".into(), |k| k.to_string()),
         c.records_counted,
-        c.records_rejected
+        c.records_rejected,
+        cpu()
     );
 }
 
@@ -216,8 +236,8 @@ fn main() {
         let v = child("verify", &dir);
         let r = child("report", &dir);
         println!(
-            "run {run}: ron parse (1 thread) {} s, peak {} KiB, {} records | verify only (all cores) {} s | report {} s, peak {} KiB, {} counted, {} rejected, {}",
-            p[0], p[1], p[2], v[0], r[0], r[1], r[2], r[3], r[4]
+            "run {run}: ron parse (1 thread) {} s (cpu {} s), peak {} KiB, {} records | verify only (all cores) {} s (cpu {} s) | report {} s (cpu {} s), peak {} KiB, {} counted, {} rejected, {}",
+            p[0], p[4], p[1], p[2], v[0], v[3], r[0], r[4], r[1], r[2], r[3], r[5]
         );
     }
 }

@@ -251,3 +251,27 @@ fn trends_compare_with_the_previous_quarter() {
     assert_eq!(trend(Area::HumanResources), Some(model::Trend::Flat));
     assert_eq!(r.quarters, ["2024-Q4", "2025-Q1"]);
 }
+
+#[test]
+fn markdown_lists_the_first_problems_and_counts_the_rest() {
+    let set = courses();
+    let items: Vec<(String, u64, Completion)> = (0..120)
+        .map(|i| {
+            let mut c = completion(&set, 0, &format!("L{i}"), "BIG", Q1, &[true; 4]);
+            c.score = 9;
+            (format!("{i}.ron"), 2, c)
+        })
+        .collect();
+    let r = report_of(&items, None);
+    assert_eq!(r.problems.len(), 120);
+    let md = markdown::render(&r, Lang::Da);
+    assert!(
+        md.contains("| usandsynlig | 120 | 120 |"),
+        "the count covers all"
+    );
+    assert!(
+        md.contains("… og 20 problemer mere"),
+        "the rest are counted, not dropped"
+    );
+    assert_eq!(md.matches("the score is above the maximum").count(), 100);
+}

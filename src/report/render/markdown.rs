@@ -8,6 +8,10 @@ use super::{latest_share, num2, pct, safe, share_in, withheld};
 use crate::lang::Lang;
 use crate::report::model::{Report, Topic};
 
+/// How many problems the Markdown lists one by one (a forum post is no place for thousands);
+/// the counts per kind above the list cover all of them.
+pub const PROBLEMS_LISTED: usize = 100;
+
 /// How many quarters the knowledge tables show (the latest ones).
 pub const QUARTERS_SHOWN: usize = 4;
 
@@ -365,6 +369,7 @@ fn problems(out: &mut String, report: &Report, lang: Lang) {
         let rows: Vec<Vec<String>> = report
             .problems
             .iter()
+            .take(PROBLEMS_LISTED)
             .map(|p| {
                 vec![
                     match p.line {
@@ -381,5 +386,20 @@ fn problems(out: &mut String, report: &Report, lang: Lang) {
             &[l("Hvor", "Where"), l("Slags", "Kind"), l("Hvad", "What")],
             &rows,
         );
+        let more = report.problems.len().saturating_sub(PROBLEMS_LISTED);
+        if more > 0 {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                match lang {
+                    Lang::Da => format!(
+                        "… og {more} problemer mere. Alle står i oversigten (`--format tui`) og i `problems.csv` (`--format csv`)."
+                    ),
+                    Lang::En => format!(
+                        "… and {more} more problems. All are listed in the dashboard (`--format tui`) and in `problems.csv` (`--format csv`)."
+                    ),
+                }
+            );
+        }
     }
 }
