@@ -2,7 +2,9 @@
 //! follow-up for its IT-security function. See `../shared/design.md` for the product shape;
 //! each module below is one box of its data-flow diagram.
 
+pub mod app;
 pub mod canon;
+pub mod config;
 pub mod course;
 pub mod lang;
 pub mod policy;

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 pub use error::CourseError;
 pub use hash::content_hash;
-pub use load::{CourseSet, MAX_FILE_BYTES, bundled, load_dir, parse_module};
+pub use load::{CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module};
 pub use summary::{Summary, summarize};
 
 use crate::lang::Lang;
