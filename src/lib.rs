@@ -10,3 +10,4 @@ pub mod lang;
 pub mod policy;
 pub mod quiz;
 pub mod safe_text;
+pub mod tui;

@@ -243,25 +243,24 @@ pub fn result(module: &LoadedModule, result: &ResultState, lang: Lang) -> Vec<Pa
             },
         ),
         Para::blank(),
-        Para::new(Tone::Heading, t.per_area),
     ];
-    for (area, right, asked) in crate::quiz::by_area(&module.module, &result.attempt, o) {
-        out.push(Para::with_prefix(
-            if right == asked {
-                Tone::Right
-            } else {
-                Tone::Text
-            },
-            "  ",
-            format!(
-                "{}: {}",
-                area.name(lang),
-                texts::area_score(lang, right, asked)
-            ),
-        ));
-    }
-    out.push(Para::blank());
+    // The receipt comes before the per-area shares, so a small screen still shows it.
     out.extend(save_state(&result.save, lang));
+    out.push(Para::blank());
+    out.push(Para::new(Tone::Heading, t.per_area));
+    for (area, right, asked) in crate::quiz::by_area(&module.module, &result.attempt, o) {
+        let tone = if right == asked {
+            Tone::Right
+        } else {
+            Tone::Text
+        };
+        let text = format!(
+            "{}: {}",
+            area.name(lang),
+            texts::area_score(lang, right, asked)
+        );
+        out.push(Para::with_prefix(tone, "  ", text));
+    }
     out
 }
 

@@ -66,6 +66,11 @@ pub struct Texts {
     pub help_everywhere: &'static str,
     pub help_this_screen: &'static str,
     pub language_name: &'static str,
+    pub go_next_page: &'static str,
+    pub go_prev_page: &'static str,
+    pub go_quiz: &'static str,
+    pub go_next_question: &'static str,
+    pub go_result: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -124,6 +129,11 @@ const DA: Texts = Texts {
     help_everywhere: "Overalt",
     help_this_screen: "På denne skærm",
     language_name: "Dansk",
+    go_next_page: "næste side",
+    go_prev_page: "forrige side",
+    go_quiz: "til quizzen, når du er klar",
+    go_next_question: "næste spørgsmål",
+    go_result: "tilbage til resultatet",
 };
 
 const EN: Texts = Texts {
@@ -182,6 +192,11 @@ const EN: Texts = Texts {
     help_everywhere: "Everywhere",
     help_this_screen: "On this screen",
     language_name: "English",
+    go_next_page: "next page",
+    go_prev_page: "previous page",
+    go_quiz: "to the quiz when you are ready",
+    go_next_question: "next question",
+    go_result: "back to the result",
 };
 
 /// The fixed texts in `lang`.
@@ -234,6 +249,14 @@ pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
     match lang {
         Lang::Da => format!("Side {page} af {pages}"),
         Lang::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// "Trin 2 af 4".
+pub fn step_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Da => format!("Trin {n} af {total}"),
+        Lang::En => format!("Step {n} of {total}"),
     }
 }
 
