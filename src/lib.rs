@@ -10,4 +10,5 @@ pub mod lang;
 pub mod policy;
 pub mod quiz;
 pub mod safe_text;
+pub mod schedule;
 pub mod tui;

@@ -110,7 +110,7 @@ fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split("\n\n").map(safe).filter(|p| !p.trim().is_empty())
 }
 
-/// Page `page` of a module's lessons: title, policy section, good-practice source, body.
+/// Page `page` of a module's lessons: title, policy section, the source of anything beyond the policy, body.
 pub fn lesson(module: &LoadedModule, page: usize, lang: Lang) -> Vec<Para> {
     let Some(lesson) = module.module.lessons.get(page) else {
         return vec![Para::new(Tone::Muted, texts(lang).lesson_none)];
@@ -119,10 +119,10 @@ pub fn lesson(module: &LoadedModule, page: usize, lang: Lang) -> Vec<Para> {
         Para::new(Tone::Title, safe(lesson.title.get(lang))),
         Para::new(Tone::Muted, texts::policy_section(lang, &lesson.section)),
     ];
-    if let Some(source) = &lesson.good_practice {
+    if let Some(source) = &lesson.beyond_policy {
         out.push(Para::new(
             Tone::Muted,
-            texts::good_practice(lang, &safe(source)),
+            texts::beyond_policy(lang, &safe(source)),
         ));
     }
     for p in paragraphs(lesson.body.get(lang)) {
@@ -206,10 +206,10 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
         Tone::Heading,
         texts::policy_section(lang, &q.section),
     ));
-    if let Some(source) = &q.good_practice {
+    if let Some(source) = &q.beyond_policy {
         out.push(Para::new(
             Tone::Muted,
-            texts::good_practice(lang, &safe(source)),
+            texts::beyond_policy(lang, &safe(source)),
         ));
     }
     for p in paragraphs(q.explanation.get(lang)) {

@@ -28,7 +28,6 @@ use crate::quiz::Attempt;
 
 pub use form::{Form, FormError, Step};
 pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
-pub use status::ModuleStatus;
 pub use update::update;
 
 /// Everything the interface shows and the journey needs to know.
@@ -298,19 +297,48 @@ pub struct FinishedAttempt {
     pub questions: Vec<(String, Area, bool)>,
 }
 
-/// A finished attempt as the learner's history keeps it (from the learner's log).
+/// A finished attempt as the learner's history keeps it (read from the learner's log).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PastAttempt {
     /// The module's id.
     pub module_id: String,
     /// The module's version at the time.
     pub module_version: u32,
-    /// When the attempt finished.
-    pub finished: Timestamp,
+    /// When the attempt finished, in UTC seconds since 1970 (as records store it).
+    pub finished: u64,
     /// Whether it passed.
     pub passed: bool,
-    /// Per question asked: its id and whether it was answered correctly.
-    pub questions: Vec<(String, bool)>,
+    /// Per question asked: its id, its area and whether it was answered correctly.
+    pub questions: Vec<(String, Area, bool)>,
+}
+
+impl PastAttempt {
+    /// The attempt as the schedule counts it.
+    pub fn for_schedule(&self) -> crate::schedule::PastAttempt {
+        crate::schedule::PastAttempt {
+            module: self.module_id.clone(),
+            version: self.module_version,
+            finished: self.finished,
+            passed: self.passed,
+        }
+    }
+
+    /// The attempt as the adaptive draw learns from it.
+    pub fn for_knowledge(&self) -> crate::quiz::AnsweredAttempt {
+        crate::quiz::AnsweredAttempt {
+            module: self.module_id.clone(),
+            finished: self.finished,
+            answers: self
+                .questions
+                .iter()
+                .map(|(id, area, correct)| crate::quiz::AnsweredQuestion {
+                    question: id.clone(),
+                    area: *area,
+                    correct: *correct,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Model {
@@ -351,12 +379,8 @@ impl Model {
     }
 
     /// The status of every module, in the order of `courses.modules`.
-    pub fn statuses(&self) -> Vec<ModuleStatus> {
-        self.courses
-            .modules
-            .iter()
-            .map(|m| status::module_status(&m.module, &self.history, &self.config, self.today))
-            .collect()
+    pub fn statuses(&self) -> Vec<crate::schedule::Status> {
+        status::statuses(&self.courses, &self.history, &self.config, self.today)
     }
 
     /// The module to take next: the most urgent one not currently passed.
@@ -369,8 +393,18 @@ impl Model {
         let statuses = self.statuses();
         let passed = statuses
             .iter()
-            .filter(|s| matches!(s, ModuleStatus::Passed { .. }))
+            .filter(|s| matches!(s.state, crate::schedule::State::Passed { .. }))
             .count();
         (passed, statuses.len())
+    }
+
+    /// What the learner's history says about each question and area, for the adaptive draw.
+    pub fn knowledge(&self) -> crate::quiz::Knowledge {
+        let answered: Vec<_> = self
+            .history
+            .iter()
+            .map(PastAttempt::for_knowledge)
+            .collect();
+        crate::quiz::Knowledge::from_history(&answered)
     }
 }

@@ -78,7 +78,10 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         }),
         Effect::DrawAttempt { module } => {
             let loaded = model.courses.get(&module)?;
-            let attempt = crate::quiz::draw_attempt(&loaded.module, services.rng());
+            // Every draw leans on what the learner got wrong before (with no history it is
+            // an even draw); the journey's only source of randomness is the services'.
+            let attempt =
+                crate::quiz::draw_adaptive(&loaded.module, &model.knowledge(), services.rng());
             Some(Message::AttemptReady {
                 attempt,
                 started: services.now(),
@@ -92,13 +95,9 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                     past: PastAttempt {
                         module_id: attempt.module_id,
                         module_version: attempt.module_version,
-                        finished,
+                        finished: u64::try_from(finished.as_second()).unwrap_or(0),
                         passed: attempt.passed,
-                        questions: attempt
-                            .questions
-                            .into_iter()
-                            .map(|(id, _, ok)| (id, ok))
-                            .collect(),
+                        questions: attempt.questions,
                     },
                     copy_problem: stored.copy_problem,
                 },

@@ -293,11 +293,12 @@ pub fn policy_section(lang: Lang, section: &str) -> String {
     }
 }
 
-/// "God praksis ud over politikken (ISO/IEC 27002)".
-pub fn good_practice(lang: Lang, source: &str) -> String {
+/// "Ud over politikken – kilde: ISO/IEC 27002": content that is good practice or law, not the
+/// policy's own words.
+pub fn beyond_policy(lang: Lang, source: &str) -> String {
     match lang {
-        Lang::Da => format!("God praksis ud over politikken ({source})"),
-        Lang::En => format!("Good practice beyond the policy ({source})"),
+        Lang::Da => format!("Ud over politikken – kilde: {source}"),
+        Lang::En => format!("Beyond the policy – source: {source}"),
     }
 }
 

@@ -82,6 +82,12 @@ pub(super) fn describe_ron_error(code: &ron::Error) -> String {
             "nested more than {} levels deep; a course file needs only a few levels",
             super::load::RECURSION_LIMIT
         ),
+        E::ExpectedComma => {
+            "expected a comma here; the value before it (probably at the end of the previous \
+             line) needs a `,` after it"
+                .to_owned()
+        }
+        E::ExpectedString => "expected a text in quotes here".to_owned(),
         E::Eof => "the file ends too early; a bracket or quote is probably not closed".to_owned(),
         other => format!("RON syntax error: {other}; see courses/README.md for the format"),
     }

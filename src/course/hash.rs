@@ -6,8 +6,8 @@
 //!
 //! Order: `id`, `version`, kind (1 = onboarding; 2 = refresher, then `every_months` as u32),
 //! `title`, `summary`, `sections` (list of strings), `lessons` (`title`, `section`,
-//! `good_practice`, `body`), `questions` (`id`, area code, goal codes, `section`,
-//! `good_practice`, kind code, `prompt`, `choices` (`text`, `correct`, `feedback`),
+//! `beyond_policy`, `body`), `questions` (`id`, area code, goal codes, `section`,
+//! `beyond_policy`, kind code, `prompt`, `choices` (`text`, `correct`, `feedback`),
 //! `explanation`), `draw`, `pass_mark`.
 //! A text is its Danish string followed by its optional English string.
 
@@ -38,7 +38,7 @@ pub fn content_hash(m: &Module) -> Digest32 {
     h.len(m.lessons.len());
     for l in &m.lessons {
         text(&mut h, &l.title);
-        h.str(&l.section).opt_str(l.good_practice.as_deref());
+        h.str(&l.section).opt_str(l.beyond_policy.as_deref());
         text(&mut h, &l.body);
     }
     h.len(m.questions.len());
@@ -48,7 +48,7 @@ pub fn content_hash(m: &Module) -> Digest32 {
             h.u8(g.code());
         }
         h.str(&q.section)
-            .opt_str(q.good_practice.as_deref())
+            .opt_str(q.beyond_policy.as_deref())
             .u8(q.kind.code());
         text(&mut h, &q.prompt);
         h.len(q.choices.len());

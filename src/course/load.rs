@@ -130,8 +130,9 @@ pub fn parse_module(name: &str, bytes: &[u8]) -> Result<LoadedModule, Vec<Course
             return Err(vec![at(pos, describe_ron_error(&e.code))]);
         }
     };
-    let issues = validate(src, &module);
+    let mut issues = validate(src, &module);
     if !issues.is_empty() {
+        issues.sort_by_key(|i| i.offset);
         let loc = Locator::new(src);
         return Err(issues
             .into_iter()

@@ -67,6 +67,27 @@ impl<'a> Locator<'a> {
         self.src.get(from..)?.find(c).map(|i| i + from)
     }
 
+    /// The offset of a RON escape (`\u{1b}` or `\x1b`) that writes the character `c`, at or
+    /// after `from`.
+    pub(super) fn escape(&self, c: char, from: usize) -> Option<usize> {
+        let from = from.min(self.src.len());
+        let want = u32::from(c);
+        let rest = self.src.get(from..)?;
+        rest.match_indices('\\').find_map(|(i, _)| {
+            let after = &rest[i + 1..];
+            let code = if let Some(u) = after.strip_prefix("u{") {
+                u.split('}')
+                    .next()
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+            } else if let Some(x) = after.strip_prefix('x') {
+                x.get(..2).and_then(|h| u32::from_str_radix(h, 16).ok())
+            } else {
+                None
+            };
+            (code == Some(want)).then_some(from + i)
+        })
+    }
+
     /// Walks back from a value to the start of its field name (`id: "x"` → the `i`).
     fn field_start(&self, value_offset: usize) -> usize {
         let before = self.src[..value_offset].trim_end();

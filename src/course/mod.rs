@@ -120,10 +120,11 @@ pub struct Lesson {
     pub title: Text,
     /// The policy section the page rests on.
     pub section: String,
-    /// Common good practice the page adds beyond the policy, naming its source
-    /// (e.g. `"ISO/IEC 27002"`); absent when the page teaches the policy itself.
+    /// The source of what the page adds beyond the policy: good practice (`"ISO/IEC 27002"`,
+    /// `"Datatilsynet"`) or law. Absent when the page teaches the policy itself. The learner
+    /// sees such content labelled as beyond the policy, never as the policy's own.
     #[serde(default)]
-    pub good_practice: Option<String>,
+    pub beyond_policy: Option<String>,
     /// The page text; paragraphs are separated by blank lines.
     pub body: Text,
 }
@@ -163,9 +164,9 @@ pub struct Question {
     pub goals: Vec<Goal>,
     /// The policy section the question rests on.
     pub section: String,
-    /// Common good practice the question tests beyond the policy, naming its source.
+    /// The source of what the question tests beyond the policy (good practice or law).
     #[serde(default)]
-    pub good_practice: Option<String>,
+    pub beyond_policy: Option<String>,
     /// Single, multiple or true/false.
     pub kind: QuestionKind,
     /// The question as the learner reads it.

@@ -65,7 +65,11 @@ impl Checker<'_> {
                 );
             }
             if let Some((_, c, why)) = first_forbidden(s) {
-                let at = self.loc.char(c, owner).unwrap_or(owner);
+                let at = self
+                    .loc
+                    .char(c, owner)
+                    .or_else(|| self.loc.escape(c, owner))
+                    .unwrap_or(owner);
                 self.push(
                     at,
                     format!(
@@ -78,17 +82,17 @@ impl Checker<'_> {
         }
     }
 
-    fn good_practice(&mut self, source: Option<&str>, owner: usize, what: &str) {
+    fn beyond_policy(&mut self, source: Option<&str>, owner: usize, what: &str) {
         if let Some(source) = source
             && (source.trim().is_empty() || first_forbidden(source).is_some())
         {
             {
-                let at = self.loc.field("good_practice", owner).unwrap_or(owner);
+                let at = self.loc.field("beyond_policy", owner).unwrap_or(owner);
                 self.push(
                     at,
                     format!(
-                        "{what}: `good_practice` must name the source of the practice \
-                         (e.g. \"ISO/IEC 27002\") in plain text, or be left out"
+                        "{what}: `beyond_policy` must name the source of what goes beyond the \
+                         policy (e.g. \"ISO/IEC 27002\") in plain text, or be left out"
                     ),
                 );
             }
@@ -194,7 +198,7 @@ fn lessons(c: &mut Checker, m: &Module, lessons_at: usize) {
         c.text(&lesson.title, at, &format!("{what} title"));
         c.text(&lesson.body, at, &format!("{what} body"));
         c.section(&lesson.section, at, &what);
-        c.good_practice(lesson.good_practice.as_deref(), at, &what);
+        c.beyond_policy(lesson.beyond_policy.as_deref(), at, &what);
     }
 }
 
@@ -225,7 +229,7 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
             );
         }
         c.section(&q.section, at, &what);
-        c.good_practice(q.good_practice.as_deref(), at, &what);
+        c.beyond_policy(q.beyond_policy.as_deref(), at, &what);
         let mut goals = q.goals.clone();
         goals.sort();
         goals.dedup();
@@ -235,8 +239,14 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} lists a goal twice in `goals`; list each once"),
             );
         }
-        c.text(&q.prompt, at, &format!("{what} prompt"));
-        c.text(&q.explanation, at, &format!("{what} explanation"));
+        let prompt_at = c.loc.field("prompt", at).unwrap_or(at);
+        c.text(&q.prompt, prompt_at, &format!("{what} prompt"));
+        let explanation_at = c.loc.field("explanation", at).unwrap_or(at);
+        c.text(
+            &q.explanation,
+            explanation_at,
+            &format!("{what} explanation"),
+        );
         for (j, choice) in q.choices.iter().enumerate() {
             c.text(&choice.text, at, &format!("{what} choice {}", j + 1));
             c.text(
@@ -267,13 +277,21 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has no correct choice; mark one choice with `correct: true`"),
             );
         }
-        if correct > 1 && q.kind != QuestionKind::Multiple {
+        if correct > 1 && q.kind == QuestionKind::Single {
             c.push(
                 at,
                 format!(
-                    "{what} is {:?} but {correct} choices are marked correct; mark exactly one, \
-                     or make it `kind: Multiple`",
-                    q.kind
+                    "{what} is Single but {correct} choices are marked correct; mark exactly \
+                     one, or make it `kind: Multiple`"
+                ),
+            );
+        }
+        if correct > 1 && q.kind == QuestionKind::TrueFalse {
+            c.push(
+                at,
+                format!(
+                    "{what} is TrueFalse but both choices are marked correct; mark only the \
+                     true statement's answer as `correct: true`"
                 ),
             );
         }

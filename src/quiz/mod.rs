@@ -1,4 +1,5 @@
-//! The quiz engine: drawing an attempt from a module's question bank and scoring it. Pure
+//! The quiz engine: drawing an attempt from a module's question bank and scoring it, and (in
+//! `history` and `adaptive`) the learner's own knowledge and refreshers that lean on it. Pure
 //! functions with no I/O; the random source comes in as a parameter, so tests seed it.
 
 use std::collections::BTreeSet;
@@ -8,6 +9,14 @@ use rand::{Rng, RngExt};
 
 use crate::course::{Module, Question};
 use crate::policy::Area;
+
+mod adaptive;
+mod history;
+
+pub use adaptive::{UNSEEN_AREA, UNSEEN_QUESTION, adaptive_weights, draw_adaptive};
+pub use history::{
+    AnsweredAttempt, AnsweredQuestion, AreaPoint, AreaProgress, Knowledge, Tally, knowledge_by_area,
+};
 
 /// One question of an attempt, with its choices in the order they are shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +49,11 @@ pub fn draw_attempt(module: &Module, rng: &mut impl Rng) -> Attempt {
     draw_weighted(module, &weights, rng)
 }
 
-/// Draws like [`draw_attempt`], but a question's chance of being picked beyond the one per area
-/// is proportional to its weight (weights ≤ 0 or not finite count as a small positive weight).
-/// No question is drawn twice.
+/// Draws like [`draw_attempt`], but a question's chance of being picked is proportional to its
+/// weight (weights ≤ 0 or not finite count as a small positive weight): first one question per
+/// area, then the rest from the whole bank. When the draw is smaller than the number of areas,
+/// the areas that get a question are picked by the mean weight of their questions. No
+/// question is drawn twice.
 pub fn draw_weighted(module: &Module, weights: &[f64], rng: &mut impl Rng) -> Attempt {
     let bank = &module.questions;
     let want = usize::try_from(module.draw)
@@ -60,7 +71,31 @@ pub fn draw_weighted(module: &Module, weights: &[f64], rng: &mut impl Rng) -> At
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    areas.shuffle(rng);
+    if want < areas.len() {
+        // Not every area fits: pick the areas by the mean weight of their questions, so the
+        // ones the weights favour (weak areas, for an adaptive draw) are likelier to be in.
+        let mean: Vec<f64> = areas
+            .iter()
+            .map(|&area| {
+                let (sum, n) = (0..bank.len())
+                    .filter(|&i| bank[i].area == area)
+                    .fold((0.0, 0.0), |(s, n), i| (s + weight(i), n + 1.0));
+                sum / n
+            })
+            .collect();
+        let mut left: Vec<usize> = (0..areas.len()).collect();
+        let mut order = Vec::with_capacity(want);
+        while order.len() < want {
+            let Some(i) = pick_weighted(&left, &|i| mean[i], rng) else {
+                break;
+            };
+            left.retain(|&j| j != i);
+            order.push(areas[i]);
+        }
+        areas = order;
+    } else {
+        areas.shuffle(rng);
+    }
     for area in areas {
         if chosen.len() == want {
             break;

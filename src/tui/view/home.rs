@@ -9,8 +9,9 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::wrapped;
 use crate::app::doc::Tone;
 use crate::app::texts::{self, texts};
-use crate::app::{Model, ModuleStatus, wrap};
+use crate::app::{Model, status, wrap};
 use crate::safe_text::sanitize;
+use crate::schedule::{State, Status};
 use crate::tui::theme::Theme;
 
 /// Width of the overall progress bar, in cells.
@@ -72,26 +73,19 @@ fn progress_line(
     ])
 }
 
-fn status_tone(status: ModuleStatus) -> Tone {
-    match status {
-        ModuleStatus::Passed { .. } => Tone::Right,
-        ModuleStatus::Overdue { .. } | ModuleStatus::Failed { .. } => Tone::Wrong,
-        ModuleStatus::Due { .. } => Tone::Warning,
-        ModuleStatus::NotStarted { .. } => Tone::Text,
+fn status_tone(status: &Status) -> Tone {
+    match status.state {
+        State::Passed { .. } => Tone::Right,
+        State::Overdue { .. } => Tone::Wrong,
+        State::Due { .. } => Tone::Warning,
+        State::Waiting { .. } => Tone::Text,
     }
 }
 
-fn module_list(
-    model: &Model,
-    statuses: &[ModuleStatus],
-    theme: Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
+fn module_list(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
-    let titles: Vec<String> = model
-        .courses
-        .modules
+    let modules = &model.courses.modules;
+    let titles: Vec<String> = modules
         .iter()
         .map(|m| sanitize(m.module.title.get(lang), true))
         .collect();
@@ -103,14 +97,18 @@ fn module_list(
     let items: Vec<ListItem> = titles
         .iter()
         .zip(statuses)
-        .map(|(title, status)| {
+        .zip(modules)
+        .map(|((title, status), m)| {
             let title = wrap::truncate(title, title_w);
             let pad = " ".repeat(title_w.saturating_sub(wrap::width(&title)));
-            let tone = theme.tone(status_tone(*status));
+            let tone = theme.tone(status_tone(status));
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", status.symbol()), tone),
+                Span::styled(format!("{} ", status::symbol(status)), tone),
                 Span::raw(format!("{title}{pad}  ")),
-                Span::styled(wrap::truncate(&status.describe(lang), status_w), tone),
+                Span::styled(
+                    wrap::truncate(&status::describe(&m.module, status, lang), status_w),
+                    tone,
+                ),
             ]))
         })
         .collect();
@@ -124,7 +122,7 @@ fn module_list(
     );
 }
 
-fn details(model: &Model, statuses: &[ModuleStatus], theme: Theme, frame: &mut Frame, area: Rect) {
+fn details(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
     let t = texts(lang);
     let Some(m) = model.courses.modules.get(model.home) else {
@@ -150,7 +148,7 @@ fn details(model: &Model, statuses: &[ModuleStatus], theme: Theme, frame: &mut F
         Some(next) if next == model.home => add(t.next_step, Tone::Warning),
         None if statuses
             .iter()
-            .all(|s| matches!(s, ModuleStatus::Passed { .. })) =>
+            .all(|s| matches!(s.state, State::Passed { .. })) =>
         {
             add(t.all_done, Tone::Right);
         }
