@@ -293,18 +293,24 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 }
             )));
         }
-        if learner.forvaltning.trim().is_empty() {
-            return Err(invalid(
-                "`forvaltning` is empty; name the learner's forvaltning".into(),
-            ));
+        if let Err(why) = crate::record::check_forvaltning(&learner.forvaltning) {
+            return Err(invalid(format!("`forvaltning`: {why}")));
         }
     }
-    if let Some(list) = &config.forvaltninger
-        && (list.is_empty() || list.iter().any(|f| f.trim().is_empty()))
-    {
-        return Err(invalid(
-            "`forvaltninger` must list at least one forvaltning and no empty names; remove the field to use the built-in list".into(),
-        ));
+    if let Some(list) = &config.forvaltninger {
+        if list.is_empty() {
+            return Err(invalid(
+                "`forvaltninger` is an empty list; list at least one, or remove the field to use the built-in list".into(),
+            ));
+        }
+        for name in list {
+            if let Err(why) = crate::record::check_forvaltning(name) {
+                return Err(invalid(format!(
+                    "`forvaltninger`: {:?}: {why}",
+                    crate::safe_text::sanitize(name, true)
+                )));
+            }
+        }
     }
     Ok(config)
 }
@@ -445,6 +451,26 @@ mod tests {
             fs::write(dir.path().join(CONFIG_FILE), body).expect("write");
             let err = load(dir.path()).expect_err(body).to_string();
             assert!(err.contains(needle), "{body}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_built_in_forvaltninger_are_valid_in_records() {
+        for name in DEFAULT_FORVALTNINGER {
+            assert_eq!(crate::record::check_forvaltning(name), Ok(()), "{name}");
+        }
+    }
+
+    #[test]
+    fn employee_ids_agree_with_the_record_rule() {
+        let long_ok = "x".repeat(64);
+        let too_long = "x".repeat(65);
+        for id in ["ab12", "a.b_c-d", "", "a b", "æ", &long_ok, &too_long] {
+            assert_eq!(
+                check_employee_id(id).is_ok(),
+                crate::record::check_learner_id(id).is_ok(),
+                "{id:?}"
+            );
         }
     }
 

@@ -313,6 +313,102 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
     }
 }
 
+/// The configuration folder: `BEVIDST_CONFIG_DIR`, or the platform's config directory.
+fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os("BEVIDST_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
+            .map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// The login name, offered as the employee id at first start.
+fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
+}
+
+/// The learner's terminal UI on the bundled courses (or `--courses`, or the configured folder).
+fn learn(courses_arg: Option<&PathBuf>) -> ExitCode {
+    use bevidst::app::{Model, runtime::Live, store::LogStore};
+    use std::io::IsTerminal as _;
+
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "bevidst needs a terminal for its learner interface; run it in a terminal window"
+        );
+        return ExitCode::from(2);
+    }
+    let Some(config_dir) = config_dir() else {
+        eprintln!(
+            "cannot find a configuration folder; set BEVIDST_CONFIG_DIR to the folder the configuration should live in"
+        );
+        return ExitCode::from(2);
+    };
+    let config = match bevidst::config::load(&config_dir) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.to_string(), true));
+            return ExitCode::from(2);
+        }
+    };
+    let lang = config.language;
+    let courses = match load_courses(courses_arg.or(config.courses.as_ref())) {
+        Ok(set) => set,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "{} error(s) in the course files; run `bevidst check` on the folder for details",
+                errors.len()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let Some(path) = log_path(lang) else {
+        return ExitCode::from(2);
+    };
+    let (log, opened) = match LearnerLog::open(&path, &mut rand::rng()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.to_string(), true));
+            return ExitCode::from(2);
+        }
+    };
+    let mut notes = opened.messages(lang, &path);
+    let collect_dir = config.collect_dir.clone().or_else(|| {
+        std::env::var_os("BEVIDST_COLLECT_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    });
+    let store = LogStore { log, collect_dir };
+    // A copy that failed after an earlier completion is retried at every start.
+    if let Err(why) = store.copy_to_collection() {
+        notes.push(bevidst::app::texts::copy_failed(lang, &why));
+    }
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(bevidst::schedule::copenhagen())
+        .date();
+    let history = store.history();
+    let mut model = Model::new(courses, config, history, today, &login_name());
+    model.log_notes = notes;
+    let mut services = Live {
+        config_dir,
+        store,
+        rng: rand::rng(),
+    };
+    match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("the terminal could not be used: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -322,9 +418,6 @@ fn main() -> ExitCode {
         Some(Command::Verify { files }) => verify(&files),
         Some(Command::Export { out, lang }) => export(out, lang.into()),
         Some(Command::History { collect, lang }) => history(collect, lang.into()),
-        None => {
-            eprintln!("the learner interface is not built yet; try `bevidst check`");
-            ExitCode::from(2)
-        }
+        None => learn(cli.courses.as_ref()),
     }
 }

@@ -249,17 +249,18 @@ pub fn result(module: &LoadedModule, result: &ResultState, lang: Lang) -> Vec<Pa
     out.push(Para::blank());
     out.push(Para::new(Tone::Heading, t.per_area));
     for (area, right, asked) in crate::quiz::by_area(&module.module, &result.attempt, o) {
-        let tone = if right == asked {
-            Tone::Right
+        // ✓ when every question of the area was right, ✗ when not: never colour alone.
+        let (tone, symbol) = if right == asked {
+            (Tone::Right, "✓ ")
         } else {
-            Tone::Text
+            (Tone::Wrong, "✗ ")
         };
         let text = format!(
             "{}: {}",
             area.name(lang),
             texts::area_score(lang, right, asked)
         );
-        out.push(Para::with_prefix(tone, "  ", text));
+        out.push(Para::with_prefix(tone, symbol, text));
     }
     out
 }

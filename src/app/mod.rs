@@ -12,6 +12,7 @@ pub mod form;
 pub mod quiz;
 pub mod runtime;
 pub mod status;
+pub mod store;
 pub mod texts;
 mod update;
 pub mod wrap;
@@ -53,8 +54,9 @@ pub struct Model {
     pub viewport: Viewport,
     /// A message for the learner that stays until the next screen change.
     pub notice: Option<Notice>,
-    /// Why the learner's log cannot take new records, if it cannot (shown on the home screen).
-    pub log_problem: Option<String>,
+    /// What the learner must know about their log (a line moved aside, damage that stops
+    /// new records), already in their language; shown on the home screen.
+    pub log_notes: Vec<String>,
 }
 
 /// The screens of the journey. Each holds the state that only it needs.
@@ -367,7 +369,7 @@ impl Model {
             home: 0,
             viewport: Viewport::default(),
             notice: None,
-            log_problem: None,
+            log_notes: Vec::new(),
         };
         model.home = model.next_module().unwrap_or(0);
         model

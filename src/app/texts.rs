@@ -373,18 +373,6 @@ pub fn config_failed(lang: Lang, why: &str) -> String {
     }
 }
 
-/// The learner's log cannot take new records.
-pub fn log_problem(lang: Lang, why: &str) -> String {
-    match lang {
-        Lang::Da => format!(
-            "Din log over gennemførte moduler har et problem: {why}. Nye resultater kan ikke gemmes. Kontakt it-supporten; intet er slettet."
-        ),
-        Lang::En => format!(
-            "Your log of completed modules has a problem: {why}. New results cannot be saved. Contact IT support; nothing has been deleted."
-        ),
-    }
-}
-
 /// A character the employee id may not contain.
 pub fn err_id_char(lang: Lang, c: char) -> String {
     match lang {

@@ -224,8 +224,8 @@ pub static BINDINGS: &[Binding] = &[
     row(&[C::Result], &[Plain(K::Enter), Plain(K::Char('r'))], Action::Confirm, ("gennemgang", "review"), true),
     row(&[C::Result, C::Review], &[Plain(K::Char('t'))], Action::Retry, ("prøv igen", "try again"), true),
     row(&[C::Result], &[Plain(K::Esc)], Action::Back, ("oversigt", "overview"), true),
-    row(&[C::Review], &[Plain(K::Enter), Plain(K::Right), Plain(K::Char('l'))], Action::Next, ("næste spørgsmål", "next question"), true),
-    row(&[C::Review], &[Plain(K::Left), Plain(K::Char('h'))], Action::Prev, ("forrige spørgsmål", "previous question"), true),
+    row(&[C::Review], &[Plain(K::Enter), Plain(K::Right), Plain(K::Char('l'))], Action::Next, ("næste spørgsmål", "next question"), false),
+    row(&[C::Review], &[Plain(K::Left), Plain(K::Char('h'))], Action::Prev, ("forrige spørgsmål", "previous question"), false),
     row(&[C::Review], &[Plain(K::Esc)], Action::Back, ("resultat", "result"), true),
     // Settings.
     row(&[C::Settings], &[Plain(K::Up), Plain(K::Char('k'))], Action::Up, ("op", "up"), true),

@@ -154,8 +154,8 @@ fn details(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, 
         }
         _ => {}
     }
-    if let Some(why) = &model.log_problem {
-        add(&texts::log_problem(lang, &sanitize(why, true)), Tone::Wrong);
+    for note in &model.log_notes {
+        add(&sanitize(note, true), Tone::Wrong);
     }
     frame.render_widget(Paragraph::new(text), area);
 }
