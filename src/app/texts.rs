@@ -63,7 +63,6 @@ pub struct Texts {
     pub no_questions: &'static str,
     pub help_title: &'static str,
     pub help_intro: &'static str,
-    pub help_everywhere: &'static str,
     pub help_this_screen: &'static str,
     pub language_name: &'static str,
     pub go_next_page: &'static str,
@@ -126,7 +125,6 @@ const DA: Texts = Texts {
     no_questions: "Modulet har ingen spørgsmål. Kontakt it-sikkerhedsfunktionen.",
     help_title: "Hjælp",
     help_intro: "bevidst træner dig i Københavns Kommunes it-sikkerhedspolitik. Læs siderne i et modul, og tag så quizzen. Når du består, får du en kvittering.",
-    help_everywhere: "Overalt",
     help_this_screen: "På denne skærm",
     language_name: "Dansk",
     go_next_page: "næste side",
@@ -189,7 +187,6 @@ const EN: Texts = Texts {
     no_questions: "This module has no questions. Contact the IT-security function.",
     help_title: "Help",
     help_intro: "bevidst trains you in the City of Copenhagen's IT-security policy. Read the pages of a module, then take its quiz. When you pass, you get a receipt.",
-    help_everywhere: "Everywhere",
     help_this_screen: "On this screen",
     language_name: "English",
     go_next_page: "next page",
@@ -375,13 +372,15 @@ pub fn config_failed(lang: Lang, why: &str) -> String {
 
 /// A character the employee id may not contain.
 pub fn err_id_char(lang: Lang, c: char) -> String {
-    match lang {
-        Lang::Da => format!(
-            "Tegnet »{c}« kan ikke bruges. Brug bogstaverne a–z, tal, punktum, bindestreg og understreg."
-        ),
-        Lang::En => format!(
-            "The character “{c}” cannot be used. Use the letters a–z, digits, dot, hyphen and underscore."
-        ),
+    let rule = lang.pick(
+        "Brug bogstaverne a–z, tal, punktum, bindestreg og understreg.",
+        "Use the letters a–z, digits, dot, hyphen and underscore.",
+    );
+    match (lang, c.is_whitespace()) {
+        (Lang::Da, true) => format!("Medarbejdernummeret må ikke indeholde mellemrum. {rule}"),
+        (Lang::En, true) => format!("The employee id may not contain spaces. {rule}"),
+        (Lang::Da, false) => format!("Tegnet »{c}« kan ikke bruges. {rule}"),
+        (Lang::En, false) => format!("The character “{c}” cannot be used. {rule}"),
     }
 }
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 
 use super::wrapped;
 use crate::app::doc::Tone;
@@ -117,7 +117,8 @@ fn text_box(text: &str, label: &str, theme: Theme, frame: &mut Frame, area: Rect
     });
     let block = Block::bordered()
         .title(format!(" {label} "))
-        .border_style(theme.key());
+        .border_style(theme.key())
+        .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let room = usize::from(inner.width.saturating_sub(1));

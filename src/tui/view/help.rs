@@ -2,7 +2,7 @@
 //! with what it does.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -29,6 +29,7 @@ pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect)
     let inner_w = width.saturating_sub(4);
     let mut text = wrapped(t.help_intro, theme.tone(Tone::Text), inner_w).0;
     text.push_line(Line::default());
+    let intro_lines = text.lines.len();
     text.push_line(Line::styled(t.help_this_screen, theme.tone(Tone::Heading)));
     for (keys, label) in rows {
         let pad = " ".repeat(key_w - wrap::width(&keys));
@@ -37,8 +38,18 @@ pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect)
             Span::raw(label),
         ]));
     }
+    // Between the header and the footer, so both stay readable; on a small terminal the
+    // intro goes first, then the list is cut at the bottom.
+    let [_, middle, _] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    if text.lines.len() + 2 > usize::from(middle.height) {
+        text.lines.drain(..intro_lines);
+    }
     let height = u16::try_from(text.lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = layout::centered(area, width, height);
+    let popup = layout::centered(middle, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.help_title))
