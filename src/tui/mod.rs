@@ -26,7 +26,8 @@ pub use theme::Theme;
 pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
     let result = event_loop(&mut terminal, model, services, theme);
-    // Restore even if the loop failed; the cursor is shown again by `restore`'s caller.
+    // Whatever the loop returned: show the cursor again (it is hidden while drawing), then
+    // leave raw mode and the alternate screen, exactly once.
     let _ = terminal.show_cursor();
     ratatui::restore();
     result
