@@ -23,9 +23,9 @@ use bevidst::tui::Theme;
 use jiff::Timestamp;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 struct BenchServices {
     rng: ChaCha8Rng,

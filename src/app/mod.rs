@@ -224,7 +224,7 @@ pub enum Message {
     StartQuiz,
     /// Open the review of the result.
     Review,
-    /// Take the quiz again after failing.
+    /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.
     Input(char),

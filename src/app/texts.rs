@@ -299,11 +299,22 @@ pub fn beyond_policy(lang: Lang, source: &str) -> String {
     }
 }
 
-/// "6 sider · 10 spørgsmål · bestå med 80 %".
+/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one).
 pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) -> String {
     match lang {
-        Lang::Da => format!("{pages} sider · {questions} spørgsmål · bestå med {pass_mark} %"),
-        Lang::En => format!("{pages} pages · {questions} questions · pass mark {pass_mark} %"),
+        Lang::Da => {
+            let sider = if pages == 1 { "side" } else { "sider" };
+            format!("{pages} {sider} · {questions} spørgsmål · bestå med {pass_mark} %")
+        }
+        Lang::En => {
+            let p = if pages == 1 { "page" } else { "pages" };
+            let q = if questions == 1 {
+                "question"
+            } else {
+                "questions"
+            };
+            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark} %")
+        }
     }
 }
 
@@ -421,6 +432,18 @@ mod tests {
         let d = jiff::civil::date(2025, 8, 1);
         assert_eq!(date(Lang::Da, d), "1. august 2025");
         assert_eq!(date(Lang::En, d), "1 August 2025");
+    }
+
+    #[test]
+    fn one_page_is_singular() {
+        assert_eq!(
+            module_facts(Lang::Da, 1, 2, 50),
+            "1 side · 2 spørgsmål · bestå med 50 %"
+        );
+        assert_eq!(
+            module_facts(Lang::En, 1, 1, 50),
+            "1 page · 1 question · pass mark 50 %"
+        );
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn leave_result(model: &mut Model, result: &ResultState, msg: &Message) -> Handl
         None
     };
     Handled::Yes(match msg {
-        Message::Retry if !result.outcome.passed => {
+        Message::Retry => {
             if stored {
                 draw(model, result.module)
             } else {

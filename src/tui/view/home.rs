@@ -144,6 +144,17 @@ fn details(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, 
         ),
         Tone::Muted,
     );
+    // The full status of the selected module (the list may have cut it short).
+    if let Some(st) = statuses.get(model.home) {
+        add(
+            &format!(
+                "{} {}",
+                status::symbol(st),
+                status::describe(&m.module, st, lang)
+            ),
+            status_tone(st),
+        );
+    }
     match model.next_module() {
         Some(next) if next == model.home => add(t.next_step, Tone::Warning),
         None if statuses
