@@ -11,7 +11,6 @@ use crate::lang::Lang;
 /// The fixed texts of one language.
 #[allow(missing_docs)] // each field's name says where it is used
 pub struct Texts {
-    pub app_title: &'static str,
     pub welcome_title: &'static str,
     pub welcome: &'static str,
     pub field_language: &'static str,
@@ -33,8 +32,6 @@ pub struct Texts {
     pub no_modules: &'static str,
     pub next_step: &'static str,
     pub all_done: &'static str,
-    pub not_started: &'static str,
-    pub passed: &'static str,
     pub lesson_none: &'static str,
     pub kind_single: &'static str,
     pub kind_multiple: &'static str,
@@ -73,7 +70,6 @@ pub struct Texts {
 }
 
 const DA: Texts = Texts {
-    app_title: "bevidst · it-sikkerhed i Københavns Kommune",
     welcome_title: "Velkommen",
     welcome: "Velkommen til bevidst. Her lærer du, hvordan du passer godt på kommunens data og systemer. Først et par spørgsmål om dig. Du bliver kun spurgt denne ene gang, og du kan altid rette svarene under Indstillinger.",
     field_language: "Sprog",
@@ -95,8 +91,6 @@ const DA: Texts = Texts {
     no_modules: "Der er ingen moduler at tage. Kontakt it-sikkerhedsfunktionen.",
     next_step: "Det er det næste, du skal tage.",
     all_done: "Du er helt ajour. Godt gået!",
-    not_started: "Ikke begyndt",
-    passed: "Bestået",
     lesson_none: "Modulet har ingen sider at læse; du kan gå direkte til quizzen.",
     kind_single: "Vælg ét svar.",
     kind_multiple: "Vælg alle, der passer.",
@@ -135,7 +129,6 @@ const DA: Texts = Texts {
 };
 
 const EN: Texts = Texts {
-    app_title: "bevidst · IT security in the City of Copenhagen",
     welcome_title: "Welcome",
     welcome: "Welcome to bevidst. Here you learn how to take good care of the city's data and systems. First a few questions about you. You are asked only this once, and you can always change the answers under Settings.",
     field_language: "Language",
@@ -157,8 +150,6 @@ const EN: Texts = Texts {
     no_modules: "There are no modules to take. Contact the IT-security function.",
     next_step: "This is the next one to take.",
     all_done: "You are all up to date. Well done!",
-    not_started: "Not started",
-    passed: "Passed",
     lesson_none: "This module has no pages to read; you can go straight to the quiz.",
     kind_single: "Choose one answer.",
     kind_multiple: "Choose all that apply.",
