@@ -7,5 +7,6 @@ pub mod course;
 pub mod lang;
 pub mod policy;
 pub mod quiz;
+pub mod record;
 pub mod safe_text;
 pub mod schedule;

@@ -1,9 +1,12 @@
 //! The `bevidst` command: argument parsing and dispatch only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bevidst::course::{self, CourseError, CourseSet};
+use bevidst::lang::Lang;
+use bevidst::record::{self, LearnerLog};
+use bevidst::safe_text::sanitize;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
@@ -28,6 +31,48 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Verify completion logs: for each, OK with the number of records and the head hash, or
+    /// the first bad line and why. Exits 0 only when every log is OK.
+    Verify {
+        /// The log files (a learner's log.ron, or the copies in a collection folder).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write your completion log to a file for hand-in (default: bevidst-<installation>.ron
+    /// in the current folder).
+    Export {
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+    },
+    /// Your own completions, newest first, with their receipts.
+    History {
+        /// Also bring the copy in this collection folder up to date (default: the
+        /// `BEVIDST_COLLECT_DIR` environment variable, if set).
+        #[arg(long, value_name = "DIR")]
+        collect: Option<PathBuf>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Da,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,12 +113,215 @@ fn check(dir: Option<&PathBuf>, format: Format) -> ExitCode {
     }
 }
 
+/// The learner's data folder: `BEVIDST_DATA_DIR`, or the platform's data directory.
+fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("BEVIDST_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
+            .map(|d| d.data_dir().to_path_buf()),
+    }
+}
+
+fn log_path(lang: Lang) -> Option<PathBuf> {
+    let path = data_dir().map(|d| record::log_path(&d));
+    if path.is_none() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "kan ikke finde en datamappe; sæt BEVIDST_DATA_DIR til den mappe, loggen skal ligge i",
+                "cannot find a data folder; set BEVIDST_DATA_DIR to the folder the log should live in",
+            )
+        );
+    }
+    path
+}
+
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string(), true)
+}
+
+fn verify(files: &[PathBuf]) -> ExitCode {
+    let mut all_ok = true;
+    for path in files {
+        match record::verify_file(path) {
+            Ok(outcome) => match (&outcome.bad, outcome.head) {
+                (None, Some(head)) => println!(
+                    "{}: OK, {} records, head {} (installation {})",
+                    shown(path),
+                    outcome.records,
+                    bevidst::canon::hex(&head.last_hash),
+                    head.installation
+                ),
+                (bad, _) => {
+                    all_ok = false;
+                    match bad {
+                        Some(bad) => println!("{}: {bad}", shown(path)),
+                        None => println!("{}: not a log", shown(path)),
+                    }
+                }
+            },
+            Err(e) => {
+                all_ok = false;
+                println!("{}", sanitize(&e.to_string(), true));
+            }
+        }
+    }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let Some(log) = log_path(lang) else {
+        return ExitCode::from(1);
+    };
+    if !log.exists() {
+        eprintln!(
+            "{}: {}",
+            shown(&log),
+            lang.pick(
+                "der er ingen log endnu; intet at eksportere",
+                "there is no log yet; nothing to export"
+            )
+        );
+        return ExitCode::from(1);
+    }
+    let out = match out {
+        Some(out) => out,
+        None => match record::verify_file(&log) {
+            Ok(outcome) => match outcome.head {
+                Some(head) => PathBuf::from(record::export_file_name(head.installation)),
+                None => PathBuf::from("bevidst-log.ron"),
+            },
+            Err(e) => {
+                eprintln!("{}", sanitize(&e.text(lang), true));
+                return ExitCode::from(1);
+            }
+        },
+    };
+    match record::export_log(&log, &out) {
+        Ok(outcome) => {
+            println!(
+                "{} {} ({} {})",
+                lang.pick("Loggen er skrevet til", "The log was written to"),
+                shown(&out),
+                outcome.records,
+                lang.pick("gennemførelser", "completions")
+            );
+            if let Some(bad) = outcome.bad {
+                eprintln!(
+                    "{} {}: {}",
+                    lang.pick(
+                        "Advarsel: loggen er beskadiget i linje",
+                        "Warning: the log is damaged at line"
+                    ),
+                    bad.line,
+                    bad.problem.text(lang)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.text(lang), true));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let Some(path) = log_path(lang) else {
+        return ExitCode::from(1);
+    };
+    if !path.exists() {
+        println!(
+            "{}",
+            lang.pick("Ingen gennemførelser endnu.", "No completions yet.")
+        );
+        return ExitCode::SUCCESS;
+    }
+    let (log, notice) = match LearnerLog::open(&path, &mut rand::rng()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.text(lang), true));
+            return ExitCode::from(1);
+        }
+    };
+    for message in notice.messages(lang, &path) {
+        eprintln!("{message}");
+    }
+    if log.records().is_empty() {
+        println!(
+            "{}",
+            lang.pick("Ingen gennemførelser endnu.", "No completions yet.")
+        );
+    }
+    let tz = jiff::tz::TimeZone::system();
+    for r in log.records().iter().rev() {
+        let when = i64::try_from(r.finished)
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map_or_else(
+                || r.finished.to_string(),
+                |t| {
+                    t.to_zoned_datetime(tz.clone())
+                        .strftime("%Y-%m-%d %H:%M")
+                        .to_string()
+                },
+            );
+        let result = match (r.passed, lang) {
+            (true, Lang::Da) => "bestået",
+            (false, Lang::Da) => "ikke bestået",
+            (true, Lang::En) => "passed",
+            (false, Lang::En) => "not passed",
+        };
+        println!(
+            "{when}  {} v{}  {}/{}  {result}  {}",
+            r.module,
+            r.module_version,
+            r.score,
+            r.max,
+            record::receipt(&r.hash)
+        );
+    }
+    let collect = collect.or_else(|| {
+        std::env::var_os("BEVIDST_COLLECT_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(dir) = collect {
+        match log.collect(&dir) {
+            Ok(copy) => println!(
+                "{} {}",
+                lang.pick(
+                    "Kopien i samlemappen er opdateret:",
+                    "The copy in the collection folder is up to date:"
+                ),
+                shown(&copy)
+            ),
+            Err(e) => {
+                eprintln!("{}", sanitize(&e.text(lang), true));
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if log.read_only().is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir, format }) => {
             check(dir.as_ref().or(cli.courses.as_ref()), format)
         }
+        Some(Command::Verify { files }) => verify(&files),
+        Some(Command::Export { out, lang }) => export(out, lang.into()),
+        Some(Command::History { collect, lang }) => history(collect, lang.into()),
         None => {
             eprintln!("the learner interface is not built yet; try `bevidst check`");
             ExitCode::from(2)

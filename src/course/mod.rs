@@ -15,8 +15,9 @@ use serde::Deserialize;
 
 pub use error::CourseError;
 pub use hash::content_hash;
-pub use load::{CourseSet, MAX_FILE_BYTES, bundled, load_dir, parse_module};
+pub use load::{CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module};
 pub use summary::{Summary, summarize};
+pub use validate::is_valid_id;
 
 use crate::lang::Lang;
 use crate::policy::{Area, Goal};

@@ -1,0 +1,236 @@
+//! How records are written: the canonical byte encoding their hash is taken over, the RON
+//! line, and the log's header line.
+//!
+//! # The record hash
+//!
+//! `hash` is SHA-256 over the encoding of [`crate::canon`] (integers fixed-width big-endian,
+//! a `bool` one byte 0 or 1, strings as a `u32` byte length then UTF-8, lists as a `u32` count
+//! then items), in exactly this order:
+//!
+//! | # | field | encoding |
+//! |---|---|---|
+//! | 0 | domain tag | the 22 bytes `bevidst-completion-v1\0` |
+//! | 1 | `format` | `u32` |
+//! | 2 | `installation` | 16 raw bytes |
+//! | 3 | `seq` | `u64` |
+//! | 4 | `learner` | string |
+//! | 5 | `forvaltning` | string |
+//! | 6 | `module` | string |
+//! | 7 | `module_version` | `u32` |
+//! | 8 | `content_hash` | 32 raw bytes |
+//! | 9 | `started` | `u64` |
+//! | 10 | `finished` | `u64` |
+//! | 11 | `score` | `u32` |
+//! | 12 | `max` | `u32` |
+//! | 13 | `passed` | `bool` |
+//! | 14 | `program` | string |
+//! | 15 | `answers` | list; each: `id` string, area code `u8` ([`crate::policy::Area::code`]), `correct` `bool` |
+//! | 16 | `prev` | 32 raw bytes |
+//!
+//! The RON text is never hashed: the same record has many RON spellings, and ron's output may
+//! change between versions. Instead a line is only accepted if it is exactly
+//! [`CompletionRecord::to_line`] of the record it parses to: compact RON, fields in
+//! declaration order, no struct name, no spaces (what `ron::to_string` writes, which a test
+//! checks), so there is one spelling per record. A test pins one record, its line and its
+//! hash (the golden vector), so a change to this encoding or to ron's output cannot pass
+//! unnoticed.
+//!
+//! # The log file
+//!
+//! UTF-8 text, lines ending in `\n`. Line 1 is the header
+//! `(log:"bevidst-completion-log",format:1,installation:"<32 hex digits>")`; every further line
+//! is one record. Record `seq` counts 1, 2, 3 … and each record's `prev` is the previous
+//! record's `hash` (32 zero bytes for the first).
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{CompletionRecord, FORMAT_VERSION, InstallationId};
+use super::verify::Problem;
+use std::fmt::Write as _;
+
+use crate::canon::{CanonHasher, Digest32};
+use crate::safe_text::sanitize;
+
+/// The domain tag of completion-record hashes.
+pub const DOMAIN: &[u8] = b"bevidst-completion-v1\0";
+/// The format name in a log's header line.
+pub const LOG_NAME: &str = "bevidst-completion-log";
+/// The longest line accepted when reading (a real record is a few KiB).
+pub const MAX_LINE_BYTES: usize = 256 * 1024;
+/// How deeply a record line may nest (a record needs three levels).
+const RECURSION_LIMIT: usize = 8;
+
+/// The first line of a log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogHeader {
+    /// Always [`LOG_NAME`].
+    pub log: String,
+    /// The log format version ([`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The installation the log belongs to.
+    pub installation: InstallationId,
+}
+
+/// Reads only the version of a line, ignoring every other field, so a line from a newer
+/// program is reported as "newer version" rather than as garbage.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format: u32,
+}
+
+impl CompletionRecord {
+    /// The record's canonical hash (the `hash` field itself is not part of it).
+    pub fn compute_hash(&self) -> Digest32 {
+        let mut h = CanonHasher::new(DOMAIN);
+        h.u32(self.format)
+            .fixed(&self.installation.0)
+            .u64(self.seq)
+            .str(&self.learner)
+            .str(&self.forvaltning)
+            .str(&self.module)
+            .u32(self.module_version)
+            .fixed(&self.content_hash)
+            .u64(self.started)
+            .u64(self.finished)
+            .u32(self.score)
+            .u32(self.max)
+            .bool(self.passed)
+            .str(&self.program)
+            .len(self.answers.len());
+        for a in &self.answers {
+            h.str(&a.id).u8(a.area.code()).bool(a.correct);
+        }
+        h.fixed(&self.prev);
+        h.finish()
+    }
+
+    /// The record as one compact RON line, without the line break: exactly what
+    /// `ron::to_string` writes for it (a test holds the two equal), but written here so that
+    /// the spelling on disk cannot change when ron is upgraded, and twice as fast to check.
+    pub fn to_line(&self) -> String {
+        let mut s = String::with_capacity(480 + 56 * self.answers.len());
+        let _ = write!(s, "(format:{},installation:", self.format);
+        push_hex(&mut s, &self.installation.0);
+        let _ = write!(s, ",seq:{},learner:", self.seq);
+        push_string(&mut s, &self.learner);
+        s.push_str(",forvaltning:");
+        push_string(&mut s, &self.forvaltning);
+        s.push_str(",module:");
+        push_string(&mut s, &self.module);
+        let _ = write!(s, ",module_version:{},content_hash:", self.module_version);
+        push_hex(&mut s, &self.content_hash);
+        let _ = write!(
+            s,
+            ",started:{},finished:{},score:{},max:{},passed:{},program:",
+            self.started, self.finished, self.score, self.max, self.passed
+        );
+        push_string(&mut s, &self.program);
+        s.push_str(",answers:[");
+        for (i, a) in self.answers.iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str("(id:");
+            push_string(&mut s, &a.id);
+            let _ = write!(s, ",area:{},correct:{})", a.area.ident(), a.correct);
+        }
+        s.push_str("],prev:");
+        push_hex(&mut s, &self.prev);
+        s.push_str(",hash:");
+        push_hex(&mut s, &self.hash);
+        s.push(')');
+        s
+    }
+}
+
+/// A RON string literal, escaped as ron escapes it (`char::escape_debug`). Valid records never
+/// need an escape: ids are ASCII, and forvaltning names admit no character that escapes.
+fn push_string(s: &mut String, text: &str) {
+    s.push('"');
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b" .,_-+&/()".contains(&b))
+    {
+        s.push_str(text);
+    } else {
+        s.extend(text.chars().flat_map(char::escape_debug));
+    }
+    s.push('"');
+}
+
+/// Lower-case hex in quotes; the same digits as [`crate::canon::hex`], without a `fmt` call per byte
+/// (verifying a collection re-writes three digests per record).
+fn push_hex(s: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    s.push('"');
+    for &b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s.push('"');
+}
+
+/// The header line (without the line break) of a new log.
+pub fn header_line(installation: InstallationId) -> String {
+    format!("(log:\"{LOG_NAME}\",format:{FORMAT_VERSION},installation:\"{installation}\")")
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// The version a line claims, when it is newer than this program reads.
+fn newer_version(line: &str) -> Option<u32> {
+    options()
+        .from_str::<VersionProbe>(line)
+        .ok()
+        .map(|p| p.format)
+        .filter(|&v| v > FORMAT_VERSION)
+}
+
+/// Parses a header line (without its line break).
+pub fn parse_header(line: &str) -> Result<LogHeader, Problem> {
+    match options().from_str::<LogHeader>(line) {
+        Ok(h) if h.log != LOG_NAME => Err(Problem::NotALog),
+        Ok(h) if h.format > FORMAT_VERSION => Err(Problem::NewerVersion { found: h.format }),
+        Ok(h) if h.format != FORMAT_VERSION => Err(Problem::NotALog),
+        Ok(h) if header_line(h.installation) != line => Err(Problem::NotCanonical),
+        Ok(h) => Ok(h),
+        Err(_) => {
+            Err(newer_version(line)
+                .map_or(Problem::NotALog, |found| Problem::NewerVersion { found }))
+        }
+    }
+}
+
+/// Parses a record line (without its line break) and checks everything that does not depend
+/// on the records before it: syntax, canonical spelling, the hash and the field rules. The
+/// reason given for a bad line is display-safe (the line may hold escape sequences).
+pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
+    let record: CompletionRecord = match options().from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(match newer_version(line) {
+                Some(found) => Problem::NewerVersion { found },
+                None => Problem::Unparsable(sanitize(&e.code.to_string(), true)),
+            });
+        }
+    };
+    if record.format > FORMAT_VERSION {
+        return Err(Problem::NewerVersion {
+            found: record.format,
+        });
+    }
+    if record.to_line() != line {
+        return Err(Problem::NotCanonical);
+    }
+    // The hash first: an edited line is "changed after it was written", whatever it now says.
+    if record.compute_hash() != record.hash {
+        return Err(Problem::HashMismatch);
+    }
+    record
+        .check_fields()
+        .map_err(|why| Problem::Invalid(sanitize(&why, true)))?;
+    Ok(record)
+}

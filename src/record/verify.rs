@@ -1,0 +1,296 @@
+//! Streaming verification of a log: reads one line at a time, yields each good record, and
+//! stops at the first bad line with its number and the reason. Memory does not grow with the
+//! length of the log, so the report can verify a collection of millions of records.
+
+use std::fmt;
+use std::io::{self, BufRead};
+
+pub use super::problem::Problem;
+
+use super::encode::{MAX_LINE_BYTES, parse_header, parse_record};
+use super::model::{CompletionRecord, InstallationId};
+use crate::canon::{Digest32, hex};
+
+/// The first line of a log that is not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    /// 1-based line number.
+    pub line: u64,
+    /// Byte offset where the line starts (the length of the good part before it).
+    pub offset: u64,
+    /// Why it is not accepted.
+    pub problem: Problem,
+}
+
+impl fmt::Display for BadLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.problem)
+    }
+}
+
+/// Where a chain ends: what the report keeps in its anchor file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// The log's installation.
+    pub installation: InstallationId,
+    /// The last good record's sequence number (0 when there is none).
+    pub last_seq: u64,
+    /// The last good record's hash (32 zero bytes when there is none).
+    pub last_hash: Digest32,
+}
+
+impl fmt::Display for Head {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "installation {}, seq {}, hash {}",
+            self.installation,
+            self.last_seq,
+            hex(&self.last_hash)
+        )
+    }
+}
+
+/// The result of reading a log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyOutcome {
+    /// The head after the last good record; `None` when the header is bad.
+    pub head: Option<Head>,
+    /// How many good records were read.
+    pub records: u64,
+    /// The first bad line, if any; the records after it are not read.
+    pub bad: Option<BadLine>,
+}
+
+impl VerifyOutcome {
+    /// Whether the whole log is good.
+    pub fn is_ok(&self) -> bool {
+        self.bad.is_none() && self.head.is_some()
+    }
+}
+
+enum LineRead {
+    Eof,
+    TooLong,
+    Line { terminated: bool },
+}
+
+/// Reads a log line by line, yielding each good record; stops at the first bad line. After
+/// the iterator ends, [`LogReader::outcome`] says whether the log was good.
+pub struct LogReader<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// Lines consumed and accepted so far.
+    lines: u64,
+    /// Bytes consumed and accepted so far.
+    good_len: u64,
+    head: Option<Head>,
+    records: u64,
+    bad: Option<BadLine>,
+    done: bool,
+}
+
+impl<R: BufRead> LogReader<R> {
+    /// Starts reading a log from its first byte.
+    pub fn new(reader: R) -> Self {
+        LogReader {
+            reader,
+            buf: Vec::new(),
+            lines: 0,
+            good_len: 0,
+            head: None,
+            records: 0,
+            bad: None,
+            done: false,
+        }
+    }
+
+    /// Continues a log whose first `lines` lines (`good_len` bytes, ending at `head`) are
+    /// known to be good; `reader` starts right after them.
+    pub(crate) fn resume(reader: R, head: Head, lines: u64, good_len: u64) -> Self {
+        LogReader {
+            head: Some(head),
+            lines,
+            good_len,
+            records: head.last_seq,
+            ..LogReader::new(reader)
+        }
+    }
+
+    /// The head after the last good record so far.
+    pub fn head(&self) -> Option<Head> {
+        self.head
+    }
+
+    /// The first bad line, once it has been reached.
+    pub fn bad(&self) -> Option<&BadLine> {
+        self.bad.as_ref()
+    }
+
+    /// The number of bytes of good lines read so far.
+    pub fn good_len(&self) -> u64 {
+        self.good_len
+    }
+
+    /// The number of good lines (header included) read so far.
+    pub fn good_lines(&self) -> u64 {
+        self.lines
+    }
+
+    /// What has been found so far (the whole answer once the iterator has ended).
+    pub fn outcome(&self) -> VerifyOutcome {
+        VerifyOutcome {
+            head: self.head,
+            records: self.records,
+            bad: self.bad.clone(),
+        }
+    }
+
+    fn fail(&mut self, problem: Problem) -> Option<CompletionRecord> {
+        self.bad = Some(BadLine {
+            line: self.lines + 1,
+            offset: self.good_len,
+            problem,
+        });
+        self.done = true;
+        None
+    }
+
+    /// Reads one line into `buf` (line break included), at most [`MAX_LINE_BYTES`].
+    fn read_line(&mut self) -> io::Result<LineRead> {
+        self.buf.clear();
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                return Ok(if self.buf.is_empty() {
+                    LineRead::Eof
+                } else {
+                    LineRead::Line { terminated: false }
+                });
+            }
+            let (take, terminated) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if self.buf.len() + take > MAX_LINE_BYTES + 1 {
+                return Ok(LineRead::TooLong);
+            }
+            self.buf.extend_from_slice(&available[..take]);
+            self.reader.consume(take);
+            if terminated {
+                return Ok(LineRead::Line { terminated: true });
+            }
+        }
+    }
+
+    fn at_eof(&mut self) -> bool {
+        self.reader.fill_buf().is_ok_and(<[u8]>::is_empty)
+    }
+
+    /// Reads the next line; `Err` carries the problem with it, `Ok(None)` is a clean end.
+    fn next_text(&mut self) -> Result<Option<String>, Problem> {
+        match self.read_line() {
+            Err(e) => Err(Problem::Read(e.to_string())),
+            Ok(LineRead::Eof) => Ok(None),
+            Ok(LineRead::TooLong) => Err(Problem::TooLong),
+            Ok(LineRead::Line { terminated: false }) => Err(Problem::Torn),
+            Ok(LineRead::Line { terminated: true }) => {
+                let text = std::str::from_utf8(&self.buf[..self.buf.len() - 1]).map(str::to_owned);
+                match text {
+                    Ok(s) => Ok(Some(s)),
+                    Err(_) if self.at_eof() => Err(Problem::Torn),
+                    Err(_) => Err(Problem::NotUtf8),
+                }
+            }
+        }
+    }
+
+    fn accept_line(&mut self) {
+        self.lines += 1;
+        self.good_len += self.buf.len() as u64;
+    }
+
+    fn read_header(&mut self) -> Result<Head, Problem> {
+        let text = self.next_text()?.ok_or(Problem::Empty)?;
+        let header = parse_header(&text)?;
+        self.accept_line();
+        Ok(Head {
+            installation: header.installation,
+            last_seq: 0,
+            last_hash: [0; 32],
+        })
+    }
+}
+
+impl<R: BufRead> Iterator for LogReader<R> {
+    type Item = CompletionRecord;
+
+    fn next(&mut self) -> Option<CompletionRecord> {
+        if self.done {
+            return None;
+        }
+        let head = match self.head {
+            Some(h) => h,
+            None => match self.read_header() {
+                Ok(h) => {
+                    self.head = Some(h);
+                    h
+                }
+                Err(p) => return self.fail(p),
+            },
+        };
+        let text = match self.next_text() {
+            Ok(Some(t)) => t,
+            Ok(None) => {
+                self.done = true;
+                return None;
+            }
+            Err(p) => return self.fail(p),
+        };
+        let record = match parse_record(&text) {
+            Ok(r) => r,
+            // Garbage as the very last line is what a crash leaves behind.
+            Err(Problem::Unparsable(_)) if self.at_eof() => return self.fail(Problem::Torn),
+            Err(p) => return self.fail(p),
+        };
+        let expected = head.last_seq.saturating_add(1);
+        if record.installation != head.installation {
+            return self.fail(Problem::OtherInstallation {
+                found: record.installation,
+            });
+        }
+        if record.seq != expected {
+            return self.fail(Problem::SequenceGap {
+                expected,
+                found: record.seq,
+            });
+        }
+        if record.prev != head.last_hash {
+            return self.fail(Problem::BrokenLink);
+        }
+        self.accept_line();
+        self.records += 1;
+        self.head = Some(Head {
+            installation: head.installation,
+            last_seq: record.seq,
+            last_hash: record.hash,
+        });
+        Some(record)
+    }
+}
+
+/// Verifies a whole log, handing each good record to `each` as it is read.
+pub fn verify_reader(
+    reader: impl BufRead,
+    mut each: impl FnMut(&CompletionRecord),
+) -> VerifyOutcome {
+    let mut log = LogReader::new(reader);
+    for record in log.by_ref() {
+        each(&record);
+    }
+    log.outcome()
+}
