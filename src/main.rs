@@ -196,7 +196,7 @@ fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
                 None => PathBuf::from("bevidst-log.ron"),
             },
             Err(e) => {
-                eprintln!("{}", sanitize(&e.to_string(), true));
+                eprintln!("{}", sanitize(&e.text(lang), true));
                 return ExitCode::from(1);
             }
         },
@@ -224,7 +224,7 @@ fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
+            eprintln!("{}", sanitize(&e.text(lang), true));
             ExitCode::from(1)
         }
     }
@@ -244,7 +244,7 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
     let (log, notice) = match LearnerLog::open(&path, &mut rand::rng()) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
+            eprintln!("{}", sanitize(&e.text(lang), true));
             return ExitCode::from(1);
         }
     };
@@ -301,7 +301,7 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
                 shown(&copy)
             ),
             Err(e) => {
-                eprintln!("{}", sanitize(&e.to_string(), true));
+                eprintln!("{}", sanitize(&e.text(lang), true));
                 return ExitCode::from(1);
             }
         }
