@@ -331,74 +331,36 @@ fn login_name() -> String {
 }
 
 /// The learner's terminal UI on the bundled courses (or `--courses`, or the configured folder).
-fn learn(courses_arg: Option<&PathBuf>) -> ExitCode {
-    use bevidst::app::{Model, runtime::Live, store::LogStore};
+fn learn(courses: Option<&PathBuf>) -> ExitCode {
     use std::io::IsTerminal as _;
-
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "bevidst needs a terminal for its learner interface; run it in a terminal window"
         );
         return ExitCode::from(2);
     }
-    let Some(config_dir) = config_dir() else {
+    let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
         eprintln!(
-            "cannot find a configuration folder; set BEVIDST_CONFIG_DIR to the folder the configuration should live in"
+            "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
         );
         return ExitCode::from(2);
     };
-    let config = match bevidst::config::load(&config_dir) {
-        Ok(config) => config,
-        Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
-            return ExitCode::from(2);
-        }
-    };
-    let lang = config.language;
-    let courses = match load_courses(courses_arg.or(config.courses.as_ref())) {
-        Ok(set) => set,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            eprintln!(
-                "{} error(s) in the course files; run `bevidst check` on the folder for details",
-                errors.len()
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let Some(path) = log_path(lang) else {
-        return ExitCode::from(2);
-    };
-    let (log, opened) = match LearnerLog::open(&path, &mut rand::rng()) {
-        Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
-            return ExitCode::from(2);
-        }
-    };
-    let mut notes = opened.messages(lang, &path);
-    let collect_dir = config.collect_dir.clone().or_else(|| {
-        std::env::var_os("BEVIDST_COLLECT_DIR")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-    });
-    let store = LogStore { log, collect_dir };
-    // A copy that failed after an earlier completion is retried at every start.
-    if let Err(why) = store.copy_to_collection() {
-        notes.push(bevidst::app::texts::copy_failed(lang, &why));
-    }
-    let today = jiff::Timestamp::now()
-        .to_zoned_datetime(bevidst::schedule::copenhagen())
-        .date();
-    let history = store.history();
-    let mut model = Model::new(courses, config, history, today, &login_name());
-    model.log_notes = notes;
-    let mut services = Live {
+    let paths = bevidst::app::session::Paths {
         config_dir,
-        store,
-        rng: rand::rng(),
+        data_dir,
+        collect_dir: std::env::var_os("BEVIDST_COLLECT_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from),
+        courses: courses.cloned(),
+    };
+    let started =
+        bevidst::app::session::start(&paths, &login_name(), jiff::Timestamp::now(), rand::rng());
+    let (mut model, mut services) = match started {
+        Ok(session) => session,
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.to_string(), false));
+            return ExitCode::from(2);
+        }
     };
     match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
         Ok(()) => ExitCode::SUCCESS,

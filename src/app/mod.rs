@@ -11,6 +11,7 @@ pub mod doc;
 pub mod form;
 pub mod quiz;
 pub mod runtime;
+pub mod session;
 pub mod status;
 pub mod store;
 pub mod texts;
