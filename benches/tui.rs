@@ -42,7 +42,12 @@ impl Services for BenchServices {
     fn save_config(&mut self, _: &Config) -> Result<(), String> {
         Ok(())
     }
-    fn save_record(&mut self, _: &FinishedAttempt, _: Timestamp) -> Result<Stored, String> {
+    fn save_record(
+        &mut self,
+        _: &FinishedAttempt,
+        _: Timestamp,
+        _: bevidst::lang::Lang,
+    ) -> Result<Stored, String> {
         Ok(Stored {
             receipt: "0000-0000-0000".into(),
             copy_problem: None,

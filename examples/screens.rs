@@ -27,7 +27,12 @@ impl Services for Demo {
     fn save_config(&mut self, _: &Config) -> Result<(), String> {
         Ok(())
     }
-    fn save_record(&mut self, _: &FinishedAttempt, _: Timestamp) -> Result<Stored, String> {
+    fn save_record(
+        &mut self,
+        _: &FinishedAttempt,
+        _: Timestamp,
+        _: bevidst::lang::Lang,
+    ) -> Result<Stored, String> {
         Ok(Stored {
             receipt: "7F3A-91C2-0B4D".into(),
             copy_problem: None,

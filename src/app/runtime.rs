@@ -11,6 +11,7 @@ use rand::Rng;
 
 use super::{Effect, FinishedAttempt, Message, Model, PastAttempt, update};
 use crate::config::{self, Config};
+use crate::lang::Lang;
 
 /// A record that was stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +25,14 @@ pub struct Stored {
 /// Where finished attempts are stored: the learner's log.
 pub trait RecordStore {
     /// Appends the record of `attempt`, finished at `finished`, and makes it durable before
-    /// returning; then copies the log to the collection folder if one is configured.
-    fn append(&mut self, attempt: &FinishedAttempt, finished: Timestamp) -> Result<Stored, String>;
+    /// returning; then copies the log to the collection folder if one is configured. Errors
+    /// are in words for the learner, in `lang`.
+    fn append(
+        &mut self,
+        attempt: &FinishedAttempt,
+        finished: Timestamp,
+        lang: Lang,
+    ) -> Result<Stored, String>;
 }
 
 /// What the journey needs from the world.
@@ -38,11 +45,12 @@ pub trait Services {
     fn rng(&mut self) -> &mut Self::Rng;
     /// Writes the configuration.
     fn save_config(&mut self, config: &Config) -> Result<(), String>;
-    /// Stores a finished attempt.
+    /// Stores a finished attempt; errors are in words for the learner, in `lang`.
     fn save_record(
         &mut self,
         attempt: &FinishedAttempt,
         finished: Timestamp,
+        lang: Lang,
     ) -> Result<Stored, String>;
 }
 
@@ -89,20 +97,22 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         }
         Effect::SaveRecord(attempt) => {
             let finished = services.now();
-            Some(match services.save_record(&attempt, finished) {
-                Ok(stored) => Message::RecordStored {
-                    receipt: stored.receipt,
-                    past: PastAttempt {
-                        module_id: attempt.module_id,
-                        module_version: attempt.module_version,
-                        finished: u64::try_from(finished.as_second()).unwrap_or(0),
-                        passed: attempt.passed,
-                        questions: attempt.questions,
+            Some(
+                match services.save_record(&attempt, finished, model.lang()) {
+                    Ok(stored) => Message::RecordStored {
+                        receipt: stored.receipt,
+                        past: PastAttempt {
+                            module_id: attempt.module_id,
+                            module_version: attempt.module_version,
+                            finished: u64::try_from(finished.as_second()).unwrap_or(0),
+                            passed: attempt.passed,
+                            questions: attempt.questions,
+                        },
+                        copy_problem: stored.copy_problem,
                     },
-                    copy_problem: stored.copy_problem,
+                    Err(why) => Message::RecordFailed(why),
                 },
-                Err(why) => Message::RecordFailed(why),
-            })
+            )
         }
     }
 }
@@ -137,7 +147,8 @@ impl<S: RecordStore, R: Rng> Services for Live<S, R> {
         &mut self,
         attempt: &FinishedAttempt,
         finished: Timestamp,
+        lang: Lang,
     ) -> Result<Stored, String> {
-        self.store.append(attempt, finished)
+        self.store.append(attempt, finished, lang)
     }
 }

@@ -74,7 +74,7 @@ pub fn start<R: Rng>(
             .or_else(|| paths.collect_dir.clone()),
     };
     // A copy that failed after an earlier completion is retried at every start.
-    if let Err(why) = store.copy_to_collection() {
+    if let Err(why) = store.copy_to_collection(lang) {
         notes.push(texts::copy_failed(lang, &why));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();

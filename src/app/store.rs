@@ -9,6 +9,7 @@ use jiff::Timestamp;
 
 use super::runtime::{RecordStore, Stored};
 use super::{FinishedAttempt, PastAttempt};
+use crate::lang::Lang;
 use crate::record::{self, AnswerResult, CompletionRecord, LearnerLog, RecordDraft};
 
 /// The learner's log, and where to copy it after each completion.
@@ -24,10 +25,10 @@ impl LogStore {
     /// Copies the log to the collection folder, if one is configured (a copy that is already
     /// current is left alone). Called after each completion and at start, so a copy that
     /// failed is retried.
-    pub fn copy_to_collection(&self) -> Result<(), String> {
+    pub fn copy_to_collection(&self, lang: Lang) -> Result<(), String> {
         match &self.collect_dir {
             Some(dir) if !self.log.records().is_empty() => {
-                self.log.collect(dir).map(|_| ()).map_err(|e| e.to_string())
+                self.log.collect(dir).map(|_| ()).map_err(|e| e.text(lang))
             }
             _ => Ok(()),
         }
@@ -83,14 +84,19 @@ pub fn draft(attempt: &FinishedAttempt, finished: Timestamp) -> RecordDraft {
 }
 
 impl RecordStore for LogStore {
-    fn append(&mut self, attempt: &FinishedAttempt, finished: Timestamp) -> Result<Stored, String> {
+    fn append(
+        &mut self,
+        attempt: &FinishedAttempt,
+        finished: Timestamp,
+        lang: Lang,
+    ) -> Result<Stored, String> {
         let record = self
             .log
             .append(draft(attempt, finished))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.text(lang))?;
         Ok(Stored {
             receipt: record::receipt(&record.hash),
-            copy_problem: self.copy_to_collection().err(),
+            copy_problem: self.copy_to_collection(lang).err(),
         })
     }
 }

@@ -82,7 +82,7 @@ const DA: Texts = Texts {
     ask_start_date: "Hvornår var din første arbejdsdag? Skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-08-01.",
     summary_title: "Passer det her?",
     summary_intro: "Sådan har du svaret:",
-    summary_note: "Tryk Enter for at gemme, eller Esc for at gå tilbage og rette.",
+    summary_note: "Er alt rigtigt, så gem dine svar. Ellers kan du gå tilbage og rette dem.",
     err_id_empty: "Skriv dit medarbejdernummer.",
     err_id_too_long: "Medarbejdernummeret må højst have 64 tegn.",
     err_date_unreadable: "Datoen kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2025-08-01.",
@@ -114,7 +114,7 @@ const DA: Texts = Texts {
     answer_right: "✓ Du svarede rigtigt",
     answer_wrong: "✗ Du svarede forkert",
     settings_title: "Indstillinger",
-    settings_intro: "Her kan du rette dine oplysninger. Vælg en linje, og tryk Enter.",
+    settings_intro: "Her kan du rette dine oplysninger. Vælg den linje, du vil ændre.",
     saved: "Gemt.",
     no_questions: "Modulet har ingen spørgsmål. Kontakt it-sikkerhedsfunktionen.",
     help_title: "Hjælp",
@@ -141,7 +141,7 @@ const EN: Texts = Texts {
     ask_start_date: "When was your first working day? Write the date as YYYY-MM-DD, e.g. 2025-08-01.",
     summary_title: "Is this right?",
     summary_intro: "Your answers:",
-    summary_note: "Press Enter to save, or Esc to go back and change something.",
+    summary_note: "If everything is right, save your answers. Otherwise go back and correct them.",
     err_id_empty: "Type your employee id.",
     err_id_too_long: "The employee id may have at most 64 characters.",
     err_date_unreadable: "That date cannot be read. Write it as YYYY-MM-DD, e.g. 2025-08-01.",
@@ -173,7 +173,7 @@ const EN: Texts = Texts {
     answer_right: "✓ You answered correctly",
     answer_wrong: "✗ You answered wrongly",
     settings_title: "Settings",
-    settings_intro: "Here you can change your details. Choose a line and press Enter.",
+    settings_intro: "Here you can change your details. Choose the line you want to change.",
     saved: "Saved.",
     no_questions: "This module has no questions. Contact the IT-security function.",
     help_title: "Help",
@@ -340,10 +340,10 @@ pub fn unanswered_warning(lang: Lang, n: usize) -> String {
 pub fn save_failed(lang: Lang, why: &str) -> String {
     match lang {
         Lang::Da => format!(
-            "Resultatet kunne ikke gemmes: {why}. Tryk Enter for at prøve igen. Bliver det ved, så kontakt it-supporten."
+            "Resultatet kunne ikke gemmes: {why}. Prøv at gemme det igen. Bliver det ved, så kontakt it-supporten; gå ikke fra resultatet, før det er gemt."
         ),
         Lang::En => format!(
-            "The result could not be saved: {why}. Press Enter to try again. If it keeps failing, contact IT support."
+            "The result could not be saved: {why}. Try saving it again. If it keeps failing, contact IT support; do not leave the result before it is saved."
         ),
     }
 }

@@ -22,8 +22,10 @@ pub enum Context {
     Lesson,
     /// Answering a question.
     Quiz,
-    /// The result.
+    /// The result, stored.
     Result,
+    /// The result, not stored (storing failed; Enter tries again).
+    ResultUnsaved,
     /// The review.
     Review,
     /// The settings list.
@@ -55,6 +57,9 @@ pub fn context(model: &Model) -> Context {
         Screen::Home => Context::Home,
         Screen::Lesson(_) => Context::Lesson,
         Screen::Quiz(_) => Context::Quiz,
+        Screen::Result(r) if matches!(r.save, crate::app::SaveState::Failed(_)) => {
+            Context::ResultUnsaved
+        }
         Screen::Result(_) => Context::Result,
         Screen::Review(_) => Context::Review,
         Screen::Settings(s) if s.editing => {
@@ -132,6 +137,7 @@ const NOT_TYPING: &[Context] = &[
     C::Lesson,
     C::Quiz,
     C::Result,
+    C::ResultUnsaved,
     C::Review,
     C::Settings,
 ];
@@ -141,6 +147,7 @@ const NOT_TYPING_OR_QUIZ: &[Context] = &[
     C::Home,
     C::Lesson,
     C::Result,
+    C::ResultUnsaved,
     C::Review,
     C::Settings,
 ];
@@ -152,6 +159,7 @@ const ALL: &[Context] = &[
     C::Lesson,
     C::Quiz,
     C::Result,
+    C::ResultUnsaved,
     C::Review,
     C::Settings,
     C::Help,
@@ -222,8 +230,9 @@ pub static BINDINGS: &[Binding] = &[
     row(&[C::Quiz], &[Plain(K::Esc)], Action::Back, ("afbryd", "stop"), true),
     // Result and review.
     row(&[C::Result], &[Plain(K::Enter), Plain(K::Char('r'))], Action::Confirm, ("gennemgang", "review"), true),
-    row(&[C::Result, C::Review], &[Plain(K::Char('t'))], Action::Retry, ("prøv igen", "try again"), true),
-    row(&[C::Result], &[Plain(K::Esc)], Action::Back, ("oversigt", "overview"), true),
+    row(&[C::ResultUnsaved], &[Plain(K::Enter)], Action::Confirm, ("gem igen", "save again"), true),
+    row(&[C::Result, C::ResultUnsaved, C::Review], &[Plain(K::Char('t'))], Action::Retry, ("prøv igen", "try again"), true),
+    row(&[C::Result, C::ResultUnsaved], &[Plain(K::Esc)], Action::Back, ("oversigt", "overview"), true),
     row(&[C::Review], &[Plain(K::Enter), Plain(K::Right), Plain(K::Char('l'))], Action::Next, ("næste spørgsmål", "next question"), false),
     row(&[C::Review], &[Plain(K::Left), Plain(K::Char('h'))], Action::Prev, ("forrige spørgsmål", "previous question"), false),
     row(&[C::Review], &[Plain(K::Esc)], Action::Back, ("resultat", "result"), true),
@@ -234,7 +243,7 @@ pub static BINDINGS: &[Binding] = &[
     row(&[C::Settings], &[Digits], Action::Pick, ("vælg linje nummer", "choose line by number"), false),
     row(&[C::Settings], &[Plain(K::Esc)], Action::Back, ("oversigt", "overview"), true),
     // Everywhere (the labels of the language key name the language it switches to).
-    row(&[C::Home, C::Settings, C::Result, C::Review], &[Plain(K::Char('L'))], Action::ToggleLanguage, ("English", "dansk"), true),
+    row(&[C::Home, C::Settings, C::Result, C::ResultUnsaved, C::Review], &[Plain(K::Char('L'))], Action::ToggleLanguage, ("English", "dansk"), true),
     row(NOT_TYPING, &[Plain(K::Char('?'))], Action::Help, ("hjælp", "help"), true),
     row(&[C::FormText], &[Plain(K::F(1))], Action::Help, ("hjælp", "help"), true),
     row(&[C::Quiz], &[Plain(K::Char('q'))], Action::Quit, ("afslut", "quit"), false),

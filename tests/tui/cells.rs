@@ -147,3 +147,16 @@ fn the_selected_module_is_marked_and_reversed_and_statuses_have_symbols() {
         assert!(!reversed(&buffer, 1, passed), "{theme:?}");
     }
 }
+
+#[test]
+fn an_unstored_result_says_so_and_offers_to_save_again() {
+    let buffer = render(&state("result_not_stored"), NO_COLOR, 80, 24);
+    let all = text(&buffer);
+    assert!(all.contains("kunne ikke gemmes: the disk is full"), "{all}");
+    assert!(
+        !all.contains("Din kvittering"),
+        "no receipt before it is stored"
+    );
+    let footer = all.lines().nth(23).unwrap_or_default();
+    assert!(footer.contains("Enter gem igen"), "{footer}");
+}

@@ -67,8 +67,9 @@ impl<S: RecordStore> Services for TestServices<S> {
         &mut self,
         attempt: &FinishedAttempt,
         finished: Timestamp,
+        lang: bevidst::lang::Lang,
     ) -> Result<Stored, String> {
-        self.store.append(attempt, finished)
+        self.store.append(attempt, finished, lang)
     }
 }
 
@@ -342,6 +343,11 @@ pub fn states() -> Vec<(&'static str, Model)> {
     answer_all(&mut failed, &mut env, false);
     fixed_receipt(&mut failed);
     out.push(("result_failed", failed.clone()));
+    let mut unsaved = failed.clone();
+    if let Screen::Result(r) = &mut unsaved.screen {
+        r.save = bevidst::app::SaveState::Failed("the disk is full".into());
+    }
+    out.push(("result_not_stored", unsaved));
     env.send(&mut failed, &[Message::Confirm]);
     out.push(("review_wrong_answer", failed));
     answer_all(&mut m, &mut env, true);

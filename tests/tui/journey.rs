@@ -228,7 +228,12 @@ struct Flaky {
 }
 
 impl RecordStore for Flaky {
-    fn append(&mut self, attempt: &FinishedAttempt, _: jiff::Timestamp) -> Result<Stored, String> {
+    fn append(
+        &mut self,
+        attempt: &FinishedAttempt,
+        _: jiff::Timestamp,
+        _: Lang,
+    ) -> Result<Stored, String> {
         if self.failures > 0 {
             self.failures -= 1;
             return Err("the disk is full".into());
