@@ -26,7 +26,7 @@
 //! crash never leaves half a file.
 
 use std::fs;
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -332,12 +332,7 @@ pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
     let text = format!(
         "// bevidst configuration, format version {CONFIG_VERSION}. Written by the program; you may edit it.\n{body}\n"
     );
-    let tmp = dir.join(format!("{CONFIG_FILE}.tmp"));
-    let mut file = fs::File::create(&tmp).map_err(write_err(&tmp))?;
-    file.write_all(text.as_bytes()).map_err(write_err(&tmp))?;
-    file.sync_all().map_err(write_err(&tmp))?;
-    drop(file);
-    fs::rename(&tmp, &path).map_err(write_err(&path))?;
+    crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(write_err(&path))?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ pub mod app;
 pub mod canon;
 pub mod config;
 pub mod course;
+pub mod fsutil;
 pub mod lang;
 pub mod policy;
 pub mod quiz;
