@@ -11,6 +11,7 @@ pub mod doc;
 pub mod form;
 pub mod quiz;
 pub mod runtime;
+pub mod seen;
 pub mod session;
 pub mod status;
 pub mod store;
@@ -55,6 +56,8 @@ pub struct Model {
     pub viewport: Viewport,
     /// A message for the learner that stays until the next screen change.
     pub notice: Option<Notice>,
+    /// Per module id, the day its current version came into use here (see [`seen`]).
+    pub version_since: std::collections::BTreeMap<String, Date>,
     /// What the learner must know about their log (a line moved aside, damage that stops
     /// new records), already in their language; shown on the home screen.
     pub log_notes: Vec<String>,
@@ -365,6 +368,7 @@ impl Model {
             login: login.to_owned(),
             today,
             history,
+            version_since: std::collections::BTreeMap::new(),
             screen,
             overlay: None,
             home: 0,
@@ -383,7 +387,13 @@ impl Model {
 
     /// The status of every module, in the order of `courses.modules`.
     pub fn statuses(&self) -> Vec<crate::schedule::Status> {
-        status::statuses(&self.courses, &self.history, &self.config, self.today)
+        status::statuses(
+            &self.courses,
+            &self.history,
+            &self.config,
+            &self.version_since,
+            self.today,
+        )
     }
 
     /// The module to take next: the most urgent one not currently passed.

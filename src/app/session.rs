@@ -78,7 +78,10 @@ pub fn start<R: Rng>(
         notes.push(texts::copy_failed(lang, &why));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
+    let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
+    notes.extend(seen_note);
     let mut model = Model::new(courses, config, store.history(), today, login);
+    model.version_since = version_since;
     model.log_notes = notes;
     let services = Live {
         config_dir: paths.config_dir.clone(),
@@ -119,6 +122,17 @@ mod tests {
         assert_eq!(model.today, jiff::civil::date(2025, 11, 28));
         assert!(!model.courses.modules.is_empty(), "the bundled courses");
         assert!(dir.path().join("data").join("log.ron").exists());
+        assert_eq!(
+            model.version_since.len(),
+            model.courses.modules.len(),
+            "every module version is noted as seen today"
+        );
+        assert!(
+            model
+                .version_since
+                .values()
+                .all(|d| *d == jiff::civil::date(2025, 11, 28))
+        );
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! status (`crate::schedule` decides; nothing here changes a date), a symbol that carries it
 //! without colour, its words, and which module to preselect as the next thing to do.
 
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
 use crate::config::Config;
 use crate::course::CourseSet;
 use crate::lang::Lang;
@@ -10,9 +14,13 @@ use crate::schedule::{self, Rules, State, Status};
 
 use super::PastAttempt;
 
-/// The schedule's rules with what the configuration sets.
-pub fn rules(config: &Config) -> Rules {
-    let mut rules = Rules::default();
+/// The schedule's rules with what the configuration sets, and the days new module versions
+/// came into use.
+pub fn rules(config: &Config, version_since: &BTreeMap<String, Date>) -> Rules {
+    let mut rules = Rules {
+        version_since: version_since.clone(),
+        ..Rules::default()
+    };
     if let Some(days) = config.onboarding_days {
         rules.onboarding_days = days;
     }
@@ -25,7 +33,8 @@ pub fn statuses(
     courses: &CourseSet,
     history: &[PastAttempt],
     config: &Config,
-    today: jiff::civil::Date,
+    version_since: &BTreeMap<String, Date>,
+    today: Date,
 ) -> Vec<Status> {
     let Some(learner) = &config.learner else {
         return courses
@@ -43,7 +52,7 @@ pub fn statuses(
         courses.modules.iter().map(|m| &m.module),
         &attempts,
         learner.start_date,
-        &rules(config),
+        &rules(config, version_since),
         today,
     )
     .into_iter()
