@@ -7,6 +7,7 @@ pub mod canon;
 pub mod config;
 pub mod course;
 pub mod lang;
+pub mod plain;
 pub mod policy;
 pub mod quiz;
 pub mod record;
