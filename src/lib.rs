@@ -8,6 +8,7 @@ pub mod config;
 pub mod course;
 pub mod fsutil;
 pub mod lang;
+pub mod plain;
 pub mod policy;
 pub mod quiz;
 pub mod record;

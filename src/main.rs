@@ -12,14 +12,44 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
 /// IT-security function.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, after_help = LEARN_HELP)]
 struct Cli {
     /// Use the course files in this folder instead of the bundled courses.
     #[arg(long, global = true, value_name = "DIR")]
     courses: Option<PathBuf>,
+    /// Plain lines on stdout and answers on stdin instead of the full-screen interface, for
+    /// screen readers and scripts (chosen by itself without a terminal; see below).
+    #[arg(long)]
+    plain: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
+
+/// The exit codes of the learner's program, shown under `bevidst --help`.
+const LEARN_HELP: &str = "\
+Without a subcommand, bevidst runs the learner's program: the full-screen interface in a
+terminal, or the plain line mode for screen readers and scripts (docs/plain.md). The plain
+mode is used with --plain, when the environment variable BEVIDST_PLAIN is set (to anything
+but 0), when TERM=dumb, and when stdout or stdin is not a terminal. Lines are wrapped to
+COLUMNS (default 80). Type ? in the plain mode for its commands; the end of the input ends
+the program.
+
+Exit codes of the learner's program:
+  0  the learner quit, or the input ended with nothing unfinished
+  1  the terminal, the output or the input could not be used
+  2  the program could not start (configuration, course files or log unreadable)
+  3  plain mode: the input ended in the middle of the first-start questions, a quiz, an
+     unsaved result or a setting; nothing of it was recorded";
+
+/// The exit codes of `bevidst status`, shown under `bevidst status --help`.
+const STATUS_HELP: &str = "\
+Exit codes:
+  0  nothing is due
+  1  something is due, or bevidst is not set up yet (the onboarding is due)
+  2  something is overdue
+  3  the status could not be worked out (configuration, course files or log unreadable)
+Nothing is printed when nothing is due. Example for a login script:
+  bevidst status || echo 'Start bevidst to take them.'";
 
 #[derive(Subcommand)]
 enum Command {
@@ -57,6 +87,16 @@ enum Command {
         /// Language of the messages.
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
+    },
+    /// One line per module that is due or overdue; the exit code says how pressing it is.
+    #[command(after_help = STATUS_HELP)]
+    Status {
+        /// Language of the lines (default: the one the learner chose).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Count as if today were this date (YYYY-MM-DD), for testing login scripts.
+        #[arg(long, hide = true, value_name = "DATE")]
+        today: Option<jiff::civil::Date>,
     },
 }
 
@@ -330,28 +370,61 @@ fn login_name() -> String {
         .unwrap_or_default()
 }
 
-/// The learner's terminal UI on the bundled courses (or `--courses`, or the configured folder).
-fn learn(courses: Option<&PathBuf>) -> ExitCode {
-    use std::io::IsTerminal as _;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "bevidst needs a terminal for its learner interface; run it in a terminal window"
-        );
-        return ExitCode::from(2);
-    }
+/// The session's folders from the environment, or a message and `None`.
+fn session_paths(courses: Option<&PathBuf>) -> Option<bevidst::app::session::Paths> {
     let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
         eprintln!(
             "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
         );
-        return ExitCode::from(2);
+        return None;
     };
-    let paths = bevidst::app::session::Paths {
+    Some(bevidst::app::session::Paths {
         config_dir,
         data_dir,
         collect_dir: std::env::var_os("BEVIDST_COLLECT_DIR")
             .filter(|d| !d.is_empty())
             .map(PathBuf::from),
         courses: courses.cloned(),
+    })
+}
+
+/// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
+fn status(
+    courses: Option<&PathBuf>,
+    lang: Option<LangArg>,
+    today: Option<jiff::civil::Date>,
+) -> ExitCode {
+    let Some(paths) = session_paths(courses) else {
+        return ExitCode::from(bevidst::plain::status::EXIT_ERROR);
+    };
+    let today = today.unwrap_or_else(|| {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(bevidst::schedule::copenhagen())
+            .date()
+    });
+    let code = bevidst::plain::status::run(
+        &paths,
+        lang.map(Lang::from),
+        today,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code.unwrap_or(bevidst::plain::status::EXIT_ERROR))
+}
+
+/// The learner's program on the bundled courses (or `--courses`, or the configured folder):
+/// the terminal UI, or the plain line mode when asked for or when there is no terminal.
+fn learn(courses: Option<&PathBuf>, plain: bool) -> ExitCode {
+    use std::io::IsTerminal as _;
+    let plain = bevidst::plain::wanted(
+        plain,
+        std::env::var("BEVIDST_PLAIN").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+        std::io::stdout().is_terminal(),
+        std::io::stdin().is_terminal(),
+    );
+    let Some(paths) = session_paths(courses) else {
+        return ExitCode::from(2);
     };
     let started =
         bevidst::app::session::start(&paths, &login_name(), jiff::Timestamp::now(), rand::rng());
@@ -362,11 +435,34 @@ fn learn(courses: Option<&PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if plain {
+        return plain_mode(&mut model, &mut services);
+    }
     match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("the terminal could not be used: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs the plain line mode on stdin and stdout.
+fn plain_mode(
+    model: &mut bevidst::app::Model,
+    services: &mut impl bevidst::app::runtime::Services,
+) -> ExitCode {
+    use std::io::IsTerminal as _;
+    let opts = bevidst::plain::Options {
+        width: bevidst::plain::width_from(std::env::var("COLUMNS").ok().as_deref()),
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let stdin = std::io::stdin().lock();
+    match bevidst::plain::run(model, services, stdin, &mut std::io::stdout().lock(), opts) {
+        Ok(end) => ExitCode::from(end.exit_code()),
+        Err(e) => {
+            eprintln!("the input or output could not be used: {e}");
+            ExitCode::from(bevidst::plain::exit::IO)
         }
     }
 }
@@ -380,6 +476,7 @@ fn main() -> ExitCode {
         Some(Command::Verify { files }) => verify(&files),
         Some(Command::Export { out, lang }) => export(out, lang.into()),
         Some(Command::History { collect, lang }) => history(collect, lang.into()),
-        None => learn(cli.courses.as_ref()),
+        Some(Command::Status { lang, today }) => status(cli.courses.as_ref(), lang, today),
+        None => learn(cli.courses.as_ref(), cli.plain),
     }
 }

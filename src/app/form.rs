@@ -8,6 +8,7 @@ use super::Message;
 use super::texts;
 use crate::config::{self, Config, IdProblem, Learner};
 use crate::lang::Lang;
+use crate::safe_text::sanitize;
 
 /// Typed text is capped here; longer input is never a valid id or date.
 const MAX_INPUT_CHARS: usize = 80;
@@ -244,6 +245,23 @@ impl Form {
                 .unwrap_or_default(),
             start_date: parse_date(&self.start_date, self.today)?,
         })
+    }
+
+    /// The values as the learner reads them, in the order of [`Step::FIELDS`]: the language's
+    /// name, the id, the forvaltning and the start date written out (as typed if unreadable).
+    pub fn field_values(&self, lang: Lang) -> Vec<String> {
+        vec![
+            texts::texts(self.language).language_name.to_owned(),
+            sanitize(self.employee_id.trim(), true),
+            self.forvaltninger
+                .get(self.forvaltning)
+                .map(|f| sanitize(f, true))
+                .unwrap_or_default(),
+            parse_date(&self.start_date, self.today).map_or_else(
+                |_| sanitize(&self.start_date, true),
+                |d| texts::date(lang, d),
+            ),
+        ]
     }
 
     /// Handles a message on `step` (the step of the first-start wizard, or the settings field

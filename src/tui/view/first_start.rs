@@ -150,7 +150,7 @@ fn tail(s: &str, width: usize) -> String {
 
 fn summary(form: &Form, lang: Lang, theme: Theme, frame: &mut Frame, area: Rect) {
     let t = texts(lang);
-    let values = field_values(form, lang);
+    let values = form.field_values(lang);
     let label_w = Step::FIELDS
         .iter()
         .map(|s| wrap::width(s.label(lang)))
@@ -177,20 +177,4 @@ fn summary(form: &Form, lang: Lang, theme: Theme, frame: &mut Frame, area: Rect)
     ]));
     frame.render_widget(Paragraph::new(lines), top);
     frame.render_widget(Paragraph::new(note), bottom);
-}
-
-/// The form's values as text, in the order of [`Step::FIELDS`].
-pub(super) fn field_values(form: &Form, lang: Lang) -> Vec<String> {
-    vec![
-        texts(form.language).language_name.to_owned(),
-        sanitize(form.employee_id.trim(), true),
-        form.forvaltninger
-            .get(form.forvaltning)
-            .map(|f| sanitize(f, true))
-            .unwrap_or_default(),
-        crate::app::form::parse_date(&form.start_date, form.today).map_or_else(
-            |_| sanitize(&form.start_date, true),
-            |d| texts::date(lang, d),
-        ),
-    ]
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::first_start::{editor, field_values};
+use super::first_start::editor;
 use super::wrapped;
 use crate::app::doc::Tone;
 use crate::app::texts::texts;
@@ -36,7 +36,7 @@ pub(super) fn render(
     frame.render_widget(Paragraph::new(intro), top);
     // Show the saved values in the list, and the edited ones in the editor below it.
     let saved = crate::app::Form::from_config(&model.config, model.today);
-    let values = field_values(&saved, lang);
+    let values = saved.field_values(lang);
     let label_w = Step::FIELDS
         .iter()
         .map(|s| wrap::width(s.label(lang)))
