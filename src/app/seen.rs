@@ -34,6 +34,29 @@ struct Seen {
     since: String,
 }
 
+/// Per module id, the day its current version came into use, as last noted; reads only (for
+/// `bevidst status`, which must not write). A missing or damaged file gives no dates.
+pub fn read(data_dir: &Path, courses: &CourseSet) -> BTreeMap<String, Date> {
+    std::fs::read_to_string(data_dir.join(SEEN_FILE))
+        .ok()
+        .and_then(|text| ron::from_str::<SeenFile>(&text).ok())
+        .filter(|f| f.format == FORMAT)
+        .map(|f| current_since(&f, courses))
+        .unwrap_or_default()
+}
+
+fn current_since(file: &SeenFile, courses: &CourseSet) -> BTreeMap<String, Date> {
+    courses
+        .modules
+        .iter()
+        .filter_map(|l| {
+            let seen = file.modules.get(&l.module.id)?;
+            let date = seen.since.parse::<Date>().ok()?;
+            (seen.version == l.module.version).then(|| (l.module.id.clone(), date))
+        })
+        .collect()
+}
+
 /// Notes today as the first day of every module version not seen before, saves the file if
 /// anything changed, and returns, per module id, the day its current version came into use.
 /// The second value is a message for the learner when the file could not be read or written.
@@ -56,7 +79,6 @@ pub fn update(
         Err(_) => return (BTreeMap::new(), Some(damaged(lang, &path))),
     };
     let mut changed = false;
-    let mut since = BTreeMap::new();
     for m in courses.modules.iter().map(|l| &l.module) {
         let entry = file.modules.get(&m.id);
         if entry.is_none_or(|seen| seen.version < m.version) {
@@ -69,13 +91,8 @@ pub fn update(
             );
             changed = true;
         }
-        if let Some(seen) = file.modules.get(&m.id)
-            && seen.version == m.version
-            && let Ok(date) = seen.since.parse::<Date>()
-        {
-            since.insert(m.id.clone(), date);
-        }
     }
+    let since = current_since(&file, courses);
     let mut note = None;
     if changed {
         let written = ron::to_string(&file)
@@ -141,6 +158,15 @@ mod tests {
         );
         let (since, _) = update(dir.path(), &set(2), day2, Lang::Da);
         assert_eq!(since.get("eksempel"), Some(&day2), "new version: today");
+        assert_eq!(
+            read(dir.path(), &set(2)),
+            since,
+            "reading alone gives the same dates"
+        );
+        assert!(
+            read(dir.path(), &set(3)).is_empty(),
+            "a version not yet noted has no date"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! A learner who has not answered the first-start questions yet counts as due (onboarding
 //! starts with them).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufReader, Write};
 use std::path::Path;
@@ -43,11 +44,12 @@ pub fn due(
     courses: &CourseSet,
     history: &[PastAttempt],
     config: &Config,
+    version_since: &BTreeMap<String, Date>,
     today: Date,
     lang: Lang,
 ) -> Option<Due> {
     config.learner.as_ref()?;
-    let statuses = crate::app::status::statuses(courses, history, config, today);
+    let statuses = crate::app::status::statuses(courses, history, config, version_since, today);
     let lines = courses
         .modules
         .iter()
@@ -140,7 +142,8 @@ pub fn run(
             return Ok(EXIT_ERROR);
         }
     };
-    let Some(due) = due(&courses, &history, &config, today, lang) else {
+    let version_since = crate::app::seen::read(&paths.data_dir, &courses);
+    let Some(due) = due(&courses, &history, &config, &version_since, today, lang) else {
         return Ok(Urgency::Due.exit_code());
     };
     for line in &due.lines {
@@ -189,23 +192,47 @@ mod tests {
     fn due_lists_what_is_due_with_the_worst_urgency() {
         let set = courses();
         assert_eq!(
-            due(&set, &[], &Config::default(), date(2025, 11, 25), Lang::Da),
+            due(
+                &set,
+                &[],
+                &Config::default(),
+                &BTreeMap::new(),
+                date(2025, 11, 25),
+                Lang::Da
+            ),
             None,
             "no learner yet"
         );
-        let d = due(&set, &[], &config(), date(2025, 11, 25), Lang::Da).expect("a learner");
+        let d = due(
+            &set,
+            &[],
+            &config(),
+            &BTreeMap::new(),
+            date(2025, 11, 25),
+            Lang::Da,
+        )
+        .expect("a learner");
         assert_eq!(d.urgency, Urgency::Due);
         assert_eq!(
             d.lines,
             ["Introduktion til it-sikkerhed: skal tages senest 4. december 2025 (ikke startet)"]
         );
-        let late = due(&set, &[], &config(), date(2025, 12, 5), Lang::En).expect("a learner");
+        let late = due(
+            &set,
+            &[],
+            &config(),
+            &BTreeMap::new(),
+            date(2025, 12, 5),
+            Lang::En,
+        )
+        .expect("a learner");
         assert_eq!(late.urgency, Urgency::Overdue);
         // Passed on 28 November 2025: nothing is due afterwards.
         let done = due(
             &set,
             &[pass(1_764_320_400)],
             &config(),
+            &BTreeMap::new(),
             date(2026, 6, 1),
             Lang::Da,
         )
