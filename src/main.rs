@@ -39,7 +39,8 @@ Exit codes of the learner's program:
   1  the terminal, the output or the input could not be used
   2  the program could not start (configuration, course files or log unreadable)
   3  plain mode: the input ended in the middle of the first-start questions, a quiz, an
-     unsaved result or a setting; nothing of it was recorded";
+     unsaved result or a setting; nothing of it was recorded
+  64 the command line could not be understood (every subcommand)";
 
 /// The exit codes of `bevidst status`, shown under `bevidst status --help`.
 const STATUS_HELP: &str = "\
@@ -48,6 +49,7 @@ Exit codes:
   1  something is due, or bevidst is not set up yet (the onboarding is due)
   2  something is overdue
   3  the status could not be worked out (configuration, course files or log unreadable)
+  64 the command line could not be understood (a mistyped option)
 Nothing is printed when nothing is due. Example for a login script:
   bevidst status || echo 'Start bevidst to take them.'";
 
@@ -467,8 +469,22 @@ fn plain_mode(
     }
 }
 
+/// The exit code of a command line that cannot be parsed (`EX_USAGE`): distinct from the
+/// 1 and 2 that `bevidst status` uses for "due" and "overdue".
+const EXIT_USAGE: u8 = 64;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match cli.command {
         Some(Command::Check { dir, format }) => {
             check(dir.as_ref().or(cli.courses.as_ref()), format)
