@@ -2,9 +2,13 @@
 //! follow-up for its IT-security function. See `../shared/design.md` for the product shape;
 //! each module below is one box of its data-flow diagram.
 
+pub mod app;
 pub mod canon;
+pub mod config;
 pub mod course;
+pub mod fsutil;
 pub mod lang;
+pub mod plain;
 pub mod policy;
 pub mod quiz;
 pub mod record;

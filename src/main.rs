@@ -14,14 +14,46 @@ mod report_cli;
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
 /// IT-security function.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, after_help = LEARN_HELP)]
 struct Cli {
     /// Use the course files in this folder instead of the bundled courses.
     #[arg(long, global = true, value_name = "DIR")]
     courses: Option<PathBuf>,
+    /// Plain lines on stdout and answers on stdin instead of the full-screen interface, for
+    /// screen readers and scripts (chosen by itself without a terminal; see below).
+    #[arg(long)]
+    plain: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
+
+/// The exit codes of the learner's program, shown under `bevidst --help`.
+const LEARN_HELP: &str = "\
+Without a subcommand, bevidst runs the learner's program: the full-screen interface in a
+terminal, or the plain line mode for screen readers and scripts (docs/plain.md). The plain
+mode is used with --plain, when the environment variable BEVIDST_PLAIN is set (to anything
+but 0), when TERM=dumb, and when stdout or stdin is not a terminal. Lines are wrapped to
+COLUMNS (default 80). Type ? in the plain mode for its commands; the end of the input ends
+the program.
+
+Exit codes of the learner's program:
+  0  the learner quit, or the input ended with nothing unfinished
+  1  the terminal, the output or the input could not be used
+  2  the program could not start (configuration, course files or log unreadable)
+  3  plain mode: the input ended in the middle of the first-start questions, a quiz, an
+     unsaved result or a setting; nothing of it was recorded
+  64 the command line could not be understood (every subcommand)";
+
+/// The exit codes of `bevidst status`, shown under `bevidst status --help`.
+const STATUS_HELP: &str = "\
+Exit codes:
+  0  nothing is due
+  1  something is due, or bevidst is not set up yet (the onboarding is due)
+  2  something is overdue
+  3  the status could not be worked out (configuration, course files or log unreadable)
+  64 the command line could not be understood (a mistyped option)
+Nothing is printed when nothing is due. Example for a login script:
+  bevidst status || echo 'Start bevidst to take them.'";
 
 #[derive(Subcommand)]
 enum Command {
@@ -65,6 +97,16 @@ enum Command {
     Report(report_cli::ReportArgs),
     /// Write a realistic simulated collection (for tests, demos and benchmarks).
     Simulate(report_cli::SimulateArgs),
+    /// One line per module that is due or overdue; the exit code says how pressing it is.
+    #[command(after_help = STATUS_HELP)]
+    Status {
+        /// Language of the lines (default: the one the learner chose).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Count as if today were this date (YYYY-MM-DD), for testing login scripts.
+        #[arg(long, hide = true, value_name = "DATE")]
+        today: Option<jiff::civil::Date>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -203,7 +245,7 @@ fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
                 None => PathBuf::from("bevidst-log.ron"),
             },
             Err(e) => {
-                eprintln!("{}", sanitize(&e.to_string(), true));
+                eprintln!("{}", sanitize(&e.text(lang), true));
                 return ExitCode::from(1);
             }
         },
@@ -231,7 +273,7 @@ fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
+            eprintln!("{}", sanitize(&e.text(lang), true));
             ExitCode::from(1)
         }
     }
@@ -251,7 +293,7 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
     let (log, notice) = match LearnerLog::open(&path, &mut rand::rng()) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), true));
+            eprintln!("{}", sanitize(&e.text(lang), true));
             return ExitCode::from(1);
         }
     };
@@ -308,7 +350,7 @@ fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
                 shown(&copy)
             ),
             Err(e) => {
-                eprintln!("{}", sanitize(&e.to_string(), true));
+                eprintln!("{}", sanitize(&e.text(lang), true));
                 return ExitCode::from(1);
             }
         }
@@ -334,8 +376,136 @@ fn with_courses(dir: Option<&PathBuf>, f: impl FnOnce(&CourseSet) -> ExitCode) -
     }
 }
 
+/// The configuration folder: `BEVIDST_CONFIG_DIR`, or the platform's config directory.
+fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os("BEVIDST_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
+            .map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// The login name, offered as the employee id at first start.
+fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
+}
+
+/// The session's folders from the environment, or a message and `None`.
+fn session_paths(courses: Option<&PathBuf>) -> Option<bevidst::app::session::Paths> {
+    let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
+        eprintln!(
+            "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
+        );
+        return None;
+    };
+    Some(bevidst::app::session::Paths {
+        config_dir,
+        data_dir,
+        collect_dir: std::env::var_os("BEVIDST_COLLECT_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from),
+        courses: courses.cloned(),
+    })
+}
+
+/// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
+fn status(
+    courses: Option<&PathBuf>,
+    lang: Option<LangArg>,
+    today: Option<jiff::civil::Date>,
+) -> ExitCode {
+    let Some(paths) = session_paths(courses) else {
+        return ExitCode::from(bevidst::plain::status::EXIT_ERROR);
+    };
+    let today = today.unwrap_or_else(|| {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(bevidst::schedule::copenhagen())
+            .date()
+    });
+    let code = bevidst::plain::status::run(
+        &paths,
+        lang.map(Lang::from),
+        today,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code.unwrap_or(bevidst::plain::status::EXIT_ERROR))
+}
+
+/// The learner's program on the bundled courses (or `--courses`, or the configured folder):
+/// the terminal UI, or the plain line mode when asked for or when there is no terminal.
+fn learn(courses: Option<&PathBuf>, plain: bool) -> ExitCode {
+    use std::io::IsTerminal as _;
+    let plain = bevidst::plain::wanted(
+        plain,
+        std::env::var("BEVIDST_PLAIN").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+        std::io::stdout().is_terminal(),
+        std::io::stdin().is_terminal(),
+    );
+    let Some(paths) = session_paths(courses) else {
+        return ExitCode::from(2);
+    };
+    let started =
+        bevidst::app::session::start(&paths, &login_name(), jiff::Timestamp::now(), rand::rng());
+    let (mut model, mut services) = match started {
+        Ok(session) => session,
+        Err(e) => {
+            eprintln!("{}", sanitize(&e.to_string(), false));
+            return ExitCode::from(2);
+        }
+    };
+    if plain {
+        return plain_mode(&mut model, &mut services);
+    }
+    match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("the terminal could not be used: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs the plain line mode on stdin and stdout.
+fn plain_mode(
+    model: &mut bevidst::app::Model,
+    services: &mut impl bevidst::app::runtime::Services,
+) -> ExitCode {
+    use std::io::IsTerminal as _;
+    let opts = bevidst::plain::Options {
+        width: bevidst::plain::width_from(std::env::var("COLUMNS").ok().as_deref()),
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let stdin = std::io::stdin().lock();
+    match bevidst::plain::run(model, services, stdin, &mut std::io::stdout().lock(), opts) {
+        Ok(end) => ExitCode::from(end.exit_code()),
+        Err(e) => {
+            eprintln!("the input or output could not be used: {e}");
+            ExitCode::from(bevidst::plain::exit::IO)
+        }
+    }
+}
+
+/// The exit code of a command line that cannot be parsed (`EX_USAGE`): distinct from the
+/// 1 and 2 that `bevidst status` uses for "due" and "overdue".
+const EXIT_USAGE: u8 = 64;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match cli.command {
         Some(Command::Check { dir, format }) => {
             check(dir.as_ref().or(cli.courses.as_ref()), format)
@@ -349,9 +519,7 @@ fn main() -> ExitCode {
         Some(Command::Simulate(args)) => {
             with_courses(cli.courses.as_ref(), |set| report_cli::simulate(&args, set))
         }
-        None => {
-            eprintln!("the learner interface is not built yet; try `bevidst check`");
-            ExitCode::from(2)
-        }
+        Some(Command::Status { lang, today }) => status(cli.courses.as_ref(), lang, today),
+        None => learn(cli.courses.as_ref(), cli.plain),
     }
 }

@@ -29,8 +29,9 @@
 //!
 //! The RON text is never hashed: the same record has many RON spellings, and ron's output may
 //! change between versions. Instead a line is only accepted if it is exactly
-//! `ron::to_string` of the record it parses to (compact RON, fields in declaration order, no
-//! struct name), so there is one spelling per record. A test pins one record, its line and its
+//! [`CompletionRecord::to_line`] of the record it parses to: compact RON, fields in
+//! declaration order, no struct name, no spaces (what `ron::to_string` writes, which a test
+//! checks), so there is one spelling per record. A test pins one record, its line and its
 //! hash (the golden vector), so a change to this encoding or to ron's output cannot pass
 //! unnoticed.
 //!
@@ -45,6 +46,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{CompletionRecord, FORMAT_VERSION, InstallationId};
 use super::verify::Problem;
+use std::fmt::Write as _;
+
 use crate::canon::{CanonHasher, Digest32};
 use crate::safe_text::sanitize;
 
@@ -102,24 +105,75 @@ impl CompletionRecord {
         h.finish()
     }
 
-    /// The record as one compact RON line, without the line break.
-    pub fn to_line(&self) -> Result<String, super::RecordError> {
-        ron::to_string(self).map_err(|e| super::RecordError::Encode(e.to_string()))
+    /// The record as one compact RON line, without the line break: exactly what
+    /// `ron::to_string` writes for it (a test holds the two equal), but written here so that
+    /// the spelling on disk cannot change when ron is upgraded, and twice as fast to check.
+    pub fn to_line(&self) -> String {
+        let mut s = String::with_capacity(480 + 56 * self.answers.len());
+        let _ = write!(s, "(format:{},installation:", self.format);
+        push_hex(&mut s, &self.installation.0);
+        let _ = write!(s, ",seq:{},learner:", self.seq);
+        push_string(&mut s, &self.learner);
+        s.push_str(",forvaltning:");
+        push_string(&mut s, &self.forvaltning);
+        s.push_str(",module:");
+        push_string(&mut s, &self.module);
+        let _ = write!(s, ",module_version:{},content_hash:", self.module_version);
+        push_hex(&mut s, &self.content_hash);
+        let _ = write!(
+            s,
+            ",started:{},finished:{},score:{},max:{},passed:{},program:",
+            self.started, self.finished, self.score, self.max, self.passed
+        );
+        push_string(&mut s, &self.program);
+        s.push_str(",answers:[");
+        for (i, a) in self.answers.iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str("(id:");
+            push_string(&mut s, &a.id);
+            let _ = write!(s, ",area:{},correct:{})", a.area.ident(), a.correct);
+        }
+        s.push_str("],prev:");
+        push_hex(&mut s, &self.prev);
+        s.push_str(",hash:");
+        push_hex(&mut s, &self.hash);
+        s.push(')');
+        s
     }
+}
+
+/// A RON string literal, escaped as ron escapes it (`char::escape_debug`). Valid records never
+/// need an escape: ids are ASCII, and forvaltning names admit no character that escapes.
+fn push_string(s: &mut String, text: &str) {
+    s.push('"');
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b" .,_-+&/()".contains(&b))
+    {
+        s.push_str(text);
+    } else {
+        s.extend(text.chars().flat_map(char::escape_debug));
+    }
+    s.push('"');
+}
+
+/// Lower-case hex in quotes; the same digits as [`crate::canon::hex`], without a `fmt` call per byte
+/// (verifying a collection re-writes three digests per record).
+fn push_hex(s: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    s.push('"');
+    for &b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s.push('"');
 }
 
 /// The header line (without the line break) of a new log.
 pub fn header_line(installation: InstallationId) -> String {
-    let header = LogHeader {
-        log: LOG_NAME.to_owned(),
-        format: FORMAT_VERSION,
-        installation,
-    };
-    // A struct of a string, an integer and a hex string always serializes; the fallback
-    // spells the same line by hand.
-    ron::to_string(&header).unwrap_or_else(|_| {
-        format!("(log:\"{LOG_NAME}\",format:{FORMAT_VERSION},installation:\"{installation}\")")
-    })
+    format!("(log:\"{LOG_NAME}\",format:{FORMAT_VERSION},installation:\"{installation}\")")
 }
 
 fn options() -> ron::Options {
@@ -141,7 +195,7 @@ pub fn parse_header(line: &str) -> Result<LogHeader, Problem> {
         Ok(h) if h.log != LOG_NAME => Err(Problem::NotALog),
         Ok(h) if h.format > FORMAT_VERSION => Err(Problem::NewerVersion { found: h.format }),
         Ok(h) if h.format != FORMAT_VERSION => Err(Problem::NotALog),
-        Ok(h) if ron::to_string(&h).ok().as_deref() != Some(line) => Err(Problem::NotCanonical),
+        Ok(h) if header_line(h.installation) != line => Err(Problem::NotCanonical),
         Ok(h) => Ok(h),
         Err(_) => {
             Err(newer_version(line)
@@ -168,7 +222,7 @@ pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
             found: record.format,
         });
     }
-    if record.to_line().ok().as_deref() != Some(line) {
+    if record.to_line() != line {
         return Err(Problem::NotCanonical);
     }
     // The hash first: an edited line is "changed after it was written", whatever it now says.

@@ -108,9 +108,6 @@ pub enum RecordError {
         /// The installation the caller named.
         expected: InstallationId,
     },
-    /// A record could not be turned into RON (cannot happen for the types here).
-    #[error("cannot encode the record: {0}")]
-    Encode(String),
 }
 
 impl RecordError {

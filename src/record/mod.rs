@@ -18,7 +18,9 @@ mod collect;
 mod encode;
 mod error;
 mod fsutil;
+mod messages;
 mod model;
+mod problem;
 mod store;
 mod verify;
 
@@ -40,7 +42,6 @@ pub use store::{LearnerLog, OpenNotice};
 pub use verify::{BadLine, Head, LogReader, Problem, VerifyOutcome, verify_reader};
 
 use crate::canon::Digest32;
-use crate::lang::Lang;
 
 /// The log's file name in the data folder.
 pub const LOG_FILE_NAME: &str = "log.ron";
@@ -66,52 +67,4 @@ pub struct TornTail {
     pub bytes: u64,
     /// Where they are now.
     pub side_file: PathBuf,
-}
-
-impl OpenNotice {
-    /// What the learner should be told, one message per event, in `lang`.
-    pub fn messages(&self, lang: Lang, log: &Path) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(t) = &self.torn {
-            out.push(match lang {
-                Lang::Da => format!(
-                    "Den sidste linje i {} var afbrudt (nedbrud eller strømsvigt). Den er \
-                     flyttet til {} ({} bytes) og ikke slettet; alle kvitteringer, du har \
-                     fået, er stadig i loggen.",
-                    log.display(),
-                    t.side_file.display(),
-                    t.bytes
-                ),
-                Lang::En => format!(
-                    "The last line of {} was cut off (a crash or power cut). It was moved to \
-                     {} ({} bytes), not deleted; every receipt you were given is still in \
-                     the log.",
-                    log.display(),
-                    t.side_file.display(),
-                    t.bytes
-                ),
-            });
-        }
-        if let Some(bad) = &self.read_only {
-            out.push(match lang {
-                Lang::Da => format!(
-                    "Loggen {} er beskadiget i linje {}: {}. Filen er ikke ændret, og nye \
-                     gennemførelser kan ikke gemmes. Kontakt it-sikkerhedsfunktionen og send \
-                     dem filen.",
-                    log.display(),
-                    bad.line,
-                    bad.problem.text(Lang::Da)
-                ),
-                Lang::En => format!(
-                    "The log {} is damaged at line {}: {}. The file was not changed, and new \
-                     completions cannot be saved. Contact the IT-security function and send \
-                     them the file.",
-                    log.display(),
-                    bad.line,
-                    bad.problem.text(Lang::En)
-                ),
-            });
-        }
-        out
-    }
 }

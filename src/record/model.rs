@@ -26,7 +26,7 @@ pub const MAX_FORVALTNING_CHARS: usize = 100;
 /// The most questions one record may hold (an attempt draws far fewer).
 pub const MAX_ANSWERS: usize = 500;
 /// Punctuation allowed in a forvaltning name besides letters, digits and spaces.
-const FORVALTNING_PUNCTUATION: &str = "-.,'&/()";
+const FORVALTNING_PUNCTUATION: &str = "-.,&/()";
 
 /// The random id of one installation (one learner's log), made when the log is created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -311,7 +311,7 @@ impl CompletionRecord {
 const ID_RULE: &str = "ids are 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'";
 
 /// Checks a forvaltning name: 1–100 characters, letters (æ, ø, å and others), digits, single
-/// spaces between words and `- . , ' & / ( )`. The limit keeps the name display-safe and
+/// spaces between words and `- . , & / ( )`. The limit keeps the name display-safe and
 /// keeps its RON spelling free of escapes, so the canonical line cannot change with the
 /// Unicode tables of a later Rust or ron.
 pub fn check_forvaltning(name: &str) -> Result<(), String> {

@@ -185,7 +185,7 @@ impl LearnerLog {
             head.last_seq.saturating_add(1),
             head.last_hash,
         )?;
-        let line = record.to_line()? + "\n";
+        let line = record.to_line() + "\n";
         let written = (&self.file)
             .seek(SeekFrom::Start(self.state.len))
             .and_then(|_| write_line(&self.file, line.as_bytes()))

@@ -448,9 +448,7 @@ fn seal_all(drafts: Vec<RecordDraft>, installation: InstallationId) -> Vec<Strin
             continue;
         };
         prev = r.hash;
-        if let Ok(line) = r.to_line() {
-            lines.push(line);
-        }
+        lines.push(r.to_line());
     }
     lines
 }

@@ -72,7 +72,7 @@ fn log_lines(installation: InstallationId, drafts: Vec<RecordDraft>) -> Vec<Stri
         let seq = u64::try_from(i).unwrap_or_default() + 1;
         let r = CompletionRecord::seal(d, installation, seq, prev).expect("valid draft");
         prev = r.hash;
-        lines.push(r.to_line().expect("encodes"));
+        lines.push(r.to_line());
     }
     lines
 }
@@ -190,8 +190,10 @@ proptest! {
             .expect("valid draft");
         prop_assert_eq!(&r.answers, &d.answers);
         prop_assert_eq!(r.score, d.score);
-        let line = r.to_line().expect("encodes");
+        let line = r.to_line();
         prop_assert!(!line.contains('\n'));
+        // The hand-written line is what ron itself writes, so ron reads it back unchanged.
+        prop_assert_eq!(&ron::to_string(&r).expect("encodes"), &line);
         prop_assert!(line.len() < bevidst::record::MAX_LINE_BYTES);
     }
 }
@@ -222,4 +224,23 @@ fn the_first_bad_line_is_named_with_its_reason() {
         outcome.records, 3,
         "the records before the torn line still count"
     );
+}
+
+#[test]
+fn records_spliced_from_a_forked_copy_break_the_link() {
+    // A learner copies their log, takes quizzes in both copies, and splices the best results:
+    // installation and sequence numbers fit, only the link to the previous record does not.
+    let installation = InstallationId([6; 16]);
+    let d = |n| super::draft(n, "1234567");
+    let fork_a = log_lines(installation, vec![d(1), d(2), d(3)]);
+    let fork_b = log_lines(installation, vec![d(1), d(12), d(13)]);
+    let spliced = vec![
+        fork_a[0].clone(),
+        fork_a[1].clone(),
+        fork_a[2].clone(),
+        fork_b[3].clone(),
+    ];
+    let bad = verify(&join(&spliced)).bad.expect("detected");
+    assert_eq!(bad.line, 4);
+    assert_eq!(bad.problem, bevidst::record::Problem::BrokenLink);
 }

@@ -18,9 +18,10 @@ const CHILD_LOG: &str = "BEVIDST_TEST_CHILD_LOG";
 const CHILD_COUNT: &str = "BEVIDST_TEST_CHILD_COUNT";
 const CHILD_LEARNER: &str = "BEVIDST_TEST_CHILD_LEARNER";
 
-/// Not a test on its own: the body of the child process the tests below start. Without
-/// `BEVIDST_TEST_CHILD_LOG` it returns at once.
+/// Not a test on its own (hence ignored): the body of the child process the tests below
+/// start with `--ignored`. Without `BEVIDST_TEST_CHILD_LOG` it returns at once.
 #[test]
+#[ignore = "the child process of the tests below, started by them"]
 fn child_appender() {
     let Some(path) = std::env::var_os(CHILD_LOG) else {
         return;
@@ -53,6 +54,7 @@ fn spawn_child(log: &Path, count: u32, learner: &str) -> Child {
         .args([
             "crash::child_appender",
             "--exact",
+            "--ignored",
             "--nocapture",
             "--test-threads",
             "1",

@@ -56,9 +56,19 @@ hash:\"cf025f070c79b038d454edb432e606829c032927e77564d55cc4ca1ba0aa4284\")";
 fn golden_vector_hash_line_and_receipt_are_pinned() {
     let r = golden();
     assert_eq!(crate::canon::hex(&r.compute_hash()), GOLDEN_HASH);
-    assert_eq!(r.to_line().expect("encodes"), GOLDEN_LINE);
+    assert_eq!(r.to_line(), GOLDEN_LINE);
+    assert_eq!(ron::to_string(&r).expect("encodes"), GOLDEN_LINE);
     assert_eq!(parse_record(GOLDEN_LINE), Ok(r.clone()));
     assert_eq!(receipt(&r.hash), "CF02-5F07-0C79");
+    let header = LogHeader {
+        log: LOG_NAME.into(),
+        format: 1,
+        installation: InstallationId([0x11; 16]),
+    };
+    assert_eq!(
+        ron::to_string(&header).expect("encodes"),
+        header_line(header.installation)
+    );
     assert_eq!(
         header_line(InstallationId([0x11; 16])),
         "(log:\"bevidst-completion-log\",format:1,installation:\"11111111111111111111111111111111\")"
@@ -138,7 +148,7 @@ fn parse_reports_the_reason() {
     let mut lying = golden();
     lying.score = 2;
     lying.hash = lying.compute_hash();
-    let line = lying.to_line().expect("encodes");
+    let line = lying.to_line();
     assert!(matches!(parse_record(&line), Err(Problem::Invalid(_))));
 }
 
@@ -167,6 +177,7 @@ fn forvaltning_names_are_display_safe_text() {
         "Teknik- og Miljøforvaltningen",
         "Sundheds- og Omsorgsforvaltningen",
         "Kultur & Fritid (KFF)",
+        "Ørestad/Amager",
         "Borgerservice, Amager Vest",
     ] {
         assert_eq!(check_forvaltning(ok), Ok(()), "{ok}");
@@ -182,6 +193,7 @@ fn forvaltning_names_are_display_safe_text() {
         "Øko\\nomi",
         "Økonomi\nforvaltningen",
         "Ko\u{301}benhavn",
+        "Kultur's",
     ] {
         assert!(check_forvaltning(bad).is_err(), "{bad:?} was accepted");
     }
@@ -271,4 +283,52 @@ fn installation_ids_are_lower_case_hex() {
     assert_eq!(InstallationId::parse(&id.to_string()), Some(id));
     assert_eq!(InstallationId::parse(&"AB".repeat(16)), None);
     assert_eq!(InstallationId::parse("abab"), None);
+}
+
+#[test]
+fn errors_speak_danish_and_english_and_name_the_file() {
+    use std::io;
+    use std::path::PathBuf;
+    let p = PathBuf::from("sti/log.ron");
+    let bad = BadLine {
+        line: 4,
+        offset: 100,
+        problem: Problem::BrokenLink,
+    };
+    let os = || io::Error::other("disk full");
+    let errors = [
+        RecordError::io("cannot read", &p, os()),
+        RecordError::Locked { path: p.clone() },
+        RecordError::Damaged {
+            path: p.clone(),
+            bad,
+        },
+        RecordError::Append {
+            path: p.clone(),
+            source: os(),
+            cut_back_failed: false,
+        },
+        RecordError::ChangedUnderneath { path: p.clone() },
+        RecordError::CollectionUnreachable {
+            dir: p.clone(),
+            source: os(),
+        },
+        RecordError::CollectionWrite {
+            path: p.clone(),
+            source: os(),
+        },
+        RecordError::CollectionDiverged { path: p.clone() },
+        RecordError::NotThisInstallation {
+            path: p.clone(),
+            expected: InstallationId([0; 16]),
+        },
+    ];
+    for e in &errors {
+        let (da, en) = (e.text(crate::lang::Lang::Da), e.text(crate::lang::Lang::En));
+        assert_ne!(da, en);
+        assert!(
+            da.contains("sti/log.ron") && en.contains("sti/log.ron"),
+            "{en}"
+        );
+    }
 }

@@ -1,0 +1,371 @@
+//! The learner's details as a form: asked step by step at first start, and one field at a
+//! time in the settings. Both use the same steps and the same checks.
+
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+
+use super::Message;
+use super::texts;
+use crate::config::{self, Config, IdProblem, Learner};
+use crate::lang::Lang;
+use crate::safe_text::sanitize;
+
+/// Typed text is capped here; longer input is never a valid id or date.
+const MAX_INPUT_CHARS: usize = 80;
+
+/// One question of the form; at first start they come in this order, then the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The interface language (asked first, so the rest is asked in it).
+    Language,
+    /// The employee id, typed.
+    EmployeeId,
+    /// The forvaltning, from a list.
+    Forvaltning,
+    /// The start date, typed.
+    StartDate,
+    /// All answers, to confirm (first start only).
+    Summary,
+}
+
+impl Step {
+    /// The fields of the form, in the order they are asked.
+    pub const FIELDS: [Step; 4] = [
+        Step::Language,
+        Step::EmployeeId,
+        Step::Forvaltning,
+        Step::StartDate,
+    ];
+
+    /// Whether the step is answered by typing.
+    pub fn is_text(self) -> bool {
+        matches!(self, Step::EmployeeId | Step::StartDate)
+    }
+
+    /// Whether the step is answered by choosing from a list.
+    pub fn is_list(self) -> bool {
+        matches!(self, Step::Language | Step::Forvaltning)
+    }
+
+    /// The field's label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts::texts(lang);
+        match self {
+            Step::Language => t.field_language,
+            Step::EmployeeId => t.field_employee_id,
+            Step::Forvaltning => t.field_forvaltning,
+            Step::StartDate => t.field_start_date,
+            Step::Summary => t.summary_title,
+        }
+    }
+
+    /// The question the step asks.
+    pub fn question(self, lang: Lang) -> &'static str {
+        let t = texts::texts(lang);
+        match self {
+            Step::Language => t.ask_language,
+            Step::EmployeeId => t.ask_employee_id,
+            Step::Forvaltning => t.ask_forvaltning,
+            Step::StartDate => t.ask_start_date,
+            Step::Summary => t.summary_intro,
+        }
+    }
+
+    fn next(self) -> Step {
+        match self {
+            Step::Language => Step::EmployeeId,
+            Step::EmployeeId => Step::Forvaltning,
+            Step::Forvaltning => Step::StartDate,
+            Step::StartDate | Step::Summary => Step::Summary,
+        }
+    }
+
+    fn prev(self) -> Step {
+        match self {
+            Step::Language | Step::EmployeeId => Step::Language,
+            Step::Forvaltning => Step::EmployeeId,
+            Step::StartDate => Step::Forvaltning,
+            Step::Summary => Step::StartDate,
+        }
+    }
+}
+
+/// Why a typed answer is not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormError {
+    /// The employee id breaks the id rule.
+    Id(IdProblem),
+    /// The date cannot be read.
+    DateUnreadable,
+    /// The date is before 1970 or more than a year ahead.
+    DateRange,
+}
+
+impl FormError {
+    /// The problem in the learner's language, with what to do.
+    pub fn text(self, lang: Lang) -> String {
+        let t = texts::texts(lang);
+        match self {
+            FormError::Id(IdProblem::Empty) => t.err_id_empty.to_owned(),
+            FormError::Id(IdProblem::TooLong) => t.err_id_too_long.to_owned(),
+            FormError::Id(IdProblem::BadChar(c)) => texts::err_id_char(lang, c),
+            FormError::DateUnreadable => t.err_date_unreadable.to_owned(),
+            FormError::DateRange => t.err_date_range.to_owned(),
+        }
+    }
+}
+
+/// The answers being given, and the step being asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// The step on screen.
+    pub step: Step,
+    /// The chosen language.
+    pub language: Lang,
+    /// The employee id as typed.
+    pub employee_id: String,
+    /// The forvaltninger to choose from.
+    pub forvaltninger: Vec<String>,
+    /// The chosen forvaltning (index into `forvaltninger`).
+    pub forvaltning: usize,
+    /// The start date as typed.
+    pub start_date: String,
+    /// Today, to check the start date against.
+    pub today: Date,
+    /// Why the last answer was not accepted.
+    pub error: Option<FormError>,
+}
+
+/// What a message did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still on the same step (or moved within the form).
+    Stay,
+    /// The current step was answered and accepted.
+    Accepted,
+    /// Esc on a step with nothing before it.
+    Cancelled,
+}
+
+impl Form {
+    /// The form at first start: the configured language, the login name as the id, the first
+    /// forvaltning and today as the start date.
+    pub fn first_start(config: &Config, login: &str, today: Date) -> Form {
+        let mut form = Form::from_config(config, today);
+        form.employee_id = config::id_from_login(login);
+        form.start_date = today.to_string();
+        form.step = Step::Language;
+        form
+    }
+
+    /// The form holding the configuration's current values.
+    pub fn from_config(config: &Config, today: Date) -> Form {
+        let forvaltninger = config.forvaltninger();
+        let learner = config.learner.as_ref();
+        let forvaltning = learner
+            .and_then(|l| forvaltninger.iter().position(|f| *f == l.forvaltning))
+            .unwrap_or(0);
+        Form {
+            step: Step::Language,
+            language: config.language,
+            employee_id: learner.map(|l| l.employee_id.clone()).unwrap_or_default(),
+            forvaltninger,
+            forvaltning,
+            start_date: learner.map_or_else(|| today.to_string(), |l| l.start_date.to_string()),
+            today,
+            error: None,
+        }
+    }
+
+    /// The number of items of a list step.
+    pub fn list_len(&self, step: Step) -> usize {
+        match step {
+            Step::Language => 2,
+            Step::Forvaltning => self.forvaltninger.len(),
+            _ => 0,
+        }
+    }
+
+    /// The selected item of a list step.
+    pub fn list_selected(&self, step: Step) -> usize {
+        match step {
+            Step::Language => usize::from(self.language == Lang::En),
+            Step::Forvaltning => self.forvaltning,
+            _ => 0,
+        }
+    }
+
+    fn set_selected(&mut self, step: Step, i: usize) {
+        match step {
+            Step::Language => {
+                self.language = if i == 0 { Lang::Da } else { Lang::En };
+            }
+            Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = i,
+            _ => {}
+        }
+    }
+
+    /// The typed text of a text step.
+    pub fn text(&self, step: Step) -> &str {
+        match step {
+            Step::EmployeeId => &self.employee_id,
+            Step::StartDate => &self.start_date,
+            _ => "",
+        }
+    }
+
+    fn text_mut(&mut self, step: Step) -> Option<&mut String> {
+        match step {
+            Step::EmployeeId => Some(&mut self.employee_id),
+            Step::StartDate => Some(&mut self.start_date),
+            _ => None,
+        }
+    }
+
+    /// Checks the answer of one step.
+    pub fn check(&self, step: Step) -> Result<(), FormError> {
+        match step {
+            Step::EmployeeId => {
+                config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)
+            }
+            Step::StartDate => parse_date(&self.start_date, self.today).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The learner the form describes, if every answer is accepted.
+    pub fn learner(&self) -> Result<Learner, FormError> {
+        config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)?;
+        Ok(Learner {
+            employee_id: self.employee_id.trim().to_owned(),
+            forvaltning: self
+                .forvaltninger
+                .get(self.forvaltning)
+                .cloned()
+                .unwrap_or_default(),
+            start_date: parse_date(&self.start_date, self.today)?,
+        })
+    }
+
+    /// The values as the learner reads them, in the order of [`Step::FIELDS`]: the language's
+    /// name, the id, the forvaltning and the start date written out (as typed if unreadable).
+    pub fn field_values(&self, lang: Lang) -> Vec<String> {
+        vec![
+            texts::texts(self.language).language_name.to_owned(),
+            sanitize(self.employee_id.trim(), true),
+            self.forvaltninger
+                .get(self.forvaltning)
+                .map(|f| sanitize(f, true))
+                .unwrap_or_default(),
+            parse_date(&self.start_date, self.today).map_or_else(
+                |_| sanitize(&self.start_date, true),
+                |d| texts::date(lang, d),
+            ),
+        ]
+    }
+
+    /// Handles a message on `step` (the step of the first-start wizard, or the settings field
+    /// being edited).
+    pub fn handle(&mut self, step: Step, msg: &Message) -> Outcome {
+        let len = self.list_len(step);
+        let selected = self.list_selected(step);
+        match msg {
+            Message::Up if step.is_list() => self.set_selected(step, selected.saturating_sub(1)),
+            Message::Down if step.is_list() => {
+                self.set_selected(step, (selected + 1).min(len.saturating_sub(1)));
+            }
+            Message::First if step.is_list() => self.set_selected(step, 0),
+            Message::Last if step.is_list() => self.set_selected(step, len.saturating_sub(1)),
+            Message::Pick(i) if step.is_list() && *i < len => self.set_selected(step, *i),
+            Message::Toggle if step == Step::Language => self.set_selected(step, 1 - selected),
+            Message::Input(c) => {
+                if let Some(text) = self.text_mut(step)
+                    && text.chars().count() < MAX_INPUT_CHARS
+                    && !c.is_control()
+                {
+                    text.push(*c);
+                    self.error = None;
+                }
+            }
+            Message::Backspace => {
+                if let Some(text) = self.text_mut(step) {
+                    text.pop();
+                    self.error = None;
+                }
+            }
+            Message::Confirm => match self.check(step) {
+                Ok(()) => {
+                    self.error = None;
+                    return Outcome::Accepted;
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::Back => return Outcome::Cancelled,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Handles a message in the first-start wizard; returns the learner once the summary is
+    /// confirmed.
+    pub fn handle_first_start(&mut self, msg: &Message) -> Option<Learner> {
+        if self.step == Step::Summary {
+            match msg {
+                Message::Confirm => match self.learner() {
+                    Ok(learner) => return Some(learner),
+                    Err(e) => {
+                        // Cannot happen after the steps' checks, but go back to the field
+                        // rather than store a bad value.
+                        self.error = Some(e);
+                        self.step = match e {
+                            FormError::Id(_) => Step::EmployeeId,
+                            _ => Step::StartDate,
+                        };
+                    }
+                },
+                Message::Back => self.step = Step::StartDate,
+                _ => {}
+            }
+            return None;
+        }
+        match self.handle(self.step, msg) {
+            Outcome::Accepted => self.step = self.step.next(),
+            Outcome::Cancelled => {
+                self.error = None;
+                self.step = self.step.prev();
+            }
+            Outcome::Stay => {}
+        }
+        None
+    }
+}
+
+/// Reads a date typed as `2025-08-01`, `01-08-2025`, `1.8.2025` or `1/8/2025`, and accepts it
+/// from 1970 until a year after `today`.
+pub fn parse_date(s: &str, today: Date) -> Result<Date, FormError> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
+    let nums: Option<Vec<i16>> = parts.iter().map(|p| p.parse::<i16>().ok()).collect();
+    let Some(nums) = nums.filter(|n| n.len() == 3) else {
+        return Err(FormError::DateUnreadable);
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (nums[0], nums[1], nums[2])
+    } else if parts[2].len() == 4 {
+        (nums[2], nums[1], nums[0])
+    } else {
+        return Err(FormError::DateUnreadable);
+    };
+    let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
+        return Err(FormError::DateUnreadable);
+    };
+    let date = Date::new(y, m, d).map_err(|_| FormError::DateUnreadable)?;
+    let latest = today.checked_add(1.year()).unwrap_or(today);
+    if date.year() < 1970 || date > latest {
+        return Err(FormError::DateRange);
+    }
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,423 @@
+//! The learner journey without a terminal: the state of the program ([`Model`]), what can
+//! happen to it ([`Message`]), how it changes ([`update`], pure), and what the outside world
+//! must do in response ([`Effect`]). The terminal UI (`crate::tui`) and the plain line mode
+//! both drive this same journey: they turn input into messages, perform effects through
+//! [`runtime::Services`], and show the model each in their own way.
+//!
+//! Nothing here imports a terminal library. Time and randomness never enter `update`: an
+//! effect asks for them, and their result comes back as a message.
+
+pub mod doc;
+pub mod form;
+pub mod quiz;
+pub mod runtime;
+pub mod seen;
+pub mod session;
+pub mod status;
+pub mod store;
+pub mod texts;
+mod update;
+pub mod wrap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::canon::Digest32;
+use crate::config::Config;
+use crate::course::CourseSet;
+use crate::lang::Lang;
+use crate::policy::Area;
+use crate::quiz::Attempt;
+
+pub use form::{Form, FormError, Step};
+pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
+pub use update::update;
+
+/// Everything the interface shows and the journey needs to know.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The modules the learner can take.
+    pub courses: CourseSet,
+    /// The configuration as last saved (or about to be saved).
+    pub config: Config,
+    /// The login name, offered as the employee id at first start.
+    pub login: String,
+    /// Today's date where the learner is, for due dates.
+    pub today: Date,
+    /// The learner's finished attempts, oldest first.
+    pub history: Vec<PastAttempt>,
+    /// What is on screen.
+    pub screen: Screen,
+    /// A dialog or the help over the screen.
+    pub overlay: Option<Overlay>,
+    /// The module selected on the home screen (an index into `courses.modules`).
+    pub home: usize,
+    /// The size of the scrollable text area, as the interface last reported it.
+    pub viewport: Viewport,
+    /// A message for the learner that stays until the next screen change.
+    pub notice: Option<Notice>,
+    /// Per module id, the day its current version came into use here (see [`seen`]).
+    pub version_since: std::collections::BTreeMap<String, Date>,
+    /// What the learner must know about their log (a line moved aside, damage that stops
+    /// new records), already in their language; shown on the home screen.
+    pub log_notes: Vec<String>,
+}
+
+/// The screens of the journey. Each holds the state that only it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The questions asked once, before anything else.
+    FirstStart(Form),
+    /// Every module with its status.
+    Home,
+    /// Reading a module's pages.
+    Lesson(LessonState),
+    /// Answering a drawn attempt.
+    Quiz(QuizState),
+    /// Score, pass or fail, per-area shares and the receipt.
+    Result(ResultState),
+    /// Question by question: the learner's answer, the right one, feedback, explanation.
+    Review(ReviewState),
+    /// Changing the first-start answers later.
+    Settings(SettingsState),
+}
+
+/// Where the learner is in a module's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonState {
+    /// Index into `courses.modules`.
+    pub module: usize,
+    /// Index into the module's lessons.
+    pub page: usize,
+    /// Lines scrolled down from the top of the page.
+    pub scroll: usize,
+}
+
+/// The settings list, and the field being edited if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsState {
+    /// The values being edited (copied from the configuration when editing starts).
+    pub form: Form,
+    /// The selected line.
+    pub selected: usize,
+    /// Whether the selected field is open for editing.
+    pub editing: bool,
+}
+
+/// Something shown over the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys of the current screen.
+    Help,
+    /// A yes/no question.
+    Confirm(Confirm),
+}
+
+/// The yes/no questions the journey may ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave the quiz; nothing is recorded. Quit the program afterwards if `quit`.
+    LeaveQuiz {
+        /// Quit the program (rather than go home) on yes.
+        quit: bool,
+    },
+    /// Hand in with this many unanswered questions.
+    SubmitUnanswered(usize),
+    /// Leave a result that could not be stored.
+    DiscardUnsaved(AfterDiscard),
+}
+
+/// Where to go after discarding an unstored result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterDiscard {
+    /// Back to the home screen.
+    Home,
+    /// A new attempt at the same module.
+    Retry,
+    /// Quit the program.
+    Quit,
+}
+
+/// A message for the learner, rendered in the current language when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The settings were saved.
+    Saved,
+    /// The configuration could not be saved (why).
+    ConfigFailed(String),
+    /// The module has no questions to draw.
+    NoQuestions,
+    /// A field of a form is not accepted.
+    Form(FormError),
+}
+
+impl Notice {
+    /// The notice in the learner's language.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = texts::texts(lang);
+        match self {
+            Notice::Saved => t.saved.to_owned(),
+            Notice::ConfigFailed(why) => texts::config_failed(lang, why),
+            Notice::NoQuestions => t.no_questions.to_owned(),
+            Notice::Form(e) => e.text(lang),
+        }
+    }
+}
+
+/// The width and height of the interface's scrollable text area, in columns and lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    /// Columns.
+    pub width: u16,
+    /// Lines.
+    pub height: u16,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            width: 76,
+            height: 18,
+        }
+    }
+}
+
+/// What can happen: a learner's intent (from a key or a typed line) or the outcome of an
+/// effect. Keys are mapped to these in `tui::keymap`; the plain mode maps typed lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Move the selection up, or scroll up.
+    Up,
+    /// Move the selection down, or scroll down.
+    Down,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
+    /// To the first item or the top.
+    First,
+    /// To the last item or the bottom.
+    Last,
+    /// Previous page or question.
+    Prev,
+    /// Next page or question.
+    Next,
+    /// Choose the item at this display position (0-based): a digit key.
+    Pick(usize),
+    /// Set the current question's answer to exactly these display positions (0-based).
+    Answer(Vec<usize>),
+    /// Toggle the item under the cursor: Space.
+    Toggle,
+    /// Confirm, go on: Enter.
+    Confirm,
+    /// Go back: Esc.
+    Back,
+    /// Quit the program (asks first during a quiz).
+    Quit,
+    /// Answer yes to the open question.
+    Yes,
+    /// Answer no to the open question.
+    No,
+    /// Show or hide the help.
+    Help,
+    /// Switch between Danish and English, and remember it.
+    ToggleLanguage,
+    /// Open the settings.
+    OpenSettings,
+    /// Go to the quiz of the current module without reading further.
+    StartQuiz,
+    /// Open the review of the result.
+    Review,
+    /// Take the quiz of the result again at once (after a failure, or for practice).
+    Retry,
+    /// A typed character in a text field.
+    Input(char),
+    /// Delete the last character of a text field.
+    Backspace,
+    /// The scrollable text area now has this size.
+    Resize(Viewport),
+    /// An attempt was drawn (answer to [`Effect::DrawAttempt`]).
+    AttemptReady {
+        /// The drawn questions.
+        attempt: Attempt,
+        /// When the quiz started.
+        started: Timestamp,
+    },
+    /// The record was stored (answer to [`Effect::SaveRecord`]).
+    RecordStored {
+        /// The completion receipt to show (grouped hex of the record's hash).
+        receipt: String,
+        /// The attempt as the history now holds it.
+        past: PastAttempt,
+        /// Why the copy to the collection folder failed, if it did.
+        copy_problem: Option<String>,
+    },
+    /// The record could not be stored (why).
+    RecordFailed(String),
+    /// The configuration was saved (answer to [`Effect::SaveConfig`]).
+    ConfigSaved,
+    /// The configuration could not be saved (why).
+    ConfigFailed(String),
+}
+
+/// What `update` asks the outside world to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the configuration; answer with [`Message::ConfigSaved`] or [`Message::ConfigFailed`].
+    SaveConfig(Config),
+    /// Draw an attempt of this module (randomness and the clock live outside); answer with
+    /// [`Message::AttemptReady`].
+    DrawAttempt {
+        /// The module's id.
+        module: String,
+    },
+    /// Store the record of a finished attempt, adding the finish time; answer with
+    /// [`Message::RecordStored`] or [`Message::RecordFailed`].
+    SaveRecord(FinishedAttempt),
+    /// End the program.
+    Quit,
+}
+
+/// A finished attempt, everything a completion record needs except the finish time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinishedAttempt {
+    /// The learner's employee id.
+    pub employee_id: String,
+    /// The learner's forvaltning.
+    pub forvaltning: String,
+    /// The module's id.
+    pub module_id: String,
+    /// The module's version.
+    pub module_version: u32,
+    /// The module's content hash.
+    pub content_hash: Digest32,
+    /// When the quiz started.
+    pub started: Timestamp,
+    /// Questions answered correctly.
+    pub score: u32,
+    /// Questions asked.
+    pub max: u32,
+    /// Whether the score reaches the pass mark.
+    pub passed: bool,
+    /// Per question asked, in order: its id, its area, whether it was answered correctly.
+    pub questions: Vec<(String, Area, bool)>,
+}
+
+/// A finished attempt as the learner's history keeps it (read from the learner's log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastAttempt {
+    /// The module's id.
+    pub module_id: String,
+    /// The module's version at the time.
+    pub module_version: u32,
+    /// When the attempt finished, in UTC seconds since 1970 (as records store it).
+    pub finished: u64,
+    /// Whether it passed.
+    pub passed: bool,
+    /// Per question asked: its id, its area and whether it was answered correctly.
+    pub questions: Vec<(String, Area, bool)>,
+}
+
+impl PastAttempt {
+    /// The attempt as the schedule counts it.
+    pub fn for_schedule(&self) -> crate::schedule::PastAttempt {
+        crate::schedule::PastAttempt {
+            module: self.module_id.clone(),
+            version: self.module_version,
+            finished: self.finished,
+            passed: self.passed,
+        }
+    }
+
+    /// The attempt as the adaptive draw learns from it.
+    pub fn for_knowledge(&self) -> crate::quiz::AnsweredAttempt {
+        crate::quiz::AnsweredAttempt {
+            module: self.module_id.clone(),
+            finished: self.finished,
+            answers: self
+                .questions
+                .iter()
+                .map(|(id, area, correct)| crate::quiz::AnsweredQuestion {
+                    question: id.clone(),
+                    area: *area,
+                    correct: *correct,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Model {
+    /// A model at the start of the program: the first-start questions if the configuration
+    /// has no learner yet, else the home screen with the next thing to do selected.
+    pub fn new(
+        courses: CourseSet,
+        config: Config,
+        history: Vec<PastAttempt>,
+        today: Date,
+        login: &str,
+    ) -> Model {
+        let screen = if config.learner.is_some() {
+            Screen::Home
+        } else {
+            Screen::FirstStart(Form::first_start(&config, login, today))
+        };
+        let mut model = Model {
+            courses,
+            config,
+            login: login.to_owned(),
+            today,
+            history,
+            version_since: std::collections::BTreeMap::new(),
+            screen,
+            overlay: None,
+            home: 0,
+            viewport: Viewport::default(),
+            notice: None,
+            log_notes: Vec::new(),
+        };
+        model.home = model.next_module().unwrap_or(0);
+        model
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.config.language
+    }
+
+    /// The status of every module, in the order of `courses.modules`.
+    pub fn statuses(&self) -> Vec<crate::schedule::Status> {
+        status::statuses(
+            &self.courses,
+            &self.history,
+            &self.config,
+            &self.version_since,
+            self.today,
+        )
+    }
+
+    /// The module to take next: the most urgent one not currently passed.
+    pub fn next_module(&self) -> Option<usize> {
+        status::next_module(&self.statuses())
+    }
+
+    /// How many modules are currently passed, and how many there are.
+    pub fn progress(&self) -> (usize, usize) {
+        let statuses = self.statuses();
+        let passed = statuses
+            .iter()
+            .filter(|s| matches!(s.state, crate::schedule::State::Passed { .. }))
+            .count();
+        (passed, statuses.len())
+    }
+
+    /// What the learner's history says about each question and area, for the adaptive draw.
+    pub fn knowledge(&self) -> crate::quiz::Knowledge {
+        let answered: Vec<_> = self
+            .history
+            .iter()
+            .map(PastAttempt::for_knowledge)
+            .collect();
+        crate::quiz::Knowledge::from_history(&answered)
+    }
+}

@@ -1,0 +1,237 @@
+//! The quiz, its result and its review as states of the journey: answering drawn questions,
+//! handing in, and reading back what was right. Scoring itself is `crate::quiz`'s.
+
+use jiff::Timestamp;
+
+use super::{FinishedAttempt, Message};
+use crate::config::Learner;
+use crate::course::{LoadedModule, Question, QuestionKind};
+use crate::quiz::{self, Answer, Attempt, Outcome};
+
+/// An attempt being answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizState {
+    /// Index into `courses.modules`.
+    pub module: usize,
+    /// The drawn questions with their choice order.
+    pub attempt: Attempt,
+    /// When the quiz started.
+    pub started: Timestamp,
+    /// The question on screen (index into `attempt.items`).
+    pub current: usize,
+    /// The highlighted choice (display position).
+    pub cursor: usize,
+    /// Per question, the marked choices (indices into the question's choices).
+    pub answers: Vec<Answer>,
+}
+
+/// What happened to the quiz on a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizStep {
+    /// Still answering.
+    Stay,
+    /// Enter on the last question: hand in (the caller warns about unanswered questions).
+    HandIn,
+}
+
+impl QuizState {
+    /// A fresh quiz on `attempt`.
+    pub fn new(module: usize, attempt: Attempt, started: Timestamp) -> QuizState {
+        let n = attempt.items.len();
+        QuizState {
+            module,
+            attempt,
+            started,
+            current: 0,
+            cursor: 0,
+            answers: vec![Answer::new(); n],
+        }
+    }
+
+    /// The question on screen and its choice order.
+    pub fn current_question<'m>(
+        &self,
+        module: &'m LoadedModule,
+    ) -> Option<(&'m Question, &[usize])> {
+        let item = self.attempt.items.get(self.current)?;
+        let q = module.module.questions.get(item.question)?;
+        Some((q, &item.order))
+    }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| !a.is_empty()).count()
+    }
+
+    /// How many questions have none.
+    pub fn unanswered(&self) -> usize {
+        self.answers.len() - self.answered()
+    }
+
+    fn go_to(&mut self, index: usize, module: &LoadedModule) {
+        self.current = index.min(self.attempt.items.len().saturating_sub(1));
+        // Put the cursor on the first marked choice, so returning to a question shows the answer.
+        self.cursor = self
+            .current_question(module)
+            .and_then(|(_, order)| {
+                let answer = self.answers.get(self.current)?;
+                order.iter().position(|c| answer.contains(c))
+            })
+            .unwrap_or(0);
+    }
+
+    /// Marks the choice at display position `pos`: single-answer questions replace the answer,
+    /// multiple-choice questions toggle it.
+    fn mark(&mut self, pos: usize, kind: QuestionKind, order: &[usize]) {
+        let (Some(&choice), Some(answer)) = (order.get(pos), self.answers.get_mut(self.current))
+        else {
+            return;
+        };
+        self.cursor = pos;
+        if kind == QuestionKind::Multiple {
+            if !answer.remove(&choice) {
+                answer.insert(choice);
+            }
+        } else {
+            answer.clear();
+            answer.insert(choice);
+        }
+    }
+
+    /// Handles a message while answering.
+    pub fn handle(&mut self, msg: &Message, module: &LoadedModule) -> QuizStep {
+        let Some((q, order)) = self.current_question(module) else {
+            return QuizStep::HandIn;
+        };
+        let kind = q.kind;
+        let order = order.to_vec();
+        let last = self.attempt.items.len().saturating_sub(1);
+        match msg {
+            Message::Up => self.cursor = self.cursor.saturating_sub(1),
+            Message::Down => self.cursor = (self.cursor + 1).min(order.len().saturating_sub(1)),
+            Message::First => self.cursor = 0,
+            Message::Last => self.cursor = order.len().saturating_sub(1),
+            Message::Pick(pos) => self.mark(*pos, kind, &order),
+            Message::Toggle => self.mark(self.cursor, kind, &order),
+            Message::Answer(positions) => {
+                let valid = positions.iter().all(|p| *p < order.len());
+                let allowed = kind == QuestionKind::Multiple || positions.len() <= 1;
+                if valid
+                    && allowed
+                    && let Some(answer) = self.answers.get_mut(self.current)
+                {
+                    *answer = positions.iter().map(|p| order[*p]).collect();
+                    if let Some(&p) = positions.first() {
+                        self.cursor = p;
+                    }
+                }
+            }
+            Message::Prev => self.go_to(self.current.saturating_sub(1), module),
+            Message::Next => self.go_to(self.current + 1, module),
+            Message::Confirm => {
+                let empty = self.answers.get(self.current).is_none_or(Answer::is_empty);
+                // Enter on a single-answer question with nothing marked takes the highlighted
+                // choice, as in any list; a multiple-choice question needs explicit marks.
+                if empty && kind != QuestionKind::Multiple {
+                    self.mark(self.cursor, kind, &order);
+                }
+                if self.current >= last {
+                    return QuizStep::HandIn;
+                }
+                self.go_to(self.current + 1, module);
+            }
+            _ => {}
+        }
+        QuizStep::Stay
+    }
+
+    /// Scores the attempt and turns it into a result waiting to be stored.
+    pub fn hand_in(self, module: &LoadedModule) -> ResultState {
+        let outcome = quiz::score(&module.module, &self.attempt, &self.answers);
+        ResultState {
+            module: self.module,
+            attempt: self.attempt,
+            answers: self.answers,
+            started: self.started,
+            outcome,
+            save: SaveState::Saving,
+        }
+    }
+}
+
+/// Where the record of a result stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Asked to be stored; no answer yet.
+    Saving,
+    /// Stored safely.
+    Stored {
+        /// The completion receipt.
+        receipt: String,
+        /// Why the copy to the collection folder failed, if it did.
+        copy_problem: Option<String>,
+    },
+    /// Could not be stored (why); the learner can try again.
+    Failed(String),
+}
+
+/// A handed-in attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultState {
+    /// Index into `courses.modules`.
+    pub module: usize,
+    /// The questions that were asked.
+    pub attempt: Attempt,
+    /// The learner's answers.
+    pub answers: Vec<Answer>,
+    /// When the quiz started.
+    pub started: Timestamp,
+    /// The score.
+    pub outcome: Outcome,
+    /// Whether the record is stored.
+    pub save: SaveState,
+}
+
+impl ResultState {
+    /// The record to store, for `learner`.
+    pub fn finished(&self, module: &LoadedModule, learner: &Learner) -> FinishedAttempt {
+        let questions = self
+            .attempt
+            .items
+            .iter()
+            .zip(&self.outcome.correct)
+            .filter_map(|(item, ok)| {
+                let q = module.module.questions.get(item.question)?;
+                Some((q.id.clone(), q.area, *ok))
+            })
+            .collect();
+        FinishedAttempt {
+            employee_id: learner.employee_id.clone(),
+            forvaltning: learner.forvaltning.clone(),
+            module_id: module.module.id.clone(),
+            module_version: module.module.version,
+            content_hash: module.hash,
+            started: self.started,
+            score: self.outcome.score,
+            max: self.outcome.max,
+            passed: self.outcome.passed,
+            questions,
+        }
+    }
+
+    /// Whether the record is stored.
+    pub fn is_stored(&self) -> bool {
+        matches!(self.save, SaveState::Stored { .. })
+    }
+}
+
+/// The review of a result, one question at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewState {
+    /// The result being reviewed.
+    pub result: ResultState,
+    /// The question on screen (index into the attempt).
+    pub index: usize,
+    /// Lines scrolled down.
+    pub scroll: usize,
+}

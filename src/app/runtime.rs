@@ -1,0 +1,154 @@
+//! Running the journey: performing the effects `update` asks for (the clock, randomness,
+//! writing the configuration and records) and feeding their outcome back as messages.
+//! Both the terminal UI and the plain mode call [`dispatch`] for every message, so the
+//! journey behaves the same in both. Tests pass their own [`Services`] with a fixed clock,
+//! a seeded random source and temporary folders.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use rand::Rng;
+
+use super::{Effect, FinishedAttempt, Message, Model, PastAttempt, update};
+use crate::config::{self, Config};
+use crate::lang::Lang;
+
+/// A record that was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// The completion receipt (grouped hex of the record's hash).
+    pub receipt: String,
+    /// Why the copy to the collection folder failed, if it did.
+    pub copy_problem: Option<String>,
+}
+
+/// Where finished attempts are stored: the learner's log.
+pub trait RecordStore {
+    /// Appends the record of `attempt`, finished at `finished`, and makes it durable before
+    /// returning; then copies the log to the collection folder if one is configured. Errors
+    /// are in words for the learner, in `lang`.
+    fn append(
+        &mut self,
+        attempt: &FinishedAttempt,
+        finished: Timestamp,
+        lang: Lang,
+    ) -> Result<Stored, String>;
+}
+
+/// What the journey needs from the world.
+pub trait Services {
+    /// The random source type.
+    type Rng: Rng;
+    /// The current time.
+    fn now(&self) -> Timestamp;
+    /// The random source for drawing questions and shuffling choices.
+    fn rng(&mut self) -> &mut Self::Rng;
+    /// Writes the configuration.
+    fn save_config(&mut self, config: &Config) -> Result<(), String>;
+    /// Stores a finished attempt; errors are in words for the learner, in `lang`.
+    fn save_record(
+        &mut self,
+        attempt: &FinishedAttempt,
+        finished: Timestamp,
+        lang: Lang,
+    ) -> Result<Stored, String>;
+}
+
+/// Whether the program goes on after a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Continue,
+    /// The learner asked to quit.
+    Quit,
+}
+
+/// Applies `msg` and every effect it leads to, until the model is settled.
+pub fn dispatch(model: &mut Model, msg: Message, services: &mut impl Services) -> Flow {
+    let mut next = Some(msg);
+    while let Some(msg) = next.take() {
+        match update(model, msg) {
+            None => {}
+            Some(Effect::Quit) => return Flow::Quit,
+            Some(effect) => next = perform(model, effect, services),
+        }
+    }
+    Flow::Continue
+}
+
+/// Performs one effect and returns the message that reports its outcome.
+pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> Option<Message> {
+    match effect {
+        Effect::Quit => None,
+        Effect::SaveConfig(config) => Some(match services.save_config(&config) {
+            Ok(()) => Message::ConfigSaved,
+            Err(why) => Message::ConfigFailed(why),
+        }),
+        Effect::DrawAttempt { module } => {
+            let loaded = model.courses.get(&module)?;
+            // Every draw leans on what the learner got wrong before (with no history it is
+            // an even draw); the journey's only source of randomness is the services'.
+            let attempt =
+                crate::quiz::draw_adaptive(&loaded.module, &model.knowledge(), services.rng());
+            Some(Message::AttemptReady {
+                attempt,
+                started: services.now(),
+            })
+        }
+        Effect::SaveRecord(attempt) => {
+            let finished = services.now();
+            Some(
+                match services.save_record(&attempt, finished, model.lang()) {
+                    Ok(stored) => Message::RecordStored {
+                        receipt: stored.receipt,
+                        past: PastAttempt {
+                            module_id: attempt.module_id,
+                            module_version: attempt.module_version,
+                            finished: u64::try_from(finished.as_second()).unwrap_or(0),
+                            passed: attempt.passed,
+                            questions: attempt.questions,
+                        },
+                        copy_problem: stored.copy_problem,
+                    },
+                    Err(why) => Message::RecordFailed(why),
+                },
+            )
+        }
+    }
+}
+
+/// The services of the real program: the system clock, a random source, the configuration
+/// folder and the learner's log.
+pub struct Live<S, R> {
+    /// The folder holding `config.ron`.
+    pub config_dir: PathBuf,
+    /// The learner's log.
+    pub store: S,
+    /// The random source.
+    pub rng: R,
+}
+
+impl<S: RecordStore, R: Rng> Services for Live<S, R> {
+    type Rng = R;
+
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+
+    fn rng(&mut self) -> &mut R {
+        &mut self.rng
+    }
+
+    fn save_config(&mut self, config: &Config) -> Result<(), String> {
+        config::save(&self.config_dir, config).map_err(|e| e.to_string())
+    }
+
+    fn save_record(
+        &mut self,
+        attempt: &FinishedAttempt,
+        finished: Timestamp,
+        lang: Lang,
+    ) -> Result<Stored, String> {
+        self.store.append(attempt, finished, lang)
+    }
+}

@@ -1,0 +1,201 @@
+//! Starting a learner session, the same for the terminal UI and the plain mode: read the
+//! configuration, load the courses, open the learner's log (retrying the copy to the
+//! collection folder), and build the model and the services. Paths, the login name, the
+//! clock and the random source come in as parameters; `main.rs` resolves the defaults.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use rand::Rng;
+
+use super::Model;
+use super::runtime::Live;
+use super::store::LogStore;
+use super::texts;
+use crate::config::{self, ConfigError};
+use crate::course::{self, CourseError};
+use crate::record::{self, LearnerLog, RecordError};
+
+/// Where a session keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The folder of `config.ron`.
+    pub config_dir: PathBuf,
+    /// The folder of the learner's log.
+    pub data_dir: PathBuf,
+    /// The collection folder to use when the configuration names none.
+    pub collect_dir: Option<PathBuf>,
+    /// A course folder that wins over the configuration's and the bundled courses.
+    pub courses: Option<PathBuf>,
+}
+
+/// Why a session could not start; each says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The configuration could not be read.
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    /// The course files have errors.
+    #[error(
+        "{}\n{} error(s) in the course files; run `bevidst check` on the folder for details",
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+        .0.len()
+    )]
+    Courses(Vec<CourseError>),
+    /// The learner's log could not be opened.
+    #[error("{0}")]
+    Log(#[from] RecordError),
+}
+
+/// Opens a session: the model at its first screen (the first-start questions, or home) and
+/// the services that store what the learner does.
+pub fn start<R: Rng>(
+    paths: &Paths,
+    login: &str,
+    now: Timestamp,
+    mut rng: R,
+) -> Result<(Model, Live<LogStore, R>), StartError> {
+    let config = config::load(&paths.config_dir)?;
+    let lang = config.language;
+    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
+    let courses = match folder {
+        Some(dir) => course::load_dir(dir),
+        None => course::bundled(),
+    }
+    .map_err(StartError::Courses)?;
+    let log_path = record::log_path(&paths.data_dir);
+    let (log, opened) = LearnerLog::open(&log_path, &mut rng)?;
+    let mut notes = opened.messages(lang, &log_path);
+    let store = LogStore {
+        log,
+        collect_dir: config
+            .collect_dir
+            .clone()
+            .or_else(|| paths.collect_dir.clone()),
+    };
+    // A copy that failed after an earlier completion is retried at every start.
+    if let Err(why) = store.copy_to_collection(lang) {
+        notes.push(texts::copy_failed(lang, &why));
+    }
+    let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
+    let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
+    notes.extend(seen_note);
+    let mut model = Model::new(courses, config, store.history(), today, login);
+    model.version_since = version_since;
+    model.log_notes = notes;
+    let services = Live {
+        config_dir: paths.config_dir.clone(),
+        store,
+        rng,
+    };
+    Ok((model, services))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Screen;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    fn paths(dir: &Path) -> Paths {
+        Paths {
+            config_dir: dir.join("config"),
+            data_dir: dir.join("data"),
+            collect_dir: None,
+            courses: None,
+        }
+    }
+
+    #[test]
+    fn a_first_session_asks_the_first_start_questions_and_creates_the_log() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let now = Timestamp::from_second(1_764_320_400).expect("time");
+        let (model, _) = start(
+            &paths(dir.path()),
+            "jens",
+            now,
+            ChaCha8Rng::seed_from_u64(1),
+        )
+        .expect("start");
+        assert!(matches!(model.screen, Screen::FirstStart(_)));
+        assert_eq!(model.today, jiff::civil::date(2025, 11, 28));
+        assert!(!model.courses.modules.is_empty(), "the bundled courses");
+        assert!(dir.path().join("data").join("log.ron").exists());
+        assert_eq!(
+            model.version_since.len(),
+            model.courses.modules.len(),
+            "every module version is noted as seen today"
+        );
+        assert!(
+            model
+                .version_since
+                .values()
+                .all(|d| *d == jiff::civil::date(2025, 11, 28))
+        );
+    }
+
+    #[test]
+    fn an_unreachable_collection_folder_is_a_note_not_a_failure() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = paths(dir.path());
+        let config = config::Config {
+            learner: Some(config::Learner {
+                employee_id: "ab12".into(),
+                forvaltning: "Økonomiforvaltningen".into(),
+                start_date: jiff::civil::date(2025, 11, 20),
+            }),
+            collect_dir: Some(dir.path().join("no-such-share")),
+            ..config::Config::default()
+        };
+        config::save(&p.config_dir, &config).expect("save");
+        let now = Timestamp::from_second(1_764_320_400).expect("time");
+        let (mut model, mut services) =
+            start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
+        assert!(model.log_notes.is_empty(), "nothing to copy yet");
+        // Finish one quiz: the record is stored, the copy fails, and the result says so.
+        let mut send = |model: &mut Model, msg| {
+            crate::app::runtime::dispatch(model, msg, &mut services);
+        };
+        send(&mut model, crate::app::Message::StartQuiz);
+        while matches!(model.screen, Screen::Quiz(_)) && model.overlay.is_none() {
+            send(&mut model, crate::app::Message::Pick(0));
+            send(&mut model, crate::app::Message::Confirm);
+        }
+        let Screen::Result(result) = &model.screen else {
+            panic!("handed in: {:?}", model.screen);
+        };
+        assert!(matches!(
+            &result.save,
+            crate::app::SaveState::Stored {
+                copy_problem: Some(_),
+                ..
+            }
+        ));
+        // The next start retries the copy and tells the learner it still fails.
+        let (model, _) = start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
+        assert_eq!(model.log_notes.len(), 1, "{:?}", model.log_notes);
+        assert!(
+            model.log_notes[0].contains("fælles mappe"),
+            "{:?}",
+            model.log_notes
+        );
+    }
+
+    #[test]
+    fn broken_course_files_are_listed_with_what_to_do() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let courses = dir.path().join("courses");
+        std::fs::create_dir_all(&courses).expect("mkdir");
+        std::fs::write(courses.join("bad.ron"), "Module(").expect("write");
+        let mut p = paths(dir.path());
+        p.courses = Some(courses);
+        let now = Timestamp::from_second(1_764_320_400).expect("time");
+        let err = start(&p, "jens", now, ChaCha8Rng::seed_from_u64(1))
+            .err()
+            .expect("refused");
+        let text = err.to_string();
+        assert!(text.contains("bad.ron"), "{text}");
+        assert!(text.contains("bevidst check"), "{text}");
+    }
+}

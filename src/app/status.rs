@@ -1,0 +1,143 @@
+//! Where each module stands for the learner, as the home screen shows it: the schedule's
+//! status (`crate::schedule` decides; nothing here changes a date), a symbol that carries it
+//! without colour, its words, and which module to preselect as the next thing to do.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::course::CourseSet;
+use crate::lang::Lang;
+use crate::safe_text::sanitize;
+use crate::schedule::{self, Rules, State, Status};
+
+use super::PastAttempt;
+
+/// The schedule's rules with what the configuration sets, and the days new module versions
+/// came into use.
+pub fn rules(config: &Config, version_since: &BTreeMap<String, Date>) -> Rules {
+    let mut rules = Rules {
+        version_since: version_since.clone(),
+        ..Rules::default()
+    };
+    if let Some(days) = config.onboarding_days {
+        rules.onboarding_days = days;
+    }
+    rules
+}
+
+/// Every module's status, in the order of `courses.modules`. Without a learner (before the
+/// first start is done) every module is waiting.
+pub fn statuses(
+    courses: &CourseSet,
+    history: &[PastAttempt],
+    config: &Config,
+    version_since: &BTreeMap<String, Date>,
+    today: Date,
+) -> Vec<Status> {
+    let Some(learner) = &config.learner else {
+        return courses
+            .modules
+            .iter()
+            .map(|_| Status {
+                state: State::Waiting { from: None },
+                last_attempt: None,
+            })
+            .collect();
+    };
+    let attempts: Vec<schedule::PastAttempt> =
+        history.iter().map(PastAttempt::for_schedule).collect();
+    schedule::plan(
+        courses.modules.iter().map(|m| &m.module),
+        &attempts,
+        learner.start_date,
+        &rules(config, version_since),
+        today,
+    )
+    .into_iter()
+    .map(|(_, status)| status)
+    .collect()
+}
+
+/// A symbol for the status that reads without colour.
+pub fn symbol(status: &Status) -> &'static str {
+    let failed_last = status.last_attempt.is_some_and(|a| !a.passed);
+    match status.state {
+        State::Passed { .. } => "✓",
+        State::Overdue { .. } => "!",
+        State::Due { .. } if failed_last => "✗",
+        State::Due { .. } => "◔",
+        State::Waiting { .. } => "○",
+    }
+}
+
+/// The status in words (the schedule's wording, without the module title), starting with a
+/// capital letter.
+pub fn describe(module: &crate::course::Module, status: &Status, lang: Lang) -> String {
+    let line = schedule::status_line(module, status, lang);
+    let title = sanitize(module.title.get(lang), true);
+    let rest = line
+        .strip_prefix(&format!("{title}: "))
+        .unwrap_or(&line)
+        .to_owned();
+    let mut chars = rest.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The module to take next: overdue before due before waiting, the earliest deadline first,
+/// then the first in the list; never one that is passed.
+pub fn next_module(statuses: &[Status]) -> Option<usize> {
+    statuses
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let rank = match s.state {
+                State::Overdue { since, .. } => (0, Some(since)),
+                State::Due { by, .. } => (1, Some(by)),
+                State::Waiting { from } => (2, from),
+                State::Passed { .. } => return None,
+            };
+            Some((rank, i))
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Reason;
+    use jiff::civil::date;
+
+    fn st(state: State) -> Status {
+        Status {
+            state,
+            last_attempt: None,
+        }
+    }
+
+    #[test]
+    fn the_most_urgent_unpassed_module_is_next() {
+        let d = date(2025, 1, 1);
+        let e = date(2025, 2, 1);
+        let reason = Reason::FirstTime;
+        let statuses = [
+            st(State::Passed {
+                on: d,
+                version: 1,
+                valid_until: None,
+            }),
+            st(State::Waiting { from: None }),
+            st(State::Due { by: e, reason }),
+            st(State::Due { by: d, reason }),
+            st(State::Overdue { since: e, reason }),
+        ];
+        assert_eq!(next_module(&statuses), Some(4));
+        assert_eq!(next_module(&statuses[..4]), Some(3));
+        assert_eq!(next_module(&statuses[..2]), Some(1));
+        assert_eq!(next_module(&statuses[..1]), None);
+    }
+}

@@ -1,0 +1,241 @@
+//! `update`: how each message changes the model, screen by screen. Pure: no I/O, no clock, no
+//! randomness; whatever needs the world is returned as an [`Effect`].
+//!
+//! This file holds what applies to every screen (effect outcomes, dialogs, help, language);
+//! `screens` the first start, home, lessons and settings; `results` the quiz, result and review.
+
+mod results;
+mod screens;
+
+use std::mem;
+
+use super::doc;
+use super::quiz::SaveState;
+use super::{AfterDiscard, Confirm, Effect, Message, Model, Notice, Overlay, QuizState, Screen};
+use crate::quiz::Attempt;
+use results::{hand_in, quiz, result, review, review_max};
+use screens::{first_start, home, lesson, lesson_max, settings};
+
+/// Applies one message to the model; returns what the outside world must do, if anything.
+pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
+    match msg {
+        Message::Resize(viewport) => {
+            model.viewport = viewport;
+            clamp_scroll(model);
+            return None;
+        }
+        Message::AttemptReady { attempt, started } => {
+            attempt_ready(model, attempt, started);
+            return None;
+        }
+        Message::RecordStored {
+            receipt,
+            past,
+            copy_problem,
+        } => {
+            model.history.push(past);
+            set_save(
+                model,
+                SaveState::Stored {
+                    receipt,
+                    copy_problem,
+                },
+            );
+            return None;
+        }
+        Message::RecordFailed(why) => {
+            set_save(model, SaveState::Failed(why));
+            return None;
+        }
+        Message::ConfigSaved => {
+            if matches!(model.screen, Screen::Settings(_)) {
+                model.notice = Some(Notice::Saved);
+            }
+            return None;
+        }
+        Message::ConfigFailed(why) => {
+            model.notice = Some(Notice::ConfigFailed(why));
+            return None;
+        }
+        _ => {}
+    }
+    if let Some(overlay) = model.overlay {
+        return overlay_message(model, overlay, &msg);
+    }
+    if msg == Message::Help {
+        model.overlay = Some(Overlay::Help);
+        return None;
+    }
+    let editing_form = match &model.screen {
+        Screen::FirstStart(_) => true,
+        Screen::Settings(s) => s.editing,
+        _ => false,
+    };
+    if msg == Message::ToggleLanguage && !editing_form {
+        model.config.language = model.config.language.other();
+        if let Screen::Settings(s) = &mut model.screen {
+            s.form.language = model.config.language;
+        }
+        return Some(Effect::SaveConfig(model.config.clone()));
+    }
+    let before = mem::discriminant(&model.screen);
+    let screen = mem::replace(&mut model.screen, Screen::Home);
+    let (screen, effect) = match screen {
+        Screen::FirstStart(form) => first_start(model, form, &msg),
+        Screen::Home => home(model, &msg),
+        Screen::Lesson(state) => lesson(model, state, &msg),
+        Screen::Quiz(state) => quiz(model, state, &msg),
+        Screen::Result(state) => result(model, state, &msg),
+        Screen::Review(state) => review(model, state, &msg),
+        Screen::Settings(state) => settings(model, state, &msg),
+    };
+    if mem::discriminant(&screen) != before {
+        model.notice = None;
+    }
+    model.screen = screen;
+    effect
+}
+
+fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option<Effect> {
+    match overlay {
+        Overlay::Help => {
+            model.overlay = None;
+            // Quitting from the help means quitting, asked as on the screen below.
+            if *msg == Message::Quit {
+                return update(model, Message::Quit);
+            }
+            None
+        }
+        Overlay::Confirm(confirm) => match msg {
+            Message::Yes => {
+                model.overlay = None;
+                confirmed(model, confirm)
+            }
+            Message::No | Message::Back => {
+                model.overlay = None;
+                None
+            }
+            Message::Quit => match confirm {
+                // A second quit while asked whether to leave means yes.
+                Confirm::LeaveQuiz { .. } | Confirm::DiscardUnsaved(_) => Some(Effect::Quit),
+                Confirm::SubmitUnanswered(_) => {
+                    model.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz { quit: true }));
+                    None
+                }
+            },
+            _ => None,
+        },
+    }
+}
+
+fn confirmed(model: &mut Model, confirm: Confirm) -> Option<Effect> {
+    match confirm {
+        Confirm::LeaveQuiz { quit } => {
+            model.screen = go_home(model);
+            model.notice = None;
+            quit.then_some(Effect::Quit)
+        }
+        Confirm::SubmitUnanswered(_) => {
+            let Screen::Quiz(state) = mem::replace(&mut model.screen, Screen::Home) else {
+                return None;
+            };
+            let (screen, effect) = hand_in(model, state);
+            model.screen = screen;
+            effect
+        }
+        Confirm::DiscardUnsaved(after) => match after {
+            AfterDiscard::Home => {
+                model.screen = go_home(model);
+                None
+            }
+            AfterDiscard::Retry => {
+                let module = match &model.screen {
+                    Screen::Result(r) => r.module,
+                    Screen::Review(rv) => rv.result.module,
+                    _ => return None,
+                };
+                draw(model, module)
+            }
+            AfterDiscard::Quit => Some(Effect::Quit),
+        },
+    }
+}
+
+/// The home screen, with the next thing to do selected.
+pub(super) fn go_home(model: &mut Model) -> Screen {
+    model.home = model.next_module().unwrap_or(model.home);
+    Screen::Home
+}
+
+pub(super) fn draw(model: &Model, module: usize) -> Option<Effect> {
+    model
+        .courses
+        .modules
+        .get(module)
+        .map(|m| Effect::DrawAttempt {
+            module: m.module.id.clone(),
+        })
+}
+
+fn attempt_ready(model: &mut Model, attempt: Attempt, started: jiff::Timestamp) {
+    let Some(index) = model
+        .courses
+        .modules
+        .iter()
+        .position(|m| m.module.id == attempt.module_id)
+    else {
+        return;
+    };
+    if attempt.items.is_empty() {
+        model.notice = Some(Notice::NoQuestions);
+        return;
+    }
+    model.overlay = None;
+    model.notice = None;
+    model.screen = Screen::Quiz(QuizState::new(index, attempt, started));
+}
+
+fn set_save(model: &mut Model, save: SaveState) {
+    match &mut model.screen {
+        Screen::Result(r) => r.save = save,
+        Screen::Review(rv) => rv.result.save = save,
+        _ => {}
+    }
+}
+
+/// How far a page of `lines` lines can scroll in the viewport.
+pub(super) fn max_scroll(model: &Model, paras: &[doc::Para]) -> usize {
+    let lines = doc::layout(paras, usize::from(model.viewport.width)).len();
+    lines.saturating_sub(usize::from(model.viewport.height))
+}
+
+/// Moves `scroll` for a scrolling message; returns whether the message was one.
+pub(super) fn scroll(model: &Model, scroll: &mut usize, max: usize, msg: &Message) -> bool {
+    let page = usize::from(model.viewport.height).saturating_sub(1).max(1);
+    *scroll = match msg {
+        Message::Up => scroll.saturating_sub(1),
+        Message::Down => (*scroll + 1).min(max),
+        Message::PageUp => scroll.saturating_sub(page),
+        Message::PageDown => (*scroll + page).min(max),
+        Message::First => 0,
+        Message::Last => max,
+        _ => return false,
+    };
+    true
+}
+
+/// Keeps scroll offsets inside the page after the viewport changed.
+fn clamp_scroll(model: &mut Model) {
+    let screen = mem::replace(&mut model.screen, Screen::Home);
+    model.screen = match screen {
+        Screen::Lesson(mut s) => {
+            s.scroll = s.scroll.min(lesson_max(model, &s));
+            Screen::Lesson(s)
+        }
+        Screen::Review(mut s) => {
+            s.scroll = s.scroll.min(review_max(model, &s));
+            Screen::Review(s)
+        }
+        other => other,
+    };
+}

@@ -1,0 +1,180 @@
+//! The first start, the home screen, lessons and the settings.
+
+use super::super::form::{Outcome, Step};
+use super::{draw, go_home, max_scroll, scroll};
+use crate::app::{Effect, Form, LessonState, Message, Model, Screen, SettingsState, doc};
+
+pub(super) fn first_start(
+    model: &mut Model,
+    mut form: Form,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
+    if *msg == Message::Quit {
+        return (Screen::FirstStart(form), Some(Effect::Quit));
+    }
+    let learner = form.handle_first_start(msg);
+    // The language applies at once, so the remaining questions are asked in it.
+    model.config.language = form.language;
+    match learner {
+        Some(learner) => {
+            model.config.learner = Some(learner);
+            let screen = go_home(model);
+            (screen, Some(Effect::SaveConfig(model.config.clone())))
+        }
+        None => (Screen::FirstStart(form), None),
+    }
+}
+
+pub(super) fn home(model: &mut Model, msg: &Message) -> (Screen, Option<Effect>) {
+    let n = model.courses.modules.len();
+    let last = n.saturating_sub(1);
+    let effect = match msg {
+        Message::Up => {
+            model.home = model.home.saturating_sub(1);
+            None
+        }
+        Message::Down => {
+            model.home = (model.home + 1).min(last);
+            None
+        }
+        Message::First => {
+            model.home = 0;
+            None
+        }
+        Message::Last => {
+            model.home = last;
+            None
+        }
+        Message::Pick(i) if *i < n => {
+            model.home = *i;
+            None
+        }
+        Message::Confirm => {
+            let Some(m) = model.courses.modules.get(model.home) else {
+                return (Screen::Home, None);
+            };
+            if m.module.lessons.is_empty() {
+                draw(model, model.home)
+            } else {
+                let state = LessonState {
+                    module: model.home,
+                    page: 0,
+                    scroll: 0,
+                };
+                return (Screen::Lesson(state), None);
+            }
+        }
+        Message::StartQuiz => draw(model, model.home),
+        Message::OpenSettings => {
+            let state = SettingsState {
+                form: Form::from_config(&model.config, model.today),
+                selected: 0,
+                editing: false,
+            };
+            return (Screen::Settings(state), None);
+        }
+        Message::Quit => Some(Effect::Quit),
+        _ => None,
+    };
+    (Screen::Home, effect)
+}
+
+pub(super) fn lesson(
+    model: &mut Model,
+    mut state: LessonState,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
+    let pages = model
+        .courses
+        .modules
+        .get(state.module)
+        .map_or(0, |m| m.module.lessons.len());
+    let max = lesson_max(model, &state);
+    if scroll(model, &mut state.scroll, max, msg) {
+        return (Screen::Lesson(state), None);
+    }
+    let effect = match msg {
+        Message::Next | Message::Confirm if state.page + 1 < pages => {
+            state.page += 1;
+            state.scroll = 0;
+            None
+        }
+        Message::Confirm | Message::StartQuiz => draw(model, state.module),
+        Message::Prev if state.page > 0 => {
+            state.page -= 1;
+            state.scroll = 0;
+            None
+        }
+        Message::Back => return (go_home(model), None),
+        Message::Quit => Some(Effect::Quit),
+        _ => None,
+    };
+    (Screen::Lesson(state), effect)
+}
+
+pub(super) fn settings(
+    model: &mut Model,
+    mut state: SettingsState,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
+    let fields = Step::FIELDS;
+    if *msg == Message::Quit {
+        return (Screen::Settings(state), Some(Effect::Quit));
+    }
+    let field = fields[state.selected.min(fields.len() - 1)];
+    if state.editing {
+        match state.form.handle(field, msg) {
+            Outcome::Stay => return (Screen::Settings(state), None),
+            Outcome::Cancelled => {
+                state.editing = false;
+                state.form = Form::from_config(&model.config, model.today);
+                return (Screen::Settings(state), None);
+            }
+            Outcome::Accepted => {
+                state.editing = false;
+                let Ok(learner) = state.form.learner() else {
+                    return (Screen::Settings(state), None);
+                };
+                let current = model.config.learner.get_or_insert_with(|| learner.clone());
+                match field {
+                    Step::EmployeeId => current.employee_id = learner.employee_id,
+                    Step::Forvaltning => current.forvaltning = learner.forvaltning,
+                    Step::StartDate => current.start_date = learner.start_date,
+                    Step::Language | Step::Summary => {}
+                }
+                state.form = Form::from_config(&model.config, model.today);
+                return (
+                    Screen::Settings(state),
+                    Some(Effect::SaveConfig(model.config.clone())),
+                );
+            }
+        }
+    }
+    model.notice = None;
+    match msg {
+        Message::Up => state.selected = state.selected.saturating_sub(1),
+        Message::Down => state.selected = (state.selected + 1).min(fields.len() - 1),
+        Message::Pick(i) if *i < fields.len() => state.selected = *i,
+        Message::Confirm if field == Step::Language => {
+            model.config.language = model.config.language.other();
+            state.form.language = model.config.language;
+            return (
+                Screen::Settings(state),
+                Some(Effect::SaveConfig(model.config.clone())),
+            );
+        }
+        Message::Confirm => {
+            state.form = Form::from_config(&model.config, model.today);
+            state.editing = true;
+        }
+        Message::Back => return (go_home(model), None),
+        _ => {}
+    }
+    (Screen::Settings(state), None)
+}
+
+pub(super) fn lesson_max(model: &Model, state: &LessonState) -> usize {
+    model.courses.modules.get(state.module).map_or(0, |m| {
+        max_scroll(model, &doc::lesson(m, state.page, model.lang()))
+    })
+}

@@ -1,0 +1,358 @@
+//! The learner's configuration file: who they are (employee id, forvaltning, start date), the
+//! interface language, and what an organisation may set centrally (a collection folder, its own
+//! list of forvaltninger, the onboarding deadline, its own course folder).
+//!
+//! Format (`config.ron` in the folder the caller names; `main.rs` picks the platform config
+//! folder or `BEVIDST_CONFIG_DIR`), version 1:
+//!
+//! ```ron
+//! Config(
+//!     version: 1,
+//!     language: Da,                       // Da or En
+//!     learner: Some(Learner(              // absent until the first start is done
+//!         employee_id: "ab12345",         // [A-Za-z0-9._-], 1–64 characters
+//!         forvaltning: "Økonomiforvaltningen",
+//!         start_date: "2025-08-01",       // ISO 8601 calendar date
+//!     )),
+//!     collect_dir: None,                  // Some("X:/bevidst") to copy the log there
+//!     forvaltninger: None,                // Some(["…", "…"]) replaces the built-in list
+//!     onboarding_days: None,              // Some(30): days from start date to onboarding deadline
+//!     courses: None,                      // Some("X:/kurser") uses that course folder
+//! )
+//! ```
+//!
+//! Unknown fields are refused, and a file from a newer program version is refused with a
+//! message instead of being misread. Writing is atomic (temporary file, sync, rename), so a
+//! crash never leaves half a file.
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// The configuration format version this program reads and writes.
+pub const CONFIG_VERSION: u32 = 1;
+/// The file name inside the configuration folder.
+pub const CONFIG_FILE: &str = "config.ron";
+/// Larger files are refused; a real configuration is a few hundred bytes.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+
+/// The forvaltninger of Københavns Kommune, offered at first start unless the configuration
+/// replaces the list.
+pub const DEFAULT_FORVALTNINGER: [&str; 7] = [
+    "Børne- og Ungdomsforvaltningen",
+    "Beskæftigelses- og Integrationsforvaltningen",
+    "Kultur- og Fritidsforvaltningen",
+    "Socialforvaltningen",
+    "Sundheds- og Omsorgsforvaltningen",
+    "Teknik- og Miljøforvaltningen",
+    "Økonomiforvaltningen",
+];
+
+/// The whole configuration file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Format version; see [`CONFIG_VERSION`].
+    pub version: u32,
+    /// The interface language the learner chose.
+    #[serde(default)]
+    pub language: Lang,
+    /// The first-start answers; `None` until the learner has given them.
+    #[serde(default)]
+    pub learner: Option<Learner>,
+    /// A shared folder the learner's log is copied to after each completion.
+    #[serde(default)]
+    pub collect_dir: Option<PathBuf>,
+    /// An organisation's own list of forvaltninger, replacing [`DEFAULT_FORVALTNINGER`].
+    #[serde(default)]
+    pub forvaltninger: Option<Vec<String>>,
+    /// Days from the start date until the onboarding module must be passed.
+    #[serde(default)]
+    pub onboarding_days: Option<u32>,
+    /// A course folder to use instead of the bundled courses (`--courses` wins over it).
+    #[serde(default)]
+    pub courses: Option<PathBuf>,
+}
+
+/// Who the learner is, as given at first start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learner {
+    /// The employee id (medarbejdernummer), `[A-Za-z0-9._-]`, 1–64 characters.
+    pub employee_id: String,
+    /// The learner's forvaltning.
+    pub forvaltning: String,
+    /// The first working day; deadlines for onboarding count from it.
+    #[serde(with = "iso_date")]
+    pub start_date: Date,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            version: CONFIG_VERSION,
+            language: Lang::Da,
+            learner: None,
+            collect_dir: None,
+            forvaltninger: None,
+            onboarding_days: None,
+            courses: None,
+        }
+    }
+}
+
+impl Config {
+    /// The forvaltninger to offer: the configured list, or the built-in one.
+    pub fn forvaltninger(&self) -> Vec<String> {
+        match &self.forvaltninger {
+            Some(list) if !list.is_empty() => list.clone(),
+            _ => DEFAULT_FORVALTNINGER
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// Why a configuration file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists but could not be read.
+    #[error("{path}: cannot read the configuration: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is larger than any real configuration.
+    #[error(
+        "{path}: the configuration is larger than {MAX_CONFIG_BYTES} bytes; it is not a bevidst configuration, move it away"
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not valid RON, or has a field this version does not know.
+    #[error(
+        "{path}:{line}:{column}: {message}; fix the file, or move it away to answer the first-start questions again"
+    )]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file was written by a newer version of the program.
+    #[error(
+        "{path}: the configuration has format version {found}, but this program reads version {CONFIG_VERSION}; update bevidst"
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+    },
+    /// A value in the file is not allowed.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// The file could not be written.
+    #[error("{path}: cannot save the configuration: {source}")]
+    Write {
+        /// The file (or its folder).
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Why an employee id is not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Nothing was typed.
+    Empty,
+    /// More than 64 characters.
+    TooLong,
+    /// A character outside `[A-Za-z0-9._-]`.
+    BadChar(char),
+}
+
+/// Checks an employee id against the rule records use: `[A-Za-z0-9._-]`, 1–64 characters.
+pub fn check_employee_id(id: &str) -> Result<(), IdProblem> {
+    if id.is_empty() {
+        return Err(IdProblem::Empty);
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(IdProblem::BadChar(c));
+    }
+    if id.len() > 64 {
+        return Err(IdProblem::TooLong);
+    }
+    Ok(())
+}
+
+/// The part of a login name that is a valid employee id, as the first-start default.
+pub fn id_from_login(login: &str) -> String {
+    login
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        .take(64)
+        .collect()
+}
+
+/// Reads `dir/config.ron`; a missing file is the default configuration (first start).
+pub fn load(dir: &Path) -> Result<Config, ConfigError> {
+    let path = dir.join(CONFIG_FILE);
+    let file = match fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(source) => return Err(ConfigError::Read { path, source }),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge { path });
+    }
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
+        path: path.clone(),
+        message: "the configuration is not UTF-8 text; save it as UTF-8".into(),
+    })?;
+    parse(&path, &text)
+}
+
+/// Only the version, read leniently first so a newer file gets a clear message instead of
+/// "unknown field".
+#[derive(Deserialize)]
+#[serde(rename = "Config")]
+struct VersionProbe {
+    version: u32,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(16)
+}
+
+fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let spanned = |e: ron::error::SpannedError| ConfigError::Parse {
+        path: path.to_owned(),
+        line: e.span.start.line.max(1),
+        column: e.span.start.col.max(1),
+        message: e.code.to_string(),
+    };
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+        && probe.version > CONFIG_VERSION
+    {
+        return Err(ConfigError::Newer {
+            path: path.to_owned(),
+            found: probe.version,
+        });
+    }
+    let config: Config = ron_options().from_str(text).map_err(spanned)?;
+    let invalid = |message: String| ConfigError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    if config.version == 0 {
+        return Err(invalid(
+            "`version` must be 1; this program writes version 1".into(),
+        ));
+    }
+    if let Some(learner) = &config.learner {
+        if let Err(problem) = check_employee_id(&learner.employee_id) {
+            return Err(invalid(format!(
+                "`employee_id` {:?} is not allowed ({}); use letters, digits, `.`, `_` and `-`, at most 64 characters",
+                crate::safe_text::sanitize(&learner.employee_id, true),
+                match problem {
+                    IdProblem::Empty => "empty".to_owned(),
+                    IdProblem::TooLong => "too long".to_owned(),
+                    IdProblem::BadChar(c) => format!("contains {c:?}"),
+                }
+            )));
+        }
+        if let Err(why) = crate::record::check_forvaltning(&learner.forvaltning) {
+            return Err(invalid(format!("`forvaltning`: {why}")));
+        }
+    }
+    if let Some(list) = &config.forvaltninger {
+        if list.is_empty() {
+            return Err(invalid(
+                "`forvaltninger` is an empty list; list at least one, or remove the field to use the built-in list".into(),
+            ));
+        }
+        for name in list {
+            if let Err(why) = crate::record::check_forvaltning(name) {
+                return Err(invalid(format!(
+                    "`forvaltninger`: {:?}: {why}",
+                    crate::safe_text::sanitize(name, true)
+                )));
+            }
+        }
+    }
+    Ok(config)
+}
+
+/// Writes `dir/config.ron` atomically: a temporary file in the same folder, synced, then
+/// renamed over the old one. Creates the folder if needed.
+pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
+    let path = dir.join(CONFIG_FILE);
+    let write_err = |path: &Path| {
+        let path = path.to_owned();
+        move |source| ConfigError::Write { path, source }
+    };
+    fs::create_dir_all(dir).map_err(write_err(dir))?;
+    let pretty = ron::ser::PrettyConfig::new().struct_names(true);
+    let body = ron::ser::to_string_pretty(config, pretty).map_err(|e| ConfigError::Write {
+        path: path.clone(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let text = format!(
+        "// bevidst configuration, format version {CONFIG_VERSION}. Written by the program; you may edit it.\n{body}\n"
+    );
+    crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(write_err(&path))?;
+    Ok(())
+}
+
+/// Dates as ISO 8601 strings (`2025-08-01`), readable and hand-editable.
+mod iso_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse::<Date>().map_err(|e| {
+            D::Error::custom(format!("`{s}` is not a date in the form YYYY-MM-DD ({e})"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,279 @@
+//! `bevidst status`: one line per module that is due or overdue, and an exit code a login
+//! script can act on (0 nothing due, 1 something due, 2 something overdue). The statuses are
+//! the home screen's (`app::status::statuses`, which asks `schedule::plan`), worded by
+//! `schedule::status_line`.
+//!
+//! It only reads: the log is read line by line and verified, never opened for writing, so a
+//! login script cannot move a torn line aside or take the log's lock from a running bevidst.
+//! A learner who has not answered the first-start questions yet counts as due (onboarding
+//! starts with them).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, BufReader, Write};
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::app::PastAttempt;
+use crate::app::session::Paths;
+use crate::app::store::past_attempt;
+use crate::config::{self, Config};
+use crate::course::{self, CourseSet};
+use crate::lang::Lang;
+use crate::record::{self, BadLine, RecordError, verify_reader};
+use crate::safe_text::sanitize;
+use crate::schedule::{self, Urgency};
+
+/// The exit code when the status cannot be worked out (configuration, course files or log
+/// unreadable); the reason is on stderr.
+pub const EXIT_ERROR: u8 = 3;
+
+/// What is due for a learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// One line per module due or overdue, in course order.
+    pub lines: Vec<String>,
+    /// The most pressing of all modules.
+    pub urgency: Urgency,
+}
+
+/// The modules due or overdue on `today`, or `None` when the first-start questions have not
+/// been answered (there is no learner to plan for).
+pub fn due(
+    courses: &CourseSet,
+    history: &[PastAttempt],
+    config: &Config,
+    version_since: &BTreeMap<String, Date>,
+    today: Date,
+    lang: Lang,
+) -> Option<Due> {
+    config.learner.as_ref()?;
+    let statuses = crate::app::status::statuses(courses, history, config, version_since, today);
+    let lines = courses
+        .modules
+        .iter()
+        .zip(&statuses)
+        .filter(|(_, s)| s.urgency() != Urgency::Nothing)
+        .map(|(m, s)| schedule::status_line(&m.module, s, lang))
+        .collect();
+    Some(Due {
+        lines,
+        urgency: schedule::worst(&statuses),
+    })
+}
+
+/// The learner's attempts from the log at `path`, read without changing it, with the first
+/// bad line if the log is damaged (the attempts before it still count). A missing log is no
+/// attempts.
+pub fn read_history(path: &Path) -> Result<(Vec<PastAttempt>, Option<BadLine>), RecordError> {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
+        Err(e) => return Err(RecordError::io("cannot open", path, e)),
+    };
+    let mut history = Vec::new();
+    let outcome = verify_reader(BufReader::new(file), |r| history.push(past_attempt(r)));
+    Ok((history, outcome.bad))
+}
+
+/// Runs `bevidst status` on the files in `paths` as of `today`, in `lang` (default: the
+/// configured language): the lines on `out`, warnings and errors on `err`. Returns the exit
+/// code: 0, 1 or 2 by urgency (1 when not set up yet), [`EXIT_ERROR`] when the status cannot
+/// be worked out.
+pub fn run(
+    paths: &Paths,
+    lang: Option<Lang>,
+    today: Date,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let config = match config::load(&paths.config_dir) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(err, "{}", sanitize(&e.to_string(), false))?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let lang = lang.unwrap_or(config.language);
+    if config.learner.is_none() {
+        writeln!(out, "{}", super::texts::texts(lang).not_set_up)?;
+        return Ok(Urgency::Due.exit_code());
+    }
+    let folder = paths.courses.as_deref().or(config.courses.as_deref());
+    let courses = match folder {
+        Some(dir) => course::load_dir(dir),
+        None => course::bundled(),
+    };
+    let courses = match courses {
+        Ok(c) => c,
+        Err(errors) => {
+            for e in &errors {
+                writeln!(err, "{}", sanitize(&e.to_string(), false))?;
+            }
+            writeln!(
+                err,
+                "{} error(s) in the course files; run `bevidst check` on the folder for details",
+                errors.len()
+            )?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let log = record::log_path(&paths.data_dir);
+    let history = match read_history(&log) {
+        Ok((history, bad)) => {
+            if let Some(bad) = bad {
+                writeln!(
+                    err,
+                    "{}: {} {}: {}",
+                    sanitize(&log.display().to_string(), true),
+                    lang.pick(
+                        "Advarsel: loggen er beskadiget i linje",
+                        "Warning: the log is damaged at line"
+                    ),
+                    bad.line,
+                    bad.problem.text(lang)
+                )?;
+            }
+            history
+        }
+        Err(e) => {
+            writeln!(err, "{}", sanitize(&e.text(lang), true))?;
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let version_since = crate::app::seen::read(&paths.data_dir, &courses);
+    let Some(due) = due(&courses, &history, &config, &version_since, today, lang) else {
+        return Ok(Urgency::Due.exit_code());
+    };
+    for line in &due.lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(due.urgency.exit_code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::PastAttempt;
+    use crate::config::Learner;
+    use jiff::civil::date;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    fn courses() -> CourseSet {
+        let intro = include_str!("../../tests/fixtures/tui/intro.ron");
+        CourseSet::from_sources([("intro.ron".to_owned(), intro.as_bytes())])
+            .expect("the fixture course is valid")
+    }
+
+    fn config() -> Config {
+        Config {
+            learner: Some(Learner {
+                employee_id: "ab12".into(),
+                forvaltning: "Økonomiforvaltningen".into(),
+                start_date: date(2025, 11, 20),
+            }),
+            ..Config::default()
+        }
+    }
+
+    fn pass(finished: u64) -> PastAttempt {
+        PastAttempt {
+            module_id: "tui-intro".into(),
+            module_version: 1,
+            finished,
+            passed: true,
+            questions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn due_lists_what_is_due_with_the_worst_urgency() {
+        let set = courses();
+        assert_eq!(
+            due(
+                &set,
+                &[],
+                &Config::default(),
+                &BTreeMap::new(),
+                date(2025, 11, 25),
+                Lang::Da
+            ),
+            None,
+            "no learner yet"
+        );
+        let d = due(
+            &set,
+            &[],
+            &config(),
+            &BTreeMap::new(),
+            date(2025, 11, 25),
+            Lang::Da,
+        )
+        .expect("a learner");
+        assert_eq!(d.urgency, Urgency::Due);
+        assert_eq!(
+            d.lines,
+            ["Introduktion til it-sikkerhed: skal tages senest 4. december 2025 (ikke startet)"]
+        );
+        let late = due(
+            &set,
+            &[],
+            &config(),
+            &BTreeMap::new(),
+            date(2025, 12, 5),
+            Lang::En,
+        )
+        .expect("a learner");
+        assert_eq!(late.urgency, Urgency::Overdue);
+        // Passed on 28 November 2025: nothing is due afterwards.
+        let done = due(
+            &set,
+            &[pass(1_764_320_400)],
+            &config(),
+            &BTreeMap::new(),
+            date(2026, 6, 1),
+            Lang::Da,
+        )
+        .expect("a learner");
+        assert_eq!(done.urgency, Urgency::Nothing);
+        assert!(done.lines.is_empty());
+    }
+
+    #[test]
+    fn history_is_read_up_to_a_damaged_line_and_a_missing_log_is_empty() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = record::log_path(dir.path());
+        assert_eq!(read_history(&path).expect("no log"), (Vec::new(), None));
+        let (mut log, _) =
+            record::LearnerLog::open(&path, &mut ChaCha8Rng::seed_from_u64(3)).expect("opens");
+        let attempt = crate::app::FinishedAttempt {
+            employee_id: "ab12".into(),
+            forvaltning: "Økonomiforvaltningen".into(),
+            module_id: "tui-intro".into(),
+            module_version: 1,
+            content_hash: courses().modules[0].hash,
+            started: jiff::Timestamp::from_second(1_764_320_000).expect("time"),
+            score: 1,
+            max: 1,
+            passed: true,
+            questions: vec![(
+                "tui-intro-02".into(),
+                courses().modules[0].module.questions[1].area,
+                true,
+            )],
+        };
+        let finished = jiff::Timestamp::from_second(1_764_320_400).expect("time");
+        log.append(crate::app::store::draft(&attempt, finished))
+            .expect("appends");
+        drop(log);
+        let mut text = fs::read_to_string(&path).expect("reads");
+        text.push_str("not a record\n");
+        fs::write(&path, text).expect("writes");
+        let (history, bad) = read_history(&path).expect("reads");
+        assert_eq!(history.len(), 1, "the good record counts");
+        assert_eq!(history[0].module_id, "tui-intro");
+        assert_eq!(bad.expect("the damage is reported").line, 3);
+    }
+}

@@ -1,0 +1,60 @@
+//! The help over the current screen, generated from the key map: every key of the screen
+//! with what it does.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::wrapped;
+use crate::app::doc::Tone;
+use crate::app::texts::texts;
+use crate::app::{Model, wrap};
+use crate::tui::keymap;
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+
+pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
+    let lang = model.lang();
+    let t = texts(lang);
+    // The keys of the screen under the help, not of the help itself.
+    let under = Model {
+        overlay: None,
+        ..model.clone()
+    };
+    let ctx = keymap::context(&under);
+    let rows = keymap::help(ctx, lang);
+    let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_w = width.saturating_sub(4);
+    let mut text = wrapped(t.help_intro, theme.tone(Tone::Text), inner_w).0;
+    text.push_line(Line::default());
+    let intro_lines = text.lines.len();
+    text.push_line(Line::styled(t.help_this_screen, theme.tone(Tone::Heading)));
+    for (keys, label) in rows {
+        let pad = " ".repeat(key_w - wrap::width(&keys));
+        text.push_line(Line::from(vec![
+            Span::styled(format!("  {keys}{pad}  "), theme.key()),
+            Span::raw(label),
+        ]));
+    }
+    // Between the header and the footer, so both stay readable; on a small terminal the
+    // intro goes first, then the list is cut at the bottom.
+    let [_, middle, _] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    if text.lines.len() + 2 > usize::from(middle.height) {
+        text.lines.drain(..intro_lines);
+    }
+    let height = u16::try_from(text.lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = layout::centered(middle, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.help_title))
+        .border_style(theme.key());
+    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(block, popup);
+    frame.render_widget(Paragraph::new(Text::from(text.lines)), inner);
+}

@@ -1,0 +1,244 @@
+//! Drawing the model: the frame (header, body, footer), one file per screen, and the help and
+//! dialogs over them. Pure: it reads the model and never changes it; selections become
+//! widget state per frame. Below the minimum size only a "too small" message is drawn.
+
+mod confirm;
+mod first_start;
+mod help;
+mod home;
+mod lesson;
+mod quiz;
+mod result;
+mod review;
+mod settings;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+use super::keymap;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use crate::app::doc::{self, Para, Tone};
+use crate::app::texts::{self, texts};
+use crate::app::wrap;
+use crate::app::{Model, Overlay, Screen};
+use crate::safe_text::sanitize;
+
+/// Draws the whole interface for `model`.
+pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if !layout::fits(area) {
+        too_small(model, theme, frame, area);
+        return;
+    }
+    let areas = layout::areas(area);
+    let (title, info) = header_text(model);
+    header(theme, frame, areas.header, &title, &info);
+    let body = notice(model, theme, frame, areas.body);
+    match &model.screen {
+        Screen::FirstStart(form) => first_start::render(model, form, theme, frame, body),
+        Screen::Home => home::render(model, theme, frame, body),
+        Screen::Lesson(state) => lesson::render(model, state, theme, frame, body),
+        Screen::Quiz(state) => quiz::render(model, state, theme, frame, body),
+        Screen::Result(state) => result::render(model, state, theme, frame, body),
+        Screen::Review(state) => review::render(model, state, theme, frame, body),
+        Screen::Settings(state) => settings::render(model, state, theme, frame, body),
+    }
+    footer(model, theme, frame, areas.footer);
+    match model.overlay {
+        Some(Overlay::Help) => help::render(model, theme, frame, area),
+        Some(Overlay::Confirm(c)) => confirm::render(model, c, theme, frame, area),
+        None => {}
+    }
+}
+
+/// The screen's title (left of the header) and its position or progress (right).
+fn header_text(model: &Model) -> (String, String) {
+    let lang = model.lang();
+    let t = texts(lang);
+    let module_title = |i: usize| {
+        model
+            .courses
+            .modules
+            .get(i)
+            .map(|m| sanitize(m.module.title.get(lang), true))
+            .unwrap_or_default()
+    };
+    match &model.screen {
+        Screen::FirstStart(_) => (t.welcome_title.to_owned(), String::new()),
+        Screen::Home => {
+            let (passed, total) = model.progress();
+            (t.home_title.to_owned(), format!("{passed}/{total} ✓"))
+        }
+        Screen::Lesson(s) => {
+            let pages = model
+                .courses
+                .modules
+                .get(s.module)
+                .map_or(0, |m| m.module.lessons.len());
+            (
+                module_title(s.module),
+                texts::page_of(lang, (s.page + 1).min(pages), pages),
+            )
+        }
+        Screen::Quiz(s) => (
+            module_title(s.module),
+            texts::question_of(lang, s.current + 1, s.attempt.items.len()),
+        ),
+        Screen::Result(s) => (t.result_title.to_owned(), module_title(s.module)),
+        Screen::Review(s) => (
+            format!("{} · {}", t.review_title, module_title(s.result.module)),
+            texts::question_of(lang, s.index + 1, s.result.attempt.items.len()),
+        ),
+        Screen::Settings(_) => (t.settings_title.to_owned(), String::new()),
+    }
+}
+
+fn header(theme: Theme, frame: &mut Frame, area: Rect, title: &str, info: &str) {
+    let info_w = u16::try_from(wrap::width(info) + 2).unwrap_or(u16::MAX);
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(info_w),
+    ]));
+    let left_text = format!(" bevidst · {title}");
+    let left_text = wrap::truncate(&left_text, usize::from(left.width));
+    frame.render_widget(Paragraph::new(left_text).style(theme.header()), left);
+    frame.render_widget(
+        Paragraph::new(format!("{info} "))
+            .style(theme.header())
+            .right_aligned(),
+        right,
+    );
+}
+
+/// Draws the notice (if any) at the bottom of the body; returns the rest of the body.
+fn notice(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) -> Rect {
+    let Some(notice) = &model.notice else {
+        return body;
+    };
+    let lines = doc::layout(
+        &[Para::new(
+            Tone::Warning,
+            sanitize(&notice.text(model.lang()), true),
+        )],
+        usize::from(body.width),
+    );
+    let height = u16::try_from(lines.len().min(3)).unwrap_or(3);
+    let [rest, _gap, bottom] = body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(height),
+    ]));
+    frame.render_widget(Paragraph::new(styled(&lines, theme)), bottom);
+    rest
+}
+
+fn footer(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
+    let lang = model.lang();
+    let ctx = keymap::context(model);
+    let help = keymap::help_hint(ctx, lang);
+    let help_w = help
+        .as_ref()
+        .map_or(0, |(k, l)| wrap::width(k) + wrap::width(l) + 2);
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(help_w).unwrap_or(0)),
+    ]));
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, label) in keymap::hints(ctx, lang) {
+        let w = wrap::width(&key) + 1 + wrap::width(label) + 2;
+        if used + w > usize::from(left.width) {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {label}  "), theme.key_label()));
+    }
+    frame.render_widget(Line::from(spans), left);
+    if let Some((key, label)) = help {
+        let line = Line::from(vec![
+            Span::styled(key, theme.key()),
+            Span::styled(format!(" {label} "), theme.key_label()),
+        ]);
+        frame.render_widget(line.right_aligned(), right);
+    }
+}
+
+fn too_small(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
+    let text = texts::too_small(model.lang(), area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.tone(Tone::Warning))
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Wrapped document lines as styled text lines.
+fn styled(lines: &[doc::Line], theme: Theme) -> Text<'static> {
+    Text::from(
+        lines
+            .iter()
+            .map(|l| Line::styled(l.text.clone(), theme.tone(l.tone)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Draws a reading screen: a scrollable document with a scrollbar when it does not fit, and
+/// a hint line under it. The scroll offset is clamped here too, in case the body is smaller
+/// than the viewport `update` knows (a notice takes lines).
+fn scrolled_doc(
+    paras: &[Para],
+    scroll: usize,
+    hint: Line<'static>,
+    theme: Theme,
+    frame: &mut Frame,
+    body: Rect,
+) {
+    let reading = layout::reading(body);
+    let (text_area, bar_area) = (reading.text, reading.bar);
+    frame.render_widget(hint, reading.hint);
+    let lines = doc::layout(paras, usize::from(text_area.width));
+    let height = usize::from(text_area.height);
+    let max = lines.len().saturating_sub(height);
+    let top = scroll.min(max);
+    let end = (top + height).min(lines.len());
+    frame.render_widget(Paragraph::new(styled(&lines[top..end], theme)), text_area);
+    if max > 0 {
+        let mut state = ScrollbarState::new(max + 1).position(top);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(Some("↑"))
+                .end_symbol(Some("↓")),
+            bar_area,
+            &mut state,
+        );
+    }
+}
+
+/// "→ next page   Enter to the quiz": keys (from the key map) and where they lead.
+fn key_hint(parts: &[(Option<String>, &str)], theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in parts {
+        if let Some(key) = key {
+            spans.push(Span::styled(key.clone(), theme.key()));
+            spans.push(Span::styled(format!(" {what}   "), theme.key_label()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// A paragraph of one style wrapped to `width` by display width (the same wrapping as
+/// everywhere else), and the number of lines it takes.
+fn wrapped(text: &str, style: Style, width: u16) -> (Text<'static>, u16) {
+    let lines: Vec<Line<'static>> = wrap::wrap(text, usize::from(width))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    (Text::from(lines), height)
+}

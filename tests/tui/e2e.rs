@@ -1,0 +1,183 @@
+//! The real binary in a real pseudo-terminal (tmux): first start, the whole bundled
+//! onboarding quiz, the receipt on screen, the record on disk, and the terminal back in its
+//! normal state after quitting (alternate screen left, cursor shown, the same `stty` settings
+//! as before, so raw mode is off). Needs tmux; `.ci/run` installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), so the test never touches the user's sessions.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys {keys:?}");
+    }
+
+    fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Waits until the screen shows `needle`; fails with the screen after ten seconds.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {needle:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+/// Answers the first-start questions on screen: Danish, `ab12`, Økonomiforvaltningen, today.
+fn first_start(tmux: &Tmux) {
+    tmux.wait_for("Hvilket sprog vil du bruge?");
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "1",
+        "the UI uses the alternate screen"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Hvad er dit medarbejdernummer?");
+    tmux.wait_for("jens");
+    tmux.keys(&[
+        "BSpace", "BSpace", "BSpace", "BSpace", "a", "b", "1", "2", "Enter",
+    ]);
+    tmux.wait_for("Hvilken forvaltning arbejder du i?");
+    tmux.keys(&["7", "Enter"]);
+    tmux.wait_for("Hvornår var din første arbejdsdag?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Passer det her?");
+    tmux.keys(&["Enter"]);
+    let home = tmux.wait_for("Dine moduler");
+    assert!(
+        home.contains("Medarbejdernummer ab12 · Økonomiforvaltningen"),
+        "{home}"
+    );
+}
+
+#[test]
+fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
+    let tmux_present = Command::new("tmux").arg("-V").output().is_ok();
+    assert!(
+        tmux_present,
+        "this test needs tmux (apt-get install tmux); .ci/run installs it"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    let tmux = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    let bin = Path::new(env!("CARGO_BIN_EXE_bevidst"));
+    let script = format!(
+        "stty -g > {before}; BEVIDST_DATA_DIR={data} BEVIDST_CONFIG_DIR={config} USER=jens {bin}; \
+         echo $? > {code}; stty -g > {after}; echo SHELL-IS-BACK; exec sh",
+        before = quoted(&dir.path().join("stty-before")),
+        after = quoted(&dir.path().join("stty-after")),
+        code = quoted(&dir.path().join("exit-code")),
+        data = quoted(&data),
+        config = quoted(&config),
+        bin = quoted(bin),
+    );
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(out.status.success(), "tmux starts: {out:?}");
+
+    first_start(&tmux);
+    assert!(
+        config.join("config.ron").exists(),
+        "the first-start answers are saved"
+    );
+
+    // The whole onboarding quiz (preselected on the home screen): the first choice each time.
+    tmux.keys(&["t"]);
+    for n in 1..=10 {
+        tmux.wait_for(&format!("Spørgsmål {n} af 10"));
+        tmux.keys(&["1", "Enter"]);
+    }
+    let result = tmux.wait_for("Din kvittering:");
+    let receipt: String = result
+        .split("Din kvittering:")
+        .nth(1)
+        .expect("the receipt follows its label")
+        .trim_start()
+        .chars()
+        .take(14)
+        .collect();
+    assert_eq!(receipt.len(), 14, "{result}");
+    assert_eq!(receipt.matches('-').count(), 2, "grouped: {receipt}");
+
+    // The record on disk is the one on screen.
+    let log = bevidst::record::log_path(&data);
+    let outcome = bevidst::record::verify_file(&log).expect("the log verifies");
+    assert!(outcome.bad.is_none());
+    assert_eq!(outcome.records, 1);
+    let head = outcome.head.expect("a head");
+    assert_eq!(bevidst::record::receipt(&head.last_hash), receipt);
+
+    // Quit; the terminal is as it was.
+    tmux.keys(&["q"]);
+    tmux.wait_for("SHELL-IS-BACK");
+    let code = std::fs::read_to_string(dir.path().join("exit-code")).expect("exit code");
+    assert_eq!(code.trim(), "0");
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "0",
+        "the alternate screen is left"
+    );
+    assert_eq!(tmux.display("#{cursor_flag}"), "1", "the cursor is shown");
+    let before = std::fs::read_to_string(dir.path().join("stty-before")).expect("stty before");
+    let after = std::fs::read_to_string(dir.path().join("stty-after")).expect("stty after");
+    assert_eq!(
+        before, after,
+        "raw mode is off again: the terminal settings are restored"
+    );
+}

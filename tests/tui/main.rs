@@ -1,0 +1,10 @@
+//! Tests of the learner's terminal UI: the journey driven by messages alone, every screen
+//! drawn at 80×24 (snapshots), the cells whose colour or symbol carries meaning, tiny sizes,
+//! and one run of the real binary in tmux.
+
+mod cells;
+mod common;
+mod e2e;
+mod journey;
+mod sizes;
+mod snapshots;
