@@ -139,10 +139,11 @@ fn measure_report(dir: &Path) {
         min_group: 5,
         rules: Rules::default(),
         now: jiff::Timestamp::from_second(END).expect("valid"),
+        lang: Lang::Da,
     };
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
     let start = Instant::now();
-    let out = run(&paths, &set, &settings, threads, Lang::Da, None).expect("report runs");
+    let out = run(&paths, &set, &settings, threads, None).expect("report runs");
     let md = markdown::render(&out.report, Lang::Da);
     let secs = start.elapsed().as_secs_f64();
     std::fs::write(work.path().join("report.md"), &md).expect("written");

@@ -158,6 +158,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
         min_group: args.min_group,
         rules,
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
+        lang,
     };
     let needs_key = matches!(format, ReportFormat::Json | ReportFormat::Xapi);
     let pseudo = if needs_key {
@@ -184,7 +185,6 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
         courses,
         &settings,
         threads(args.threads),
-        lang,
         xapi.as_ref(),
     ) {
         Ok(o) => o,

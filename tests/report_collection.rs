@@ -107,6 +107,7 @@ fn settings() -> Settings {
         min_group: 3,
         rules: Rules::default(),
         now: "2025-06-15T12:00:00Z".parse().expect("time"),
+        lang: Lang::En,
     }
 }
 
@@ -116,7 +117,7 @@ fn report(env: &Env, set: &CourseSet, roster: Option<PathBuf>, threads: usize) -
         roster,
         anchors: env.anchors.clone(),
     };
-    run(&paths, set, &settings(), threads, Lang::En, None).expect("the report runs")
+    run(&paths, set, &settings(), threads, None).expect("the report runs")
 }
 
 fn assert_adds_up(r: &Report) {
@@ -412,7 +413,7 @@ fn the_xapi_export_has_one_statement_per_counted_record() {
         roster: None,
         anchors: e.anchors.clone(),
     };
-    let r = run(&paths, &set, &settings(), 2, Lang::En, Some(&sink))
+    let r = run(&paths, &set, &settings(), 2, Some(&sink))
         .expect("runs")
         .report;
     let (_, n) = sink

@@ -31,7 +31,7 @@ use self::input::Completion;
 use self::model::{Counts, Problem, ProblemKind, Report};
 use self::plausible::CourseIndex;
 use self::privacy::Gate;
-use self::read::{ReadConfig, XapiSink, list_files, read_collection};
+use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
@@ -46,13 +46,15 @@ pub struct Settings {
     pub rules: Rules,
     /// The moment the report is made (overdue status and the future-record check use it).
     pub now: Timestamp,
+    /// The language of the report's messages.
+    pub lang: Lang,
 }
 
 /// Checks one verified completion and adds it if it is plausible; otherwise returns the
 /// problem to report. `path` and `line` locate the record.
 pub fn admit(
     agg: &mut Aggregator<'_>,
-    now: Timestamp,
+    (now, lang): (Timestamp, Lang),
     path: &str,
     line: u64,
     c: &Completion,
@@ -66,7 +68,11 @@ pub fn admit(
             path: path.to_owned(),
             line: Some(line),
             kind: ProblemKind::Implausible,
-            message: format!("{why}; the record is not counted"),
+            message: format!(
+                "{}; {}",
+                why.text(lang),
+                lang.pick("posten tælles ikke med", "the record is not counted")
+            ),
             records: 1,
         }),
     }
@@ -88,7 +94,7 @@ pub fn report_from_completions<'c>(
     for (path, line, c) in completions {
         counts.records_read += 1;
         let file = files.entry(path).or_default();
-        match admit(&mut agg, settings.now, path, line, c) {
+        match admit(&mut agg, (settings.now, settings.lang), path, line, c) {
             Ok(()) => {
                 counts.records_counted += 1;
                 file.0 += 1;
@@ -175,12 +181,11 @@ pub fn run(
     courses: &CourseSet,
     settings: &Settings,
     threads: usize,
-    lang: Lang,
     xapi: Option<&XapiSink>,
 ) -> Result<RunOutput, RunError> {
     let mut anchors = Anchors::load(&paths.anchors)?;
     let (files, mut walk_problems) =
-        list_files(&paths.collection).map_err(|source| RunError::Collection {
+        list_files_in(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
             source,
         })?;
@@ -198,7 +203,7 @@ pub fn run(
         now: settings.now,
         anchors: &anchors,
         threads,
-        lang,
+        lang: settings.lang,
         xapi,
     };
     let out = read_collection(&files, &names, &cfg);

@@ -293,5 +293,7 @@ pub fn question_min_seconds(m: &Module, question: usize) -> u32 {
     m.questions.get(question).map_or(0, min_seconds)
 }
 
+mod text;
+
 #[cfg(test)]
 mod tests;

@@ -85,6 +85,11 @@ pub struct ReadOutput<'a> {
 /// Every regular file under `dir`, sorted; subfolders are walked, symbolic links to folders
 /// are not followed (they could loop). Unreadable subfolders become problems.
 pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
+    list_files_in(dir, Lang::En)
+}
+
+/// [`list_files`] with its messages in `lang`.
+pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -97,7 +102,14 @@ pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
                 problems.push(whole_file(
                     &d,
                     ProblemKind::Unreadable,
-                    format!("cannot read the folder: {e}; its files are not in the report"),
+                    match lang {
+                        Lang::Da => format!(
+                            "mappen kan ikke læses: {e}; dens filer er ikke med i rapporten"
+                        ),
+                        Lang::En => {
+                            format!("cannot read the folder: {e}; its files are not in the report")
+                        }
+                    },
                 ));
                 continue;
             }
@@ -111,7 +123,10 @@ pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
                 Err(e) => problems.push(whole_file(
                     &path,
                     ProblemKind::Unreadable,
-                    format!("cannot read: {e}"),
+                    match lang {
+                        Lang::Da => format!("kan ikke læses: {e}"),
+                        Lang::En => format!("cannot read: {e}"),
+                    },
                 )),
             }
         }
@@ -267,7 +282,14 @@ fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
         whole_file(
             path,
             ProblemKind::Unreadable,
-            format!("cannot open the file: {e}; check the permissions of the collection folder"),
+            match lang {
+                Lang::Da => {
+                    format!("filen kan ikke åbnes: {e}; tjek rettighederne til indsamlingsmappen")
+                }
+                Lang::En => format!(
+                    "cannot open the file: {e}; check the permissions of the collection folder"
+                ),
+            },
         )
     })?;
     let mut log = LogReader::new(reader);
@@ -281,20 +303,29 @@ fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
     let (kind, message) = match log.bad().map(|b| &b.problem) {
         _ if in_progress => (
             ProblemKind::NotALog,
-            "a copy still being written (temporary file); run the report again later".to_owned(),
+            lang.pick(
+                "en kopi, der stadig skrives (midlertidig fil); kør rapporten igen senere",
+                "a copy still being written (temporary file); run the report again later",
+            )
+            .to_owned(),
         ),
         Some(p @ record::Problem::NewerVersion { .. }) => (ProblemKind::NewerFormat, p.text(lang)),
         Some(p @ record::Problem::Read(_)) => (ProblemKind::Unreadable, p.text(lang)),
         Some(p) => (
             ProblemKind::NotALog,
             format!(
-                "{}; only bevidst completion logs belong in the collection folder",
-                p.text(lang)
+                "{}; {}",
+                p.text(lang),
+                lang.pick(
+                    "kun bevidst-logs hører hjemme i indsamlingsmappen",
+                    "only bevidst completion logs belong in the collection folder"
+                )
             ),
         ),
         None => (
             ProblemKind::NotALog,
-            "not a bevidst completion log".to_owned(),
+            lang.pick("ikke en bevidst-log", "not a bevidst completion log")
+                .to_owned(),
         ),
     };
     Err(whole_file(path, kind, message))
@@ -386,20 +417,30 @@ fn read_group(
             continue;
         }
         let n = record_lines(&files[i]);
+        let n_files = members.len();
         let (kind, message) = if all_prefixes {
             (
                 ProblemKind::DuplicateCopy,
-                format!(
-                    "an older or identical copy of {keep_name} (installation {inst}); its records are counted once, from that file"
-                ),
+                match cfg.lang {
+                    Lang::Da => format!(
+                        "en ældre eller ens kopi af {keep_name} (installation {inst}); dens poster tælles med én gang, fra den fil"
+                    ),
+                    Lang::En => format!(
+                        "an older or identical copy of {keep_name} (installation {inst}); its records are counted once, from that file"
+                    ),
+                },
             )
         } else {
             (
                 ProblemKind::DuplicateInstallation,
-                format!(
-                    "installation {inst} appears in {} files whose histories differ; none of them is counted. Find out which copy is genuine and remove the others",
-                    members.len()
-                ),
+                match cfg.lang {
+                    Lang::Da => format!(
+                        "installation {inst} findes i {n_files} filer med forskellig historik; ingen af dem tælles med. Find ud af, hvilken kopi der er den ægte, og fjern de andre"
+                    ),
+                    Lang::En => format!(
+                        "installation {inst} appears in {n_files} files whose histories differ; none of them is counted. Find out which copy is genuine and remove the others"
+                    ),
+                },
             )
         };
         w.problems.push((
@@ -443,7 +484,12 @@ fn read_log(
                 ..whole_file(
                     path,
                     ProblemKind::Unreadable,
-                    "the file could not be opened again".into(),
+                    cfg.lang
+                        .pick(
+                            "filen kunne ikke åbnes igen",
+                            "the file could not be opened again",
+                        )
+                        .into(),
                 )
             },
         ));
@@ -534,7 +580,7 @@ fn admit(
 ) {
     let line = rec.seq + 1;
     let c = Completion::from(rec);
-    match super::admit(&mut w.agg, cfg.now, name, line, &c) {
+    match super::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, &c) {
         Ok(()) => {
             tally.counted += 1;
             if let Some(sink) = cfg.xapi
@@ -561,50 +607,44 @@ fn unanchored_message(
     total: u64,
     lang: Lang,
 ) -> String {
-    let why = if rewritten {
-        format!(
+    let why = match (lang, rewritten, bad.is_some()) {
+        (Lang::Da, true, _) => format!(
+            "post {a} er ikke den, rapporten forankrede ved en tidligere kørsel: loggens historik er omskrevet"
+        ),
+        (Lang::Da, false, true) => format!(
+            "loggen er beskadiget før post {a}, som rapporten forankrede ved en tidligere kørsel, så intet i den kan stoles på"
+        ),
+        (Lang::Da, false, false) => format!(
+            "loggen slutter før post {a}, som rapporten forankrede ved en tidligere kørsel: poster er fjernet"
+        ),
+        (Lang::En, true, _) => format!(
             "record {a} is not the one this report anchored on an earlier run: the log's history was rewritten"
-        )
-    } else if bad.is_some() {
-        format!(
+        ),
+        (Lang::En, false, true) => format!(
             "the log is damaged before record {a}, which this report anchored on an earlier run, so none of it can be trusted"
-        )
-    } else {
-        format!(
+        ),
+        (Lang::En, false, false) => format!(
             "the log ends before record {a}, which this report anchored on an earlier run: records were removed"
-        )
+        ),
     };
-    let mut message = format!(
-        "{why}; none of its {total} records is counted. Ask the learner's IT support for the original log"
-    );
+    let mut message = match lang {
+        Lang::Da => format!(
+            "{why}; ingen af dens {total} poster tælles med. Bed medarbejderens it-support om den oprindelige log"
+        ),
+        Lang::En => format!(
+            "{why}; none of its {total} records is counted. Ask the learner's IT support for the original log"
+        ),
+    };
     if let Some(bad) = bad {
         let _ = write!(
             message,
-            " (also: line {}: {})",
+            " ({} {}: {})",
+            lang.pick("også: linje", "also: line"),
             bad.line,
             bad.problem.text(lang)
         );
     }
     message
-}
-
-/// Writes a file's statements to the shared xAPI output in one go (so files do not interleave).
-fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_>) {
-    if let Some(sink) = cfg.xapi
-        && !w.statements.is_empty()
-    {
-        let mut writer = sink
-            .writer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Err(e) = writer.write_serialized(&w.statements) {
-            let mut first = sink
-                .error
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            first.get_or_insert(e);
-        }
-    }
 }
 
 /// The problem for a log's first bad line; `unread` lines from it on are not counted,
@@ -626,11 +666,36 @@ fn bad_line_problem(
         path: name.to_owned(),
         line: Some(bad.line),
         kind,
-        message: format!(
-            "{}; this line and the {} after it are not counted, the {before} before it are",
-            bad.problem.text(lang),
-            unread.saturating_sub(1),
-        ),
+        message: match lang {
+            Lang::Da => format!(
+                "{}; denne linje og de {} efter den tælles ikke med, de {before} før den gør",
+                bad.problem.text(lang),
+                unread.saturating_sub(1),
+            ),
+            Lang::En => format!(
+                "{}; this line and the {} after it are not counted, the {before} before it are",
+                bad.problem.text(lang),
+                unread.saturating_sub(1),
+            ),
+        },
         records: unread,
+    }
+}
+/// Writes a file's statements to the shared xAPI output in one go (so files do not interleave).
+fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_>) {
+    if let Some(sink) = cfg.xapi
+        && !w.statements.is_empty()
+    {
+        let mut writer = sink
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Err(e) = writer.write_serialized(&w.statements) {
+            let mut first = sink
+                .error
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            first.get_or_insert(e);
+        }
     }
 }

@@ -38,6 +38,7 @@ pub fn settings(min_group: u32) -> Settings {
         min_group,
         rules: Rules::default(),
         now: now(),
+        lang: crate::lang::Lang::Da,
     }
 }
 
