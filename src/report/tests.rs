@@ -273,5 +273,9 @@ fn markdown_lists_the_first_problems_and_counts_the_rest() {
         md.contains("… og 20 problemer mere"),
         "the rest are counted, not dropped"
     );
-    assert_eq!(md.matches("scoren er over maksimum; posten tælles ikke med").count(), 100);
+    assert_eq!(
+        md.matches("scoren er over maksimum; posten tælles ikke med")
+            .count(),
+        100
+    );
 }

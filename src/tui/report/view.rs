@@ -449,6 +449,8 @@ fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
             ))),
         chart,
     );
+    // Heights from 40 % up: knowledge levels live there, and a change of a few points
+    // should be visible (the same scale as the table's text sparklines).
     let series: Vec<Option<u64>> = r
         .quarters
         .iter()
@@ -457,7 +459,7 @@ fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
                 .iter()
                 .find(|k| k.forvaltning.is_none() && k.topic == topic && &k.quarter == q)
                 .and_then(|k| k.share)
-                .map(|s| percent(s * 100.0))
+                .map(|s| percent((s - 0.4) / 0.6 * 100.0))
         })
         .collect();
     frame.render_widget(
@@ -465,7 +467,7 @@ fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
             .data(&series)
             .max(100)
             .style(theme.accent)
-            .block(Block::bordered().title(format!(" {} ", safe(topic.name(m.lang))))),
+            .block(Block::bordered().title(format!(" {} · 40–100 % ", safe(topic.name(m.lang))))),
         trend,
     );
 }
