@@ -13,7 +13,9 @@
 //!   some late; failed attempts are retaken within days;
 //! - each question answered correctly with a probability that rises with ability, with the
 //!   learner's experience, and over the years (the programme works), and differs by area and
-//!   forvaltning (knowledge varies by area and forvaltning);
+//!   forvaltning (knowledge varies by area and forvaltning); about one question in 40 has a
+//!   wrong key (strong learners miss it) and one in 40 is trivially easy, for the item
+//!   statistics to flag;
 //! - about 3 % change PC once, so their records are split over two installations;
 //! - defects, as a real collection has them: a few logs with an edited line (hash mismatch), a
 //!   few with a torn last line, a few "speed-clickers" whose records are implausibly fast, and a
@@ -398,9 +400,15 @@ fn attempt(
         let q = &m.module.questions[item.question];
         let spread = f64::from(u8::try_from(item.question % 5).unwrap_or(0));
         let difficulty = f64::from(q.area.code()) * 0.09 - 0.5 + spread * 0.1;
-        let logit =
+        let mut logit =
             1.2 + traits.ability + traits.forv_bonus + 0.12 * years_in + 0.3 * f64::from(tries)
                 - difficulty;
+        match quirk(&q.id) {
+            // A wrong key: the stronger the learner, the likelier the "wrong" answer.
+            Quirk::WrongKey => logit = 0.2 - 1.5 * traits.ability,
+            Quirk::TooEasy => logit += 4.0,
+            Quirk::None => {}
+        }
         let correct = rng.random_range(0.0..1.0) < 1.0 / (1.0 + (-logit).exp());
         answers.push(AnswerResult {
             id: q.id.clone(),
@@ -434,6 +442,26 @@ fn attempt(
         max,
         passed: quiz::passes(score, max, m.module.pass_mark),
         answers,
+    }
+}
+
+/// A flaw a question can have, for the item statistics to find.
+enum Quirk {
+    None,
+    WrongKey,
+    TooEasy,
+}
+
+/// About one question in 40 has a wrong key and one in 40 is trivially easy, chosen by a
+/// hash of its id (FNV-1a), so the same questions are flawed in every run.
+fn quirk(id: &str) -> Quirk {
+    let h = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    match h % 40 {
+        0 => Quirk::WrongKey,
+        1 => Quirk::TooEasy,
+        _ => Quirk::None,
     }
 }
 

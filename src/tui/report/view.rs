@@ -474,6 +474,11 @@ fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
 
 fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    // Flagged questions first: they are what an author comes here for.
+    let order: Vec<usize> = (0..r.questions.len())
+        .filter(|&i| !r.questions[i].flags.is_empty())
+        .chain((0..r.questions.len()).filter(|&i| r.questions[i].flags.is_empty()))
+        .collect();
     let flagged = r.questions.iter().filter(|q| !q.flags.is_empty()).count();
     let title = format!(
         " {} · {flagged} {} ",
@@ -503,7 +508,7 @@ fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme
         },
         (r.questions.len(), m.row()),
         |i| {
-            let q = &r.questions[i];
+            let q = &r.questions[order[i]];
             let flags = q
                 .flags
                 .iter()
