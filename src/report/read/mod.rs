@@ -1,0 +1,278 @@
+//! Reading a collection folder: every file in it and its subfolders is read, verified with the
+//! record module's streaming verifier, checked against the report's anchors and the
+//! plausibility rules, and its good records are fed to an aggregator. Files are spread over all
+//! cores (std threads, a shared counter as the work queue); each thread has its own aggregator,
+//! merged at the end.
+//!
+//! Bookkeeping, so the numbers add up: `records_read` counts the record lines of every file
+//! that has a valid log header (a file that is not a log has no records); each is either
+//! counted or rejected, and every rejected one is covered by a problem's `records`.
+//!
+//! Per installation (one learner's log) the rules are:
+//! - the same installation in several files: if every shorter file is a prefix of the longest
+//!   (the longest has the shorter one's last hash at its sequence), the longest is read and the
+//!   others are listed as copies; otherwise the histories differ and none is counted;
+//! - an anchor from an earlier run must be reached: the record at the anchored sequence must
+//!   have the anchored hash. Records are held back until then, so a rewritten log contributes
+//!   nothing;
+//! - a bad line (broken chain, edited line, torn last line, newer format) ends the log: the
+//!   records before it count, the lines from it on are rejected.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use jiff::Timestamp;
+
+use crate::canon::Digest32;
+use crate::lang::Lang;
+use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+
+use super::aggregate::{Aggregator, Names};
+use super::anchors::Anchors;
+use super::input::Completion;
+use super::model::{Counts, Problem, ProblemKind};
+use super::plausible::CourseIndex;
+use super::privacy::Pseudonymizer;
+use super::render::xapi::{XapiOptions, XapiWriter, statement};
+
+mod files;
+mod log;
+
+use self::files::probe;
+use self::log::read_group;
+
+/// Read buffer per file: most logs fit in one read.
+const BUF_BYTES: usize = 64 * 1024;
+
+/// Where xAPI statements go while the collection is read.
+pub struct XapiSink {
+    /// The writer, shared by the threads (each writes a whole file's statements at once).
+    pub writer: Mutex<XapiWriter<Box<dyn Write + Send>>>,
+    /// Pseudonyms for the actors.
+    pub pseudo: Pseudonymizer,
+    /// Home page and activity ids.
+    pub options: XapiOptions,
+    /// The first write error, if any (the report goes on; the caller reports it).
+    pub error: Mutex<Option<io::Error>>,
+}
+
+/// What reading needs.
+pub struct ReadConfig<'a> {
+    /// The course set, indexed.
+    pub index: &'a CourseIndex,
+    /// The report's moment.
+    pub now: Timestamp,
+    /// Heads from earlier runs.
+    pub anchors: &'a Anchors,
+    /// Worker threads (at least one).
+    pub threads: usize,
+    /// Language of the problem messages taken from the record verifier.
+    pub lang: Lang,
+    /// xAPI output, if requested.
+    pub xapi: Option<&'a XapiSink>,
+}
+
+/// What reading produced.
+pub struct ReadOutput<'a> {
+    /// The merged accumulators.
+    pub agg: Aggregator<'a>,
+    /// Files and records read, counted, rejected.
+    pub counts: Counts,
+    /// Every file or record not counted, with the reason, in file order.
+    pub problems: Vec<Problem>,
+    /// The heads to anchor for next time (only logs that extended their anchor).
+    pub heads: Vec<Head>,
+}
+
+/// Every regular file under `dir`, sorted; subfolders are walked, symbolic links to folders
+/// are not followed (they could loop). Unreadable subfolders become problems.
+pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
+    list_files_in(dir, Lang::En)
+}
+
+/// [`list_files`] with its messages in `lang`.
+pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    let mut first = true;
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) if first => return Err(e),
+            Err(e) => {
+                problems.push(whole_file(
+                    &d,
+                    ProblemKind::Unreadable,
+                    match lang {
+                        Lang::Da => format!(
+                            "mappen kan ikke læses: {e}; dens filer er ikke med i rapporten"
+                        ),
+                        Lang::En => {
+                            format!("cannot read the folder: {e}; its files are not in the report")
+                        }
+                    },
+                ));
+                continue;
+            }
+        };
+        first = false;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(_) => files.push(path),
+                Err(e) => problems.push(whole_file(
+                    &path,
+                    ProblemKind::Unreadable,
+                    match lang {
+                        Lang::Da => format!("kan ikke læses: {e}"),
+                        Lang::En => format!("cannot read: {e}"),
+                    },
+                )),
+            }
+        }
+    }
+    files.sort();
+    Ok((files, problems))
+}
+
+fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        line: None,
+        kind,
+        message,
+        records: 0,
+    }
+}
+
+/// The outcome of reading one file.
+#[derive(Default)]
+struct FileTally {
+    counted: u64,
+    rejected: u64,
+    problem: bool,
+}
+
+/// One worker's results.
+struct Worker<'a> {
+    agg: Aggregator<'a>,
+    problems: Vec<(usize, Problem)>,
+    tallies: Vec<(usize, FileTally)>,
+    heads: Vec<Head>,
+    statements: Vec<String>,
+}
+
+/// Reads, verifies and aggregates the given files.
+pub fn read_collection<'a>(
+    files: &[PathBuf],
+    names: &'a Names,
+    cfg: &ReadConfig<'a>,
+) -> ReadOutput<'a> {
+    // Phase 1: the installation each file belongs to (header and first record only).
+    // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
+    // files these lists are a sizeable part of the report's memory.
+    let probes: Vec<Result<InstallationId, Box<Problem>>> =
+        parallel_map(files, cfg.threads, |p| probe(p, cfg.lang).map_err(Box::new));
+    let mut problems: Vec<(usize, Problem)> = Vec::new();
+    let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
+    let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
+    for (i, p) in probes.into_iter().enumerate() {
+        match p {
+            Ok(inst) => by_installation.push((inst, i)),
+            Err(problem) => {
+                tallies[i].problem = true;
+                problems.push((i, *problem));
+            }
+        }
+    }
+    by_installation.sort_unstable();
+    let groups: Vec<&[(InstallationId, usize)]> =
+        by_installation.chunk_by(|a, b| a.0 == b.0).collect();
+
+    // Phase 2: verify and aggregate, one installation at a time per thread.
+    let next = AtomicUsize::new(0);
+    let workers: Vec<Worker<'a>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..cfg.threads.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut w = Worker {
+                        agg: Aggregator::new(cfg.index, names, cfg.now.as_second()),
+                        problems: Vec::new(),
+                        tallies: Vec::new(),
+                        heads: Vec::new(),
+                        statements: Vec::new(),
+                    };
+                    loop {
+                        let g = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(members) = groups.get(g) else {
+                            break;
+                        };
+                        read_group(&mut w, cfg, files, members);
+                    }
+                    w
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+
+    let mut agg = Aggregator::new(cfg.index, names, cfg.now.as_second());
+    let mut heads = Vec::new();
+    for w in workers {
+        agg.merge(w.agg);
+        problems.extend(w.problems);
+        heads.extend(w.heads);
+        for (i, t) in w.tallies {
+            tallies[i] = t;
+        }
+    }
+    agg.compact();
+    problems.sort_by_key(|(i, p)| (*i, p.line));
+    let mut counts = Counts::default();
+    for t in &tallies {
+        counts.files_read += 1;
+        counts.records_counted += t.counted;
+        counts.records_rejected += t.rejected;
+        match (t.problem, t.counted) {
+            (false, _) => counts.files_counted += 1,
+            (true, 0) => counts.files_rejected += 1,
+            (true, _) => counts.files_partly_counted += 1,
+        }
+    }
+    counts.records_read = counts.records_counted + counts.records_rejected;
+    ReadOutput {
+        agg,
+        counts,
+        problems: problems.into_iter().map(|(_, p)| p).collect(),
+        heads,
+    }
+}
+
+/// Maps `f` over `items` on `threads` threads, keeping the order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn open(path: &Path) -> io::Result<BufReader<File>> {
+    File::open(path).map(|f| BufReader::with_capacity(BUF_BYTES, f))
+}

@@ -1,0 +1,197 @@
+//! Drawing the dashboard. Pure: reads the model and the report, writes the frame. Long tables
+//! are drawn as a window around the selection, so an overdue list of thousands costs no more
+//! than one screen. Text from records and files passes through `safe_text` first.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Sparkline, Table,
+    TableState, Tabs, Wrap,
+};
+
+use super::{KEYS, Model, Tab};
+use crate::lang::Lang;
+use crate::report::model::{Report, Topic};
+use crate::report::render::{num2, pct, safe, share_in, withheld};
+
+mod lists;
+mod summary;
+
+use self::lists::{overdue, problems, questions};
+use self::summary::{areas, forvaltninger, overview};
+
+/// The smallest terminal the dashboard draws in.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 12;
+
+struct Theme {
+    accent: Style,
+    dim: Style,
+    warn: Style,
+}
+
+impl Theme {
+    fn new(no_color: bool) -> Self {
+        if no_color {
+            Theme {
+                accent: Style::new().add_modifier(Modifier::BOLD),
+                dim: Style::new(),
+                warn: Style::new().add_modifier(Modifier::BOLD),
+            }
+        } else {
+            Theme {
+                accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                dim: Style::new().fg(Color::DarkGray),
+                warn: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            }
+        }
+    }
+}
+
+/// Draws the whole dashboard.
+pub fn view(m: &Model, r: &Report, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = m.lang.pick(
+            "Terminalen er for lille; gør vinduet større (mindst 60×12).",
+            "The terminal is too small; enlarge the window (at least 60×12).",
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let theme = Theme::new(m.no_color);
+    let [tabs, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let titles: Vec<Line<'_>> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line::from(format!("{} {}", i + 1, t.title(m.lang))))
+        .collect();
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(m.tab.index())
+            .padding(" ", "")
+            .highlight_style(theme.accent.add_modifier(Modifier::REVERSED))
+            .block(Block::new().borders(Borders::BOTTOM)),
+        tabs,
+    );
+    match m.tab {
+        Tab::Overview => overview(m, r, frame, body, &theme),
+        Tab::Forvaltninger => forvaltninger(m, r, frame, body),
+        Tab::Areas => areas(m, r, frame, body, &theme),
+        Tab::Questions => questions(m, r, frame, body, &theme),
+        Tab::Overdue => overdue(m, r, frame, body),
+        Tab::Problems => problems(m, r, frame, body),
+    }
+    let hints: Vec<String> = KEYS
+        .iter()
+        .filter(|k| k.footer)
+        .map(|k| format!("{} {}", k.keys, m.lang.pick(k.da, k.en)))
+        .collect();
+    frame.render_widget(Paragraph::new(hints.join(" · ")).style(theme.dim), footer);
+    if m.help {
+        help(m, frame, body);
+    }
+}
+
+fn help(m: &Model, frame: &mut Frame, body: Rect) {
+    let lines: Vec<Line<'_>> = KEYS
+        .iter()
+        .filter(|k| !k.keys.is_empty())
+        .map(|k| Line::from(format!("{:<8} {}", k.keys, m.lang.pick(k.da, k.en))))
+        .collect();
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let w = 40.min(body.width);
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    let [_, pop, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(w),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
+    frame.render_widget(Clear, pop);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered().title(m.lang.pick(" Taster (Esc lukker) ", " Keys (Esc closes) ")),
+        ),
+        pop,
+    );
+}
+
+/// A table's frame: title, column heads and widths.
+struct Columns<'a> {
+    title: String,
+    header: Vec<&'a str>,
+    widths: &'a [Constraint],
+}
+
+/// Draws `n` rows as a table window around the selection; `row(i)` makes row `i`.
+fn window(
+    frame: &mut Frame,
+    area: Rect,
+    cols: Columns<'_>,
+    (n, selected): (usize, usize),
+    row: impl Fn(usize) -> Vec<String>,
+) {
+    let Columns {
+        title,
+        header,
+        widths,
+    } = cols;
+    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    let offset = if selected < visible {
+        0
+    } else {
+        selected + 1 - visible
+    };
+    let rows: Vec<Row<'_>> = (offset..n.min(offset + visible))
+        .map(|i| Row::new(row(i).into_iter().map(|c| Cell::from(safe(&c)))))
+        .collect();
+    let mut state = TableState::default();
+    if n > 0 {
+        state.select(Some(selected.min(n - 1) - offset));
+    }
+    let position = if n == 0 {
+        String::new()
+    } else {
+        format!(" {}/{n} ", selected.min(n - 1) + 1)
+    };
+    let table = Table::new(rows, widths.to_vec())
+        .header(Row::new(header).style(Style::new().add_modifier(Modifier::BOLD)))
+        .block(
+            Block::bordered()
+                .title(title)
+                .title_bottom(Line::from(position).alignment(Alignment::Right)),
+        )
+        .highlight_symbol("› ")
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// A non-negative figure already rounded and clamped to 0–100, as an integer.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn percent(v: f64) -> u64 {
+    v.round().clamp(0.0, 100.0) as u64
+}
+
+fn opt<T: ToString>(r: &Report, v: Option<T>) -> String {
+    v.map_or_else(|| withheld(r), |v| v.to_string())
+}
+
+fn opt_pct(r: &Report, lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| withheld(r), |v| pct(lang, v))
+}

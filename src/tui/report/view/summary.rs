@@ -1,0 +1,286 @@
+//! The overview, forvaltninger and areas tabs.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+    let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let lines = collection_lines(m, r, theme);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(l(" Indsamling ", " Collection "))),
+        left,
+    );
+    let rows: Vec<Row<'_>> = r
+        .module_stats
+        .iter()
+        .map(|s| {
+            Row::new(vec![
+                safe(&s.module),
+                opt(r, s.n),
+                opt_pct(r, m.lang, s.mean),
+                s.alpha.map_or_else(
+                    || {
+                        if s.suppressed {
+                            withheld(r)
+                        } else {
+                            "–".into()
+                        }
+                    },
+                    |a| num2(m.lang, a),
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(
+            rows,
+            [
+                Constraint::Fill(1),
+                Constraint::Length(7),
+                Constraint::Length(9),
+                Constraint::Length(6),
+            ],
+        )
+        .header(
+            Row::new(vec![l("Modul", "Module"), "n", l("Middel", "Mean"), "α"])
+                .style(Style::new().add_modifier(Modifier::BOLD)),
+        )
+        .block(Block::bordered().title(l(" Moduler, første forsøg ", " Modules, first attempts "))),
+        right,
+    );
+}
+
+/// The overview's left column: what was read, counted and rejected.
+pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<Line<'a>> {
+    let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    let c = &r.counts;
+    let rejected_style = if c.records_rejected > 0 {
+        theme.warn
+    } else {
+        Style::new()
+    };
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("{} {}", l("Opgjort", "As of"), r.today),
+            theme.accent,
+        )),
+        Line::from(""),
+        Line::from(format!(
+            "{}: {}",
+            l("Filer læst", "Files read"),
+            c.files_read
+        )),
+        Line::from(format!(
+            "  {} {} · {} {} · {} {}",
+            c.files_counted,
+            l("talt", "counted"),
+            c.files_partly_counted,
+            l("delvis", "partly"),
+            c.files_rejected,
+            l("afvist", "rejected")
+        )),
+        Line::from(format!(
+            "{}: {}",
+            l("Poster læst", "Records read"),
+            c.records_read
+        )),
+        Line::from(format!(
+            "  {} {}",
+            c.records_counted,
+            l("talt med", "counted")
+        )),
+        Line::from(Span::styled(
+            format!(
+                "  {} {}",
+                c.records_rejected,
+                l("afvist (se Problemer)", "rejected (see Problems)")
+            ),
+            rejected_style,
+        )),
+        Line::from(format!("{}: {}", l("Medarbejdere", "Learners"), c.learners)),
+        Line::from(format!(
+            "{}: {}",
+            l("Forsinkede", "Overdue"),
+            r.overdue.len()
+        )),
+        Line::from(if r.roster_used {
+            format!(
+                "{}: {}",
+                l("Aldrig startet", "Never started"),
+                r.never_started.len()
+            )
+        } else {
+            l("Ingen personaleliste (--roster)", "No roster (--roster)").to_owned()
+        }),
+        Line::from(""),
+        Line::from(Span::styled(
+            format!(
+                "{} <{}",
+                l("Grupper vises ikke under", "Groups withheld below"),
+                r.min_group
+            ),
+            theme.dim,
+        )),
+    ];
+    lines
+}
+
+pub(super) fn forvaltninger(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
+    let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    window(
+        frame,
+        body,
+        Columns {
+            title: l(
+                " Gennemførelse pr. forvaltning og modul ",
+                " Completion per forvaltning and module ",
+            )
+            .into(),
+            header: vec![
+                "Forvaltning",
+                l("Modul", "Module"),
+                l("Ansatte", "Staff"),
+                l("Gennemf.", "Done"),
+                l("Bestået", "Passed"),
+                l("Forsink.", "Overdue"),
+            ],
+            widths: &[
+                Constraint::Fill(2),
+                Constraint::Fill(1),
+                Constraint::Length(7),
+                Constraint::Length(9),
+                Constraint::Length(9),
+                Constraint::Length(8),
+            ],
+        },
+        (r.completion.len(), m.row()),
+        |i| {
+            let x = &r.completion[i];
+            vec![
+                x.forvaltning.clone(),
+                x.module.clone(),
+                opt(r, x.learners),
+                opt_pct(r, m.lang, x.completion_rate),
+                opt_pct(r, m.lang, x.pass_rate),
+                opt(r, x.overdue),
+            ]
+        },
+    );
+}
+
+/// A text sparkline of quarterly shares (`·` where withheld or empty).
+pub(super) fn spark(r: &Report, forv: Option<&str>, t: Topic, last: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let start = r.quarters.len().saturating_sub(last);
+    r.quarters[start..]
+        .iter()
+        .map(|q| {
+            r.knowledge
+                .iter()
+                .find(|k| k.forvaltning.as_deref() == forv && k.topic == t && &k.quarter == q)
+                .and_then(|k| k.share)
+                .map_or('·', |s| {
+                    // Shares between 40 % and 100 % fill the eight steps; real levels live there.
+                    let step = ((s - 0.4) / 0.6 * 7.0).round().clamp(0.0, 7.0);
+                    BARS[usize::try_from(percent(step)).unwrap_or(0).min(7)]
+                })
+        })
+        .collect()
+}
+
+pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+    let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    let topics: Vec<Topic> = Topic::all().collect();
+    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
+    window(
+        frame,
+        top,
+        Columns {
+            title: l(
+                " Vidensniveau, alle forvaltninger ",
+                " Knowledge level, all forvaltninger ",
+            )
+            .into(),
+            header: vec![
+                l("Område / mål", "Area / goal"),
+                l("Seneste", "Latest"),
+                l("Kvartaler", "Quarters"),
+            ],
+            widths: &[
+                Constraint::Fill(1),
+                Constraint::Length(10),
+                Constraint::Length(14),
+            ],
+        },
+        (topics.len(), m.row()),
+        |i| {
+            let t = topics[i];
+            let latest = r
+                .quarters
+                .last()
+                .map_or_else(|| "–".into(), |q| share_in(r, m.lang, None, t, q));
+            vec![t.name(m.lang).to_owned(), latest, spark(r, None, t, 12)]
+        },
+    );
+    let Some(&topic) = topics.get(m.row()) else {
+        return;
+    };
+    let [chart, trend] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(bottom);
+    let latest = r.quarters.last().cloned().unwrap_or_default();
+    let bars: Vec<Bar<'_>> = r
+        .forvaltninger
+        .iter()
+        .map(|fv| {
+            let share = r
+                .knowledge
+                .iter()
+                .find(|k| {
+                    k.forvaltning.as_deref() == Some(fv) && k.topic == topic && k.quarter == latest
+                })
+                .and_then(|k| k.share);
+            let label = crate::report::render::markdown::initials(fv);
+            match share {
+                Some(s) => Bar::with_label(label, percent(s * 100.0))
+                    .text_value(format!("{:.0}", s * 100.0)),
+                None => Bar::with_label(label, 0).text_value(withheld(r)),
+            }
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::new(Vec::<Bar<'_>>::new())
+            .data(BarGroup::new(bars))
+            .bar_width(3)
+            .bar_gap(1)
+            .max(100)
+            .bar_style(theme.accent)
+            .block(Block::bordered().title(format!(
+                " {} % · {latest} ",
+                l("pr. forvaltning", "per forvaltning")
+            ))),
+        chart,
+    );
+    // Heights from 40 % up: knowledge levels live there, and a change of a few points
+    // should be visible (the same scale as the table's text sparklines).
+    let series: Vec<Option<u64>> = r
+        .quarters
+        .iter()
+        .map(|q| {
+            r.knowledge
+                .iter()
+                .find(|k| k.forvaltning.is_none() && k.topic == topic && &k.quarter == q)
+                .and_then(|k| k.share)
+                .map(|s| percent((s - 0.4) / 0.6 * 100.0))
+        })
+        .collect();
+    frame.render_widget(
+        Sparkline::default()
+            .data(&series)
+            .max(100)
+            .style(theme.accent)
+            .block(Block::bordered().title(format!(" {} · 40–100 % ", safe(topic.name(m.lang))))),
+        trend,
+    );
+}
