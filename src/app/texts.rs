@@ -195,41 +195,10 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// A calendar date as people write it: "1. august 2025" or "1 August 2025".
+/// A calendar date as people write it: "1. august 2025" or "1 August 2025" (the schedule's
+/// wording, so dates read the same on every screen).
 pub fn date(lang: Lang, d: Date) -> String {
-    const DA_MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN_MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
-    match lang {
-        Lang::Da => format!("{}. {} {}", d.day(), DA_MONTHS[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN_MONTHS[m], d.year()),
-    }
+    crate::schedule::format_date(d, lang)
 }
 
 /// "Side 2 af 5".
