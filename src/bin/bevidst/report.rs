@@ -1,5 +1,4 @@
-//! Arguments and dispatch of `bevidst report` and `bevidst simulate` (kept out of main.rs so
-//! the subcommands of several engineers do not collide there).
+//! Arguments and dispatch of `bevidst report` and `bevidst simulate`.
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,70 @@
+//! Where the program's files are: the environment's overrides, else the platform's folders.
+//! Only the binary resolves these; the library takes every path as a parameter.
+
+use std::path::{Path, PathBuf};
+
+use bevidst::lang::Lang;
+use bevidst::record;
+use bevidst::safe_text::sanitize;
+
+/// The learner's data folder: `BEVIDST_DATA_DIR`, or the platform's data directory.
+pub(crate) fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("BEVIDST_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
+            .map(|d| d.data_dir().to_path_buf()),
+    }
+}
+
+pub(crate) fn log_path(lang: Lang) -> Option<PathBuf> {
+    let path = data_dir().map(|d| record::log_path(&d));
+    if path.is_none() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "kan ikke finde en datamappe; sæt BEVIDST_DATA_DIR til den mappe, loggen skal ligge i",
+                "cannot find a data folder; set BEVIDST_DATA_DIR to the folder the log should live in",
+            )
+        );
+    }
+    path
+}
+
+pub(crate) fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string(), true)
+}
+
+/// The configuration folder: `BEVIDST_CONFIG_DIR`, or the platform's config directory.
+pub(crate) fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os("BEVIDST_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
+            .map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// The login name, offered as the employee id at first start.
+pub(crate) fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
+}
+
+/// The session's folders from the environment, or a message and `None`.
+pub(crate) fn session_paths(courses: Option<&PathBuf>) -> Option<bevidst::app::session::Paths> {
+    let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
+        eprintln!(
+            "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
+        );
+        return None;
+    };
+    Some(bevidst::app::session::Paths {
+        config_dir,
+        data_dir,
+        collect_dir: std::env::var_os("BEVIDST_COLLECT_DIR")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from),
+        courses: courses.cloned(),
+    })
+}
