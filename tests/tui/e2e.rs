@@ -3,67 +3,11 @@
 //! normal state after quitting (alternate screen left, cursor shown, the same `stty` settings
 //! as before, so raw mode is off). Needs tmux; `.ci/run` installs it.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
 
-/// A tmux server of our own (its own socket), so the test never touches the user's sessions.
-struct Tmux {
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}");
-    }
-
-    fn display(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// Waits until the screen shows `needle`; fails with the screen after ten seconds.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn quoted(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
-}
+use crate::tmux::{Tmux, quoted};
 
 /// Answers the first-start questions on screen: Danish, `ab12`, Økonomiforvaltningen, today.
 fn first_start(tmux: &Tmux) {
@@ -102,9 +46,6 @@ fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let config = dir.path().join("config");
-    let tmux = Tmux {
-        socket: dir.path().join("tmux.sock"),
-    };
     let bin = Path::new(env!("CARGO_BIN_EXE_bevidst"));
     let script = format!(
         "stty -g > {before}; BEVIDST_DATA_DIR={data} BEVIDST_CONFIG_DIR={config} USER=jens {bin}; \
@@ -116,20 +57,7 @@ fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
         config = quoted(&config),
         bin = quoted(bin),
     );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(out.status.success(), "tmux starts: {out:?}");
+    let tmux = Tmux::start(dir.path(), "e2e", &script, Duration::from_secs(10));
 
     first_start(&tmux);
     assert!(

@@ -8,3 +8,5 @@ mod e2e;
 mod journey;
 mod sizes;
 mod snapshots;
+#[path = "../support/tmux.rs"]
+mod tmux;

@@ -1,0 +1,102 @@
+//! A tmux server of the test's own (its own socket), running one session of 80×24, so tests
+//! can drive the real binary in a real pseudo-terminal: raw mode, the alternate screen and
+//! restoring the terminal are exercised for real. Shared by the end-to-end tests of the
+//! learner's interface and the report dashboard (included with `#[path]`). Needs tmux;
+//! `.ci/run` installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// One tmux server with one session; killed when dropped.
+pub struct Tmux {
+    socket: PathBuf,
+    session: &'static str,
+    patience: Duration,
+}
+
+impl Tmux {
+    /// Starts `sh -c script` in a new 80×24 session whose server socket lives in `dir`;
+    /// `wait_for` gives up after `patience`.
+    pub fn start(dir: &Path, session: &'static str, script: &str, patience: Duration) -> Tmux {
+        let tmux = Tmux {
+            socket: dir.join("tmux.sock"),
+            session,
+            patience,
+        };
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "sh",
+            "-c",
+            script,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux starts (apt-get install tmux): {out:?}"
+        );
+        tmux
+    }
+
+    /// Runs a tmux command against this server.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// The visible screen.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", self.session]).stdout)
+            .into_owned()
+    }
+
+    /// Types keys (tmux key names such as `Enter`, `BSpace`, or plain characters).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", self.session];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    /// A tmux format such as `#{alternate_on}` for the pane.
+    pub fn display(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", self.session, format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Waits until the screen shows `needle`; fails with the screen when patience runs out.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < self.patience,
+                "waited for {needle:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// A path quoted for `sh`.
+pub fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
