@@ -220,7 +220,15 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
 
 /// The summary of a result: pass or fail, the score against the pass mark, the share per area
 /// and the state of the record (saving, the receipt, or why it failed).
-pub fn result(module: &LoadedModule, result: &ResultState, lang: Lang) -> Vec<Para> {
+/// The result of an attempt. `history` is the learner's own finished attempts (of every
+/// module); for each area of this attempt the learner also sees how they did on it in their
+/// earlier attempts, so their own knowledge per area over time is visible (their data only).
+pub fn result(
+    module: &LoadedModule,
+    result: &ResultState,
+    history: &[super::PastAttempt],
+    lang: Lang,
+) -> Vec<Para> {
     let t = texts(lang);
     let o = &result.outcome;
     let mut out = vec![
@@ -248,6 +256,7 @@ pub fn result(module: &LoadedModule, result: &ResultState, lang: Lang) -> Vec<Pa
     out.extend(save_state(&result.save, lang));
     out.push(Para::blank());
     out.push(Para::new(Tone::Heading, t.per_area));
+    let earlier = earlier_by_area(history, result.started);
     for (area, right, asked) in crate::quiz::by_area(&module.module, &result.attempt, o) {
         // ✓ when every question of the area was right, ✗ when not: never colour alone.
         let (tone, symbol) = if right == asked {
@@ -255,14 +264,42 @@ pub fn result(module: &LoadedModule, result: &ResultState, lang: Lang) -> Vec<Pa
         } else {
             (Tone::Wrong, "✗ ")
         };
-        let text = format!(
+        let mut text = format!(
             "{}: {}",
             area.name(lang),
             texts::area_score(lang, right, asked)
         );
+        if let Some(before) = earlier.iter().find(|p| p.area == area) {
+            let shares: Vec<u32> = before
+                .points
+                .iter()
+                .rev()
+                .take(EARLIER_SHOWN)
+                .rev()
+                .map(|p| p.correct * 100 / p.asked.max(1))
+                .collect();
+            text.push_str(&texts::earlier_shares(lang, &shares));
+        }
         out.push(Para::with_prefix(tone, symbol, text));
     }
     out
+}
+
+/// How many earlier attempts per area the result shows.
+const EARLIER_SHOWN: usize = 3;
+
+/// The learner's attempts finished before this one started, per area, oldest first.
+fn earlier_by_area(
+    history: &[super::PastAttempt],
+    started: jiff::Timestamp,
+) -> Vec<crate::quiz::AreaProgress> {
+    let started = u64::try_from(started.as_second()).unwrap_or(0);
+    let earlier: Vec<_> = history
+        .iter()
+        .filter(|p| p.finished < started)
+        .map(super::PastAttempt::for_knowledge)
+        .collect();
+    crate::quiz::knowledge_by_area(&earlier)
 }
 
 /// The state of the record as paragraphs: saving, the receipt, or the error.
@@ -313,6 +350,63 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["✓ en to", "  tre fire", "  fem", "", "x"]);
         assert_eq!(lines[1].tone, Tone::Right);
+    }
+
+    #[test]
+    fn the_result_shows_the_learners_earlier_shares_per_area() {
+        use crate::app::{PastAttempt, SaveState};
+        use crate::policy::Area;
+        use crate::quiz::{Answer, Attempt, DrawnQuestion, score};
+        let src = include_str!("../../tests/fixtures/valid/eksempel.ron");
+        let module = crate::course::parse_module("eksempel.ron", src.as_bytes()).expect("valid");
+        let attempt = Attempt {
+            module_id: "eksempel".into(),
+            items: vec![
+                DrawnQuestion {
+                    question: 0,
+                    order: vec![0, 1],
+                },
+                DrawnQuestion {
+                    question: 1,
+                    order: vec![0, 1],
+                },
+            ],
+        };
+        let answers = vec![Answer::from([1]), Answer::from([1])];
+        let outcome = score(&module.module, &attempt, &answers);
+        let started = jiff::Timestamp::from_second(2_000).expect("time");
+        let state = ResultState {
+            module: 0,
+            attempt,
+            answers,
+            started,
+            outcome,
+            save: SaveState::Saving,
+        };
+        let past = |finished: u64, right: bool| PastAttempt {
+            module_id: "eksempel".into(),
+            module_version: 1,
+            finished,
+            passed: right,
+            questions: vec![
+                ("eksempel-01".into(), Area::AccessControl, right),
+                ("eksempel-02".into(), Area::AccessControl, false),
+            ],
+        };
+        let area_line = |history: &[PastAttempt]| {
+            result(&module, &state, history, Lang::Da)
+                .into_iter()
+                .find(|p| p.text.starts_with("Adgangsstyring"))
+                .map(|p| p.text)
+        };
+        assert_eq!(area_line(&[]).as_deref(), Some("Adgangsstyring: 2 af 2"));
+        // Two earlier attempts (0 of 2, then 1 of 2); one after this attempt started is not
+        // earlier (it is this attempt, once stored).
+        let history = [past(1_000, false), past(1_500, true), past(2_100, true)];
+        assert_eq!(
+            area_line(&history).as_deref(),
+            Some("Adgangsstyring: 2 af 2 · før: 0 %, 50 %")
+        );
     }
 
     #[test]

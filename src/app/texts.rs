@@ -363,6 +363,19 @@ pub fn area_score(lang: Lang, right: u32, asked: u32) -> String {
     }
 }
 
+/// The learner's share of right answers in an area in earlier attempts, oldest first, as a
+/// suffix of the result's per-area line: " · før: 50 %, 100 %".
+pub fn earlier_shares(lang: Lang, shares: &[u32]) -> String {
+    if shares.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = shares.iter().map(|s| format!("{s} %")).collect();
+    match lang {
+        Lang::Da => format!(" · før: {}", list.join(", ")),
+        Lang::En => format!(" · before: {}", list.join(", ")),
+    }
+}
+
 /// The learner line on the home screen.
 pub fn learner_line(lang: Lang, id: &str, forvaltning: &str) -> String {
     match lang {

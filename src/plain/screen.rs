@@ -60,7 +60,7 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
         (_, Screen::Result(r)) => match model.courses.modules.get(r.module) {
             Some(m) => {
                 let mut out = vec![Para::new(Tone::Muted, app(lang).result_title)];
-                out.extend(doc::result(m, r, lang));
+                out.extend(doc::result(m, r, &model.history, lang));
                 out
             }
             None => Vec::new(),

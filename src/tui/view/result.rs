@@ -1,5 +1,6 @@
 //! The result: pass or fail against the pass mark, the score, the receipt once the record is
-//! stored (or why it is not), and the share of right answers per area.
+//! stored (or why it is not), and the share of right answers per area, beside the learner's
+//! own shares in earlier attempts.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,7 +20,7 @@ pub(super) fn render(
     let Some(module) = model.courses.modules.get(state.module) else {
         return;
     };
-    let paras = doc::result(module, state, model.lang());
+    let paras = doc::result(module, state, &model.history, model.lang());
     let lines = doc::layout(
         &paras,
         usize::from(area.width.min(crate::tui::layout::MAX_TEXT_WIDTH)),
