@@ -202,6 +202,14 @@ fn main() {
     };
     if dir.join("kopier").exists() {
         println!("reusing the collection in {}", dir.display());
+    } else if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
+        // Generating beside other files would mix two collections (the report reads
+        // subfolders too) and measure the wrong thing.
+        eprintln!(
+            "{} is not empty and holds no generated collection; name an empty or new folder",
+            dir.display()
+        );
+        std::process::exit(2);
     } else {
         let set = synthetic_courses(Shape::default()).expect("synthetic courses");
         let cfg = SimConfig {
