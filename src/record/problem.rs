@@ -67,9 +67,9 @@ impl Problem {
             (Problem::Torn, Lang::En) => {
                 "the last line is cut off (written during a crash or power cut)".into()
             }
-            (Problem::TooLong, Lang::Da) => format!(
-                "linjen er længere end {MAX_LINE_BYTES} bytes; ingen posteringer er så lange"
-            ),
+            (Problem::TooLong, Lang::Da) => {
+                format!("linjen er længere end {MAX_LINE_BYTES} bytes; ingen poster er så lange")
+            }
             (Problem::TooLong, Lang::En) => {
                 format!("the line is longer than {MAX_LINE_BYTES} bytes; no record is that long")
             }
@@ -85,22 +85,23 @@ impl Problem {
             (Problem::NotCanonical, Lang::En) => {
                 "the line is not spelled the way bevidst writes it (it was edited)".into()
             }
-            (Problem::Invalid(why), Lang::Da) => format!("posteringen er ugyldig: {why}"),
+            (Problem::Invalid(why), Lang::Da) => format!("posten er ugyldig: {why}"),
             (Problem::Invalid(why), Lang::En) => format!("the record is not valid: {why}"),
             (Problem::HashMismatch, Lang::Da) => {
-                "hashen passer ikke til indholdet (posteringen er ændret)".into()
+                "hashen passer ikke til indholdet (posten er ændret, efter at den blev skrevet)"
+                    .into()
             }
             (Problem::HashMismatch, Lang::En) => {
                 "hash mismatch: the record was changed after it was written".into()
             }
             (Problem::OtherInstallation { found }, Lang::Da) => {
-                format!("posteringen hører til en anden installation ({found})")
+                format!("posten hører til en anden installation ({found})")
             }
             (Problem::OtherInstallation { found }, Lang::En) => {
                 format!("the record belongs to another installation ({found})")
             }
             (Problem::SequenceGap { expected, found }, Lang::Da) => format!(
-                "løbenummer {found}, hvor {expected} skulle komme (en postering mangler, \
+                "løbenummer {found}, hvor {expected} skulle komme (en post mangler, \
                  er gentaget eller flyttet)"
             ),
             (Problem::SequenceGap { expected, found }, Lang::En) => format!(
@@ -108,7 +109,7 @@ impl Problem {
                  missing, repeated or moved)"
             ),
             (Problem::BrokenLink, Lang::Da) => {
-                "brudt kæde: `prev` er ikke hashen af posteringen før".into()
+                "brudt kæde: `prev` er ikke hashen af posten før".into()
             }
             (Problem::BrokenLink, Lang::En) => {
                 "broken link: `prev` is not the hash of the record before it".into()
