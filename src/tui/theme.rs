@@ -16,8 +16,9 @@ pub struct Theme {
 impl Theme {
     /// Colour unless the `NO_COLOR` variable is set to anything non-empty (no-color.org).
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color_from_env(),
+        }
     }
 
     fn fg(self, style: Style, color: Color) -> Style {
@@ -83,4 +84,10 @@ impl Theme {
     pub fn dialog(self) -> Style {
         self.fg(Style::new(), Color::Yellow)
     }
+}
+
+/// Whether `NO_COLOR` asks for no colour (set and not empty, as no-color.org defines it); read
+/// by every screen of the program, the learner's and the report's.
+pub fn no_color_from_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

@@ -342,8 +342,7 @@ pub fn update(m: &mut Model, r: &Report, msg: Message) {
 /// Runs the dashboard in the terminal until the user quits; the terminal is restored on every
 /// way out, a panic included (ratatui's `run` installs the hook).
 pub fn run_dashboard(report: &Report, lang: Lang) -> io::Result<()> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut model = Model::new(lang, no_color);
+    let mut model = Model::new(lang, crate::tui::theme::no_color_from_env());
     ratatui::run(|terminal| {
         while !model.quit {
             terminal.draw(|f| view(&model, report, f))?;
