@@ -72,6 +72,76 @@ pub struct Counts {
     pub learners_not_in_roster: u64,
 }
 
+impl Counts {
+    /// The collection figures every overview shows, in one order: (CSV name, Danish label,
+    /// English label, value).
+    pub fn overview(&self) -> [(&'static str, &'static str, &'static str, u64); 11] {
+        [
+            ("files_read", "Filer læst", "Files read", self.files_read),
+            (
+                "files_counted",
+                "Filer talt med",
+                "Files counted",
+                self.files_counted,
+            ),
+            (
+                "files_partly_counted",
+                "Filer delvis talt med",
+                "Files partly counted",
+                self.files_partly_counted,
+            ),
+            (
+                "files_rejected",
+                "Filer afvist",
+                "Files rejected",
+                self.files_rejected,
+            ),
+            (
+                "records_read",
+                "Poster læst",
+                "Records read",
+                self.records_read,
+            ),
+            (
+                "records_counted",
+                "Poster talt med",
+                "Records counted",
+                self.records_counted,
+            ),
+            (
+                "records_rejected",
+                "Poster afvist",
+                "Records rejected",
+                self.records_rejected,
+            ),
+            (
+                "learners",
+                "Medarbejdere med poster",
+                "Learners with records",
+                self.learners,
+            ),
+            (
+                "roster_rows",
+                "Rækker i medarbejderlisten",
+                "Roster rows",
+                self.roster_rows,
+            ),
+            (
+                "roster_rejected",
+                "Afviste rækker i medarbejderlisten",
+                "Roster rows rejected",
+                self.roster_rejected,
+            ),
+            (
+                "learners_not_in_roster",
+                "Medarbejdere, der ikke er på medarbejderlisten",
+                "Learners not in the roster",
+                self.learners_not_in_roster,
+            ),
+        ]
+    }
+}
+
 /// A module of the course set.
 #[derive(Debug, Clone, Serialize)]
 pub struct ModuleHead {

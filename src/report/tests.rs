@@ -279,3 +279,31 @@ fn markdown_lists_the_first_problems_and_counts_the_rest() {
         100
     );
 }
+
+#[test]
+fn every_overview_figure_is_in_markdown_and_csv_alike() {
+    let r = report_of(&collection(), None);
+    let md = markdown::render(&r, Lang::Da);
+    let dir = tempfile::tempdir().expect("temp dir");
+    csv_out::write_dir(&r, dir.path()).expect("written");
+    let csv = std::fs::read_to_string(dir.path().join("overview.csv")).expect("read");
+    let figures = r.counts.overview();
+    assert!(
+        figures.iter().any(|(_, _, _, v)| *v > 0),
+        "the collection has figures"
+    );
+    for (key, da, _, value) in figures {
+        assert!(
+            md.contains(&format!("| {da} | {value} |")),
+            "Markdown lacks {da}:\n{md}"
+        );
+        assert!(
+            csv.lines().any(|l| l == format!("{key},{value}")),
+            "CSV lacks {key}:\n{csv}"
+        );
+    }
+    assert!(
+        csv.lines()
+            .any(|l| l == format!("min_group,{}", r.min_group))
+    );
+}

@@ -52,20 +52,8 @@ fn topic_parts(t: Topic) -> (&'static str, &'static str) {
 /// The overview, completion and knowledge tables.
 fn summary_tables(r: &Report) -> Vec<Table> {
     let c = &r.counts;
-    let overview = [
-        ("files_read", c.files_read),
-        ("files_counted", c.files_counted),
-        ("files_partly_counted", c.files_partly_counted),
-        ("files_rejected", c.files_rejected),
-        ("records_read", c.records_read),
-        ("records_counted", c.records_counted),
-        ("records_rejected", c.records_rejected),
-        ("learners", c.learners),
-        ("roster_rows", c.roster_rows),
-        ("roster_rejected", c.roster_rejected),
-        ("learners_not_in_roster", c.learners_not_in_roster),
-        ("min_group", u64::from(r.min_group)),
-    ];
+    let mut overview: Vec<(&str, u64)> = c.overview().iter().map(|(k, _, _, v)| (*k, *v)).collect();
+    overview.push(("min_group", u64::from(r.min_group)));
     vec![
         Table {
             name: "overview",

@@ -69,44 +69,12 @@ fn overview(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
     let c = &report.counts;
     let _ = writeln!(out, "## {}\n", l("Overblik", "Overview"));
-    table(
-        out,
-        &[l("Hvad", "What"), l("Antal", "Count")],
-        &[
-            vec![
-                l("Filer læst", "Files read").into(),
-                c.files_read.to_string(),
-            ],
-            vec![
-                l("Filer talt med", "Files counted").into(),
-                c.files_counted.to_string(),
-            ],
-            vec![
-                l("Filer delvis talt med", "Files partly counted").into(),
-                c.files_partly_counted.to_string(),
-            ],
-            vec![
-                l("Filer afvist", "Files rejected").into(),
-                c.files_rejected.to_string(),
-            ],
-            vec![
-                l("Poster læst", "Records read").into(),
-                c.records_read.to_string(),
-            ],
-            vec![
-                l("Poster talt med", "Records counted").into(),
-                c.records_counted.to_string(),
-            ],
-            vec![
-                l("Poster afvist", "Records rejected").into(),
-                c.records_rejected.to_string(),
-            ],
-            vec![
-                l("Medarbejdere med poster", "Learners with records").into(),
-                c.learners.to_string(),
-            ],
-        ],
-    );
+    let rows: Vec<Vec<String>> = c
+        .overview()
+        .iter()
+        .map(|(_, da, en, value)| vec![l(da, en).to_owned(), value.to_string()])
+        .collect();
+    table(out, &[l("Hvad", "What"), l("Antal", "Count")], &rows);
 }
 
 fn completion(out: &mut String, report: &Report, lang: Lang) {
