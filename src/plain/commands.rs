@@ -95,6 +95,8 @@ const fn row(
     }
 }
 
+/// A row that works on every screen it names (help, repeat, quit, language); the help lists
+/// these apart.
 const fn general(
     kinds: &'static [Kind],
     words: &'static [&'static str],
@@ -102,14 +104,9 @@ const fn general(
     shown: (&'static str, &'static str),
     what: (&'static str, &'static str),
 ) -> Row {
-    Row {
-        kinds,
-        words,
-        action,
-        shown,
-        what,
-        general: true,
-    }
+    let mut r = row(kinds, words, action, shown, what);
+    r.general = true;
+    r
 }
 
 /// The words of every screen. The first row that matches wins.

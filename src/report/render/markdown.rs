@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{latest_share, num2, pct, safe, share_in, withheld};
+use super::{latest_share, num2, opt, opt_pct, safe, share_in, withheld};
 use crate::lang::Lang;
 use crate::report::model::{Report, Topic};
 
@@ -79,9 +79,6 @@ fn overview(out: &mut String, report: &Report, lang: Lang) {
 
 fn completion(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let w = withheld(report);
-    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
-    let opt_pct = |v: Option<f64>| v.map_or_else(|| w.clone(), |v| pct(lang, v));
     let _ = writeln!(
         out,
         "## {}\n",
@@ -97,10 +94,10 @@ fn completion(out: &mut String, report: &Report, lang: Lang) {
             vec![
                 r.forvaltning.clone(),
                 r.module.clone(),
-                opt(r.learners),
-                opt_pct(r.completion_rate),
-                opt_pct(r.pass_rate),
-                opt(r.overdue),
+                opt(report, r.learners),
+                opt_pct(report, lang, r.completion_rate),
+                opt_pct(report, lang, r.pass_rate),
+                opt(report, r.overdue),
             ]
         })
         .collect();
@@ -217,7 +214,6 @@ pub fn initials(name: &str) -> String {
 fn modules(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
     let w = withheld(report);
-    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
     let _ = writeln!(
         out,
         "## {}\n",
@@ -229,9 +225,9 @@ fn modules(out: &mut String, report: &Report, lang: Lang) {
         .map(|m| {
             vec![
                 m.module.clone(),
-                opt(m.n),
-                m.mean.map_or_else(|| w.clone(), |v| pct(lang, v)),
-                m.sd.map_or_else(|| w.clone(), |v| pct(lang, v)),
+                opt(report, m.n),
+                opt_pct(report, lang, m.mean),
+                opt_pct(report, lang, m.sd),
                 m.alpha.map_or_else(
                     || {
                         if m.suppressed {
@@ -260,8 +256,6 @@ fn modules(out: &mut String, report: &Report, lang: Lang) {
 
 fn questions(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let w = withheld(report);
-    let opt = |v: Option<u64>| v.map_or_else(|| w.clone(), |v| v.to_string());
     let _ = writeln!(
         out,
         "## {}\n",
@@ -275,8 +269,8 @@ fn questions(out: &mut String, report: &Report, lang: Lang) {
             vec![
                 q.id.clone(),
                 q.module.clone(),
-                opt(q.n),
-                q.facility.map_or_else(|| w.clone(), |v| pct(lang, v)),
+                opt(report, q.n),
+                opt_pct(report, lang, q.facility),
                 q.discrimination
                     .map_or_else(|| "–".into(), |v| num2(lang, v)),
                 q.flags

@@ -34,6 +34,16 @@ pub fn withheld(report: &Report) -> String {
     format!("<{}", report.min_group)
 }
 
+/// A figure that privacy may withhold: the figure, or `<5` when it is withheld.
+pub fn opt<T: ToString>(report: &Report, v: Option<T>) -> String {
+    v.map_or_else(|| withheld(report), |v| v.to_string())
+}
+
+/// A share that privacy may withhold: `83,2 %`, or `<5` when it is withheld.
+pub fn opt_pct(report: &Report, lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| withheld(report), |v| pct(lang, v))
+}
+
 /// The latest knowledge share and trend for a topic in a forvaltning (`None` = all), as text.
 pub fn latest_share(report: &Report, lang: Lang, forv: Option<&str>, topic: Topic) -> String {
     let Some(q) = report.quarters.last() else {

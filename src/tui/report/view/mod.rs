@@ -12,9 +12,8 @@ use ratatui::widgets::{
 };
 
 use super::{KEYS, Model, Tab};
-use crate::lang::Lang;
 use crate::report::model::{Report, Topic};
-use crate::report::render::{num2, pct, safe, share_in, withheld};
+use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
 
 mod lists;
 mod summary;
@@ -186,12 +185,4 @@ fn window(
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn percent(v: f64) -> u64 {
     v.round().clamp(0.0, 100.0) as u64
-}
-
-fn opt<T: ToString>(r: &Report, v: Option<T>) -> String {
-    v.map_or_else(|| withheld(r), |v| v.to_string())
-}
-
-fn opt_pct(r: &Report, lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(|| withheld(r), |v| pct(lang, v))
 }
