@@ -14,9 +14,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use bevidst::app::runtime::{Services, Stored};
+use bevidst::app::runtime::Offline;
 use bevidst::app::store::LogStore;
-use bevidst::app::{FinishedAttempt, Message, Model, Screen};
+use bevidst::app::{Message, Model, Screen};
 use bevidst::config::{self, Config, Learner};
 use bevidst::record::LearnerLog;
 use bevidst::tui::Theme;
@@ -26,34 +26,6 @@ use rand_chacha::ChaCha8Rng;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, TerminalOptions, Viewport};
-
-struct BenchServices {
-    rng: ChaCha8Rng,
-}
-
-impl Services for BenchServices {
-    type Rng = ChaCha8Rng;
-    fn now(&self) -> Timestamp {
-        Timestamp::from_second(1_764_320_400).expect("a valid time")
-    }
-    fn rng(&mut self) -> &mut ChaCha8Rng {
-        &mut self.rng
-    }
-    fn save_config(&mut self, _: &Config) -> Result<(), String> {
-        Ok(())
-    }
-    fn save_record(
-        &mut self,
-        _: &FinishedAttempt,
-        _: Timestamp,
-        _: bevidst::lang::Lang,
-    ) -> Result<Stored, String> {
-        Ok(Stored {
-            receipt: "0000-0000-0000".into(),
-            copy_problem: None,
-        })
-    }
-}
 
 fn summary(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
@@ -134,8 +106,10 @@ fn key_to_frame() -> Vec<Duration> {
     };
     let today = jiff::civil::date(2025, 11, 28);
     let mut model = Model::new(courses, config, Vec::new(), today, "ab12");
-    let mut services = BenchServices {
+    let mut services = Offline {
+        now: Timestamp::from_second(1_764_320_400).expect("a valid time"),
         rng: ChaCha8Rng::seed_from_u64(7),
+        receipt: "0000-0000-0000".into(),
     };
     bevidst::app::runtime::dispatch(&mut model, Message::StartQuiz, &mut services);
     assert!(matches!(model.screen, Screen::Quiz(_)));

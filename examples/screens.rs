@@ -2,8 +2,8 @@
 //! ratatui's test backend at 80×24 (a fixed day and a seeded draw, so the output repeats):
 //! `cargo run --example screens`. `docs/tui.md` shows its output.
 
-use bevidst::app::runtime::{Services, Stored, dispatch};
-use bevidst::app::{FinishedAttempt, Message, Model, Screen};
+use bevidst::app::runtime::{Offline, dispatch};
+use bevidst::app::{Message, Model, Screen};
 use bevidst::config::{Config, Learner};
 use bevidst::tui::Theme;
 use jiff::Timestamp;
@@ -12,53 +12,11 @@ use rand_chacha::ChaCha8Rng;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-struct Demo {
-    rng: ChaCha8Rng,
-}
-
-impl Services for Demo {
-    type Rng = ChaCha8Rng;
-    fn now(&self) -> Timestamp {
-        Timestamp::from_second(1_764_320_400).unwrap_or(Timestamp::UNIX_EPOCH)
-    }
-    fn rng(&mut self) -> &mut ChaCha8Rng {
-        &mut self.rng
-    }
-    fn save_config(&mut self, _: &Config) -> Result<(), String> {
-        Ok(())
-    }
-    fn save_record(
-        &mut self,
-        _: &FinishedAttempt,
-        _: Timestamp,
-        _: bevidst::lang::Lang,
-    ) -> Result<Stored, String> {
-        Ok(Stored {
-            receipt: "7F3A-91C2-0B4D".into(),
-            copy_problem: None,
-        })
-    }
-}
-
 fn show(title: &str, model: &Model) -> Result<(), Box<dyn std::error::Error>> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
     terminal.draw(|f| bevidst::tui::view::view(model, Theme { color: false }, f))?;
     println!("{title}\n```text");
-    let buffer = terminal.backend().buffer();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in 0..buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            if skip == 0 {
-                line.push_str(symbol);
-            }
-            skip = skip
-                .max(unicode_width::UnicodeWidthStr::width(symbol))
-                .saturating_sub(1);
-        }
-        println!("{}", line.trim_end());
-    }
+    print!("{}", bevidst::tui::buffer_text(terminal.backend().buffer()));
     println!("```\n");
     Ok(())
 }
@@ -80,8 +38,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         jiff::civil::date(2025, 11, 28),
         "ab12",
     );
-    let mut demo = Demo {
+    let mut demo = Offline {
+        now: Timestamp::from_second(1_764_320_400).unwrap_or(Timestamp::UNIX_EPOCH),
         rng: ChaCha8Rng::seed_from_u64(7),
+        receipt: "7F3A-91C2-0B4D".into(),
     };
     show("Home", &model)?;
     dispatch(&mut model, Message::Confirm, &mut demo);

@@ -1,17 +1,15 @@
 //! The plain mode driven in-process: typed lines in, printed lines out, with a fixed clock, a
 //! seeded random source, and the real configuration and log in a temporary folder.
 
-use std::path::PathBuf;
-
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
-use crate::app::runtime::{RecordStore, Stored};
+use crate::app::Model;
+use crate::app::runtime::Live;
 use crate::app::store::LogStore;
-use crate::app::{FinishedAttempt, Model};
 use crate::config::{self, Config};
 use crate::course::CourseSet;
 use crate::quiz::{self, Attempt, Knowledge};
@@ -28,42 +26,10 @@ fn courses() -> CourseSet {
         .expect("the fixture course is valid")
 }
 
-struct Fixed {
-    rng: ChaCha8Rng,
-    config_dir: PathBuf,
-    store: LogStore,
-}
-
-impl Services for Fixed {
-    type Rng = ChaCha8Rng;
-
-    fn now(&self) -> Timestamp {
-        // 2025-11-28T09:00:00Z
-        Timestamp::from_second(1_764_320_400).expect("in range")
-    }
-
-    fn rng(&mut self) -> &mut ChaCha8Rng {
-        &mut self.rng
-    }
-
-    fn save_config(&mut self, config: &Config) -> Result<(), String> {
-        config::save(&self.config_dir, config).map_err(|e| e.to_string())
-    }
-
-    fn save_record(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String> {
-        self.store.append(attempt, finished, lang)
-    }
-}
-
 struct Env {
     dir: tempfile::TempDir,
     model: Model,
-    services: Fixed,
+    services: Live<LogStore, ChaCha8Rng>,
 }
 
 impl Env {
@@ -74,13 +40,15 @@ impl Env {
             &mut ChaCha8Rng::seed_from_u64(1),
         )
         .expect("the log opens");
-        let services = Fixed {
+        let services = Live {
             rng: ChaCha8Rng::seed_from_u64(SEED),
             config_dir: dir.path().join("config"),
             store: LogStore {
                 log,
                 collect_dir: None,
             },
+            // 2025-11-28T09:00:00Z
+            frozen_time: Some(Timestamp::from_second(1_764_320_400).expect("in range")),
         };
         let model = Model::new(courses(), Config::default(), Vec::new(), TODAY, "jens");
         Env {

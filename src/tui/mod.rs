@@ -23,6 +23,29 @@ use crate::app::runtime::{Flow, Services, dispatch};
 use crate::app::{Message, Model};
 pub use theme::Theme;
 
+/// A drawn buffer as text, one line per row with trailing spaces removed; the hidden second
+/// cell of a wide character is skipped. For the README's screen samples and the snapshot tests.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in area.left()..area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            if skip == 0 {
+                line.push_str(symbol);
+            }
+            skip = skip
+                .max(unicode_width::UnicodeWidthStr::width(symbol))
+                .saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// Runs the interface until the learner quits; the terminal is restored on return.
 pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;

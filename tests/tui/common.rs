@@ -202,24 +202,7 @@ pub fn render(model: &Model, theme: Theme, width: u16, height: u16) -> Buffer {
 /// The buffer's text, one line per row, trailing spaces removed; a wide character's hidden
 /// second cell is skipped.
 pub fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            let symbol = buffer[(x, y)].symbol();
-            if skip == 0 {
-                line.push_str(symbol);
-            }
-            skip = skip
-                .max(unicode_width::UnicodeWidthStr::width(symbol))
-                .saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    bevidst::tui::buffer_text(buffer)
 }
 
 /// The row of the buffer whose text contains `needle`.
