@@ -247,6 +247,22 @@ impl Form {
         })
     }
 
+    /// The choices of a list question as the learner reads them: the languages (each in its
+    /// own name) or the forvaltninger (display-safe).
+    pub fn choice_names(&self, step: Step) -> Vec<String> {
+        match step {
+            Step::Language => [Lang::Da, Lang::En]
+                .iter()
+                .map(|l| texts::texts(*l).language_name.to_owned())
+                .collect(),
+            _ => self
+                .forvaltninger
+                .iter()
+                .map(|f| sanitize(f, true))
+                .collect(),
+        }
+    }
+
     /// The values as the learner reads them, in the order of [`Step::FIELDS`]: the language's
     /// name, the id, the forvaltning and the start date written out (as typed if unreadable).
     pub fn field_values(&self, lang: Lang) -> Vec<String> {

@@ -4,7 +4,6 @@
 
 use crate::app::{Form, Model, Overlay, SaveState, Screen, Step};
 use crate::course::QuestionKind;
-use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
 /// What a typed line means on the screen as it stands, without the screen's data.
@@ -157,17 +156,7 @@ impl Context {
     /// The context of one field of the form.
     pub fn of_field(form: &Form, step: Step) -> Context {
         if step.is_list() {
-            let names = match step {
-                Step::Language => [Lang::Da, Lang::En]
-                    .iter()
-                    .map(|l| crate::app::texts::texts(*l).language_name.to_owned())
-                    .collect(),
-                _ => form
-                    .forvaltninger
-                    .iter()
-                    .map(|f| sanitize(f, true))
-                    .collect(),
-            };
+            let names = form.choice_names(step);
             Context::List {
                 names,
                 current: form.list_selected(step),

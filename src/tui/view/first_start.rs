@@ -82,17 +82,7 @@ pub(super) fn editor(
 }
 
 fn list(form: &Form, step: Step, theme: Theme, frame: &mut Frame, area: Rect) {
-    let names: Vec<String> = match step {
-        Step::Language => [Lang::Da, Lang::En]
-            .iter()
-            .map(|l| texts(*l).language_name.to_owned())
-            .collect(),
-        _ => form
-            .forvaltninger
-            .iter()
-            .map(|f| sanitize(f, true))
-            .collect(),
-    };
+    let names = form.choice_names(step);
     let items: Vec<ListItem> = names
         .iter()
         .enumerate()
