@@ -88,6 +88,16 @@ pub struct SimSummary {
     pub copies: u64,
 }
 
+impl std::fmt::Display for SimSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} files, {} records, {} employees ({} edited logs, {} torn, {} copies)",
+            self.files, self.records, self.people, self.tampered, self.torn, self.copies
+        )
+    }
+}
+
 /// Why a simulation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {

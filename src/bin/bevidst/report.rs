@@ -339,16 +339,7 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> ExitCode {
     };
     match simulate::simulate(set, &cfg, &args.out) {
         Ok(s) => {
-            eprintln!(
-                "{} files, {} records, {} employees ({} edited logs, {} torn, {} copies) in {}",
-                s.files,
-                s.records,
-                s.people,
-                s.tampered,
-                s.torn,
-                s.copies,
-                args.out.display()
-            );
+            eprintln!("{s} in {}", args.out.display());
         }
         Err(e) => {
             eprintln!("{e}");
