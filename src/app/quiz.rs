@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::{FinishedAttempt, Message};
 use crate::config::Learner;
-use crate::course::{LoadedModule, Question, QuestionKind};
+use crate::course::{LoadedModule, Question, QuestionKind, Selection};
 use crate::quiz::{self, Answer, Attempt, Outcome};
 
 /// An attempt being answered.
@@ -88,13 +88,16 @@ impl QuizState {
             return;
         };
         self.cursor = pos;
-        if kind == QuestionKind::Multiple {
-            if !answer.remove(&choice) {
+        match kind.selection() {
+            Selection::Many => {
+                if !answer.remove(&choice) {
+                    answer.insert(choice);
+                }
+            }
+            Selection::One => {
+                answer.clear();
                 answer.insert(choice);
             }
-        } else {
-            answer.clear();
-            answer.insert(choice);
         }
     }
 
@@ -115,7 +118,10 @@ impl QuizState {
             Message::Toggle => self.mark(self.cursor, kind, &order),
             Message::Answer(positions) => {
                 let valid = positions.iter().all(|p| *p < order.len());
-                let allowed = kind == QuestionKind::Multiple || positions.len() <= 1;
+                let allowed = match kind.selection() {
+                    Selection::Many => true,
+                    Selection::One => positions.len() <= 1,
+                };
                 if valid
                     && allowed
                     && let Some(answer) = self.answers.get_mut(self.current)
@@ -132,8 +138,9 @@ impl QuizState {
                 let empty = self.answers.get(self.current).is_none_or(Answer::is_empty);
                 // Enter on a single-answer question with nothing marked takes the highlighted
                 // choice, as in any list; a multiple-choice question needs explicit marks.
-                if empty && kind != QuestionKind::Multiple {
-                    self.mark(self.cursor, kind, &order);
+                match kind.selection() {
+                    Selection::One if empty => self.mark(self.cursor, kind, &order),
+                    Selection::One | Selection::Many => {}
                 }
                 if self.current >= last {
                     return QuizStep::HandIn;

@@ -147,7 +147,7 @@ fn pick_weighted(
 
 fn choice_order(q: &Question, rng: &mut impl Rng) -> Vec<usize> {
     let mut order: Vec<usize> = (0..q.choices.len()).collect();
-    if q.kind != crate::course::QuestionKind::TrueFalse {
+    if !q.kind.keeps_choice_order() {
         order.shuffle(rng);
     }
     order
