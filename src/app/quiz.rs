@@ -3,7 +3,8 @@
 
 use jiff::Timestamp;
 
-use super::{FinishedAttempt, Message};
+use super::Message;
+use crate::attempt::FinishedAttempt;
 use crate::config::Learner;
 use crate::course::{LoadedModule, Question, QuestionKind, Selection};
 use crate::quiz::{self, Answer, Attempt, Outcome};
@@ -200,30 +201,18 @@ pub struct ResultState {
 }
 
 impl ResultState {
-    /// The record to store, for `learner`.
+    /// The finished attempt to store, for `learner`. Its finish time is its start time until
+    /// the runtime sets it from the clock ([`FinishedAttempt::finish_at`]).
     pub fn finished(&self, module: &LoadedModule, learner: &Learner) -> FinishedAttempt {
-        let questions = self
-            .attempt
-            .items
-            .iter()
-            .zip(&self.outcome.correct)
-            .filter_map(|(item, ok)| {
-                let q = module.module.questions.get(item.question)?;
-                Some((q.id.clone(), q.area, *ok))
-            })
-            .collect();
-        FinishedAttempt {
-            employee_id: learner.employee_id.clone(),
-            forvaltning: learner.forvaltning.clone(),
-            module_id: module.module.id.clone(),
-            module_version: module.module.version,
-            content_hash: module.hash,
-            started: self.started,
-            score: self.outcome.score,
-            max: self.outcome.max,
-            passed: self.outcome.passed,
-            questions,
-        }
+        let started = u64::try_from(self.started.as_second()).unwrap_or(0);
+        FinishedAttempt::from_scored(
+            module,
+            &self.attempt,
+            &self.outcome,
+            (&learner.employee_id, &learner.forvaltning),
+            started,
+            started,
+        )
     }
 
     /// Whether the record is stored.

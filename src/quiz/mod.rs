@@ -14,9 +14,7 @@ mod adaptive;
 mod history;
 
 pub use adaptive::{UNSEEN_AREA, UNSEEN_QUESTION, adaptive_weights, draw_adaptive};
-pub use history::{
-    AnsweredAttempt, AnsweredQuestion, AreaPoint, AreaProgress, Knowledge, Tally, knowledge_by_area,
-};
+pub use history::{AreaPoint, AreaProgress, Knowledge, Tally, knowledge_by_area};
 
 /// One question of an attempt, with its choices in the order they are shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
