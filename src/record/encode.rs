@@ -142,7 +142,7 @@ impl<'de> Deserialize<'de> for CompletionRecord {
 }
 
 impl Serialize for CompletionRecord {
-    /// The fields of [`Line`], in its order; digests as 64 hex digits.
+    /// The fields of `Line`, in its order; digests as 64 hex digits.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let a = &self.attempt;
         let mut st = s.serialize_struct("CompletionRecord", 17)?;
