@@ -149,8 +149,9 @@ impl LearnerDates {
         let mut onboarded = Some(start);
         let mut any = false;
         for m in modules {
-            if m.kind != ModuleKind::Onboarding {
-                continue;
+            match m.kind {
+                ModuleKind::Onboarding => {}
+                ModuleKind::Refresher { .. } => continue,
             }
             let first_pass = counted(m, attempts, rules, today)
                 .filter(|a| a.passed)
