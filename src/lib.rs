@@ -3,6 +3,7 @@
 //! each module below is one box of its data-flow diagram.
 
 pub mod app;
+pub mod attempt;
 pub mod canon;
 pub mod config;
 pub mod course;

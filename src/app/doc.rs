@@ -8,6 +8,7 @@
 use super::quiz::ResultState;
 use super::texts::{self, texts};
 use super::wrap;
+use crate::attempt::FinishedAttempt;
 use crate::course::LoadedModule;
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
@@ -226,7 +227,7 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
 pub fn result(
     module: &LoadedModule,
     result: &ResultState,
-    history: &[super::PastAttempt],
+    history: &[FinishedAttempt],
     lang: Lang,
 ) -> Vec<Para> {
     let t = texts(lang);
@@ -290,16 +291,11 @@ const EARLIER_SHOWN: usize = 3;
 
 /// The learner's attempts finished before this one started, per area, oldest first.
 fn earlier_by_area(
-    history: &[super::PastAttempt],
+    history: &[FinishedAttempt],
     started: jiff::Timestamp,
 ) -> Vec<crate::quiz::AreaProgress> {
     let started = u64::try_from(started.as_second()).unwrap_or(0);
-    let earlier: Vec<_> = history
-        .iter()
-        .filter(|p| p.finished < started)
-        .map(super::PastAttempt::for_knowledge)
-        .collect();
-    crate::quiz::knowledge_by_area(&earlier)
+    crate::quiz::knowledge_by_area(history.iter().filter(|p| p.finished < started))
 }
 
 /// The state of the record as paragraphs: saving, the receipt, or the error.
@@ -354,7 +350,8 @@ mod tests {
 
     #[test]
     fn the_result_shows_the_learners_earlier_shares_per_area() {
-        use crate::app::{PastAttempt, SaveState};
+        use crate::app::SaveState;
+        use crate::attempt::AnsweredQuestion;
         use crate::policy::Area;
         use crate::quiz::{Answer, Attempt, DrawnQuestion, score};
         let src = include_str!("../../tests/fixtures/valid/eksempel.ron");
@@ -383,17 +380,16 @@ mod tests {
             outcome,
             save: SaveState::Saving,
         };
-        let past = |finished: u64, right: bool| PastAttempt {
-            module_id: "eksempel".into(),
-            module_version: 1,
-            finished,
-            passed: right,
-            questions: vec![
-                ("eksempel-01".into(), Area::AccessControl, right),
-                ("eksempel-02".into(), Area::AccessControl, false),
-            ],
+        let answer = |id: &str, correct| AnsweredQuestion {
+            id: id.into(),
+            area: Area::AccessControl,
+            correct,
         };
-        let area_line = |history: &[PastAttempt]| {
+        let past = |finished: u64, right: bool| FinishedAttempt {
+            answers: vec![answer("eksempel-01", right), answer("eksempel-02", false)],
+            ..FinishedAttempt::sample("eksempel", 1, finished, right)
+        };
+        let area_line = |history: &[FinishedAttempt]| {
             result(&module, &state, history, Lang::Da)
                 .into_iter()
                 .find(|p| p.text.starts_with("Adgangsstyring"))

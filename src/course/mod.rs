@@ -131,6 +131,21 @@ pub struct Lesson {
 }
 
 /// How a question is answered.
+///
+/// Every place whose behaviour depends on the kind matches it exhaustively, directly or
+/// through one of the methods below, so a new kind makes the compiler list each of them (no
+/// `==` on a kind outside tests). Adding a kind touches:
+/// - the methods here: [`QuestionKind::selection`] (one choice or many: how marking, Enter
+///   and a typed answer behave in `app/quiz.rs` and `plain/input.rs`, and the marks drawn in
+///   `tui/view/quiz.rs`), [`QuestionKind::keeps_choice_order`] (`quiz/mod.rs`) and
+///   [`QuestionKind::code`] (the content hash; never reuse a number);
+/// - `course/validate.rs`: the rules on the number of choices and of correct ones;
+/// - the line that names the kind above the choices, in `tui/view/quiz.rs` and
+///   `plain/screen.rs` (its words in `app/texts.rs`);
+/// - the plain mode: answers typed as words (`plain/input.rs`) and the prompt
+///   (`plain/screen.rs`).
+///
+/// Scoring (`quiz::is_correct`: exactly the correct choices) is the same for every kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum QuestionKind {
     /// Exactly one choice is correct.
@@ -141,6 +156,15 @@ pub enum QuestionKind {
     TrueFalse,
 }
 
+/// How many choices a learner marks on a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// One: marking a choice replaces the answer (radio buttons).
+    One,
+    /// Any number: marking a choice toggles it (check boxes).
+    Many,
+}
+
 impl QuestionKind {
     /// A stable number for canonical encodings.
     pub fn code(self) -> u8 {
@@ -148,6 +172,23 @@ impl QuestionKind {
             QuestionKind::Single => 1,
             QuestionKind::Multiple => 2,
             QuestionKind::TrueFalse => 3,
+        }
+    }
+
+    /// How many choices the learner marks.
+    pub fn selection(self) -> Selection {
+        match self {
+            QuestionKind::Single | QuestionKind::TrueFalse => Selection::One,
+            QuestionKind::Multiple => Selection::Many,
+        }
+    }
+
+    /// Whether the choices are shown in the author's order rather than shuffled (a true/false
+    /// question keeps »Sandt« first).
+    pub fn keeps_choice_order(self) -> bool {
+        match self {
+            QuestionKind::TrueFalse => true,
+            QuestionKind::Single | QuestionKind::Multiple => false,
         }
     }
 }
@@ -236,7 +277,21 @@ impl Module {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_layout;
+    use super::{QuestionKind, Selection, normalize_layout};
+
+    #[test]
+    fn only_multiple_choice_questions_take_several_marks() {
+        assert_eq!(QuestionKind::Single.selection(), Selection::One);
+        assert_eq!(QuestionKind::TrueFalse.selection(), Selection::One);
+        assert_eq!(QuestionKind::Multiple.selection(), Selection::Many);
+    }
+
+    #[test]
+    fn only_true_false_questions_keep_their_choice_order() {
+        assert!(QuestionKind::TrueFalse.keeps_choice_order());
+        assert!(!QuestionKind::Single.keeps_choice_order());
+        assert!(!QuestionKind::Multiple.keeps_choice_order());
+    }
 
     #[test]
     fn layout_is_normalized() {

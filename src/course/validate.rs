@@ -263,13 +263,15 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has {n} choice(s); give it at least two"),
             );
         }
-        if q.kind == QuestionKind::TrueFalse && n != 2 && n >= 2 {
-            c.push(
+        // Fewer than two choices is reported above, for every kind.
+        match q.kind {
+            QuestionKind::TrueFalse if n > 2 => c.push(
                 at,
                 format!(
                     "{what} is TrueFalse and needs exactly two choices (true and false), not {n}"
                 ),
-            );
+            ),
+            QuestionKind::TrueFalse | QuestionKind::Single | QuestionKind::Multiple => {}
         }
         if correct == 0 && n > 0 {
             c.push(
@@ -277,23 +279,22 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has no correct choice; mark one choice with `correct: true`"),
             );
         }
-        if correct > 1 && q.kind == QuestionKind::Single {
-            c.push(
+        match q.kind {
+            QuestionKind::Single if correct > 1 => c.push(
                 at,
                 format!(
                     "{what} is Single but {correct} choices are marked correct; mark exactly \
                      one, or make it `kind: Multiple`"
                 ),
-            );
-        }
-        if correct > 1 && q.kind == QuestionKind::TrueFalse {
-            c.push(
+            ),
+            QuestionKind::TrueFalse if correct > 1 => c.push(
                 at,
                 format!(
                     "{what} is TrueFalse but both choices are marked correct; mark only the \
                      true statement's answer as `correct: true`"
                 ),
-            );
+            ),
+            QuestionKind::Single | QuestionKind::TrueFalse | QuestionKind::Multiple => {}
         }
     }
 }

@@ -7,7 +7,7 @@ use super::commands::{Action, rows};
 use super::context::Context;
 use super::texts::{self, texts};
 use crate::app::Message;
-use crate::course::QuestionKind;
+use crate::course::{QuestionKind, Selection};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
@@ -219,14 +219,20 @@ fn answer(word: &str, kind: QuestionKind, choices: &[String]) -> Parsed {
             positions.dedup();
             positions
         }
-        None if kind == QuestionKind::TrueFalse => match pick(word, max, choices) {
-            Ok(i) => vec![i],
-            Err(r) => return Parsed::Refuse(r),
+        // A true/false question's choices are words the learner may type.
+        None => match kind {
+            QuestionKind::TrueFalse => match pick(word, max, choices) {
+                Ok(i) => vec![i],
+                Err(r) => return Parsed::Refuse(r),
+            },
+            QuestionKind::Single | QuestionKind::Multiple => {
+                return Parsed::Refuse(Refusal::NotUnderstood(word.to_owned()));
+            }
         },
-        None => return Parsed::Refuse(Refusal::NotUnderstood(word.to_owned())),
     };
-    if kind != QuestionKind::Multiple && positions.len() > 1 {
-        return Parsed::Refuse(Refusal::OnlyOne(max));
+    match kind.selection() {
+        Selection::One if positions.len() > 1 => return Parsed::Refuse(Refusal::OnlyOne(max)),
+        Selection::One | Selection::Many => {}
     }
     Parsed::Send(vec![Message::Answer(positions), Message::Confirm])
 }

@@ -318,7 +318,9 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
         Context::Quiz { kind, choices, .. } => match (kind, choices.as_slice()) {
             (QuestionKind::TrueFalse, [a, b]) => texts::two_choices(lang, a, b),
             (QuestionKind::Multiple, _) => t.multiple.to_owned(),
-            _ => texts::one_number(lang, choices.len()),
+            (QuestionKind::Single | QuestionKind::TrueFalse, _) => {
+                texts::one_number(lang, choices.len())
+            }
         },
         Context::Confirm => t.yes_no.to_owned(),
         Context::Result { stored: true } => t.result_review.to_owned(),

@@ -30,10 +30,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::RecordStored {
             receipt,
-            past,
+            attempt,
             copy_problem,
         } => {
-            model.history.push(past);
+            model.history.push(*attempt);
             set_save(
                 model,
                 SaveState::Stored {
