@@ -9,6 +9,7 @@
 
 pub mod doc;
 pub mod form;
+pub mod mode;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
@@ -30,6 +31,7 @@ use crate::policy::Area;
 use crate::quiz::Attempt;
 
 pub use form::{Form, FormError, Step};
+pub use mode::Mode;
 pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
 
@@ -226,8 +228,6 @@ pub enum Message {
     OpenSettings,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
-    /// Open the review of the result.
-    Review,
     /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.
