@@ -149,8 +149,6 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
-    /// A field of a form is not accepted.
-    Form(FormError),
 }
 
 impl Notice {
@@ -161,7 +159,6 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
-            Notice::Form(e) => e.text(lang),
         }
     }
 }
