@@ -26,20 +26,7 @@ fn both_interfaces_read_the_mode_the_model_decides() {
         assert_eq!(Context::of(&model).mode(), plain, "{name}");
         assert!(commands::rows(plain).next().is_some(), "{name}: no words");
     }
-    for mode in [
-        Mode::Text,
-        Mode::List,
-        Mode::Summary,
-        Mode::Home,
-        Mode::Lesson,
-        Mode::Quiz,
-        Mode::Result,
-        Mode::ResultUnsaved,
-        Mode::Review,
-        Mode::Settings,
-        Mode::Help,
-        Mode::Confirm,
-    ] {
+    for mode in Mode::ALL {
         assert!(seen.contains(&mode), "no screen sample in {mode:?}");
     }
 }
