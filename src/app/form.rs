@@ -285,17 +285,8 @@ impl Form {
             _ => match step.mode() {
                 Mode::List => self.choose(step, msg),
                 Mode::Text => self.type_in(step, msg),
-                // The summary takes only Confirm and Back; a step has no other mode.
-                Mode::Summary
-                | Mode::Home
-                | Mode::Lesson
-                | Mode::Quiz
-                | Mode::Result
-                | Mode::ResultUnsaved
-                | Mode::Review
-                | Mode::Settings
-                | Mode::Help
-                | Mode::Confirm => {}
+                // The summary takes only Confirm and Back (`Step::mode` gives no other mode).
+                _ => {}
             },
         }
         Outcome::Stay
