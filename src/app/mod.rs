@@ -9,6 +9,7 @@
 
 pub mod doc;
 pub mod form;
+pub mod mode;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
@@ -29,6 +30,7 @@ use crate::lang::Lang;
 use crate::quiz::Attempt;
 
 pub use form::{Form, FormError, Step};
+pub use mode::Mode;
 pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
 
@@ -146,8 +148,6 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
-    /// A field of a form is not accepted.
-    Form(FormError),
 }
 
 impl Notice {
@@ -158,7 +158,6 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
-            Notice::Form(e) => e.text(lang),
         }
     }
 }
@@ -225,8 +224,6 @@ pub enum Message {
     OpenSettings,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
-    /// Open the review of the result.
-    Review,
     /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.

@@ -70,7 +70,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let kind = ctx.kind();
+    let mode = ctx.mode();
     // A text field takes any line as its answer except a command word; `=` makes a command
     // word an answer.
     if let Context::Text { current } = ctx
@@ -78,7 +78,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
     {
         return Parsed::Send(set_text(current, literal.trim()));
     }
-    if let Some(row) = rows(kind).find(|r| r.words.contains(&word.as_str())) {
+    if let Some(row) = rows(mode).find(|r| r.words.contains(&word.as_str())) {
         return act(&row.action, ctx);
     }
     match ctx {
