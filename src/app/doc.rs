@@ -117,7 +117,10 @@ pub fn lesson(module: &LoadedModule, page: usize, lang: Lang) -> Vec<Para> {
     };
     let mut out = vec![
         Para::new(Tone::Title, safe(lesson.title.get(lang))),
-        Para::new(Tone::Muted, texts::policy_section(lang, &lesson.section)),
+        Para::new(
+            Tone::Muted,
+            safe(&module.handbook.citation_label(&lesson.section, lang)),
+        ),
     ];
     if let Some(source) = &lesson.beyond_policy {
         out.push(Para::new(
@@ -204,7 +207,7 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
     out.push(Para::blank());
     out.push(Para::new(
         Tone::Heading,
-        texts::policy_section(lang, &q.section),
+        safe(&module.handbook.citation_label(&q.section, lang)),
     ));
     if let Some(source) = &q.beyond_policy {
         out.push(Para::new(
