@@ -228,8 +228,10 @@ pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
         dir,
         "no course files (*.ron) in this folder; point --courses at the folder that holds them",
     )?;
-    let result =
-        CourseSet::from_sources_in(handbook, files.iter().map(|(n, b)| (n.clone(), b.as_slice())));
+    let result = CourseSet::from_sources_in(
+        handbook,
+        files.iter().map(|(n, b)| (n.clone(), b.as_slice())),
+    );
     match result {
         Ok(set) if errors.is_empty() => Ok(set),
         Ok(_) => Err(errors),
@@ -247,8 +249,12 @@ pub(crate) type Folder = (Vec<(String, Vec<u8>)>, Vec<CourseError>);
 /// Reads the `*.ron` files of a folder for [`load_dir`] and the handbook's loader.
 pub(crate) fn read_folder(dir: &Path, none: &str) -> Result<Folder, Vec<CourseError>> {
     let shown = dir.display().to_string();
-    let paths = ron_files(dir)
-        .map_err(|e| vec![CourseError::whole(&shown, format!("cannot read the folder: {e}"))])?;
+    let paths = ron_files(dir).map_err(|e| {
+        vec![CourseError::whole(
+            &shown,
+            format!("cannot read the folder: {e}"),
+        )]
+    })?;
     if paths.is_empty() {
         return Err(vec![CourseError::whole(&shown, none)]);
     }

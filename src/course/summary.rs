@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{CourseError, CourseSet, ModuleKind};
 use crate::canon::hex;
-use crate::lang::Lang;
 use crate::handbook::Citation;
+use crate::lang::Lang;
 use crate::policy::Area;
 
 /// One module's figures.
@@ -141,7 +141,12 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         .flat_map(|m| m.sections.iter().map(|s| Citation::parse(s)))
         .collect();
     let (sections_covered, sections_missing): (Vec<Citation>, Vec<Citation>) = set
-        .map(|s| s.handbook.sections().map(|(d, s)| d.cite(s)).collect::<Vec<_>>())
+        .map(|s| {
+            s.handbook
+                .sections()
+                .map(|(d, s)| d.cite(s))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default()
         .into_iter()
         .partition(|c| covered.contains(c));

@@ -49,7 +49,12 @@ impl Checker<'_> {
         let c = Citation::parse(cited);
         let message = match self.handbook.document(c.document) {
             None => {
-                let ids: Vec<&str> = self.handbook.documents.iter().map(|d| d.id.as_str()).collect();
+                let ids: Vec<&str> = self
+                    .handbook
+                    .documents
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .collect();
                 format!(
                     "{what} cites \"{cited}\", but the handbook has no document `{}`; use one of \
                      {} (a bare number such as \"1.6\" cites the policy), or add the document \

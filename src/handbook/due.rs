@@ -99,7 +99,10 @@ impl ReviewDue {
             (ReviewState::Soon, Lang::Da) => format!("{base}. Revurderingen nærmer sig."),
             (ReviewState::Soon, Lang::En) => format!("{base}. The review is coming up."),
             (ReviewState::Overdue { since }, Lang::Da) => {
-                format!("{base}. FORSINKET: revurderingen er forsinket siden {}.", d(since))
+                format!(
+                    "{base}. FORSINKET: revurderingen er forsinket siden {}.",
+                    d(since)
+                )
             }
             (ReviewState::Overdue { since }, Lang::En) => {
                 format!("{base}. OVERDUE: the review is overdue since {}.", d(since))

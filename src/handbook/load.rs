@@ -77,45 +77,27 @@ pub fn parse_document(name: &str, bytes: &[u8]) -> Result<Document, Vec<CourseEr
             ),
         ));
     }
-    text_issues(&mut issues, &file.name, at_field("name"), "document name", false);
-    text_issues(&mut issues, &file.cited_as, at_field("cited_as"), "cited_as", false);
+    text_issues(
+        &mut issues,
+        &file.name,
+        at_field("name"),
+        "document name",
+        false,
+    );
+    text_issues(
+        &mut issues,
+        &file.cited_as,
+        at_field("cited_as"),
+        "cited_as",
+        false,
+    );
     if file.sections.is_empty() {
         issues.push((
             at_field("sections"),
             "the document has no sections; add at least one `Section(…)`".into(),
         ));
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for s in &file.sections {
-        let nth = seen.entry(s.number.as_str()).or_insert(0);
-        let at = loc
-            .field_with_string("number", &s.number, *nth)
-            .unwrap_or(doc_at);
-        *nth += 1;
-        let what = format!("section \"{}\"", s.number);
-        if !is_valid_id(&s.number) {
-            issues.push((
-                at,
-                format!(
-                    "section number \"{}\" is not valid; use 1–64 characters from A–Z, a–z, \
-                     0–9, '.', '_' and '-' (e.g. \"2.1\")",
-                    s.number
-                ),
-            ));
-        }
-        if *nth > 1 {
-            issues.push((
-                at,
-                format!("{what} is in the document twice; give each section its own number"),
-            ));
-        }
-        text_issues(&mut issues, &s.title, at, &format!("{what} title"), false);
-        let text = Text {
-            da: s.text.clone(),
-            en: None,
-        };
-        text_issues(&mut issues, &text, at, &format!("{what} text"), true);
-    }
+    section_issues(&mut issues, &loc, &file.sections, doc_at);
     let Ok(revised) = revised else {
         return Err(located(name, &loc, issues));
     };
@@ -147,6 +129,46 @@ pub fn parse_document(name: &str, bytes: &[u8]) -> Result<Document, Vec<CourseEr
             .collect(),
         source: name.to_owned(),
     })
+}
+
+/// Numbers that are not valid or given twice, empty titles, unsafe characters.
+fn section_issues(
+    issues: &mut Vec<(usize, String)>,
+    loc: &Locator,
+    sections: &[SectionFile],
+    doc_at: usize,
+) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for s in sections {
+        let nth = seen.entry(s.number.as_str()).or_insert(0);
+        let at = loc
+            .field_with_string("number", &s.number, *nth)
+            .unwrap_or(doc_at);
+        *nth += 1;
+        let what = format!("section \"{}\"", s.number);
+        if !is_valid_id(&s.number) {
+            issues.push((
+                at,
+                format!(
+                    "section number \"{}\" is not valid; use 1–64 characters from A–Z, a–z, \
+                     0–9, '.', '_' and '-' (e.g. \"2.1\")",
+                    s.number
+                ),
+            ));
+        }
+        if *nth > 1 {
+            issues.push((
+                at,
+                format!("{what} is in the document twice; give each section its own number"),
+            ));
+        }
+        text_issues(issues, &s.title, at, &format!("{what} title"), false);
+        let text = Text {
+            da: s.text.clone(),
+            en: None,
+        };
+        text_issues(issues, &text, at, &format!("{what} text"), true);
+    }
 }
 
 /// Empty texts (unless `may_be_empty`) and characters that could disturb a screen.

@@ -21,6 +21,7 @@
 //! bevidst writes the file itself (temporary file, then rename); hand edits are not needed.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Citation, Handbook, Section};
@@ -66,7 +67,11 @@ impl ReviewLock {
             }
             if !header {
                 header = true;
-                match line.strip_prefix(MAGIC).map(str::trim).map(str::parse::<u32>) {
+                match line
+                    .strip_prefix(MAGIC)
+                    .map(str::trim)
+                    .map(str::parse::<u32>)
+                {
                     Some(Ok(FORMAT_VERSION)) => continue,
                     Some(Ok(v)) if v > FORMAT_VERSION => {
                         return Err(vec![at(
@@ -123,9 +128,9 @@ impl ReviewLock {
              # section the SHA-256 of its words. Written by `bevidst check DIR --reviewed\n\
              # DOC:SECTION`; see courses/README.md.\n",
         );
-        out.push_str(&format!("{MAGIC} {FORMAT_VERSION}\n"));
+        let _ = writeln!(out, "{MAGIC} {FORMAT_VERSION}");
         for (key, hash) in &self.entries {
-            out.push_str(&format!("{key} {}\n", hex(hash)));
+            let _ = writeln!(out, "{key} {}", hex(hash));
         }
         out
     }

@@ -105,7 +105,11 @@ impl Overview {
         let mut out = String::new();
         for doc in &self.documents {
             let _ = writeln!(out, "{} ({})", doc.name, doc.id);
-            let _ = writeln!(out, "{}\n", doc.review.to_line(doc.review_every_months, lang));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                doc.review.to_line(doc.review_every_months, lang)
+            );
             for s in &doc.sections {
                 let _ = writeln!(out, "  {} {}", s.number, s.title);
                 if s.lessons.is_empty() && s.questions.is_empty() {

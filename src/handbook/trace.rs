@@ -1,6 +1,8 @@
 //! Which lessons and questions rest on which section of the handbook, and which of them must be
 //! reviewed because a section's text changed since `reviewed.lock` recorded it.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::lock::{ReviewLock, section_hash};
@@ -244,7 +246,6 @@ impl Review<'_> {
     /// review with everything resting on it, one `file:line:column` a line, and how to record
     /// the review; `course_dir` is the folder to name in that command.
     pub fn to_review_text(&self, course_dir: &str) -> String {
-        use std::fmt::Write as _;
         let mut out = String::new();
         for (uses, change) in &self.to_review {
             let c = uses.citation();
@@ -281,23 +282,26 @@ impl Review<'_> {
         };
         let mut out = String::new();
         if !self.untaught.is_empty() {
-            out.push_str(&format!(
-                "handbook sections no lesson teaches: {}\n",
+            let _ = writeln!(
+                out,
+                "handbook sections no lesson teaches: {}",
                 list(&self.untaught)
-            ));
+            );
         }
         if !self.untested.is_empty() {
-            out.push_str(&format!(
-                "handbook sections no question tests: {}\n",
+            let _ = writeln!(
+                out,
+                "handbook sections no question tests: {}",
                 list(&self.untested)
-            ));
+            );
         }
         if !self.stale.is_empty() {
-            out.push_str(&format!(
+            let _ = writeln!(
+                out,
                 "reviewed.lock names sections the handbook no longer has (dropped at the next \
-                 --reviewed): {}\n",
+                 --reviewed): {}",
                 self.stale.join(" ")
-            ));
+            );
         }
         out
     }
