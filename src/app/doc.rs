@@ -101,12 +101,12 @@ pub fn layout(paras: &[Para], width: usize) -> Vec<Line> {
 }
 
 /// Course text made display-safe, on one line.
-fn safe(s: &str) -> String {
+pub(super) fn safe(s: &str) -> String {
     sanitize(s, true)
 }
 
 /// Course text made display-safe, split into its paragraphs.
-fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split("\n\n").map(safe).filter(|p| !p.trim().is_empty())
 }
 
