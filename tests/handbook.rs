@@ -56,6 +56,15 @@ fn citing(set: &CourseSet, section: Citation) -> BTreeSet<(String, String)> {
     out
 }
 
+/// Every (module, lesson page or question id) the trace lists for a section.
+fn listed(uses: &trace::SectionUses) -> BTreeSet<(String, String)> {
+    uses.lessons
+        .iter()
+        .chain(&uses.questions)
+        .map(|u| (u.module.clone(), u.item.clone()))
+        .collect()
+}
+
 /// The binary with an environment built from scratch.
 fn bevidst(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bevidst"))
@@ -100,12 +109,7 @@ fn one_changed_word_flags_exactly_what_cites_its_section_until_the_review_is_rec
     assert_eq!(flagged, ["politik:1.7"]);
     let (uses, change) = &review.to_review[0];
     assert_eq!(*change, Change::Changed);
-    let listed: BTreeSet<(String, String)> = uses
-        .lessons
-        .iter()
-        .chain(&uses.questions)
-        .map(|u| (u.module.clone(), u.item.clone()))
-        .collect();
+    let listed = listed(uses);
     let expected = citing(&set, section);
     assert!(expected.len() > 3, "1.7 is taught and tested: {expected:?}");
     assert_eq!(listed, expected);
@@ -240,13 +244,12 @@ fn the_coverage_lists_every_policy_section_with_its_lessons_and_questions() {
         ]
     );
     for uses in &coverage {
-        let listed: BTreeSet<(String, String)> = uses
-            .lessons
-            .iter()
-            .chain(&uses.questions)
-            .map(|u| (u.module.clone(), u.item.clone()))
-            .collect();
-        assert_eq!(listed, citing(&set, uses.citation()), "{}", uses.citation());
+        assert_eq!(
+            listed(uses),
+            citing(&set, uses.citation()),
+            "{}",
+            uses.citation()
+        );
     }
 
     let out = bevidst(&["handbook", "--format", "json", "--today", "2026-12-02"]);

@@ -102,79 +102,61 @@ fn safe_use(u: &Use) -> Use {
 impl Overview {
     /// The terminal text.
     pub fn to_text(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for doc in &self.documents {
-            let _ = writeln!(out, "{} ({})", doc.name, doc.id);
-            let _ = writeln!(
-                out,
-                "{}\n",
-                doc.review.to_line(doc.review_every_months, lang)
-            );
-            for s in &doc.sections {
-                let _ = writeln!(out, "  {} {}", s.number, s.title);
-                if s.lessons.is_empty() && s.questions.is_empty() {
-                    let _ = writeln!(out, "    {}", nothing(lang));
-                    continue;
-                }
-                let _ = writeln!(
-                    out,
-                    "    {}: {}",
-                    lang.pick("moduler", "modules"),
-                    s.modules.join(", ")
-                );
-                for (label, items) in [
-                    (lang.pick("lektioner", "lessons"), &s.lessons),
-                    (lang.pick("spørgsmål", "questions"), &s.questions),
-                ] {
-                    let _ = writeln!(out, "    {label}: {}", items.len());
-                    for u in items {
-                        let _ = writeln!(out, "      {}", u.to_line(lang));
-                    }
-                }
-            }
-            out.push('\n');
-        }
-        let _ = writeln!(out, "{}", self.nothing_line(lang));
-        out
+        self.render(lang, false)
     }
 
     /// Markdown for an auditor or a forum.
     pub fn to_markdown(&self, lang: Lang) -> String {
-        let mut out = format!(
-            "# {}\n\n",
-            lang.pick(
-                "It-sikkerhedshåndbogen: hvad der hviler på hvert afsnit",
-                "The IT-security handbook: what rests on each section"
-            )
-        );
-        for doc in &self.documents {
-            let _ = writeln!(out, "## {} (`{}`)\n", doc.name, doc.id);
+        self.render(lang, true)
+    }
+
+    /// One layout for both: Markdown headings, paragraphs and bullets, or indented text.
+    fn render(&self, lang: Lang, markdown: bool) -> String {
+        let (doc_head, section_head, body, item, gap) = if markdown {
+            ("## ", "### ", "", "- ", "\n")
+        } else {
+            ("", "  ", "    ", "      ", "")
+        };
+        let mut out = String::new();
+        if markdown {
             let _ = writeln!(
                 out,
-                "{}\n",
-                doc.review.to_line(doc.review_every_months, lang)
+                "# {}\n",
+                lang.pick(
+                    "It-sikkerhedshåndbogen: hvad der hviler på hvert afsnit",
+                    "The IT-security handbook: what rests on each section"
+                )
             );
+        }
+        for doc in &self.documents {
+            let _ = writeln!(out, "{doc_head}{} (`{}`){gap}", doc.name, doc.id);
+            let review = doc.review.to_line(doc.review_every_months, lang);
+            let _ = writeln!(out, "{review}\n");
             for s in &doc.sections {
-                let _ = writeln!(out, "### {} {}\n", s.number, s.title);
+                let _ = writeln!(out, "{section_head}{} {}{gap}", s.number, s.title);
                 if s.lessons.is_empty() && s.questions.is_empty() {
-                    let _ = writeln!(out, "{}\n", nothing(lang));
+                    let _ = writeln!(out, "{body}{}{gap}", nothing(lang));
                     continue;
                 }
+                let modules: Vec<String> = s.modules.iter().map(|m| format!("`{m}`")).collect();
                 let _ = writeln!(
                     out,
-                    "{}: {}\n",
+                    "{body}{}: {}{gap}",
                     lang.pick("Moduler", "Modules"),
-                    s.modules
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    modules.join(", ")
                 );
-                for u in s.lessons.iter().chain(&s.questions) {
-                    let _ = writeln!(out, "- {}", u.to_line(lang));
+                for (label, items) in [
+                    (lang.pick("Lektioner", "Lessons"), &s.lessons),
+                    (lang.pick("Spørgsmål", "Questions"), &s.questions),
+                ] {
+                    let _ = writeln!(out, "{body}{label}: {}{gap}", items.len());
+                    for u in items {
+                        let _ = writeln!(out, "{item}{}", u.to_line(lang));
+                    }
+                    out.push_str(gap);
                 }
-                out.push('\n');
             }
+            out.push('\n');
         }
         let _ = writeln!(out, "{}", self.nothing_line(lang));
         out
