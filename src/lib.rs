@@ -8,6 +8,7 @@ pub mod canon;
 pub mod config;
 pub mod course;
 pub mod fsutil;
+pub mod handbook;
 pub mod lang;
 pub mod plain;
 pub mod policy;

@@ -102,12 +102,12 @@ pub fn layout(paras: &[Para], width: usize) -> Vec<Line> {
 }
 
 /// Course text made display-safe, on one line.
-fn safe(s: &str) -> String {
+pub(super) fn safe(s: &str) -> String {
     sanitize(s, true)
 }
 
 /// Course text made display-safe, split into its paragraphs.
-fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split("\n\n").map(safe).filter(|p| !p.trim().is_empty())
 }
 
@@ -118,7 +118,10 @@ pub fn lesson(module: &LoadedModule, page: usize, lang: Lang) -> Vec<Para> {
     };
     let mut out = vec![
         Para::new(Tone::Title, safe(lesson.title.get(lang))),
-        Para::new(Tone::Muted, texts::policy_section(lang, &lesson.section)),
+        Para::new(
+            Tone::Muted,
+            safe(&module.handbook.citation_label(&lesson.section, lang)),
+        ),
     ];
     if let Some(source) = &lesson.beyond_policy {
         out.push(Para::new(
@@ -205,7 +208,7 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
     out.push(Para::blank());
     out.push(Para::new(
         Tone::Heading,
-        texts::policy_section(lang, &q.section),
+        safe(&module.handbook.citation_label(&q.section, lang)),
     ));
     if let Some(source) = &q.beyond_policy {
         out.push(Para::new(

@@ -14,6 +14,7 @@ pub mod quiz;
 pub mod runtime;
 pub mod seen;
 pub mod session;
+pub mod source;
 pub mod status;
 pub mod store;
 pub mod texts;

@@ -6,8 +6,8 @@
 
 mod error;
 mod hash;
-mod load;
-mod locate;
+pub(crate) mod load;
+pub(crate) mod locate;
 mod summary;
 mod validate;
 
@@ -15,7 +15,9 @@ use serde::Deserialize;
 
 pub use error::CourseError;
 pub use hash::content_hash;
-pub use load::{CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module};
+pub use load::{
+    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module, parse_module_in,
+};
 pub use summary::{Summary, summarize};
 pub use validate::is_valid_id;
 
@@ -50,13 +52,14 @@ impl Text {
     /// Collapses the layout of a multi-line RON string: paragraphs are separated by blank lines,
     /// and within a paragraph every run of white space becomes one space. Reindenting a file
     /// therefore changes neither what the learner sees nor the content hash.
-    fn normalize(&mut self) {
+    pub(crate) fn normalize(&mut self) {
         self.da = normalize_layout(&self.da);
         self.en = self.en.as_deref().map(normalize_layout);
     }
 }
 
-fn normalize_layout(s: &str) -> String {
+/// The layout rule of [`Text::normalize`] for one string.
+pub(crate) fn normalize_layout(s: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in s.lines() {
@@ -73,6 +76,28 @@ fn normalize_layout(s: &str) -> String {
         paragraphs.push(current.join(" "));
     }
     paragraphs.join("\n\n")
+}
+
+/// A place where a module cites the handbook (`"1.6"`, `"regulativ:2.1"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationSite {
+    /// The citation as the author wrote it.
+    pub cited: String,
+    /// What cites it.
+    pub by: CitedBy,
+    /// 1-based line and column (in characters) of the citation in the module's file.
+    pub position: (usize, usize),
+}
+
+/// What in a module cites a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CitedBy {
+    /// The module's own `sections` list.
+    Module,
+    /// A lesson page (0-based index).
+    Lesson(usize),
+    /// A question, by id.
+    Question(String),
 }
 
 /// Whether a module is taken at hiring or repeated.

@@ -203,7 +203,8 @@ fn counted<'a>(
 // module; it saturates at the end of the calendar like any other overflow, instead of panicking
 // as `Span::days` would.
 
-fn add_days(date: Date, days: u32) -> Date {
+/// `date` plus whole days, saturating at the end of the calendar.
+pub fn add_days(date: Date, days: u32) -> Date {
     Span::new()
         .try_days(days)
         .map_or(Date::MAX, |span| date.saturating_add(span))
@@ -215,8 +216,9 @@ fn sub_days(date: Date, days: u32) -> Date {
         .map_or(Date::MIN, |span| date.saturating_sub(span))
 }
 
-/// `date` plus whole months, clamped to the month's end (jiff's span arithmetic).
-fn add_months(date: Date, months: u32) -> Date {
+/// `date` plus whole months, clamped to the month's end (jiff's span arithmetic); also the
+/// handbook's review cycle.
+pub fn add_months(date: Date, months: u32) -> Date {
     Span::new()
         .try_months(months)
         .map_or(Date::MAX, |span| date.saturating_add(span))
