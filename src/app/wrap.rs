@@ -33,7 +33,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
-            line_w = 0;
         }
         if word_w <= width {
             line.push_str(word);
