@@ -8,6 +8,7 @@ mod error;
 mod hash;
 pub(crate) mod load;
 pub(crate) mod locate;
+pub mod organisation;
 mod summary;
 mod validate;
 
@@ -16,8 +17,10 @@ use serde::Deserialize;
 pub use error::CourseError;
 pub use hash::content_hash;
 pub use load::{
-    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module, parse_module_in,
+    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, bundled_organisation, load_dir, parse_module,
+    parse_module_in,
 };
+pub use organisation::Organisation;
 pub use summary::{Summary, summarize};
 pub use validate::is_valid_id;
 
@@ -191,6 +194,15 @@ pub enum Selection {
 }
 
 impl QuestionKind {
+    /// The kind's name in course files (`Single`, `Multiple`, `TrueFalse`).
+    pub fn ident(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "Single",
+            QuestionKind::Multiple => "Multiple",
+            QuestionKind::TrueFalse => "TrueFalse",
+        }
+    }
+
     /// A stable number for canonical encodings.
     pub fn code(self) -> u8 {
         match self {
@@ -268,22 +280,27 @@ pub struct Choice {
 }
 
 impl Module {
-    /// Applies [`Text::normalize`] to every text in the module.
-    fn normalize(&mut self) {
-        self.title.normalize();
-        self.summary.normalize();
+    /// Calls `f` on every text in the module.
+    pub fn for_each_text(&mut self, mut f: impl FnMut(&mut Text)) {
+        f(&mut self.title);
+        f(&mut self.summary);
         for lesson in &mut self.lessons {
-            lesson.title.normalize();
-            lesson.body.normalize();
+            f(&mut lesson.title);
+            f(&mut lesson.body);
         }
         for q in &mut self.questions {
-            q.prompt.normalize();
-            q.explanation.normalize();
+            f(&mut q.prompt);
+            f(&mut q.explanation);
             for c in &mut q.choices {
-                c.text.normalize();
-                c.feedback.normalize();
+                f(&mut c.text);
+                f(&mut c.feedback);
             }
         }
+    }
+
+    /// Applies [`Text::normalize`] to every text in the module.
+    fn normalize(&mut self) {
+        self.for_each_text(Text::normalize);
     }
 
     /// The question with the given id.
