@@ -170,7 +170,7 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
     assert_eq!(good.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&good.stdout);
     assert!(
-        stdout.contains("eksempel v1 (refresher every 12 months)"),
+        stdout.contains("eksempel v1 (refresher every 12 months, for everyone)"),
         "{stdout}"
     );
     assert!(

@@ -115,6 +115,45 @@ pub enum ModuleKind {
     },
 }
 
+/// Who a module is for. A managers' module is due only for learners who are managers; every
+/// other module is for everyone, managers included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Audience {
+    /// Every employee (the default when a module names no audience).
+    #[default]
+    Everyone,
+    /// Managers (»ledere«: employees with personnel responsibility).
+    Managers,
+}
+
+/// A learner's role, as far as the courses distinguish roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, Deserialize)]
+pub enum Role {
+    /// An employee without personnel responsibility.
+    #[default]
+    Employee,
+    /// A manager (»leder«: an employee with personnel responsibility).
+    Manager,
+}
+
+impl Audience {
+    /// Whether a learner in `role` is to take a module for this audience.
+    pub fn includes(self, role: Role) -> bool {
+        match (self, role) {
+            (Audience::Everyone, _) | (Audience::Managers, Role::Manager) => true,
+            (Audience::Managers, Role::Employee) => false,
+        }
+    }
+
+    /// The audience's code in the content hash; never reuse a number.
+    pub(crate) fn code(self) -> u8 {
+        match self {
+            Audience::Everyone => 0,
+            Audience::Managers => 1,
+        }
+    }
+}
+
 /// One training module: lessons to read and a question bank to draw a quiz from.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +164,9 @@ pub struct Module {
     pub version: u32,
     /// Onboarding or refresher.
     pub kind: ModuleKind,
+    /// Who the module is for; everyone when the file names no audience.
+    #[serde(default)]
+    pub audience: Audience,
     /// The module's title.
     pub title: Text,
     /// One or two sentences on what the module is about.

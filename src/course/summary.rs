@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{CourseError, CourseSet, Module, ModuleKind, QuestionKind, Selection};
+use super::{Audience, CourseError, CourseSet, Module, ModuleKind, QuestionKind, Selection};
 use crate::canon::hex;
 use crate::handbook::Citation;
 use crate::lang::Lang;
@@ -21,6 +21,8 @@ pub struct ModuleSummary {
     pub kind: &'static str,
     /// Months between refreshers, for refreshers.
     pub every_months: Option<u32>,
+    /// `everyone` or `managers`.
+    pub audience: &'static str,
     /// Danish title.
     pub title: String,
     /// Number of lessons.
@@ -197,6 +199,10 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
                     ModuleKind::Refresher { .. } => "refresher",
                 },
                 every_months: m.every_months(),
+                audience: match m.audience {
+                    Audience::Everyone => "everyone",
+                    Audience::Managers => "managers",
+                },
                 title: m.title.da.clone(),
                 lessons: m.lessons.len(),
                 questions: m.questions.len(),
@@ -283,7 +289,11 @@ impl Summary {
                 Some(n) => format!("refresher every {n} months"),
                 None => "onboarding".to_owned(),
             };
-            let _ = writeln!(out, "{} v{} ({kind}): {}", m.id, m.version, m.title);
+            let _ = writeln!(
+                out,
+                "{} v{} ({kind}, for {}): {}",
+                m.id, m.version, m.audience, m.title
+            );
             let _ = writeln!(
                 out,
                 "  {} lessons, {} questions, draws {}, pass mark {}%, sections {}",
