@@ -97,7 +97,7 @@ pub fn update(
     if changed {
         let written = ron::to_string(&file)
             .map_err(std::io::Error::other)
-            .and_then(|text| crate::fsutil::write_atomic(&path, text.as_bytes()));
+            .and_then(|text| crate::fsutil::write_private(&path, text.as_bytes()));
         if written.is_err() {
             note = Some(match lang {
                 Lang::Da => format!(

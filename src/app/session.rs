@@ -74,8 +74,8 @@ pub fn start<R: Rng>(
             .or_else(|| paths.collect_dir.clone()),
     };
     // A copy that failed after an earlier completion is retried at every start.
-    if let Err(why) = store.copy_to_collection(lang) {
-        notes.push(texts::copy_failed(lang, &why));
+    if let Err(why) = store.copy_to_collection() {
+        notes.push(texts::copy_failed(lang, &why.text(lang)));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);

@@ -9,8 +9,7 @@ use jiff::Timestamp;
 
 use super::runtime::{RecordStore, Stored};
 use super::{FinishedAttempt, PastAttempt};
-use crate::lang::Lang;
-use crate::record::{self, AnswerResult, CompletionRecord, LearnerLog, RecordDraft};
+use crate::record::{self, AnswerResult, CompletionRecord, LearnerLog, RecordDraft, RecordError};
 
 /// The learner's log, and where to copy it after each completion.
 #[derive(Debug)]
@@ -25,11 +24,9 @@ impl LogStore {
     /// Copies the log to the collection folder, if one is configured (a copy that is already
     /// current is left alone). Called after each completion and at start, so a copy that
     /// failed is retried.
-    pub fn copy_to_collection(&self, lang: Lang) -> Result<(), String> {
+    pub fn copy_to_collection(&self) -> Result<(), RecordError> {
         match &self.collect_dir {
-            Some(dir) if !self.log.records().is_empty() => {
-                self.log.collect(dir).map(|_| ()).map_err(|e| e.text(lang))
-            }
+            Some(dir) if !self.log.records().is_empty() => self.log.collect(dir).map(|_| ()),
             _ => Ok(()),
         }
     }
@@ -88,15 +85,11 @@ impl RecordStore for LogStore {
         &mut self,
         attempt: &FinishedAttempt,
         finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String> {
-        let record = self
-            .log
-            .append(draft(attempt, finished))
-            .map_err(|e| e.text(lang))?;
+    ) -> Result<Stored, RecordError> {
+        let record = self.log.append(draft(attempt, finished))?;
         Ok(Stored {
             receipt: record::receipt(&record.hash),
-            copy_problem: self.copy_to_collection(lang).err(),
+            copy_problem: self.copy_to_collection().err(),
         })
     }
 }

@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+/// The largest roster read: 45,000 employees take about 3 MB.
+const MAX_ROSTER_BYTES: u64 = 256 * 1024 * 1024;
+
 /// One employee.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterEntry {
@@ -87,10 +90,21 @@ pub enum RosterError {
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
-    let bytes = std::fs::read(path).map_err(|source| RosterError::Unreadable {
+    use std::io::Read as _;
+    let unreadable = |source| RosterError::Unreadable {
         path: path.to_owned(),
         source,
+    };
+    // Only a regular file, never a pipe or a device (see `crate::foreign`).
+    let opened = crate::foreign::open(path, MAX_ROSTER_BYTES).map_err(|e| match e {
+        crate::foreign::ForeignError::Io { source, .. } => unreadable(source),
+        other => unreadable(std::io::Error::other(other.reason(crate::lang::Lang::En))),
     })?;
+    let mut bytes = Vec::new();
+    opened
+        .reader(64 * 1024)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     parse_roster(path, &bytes)
 }
 

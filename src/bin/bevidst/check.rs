@@ -1,11 +1,13 @@
 //! `bevidst check`, and loading the course set for the other commands.
 
+use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use bevidst::course::{self, CourseError, CourseSet};
+use bevidst::exit::Exit;
 
 use crate::Format;
+use crate::out::{Out, say_err};
 
 pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<CourseError>> {
     match dir {
@@ -14,44 +16,40 @@ pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<Cours
     }
 }
 
-pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> ExitCode {
+pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> Exit {
     let result = load_courses(dir);
     let summary = course::summarize(&result);
+    let mut out = Out::stdout();
     match format {
         Format::Json => match serde_json::to_string_pretty(&summary) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
+            Ok(json) => out.line(json),
+            Err(e) => say_err!("cannot write the summary as JSON: {e}"),
         },
         Format::Text => match &result {
-            Ok(_) => print!("{}", summary.to_text()),
+            Ok(_) => {
+                let _ = write!(out, "{}", summary.to_text());
+            }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("{e}");
+                    say_err!("{e}");
                 }
-                eprintln!("{} error(s); nothing was changed", errors.len());
+                say_err!("{} error(s); nothing was changed", errors.len());
             }
         },
     }
-    if summary.ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    out.finish(if summary.ok { Exit::Ok } else { Exit::NotOk })
 }
 
 /// Loads the course set (bundled or --courses) and runs `f`, or prints every course error.
-pub(crate) fn with_courses(
-    dir: Option<&PathBuf>,
-    f: impl FnOnce(&CourseSet) -> ExitCode,
-) -> ExitCode {
+pub(crate) fn with_courses(dir: Option<&PathBuf>, f: impl FnOnce(&CourseSet) -> Exit) -> Exit {
     match load_courses(dir) {
         Ok(set) => f(&set),
         Err(errors) => {
             for e in errors {
-                eprintln!("{e}");
+                say_err!("{e}");
             }
-            eprintln!("the course set has errors; fix them (see `bevidst check`) and try again");
-            ExitCode::from(2)
+            say_err!("the course set has errors; fix them (see `bevidst check`) and try again");
+            Exit::NoReport
         }
     }
 }
