@@ -310,7 +310,7 @@ mod tests {
         let p = Path::new("a.txt");
         let err = Anchors::parse(p, "bevidst-report-anchors 1\nhead zz 1 2\n").expect_err("bad");
         assert!(err.to_string().starts_with("a.txt:2:"), "{err}");
-        let err = Anchors::parse(p, "bevidst-report-anchors 2\n").expect_err("newer");
+        let err = Anchors::parse(p, "bevidst-report-anchors 3\n").expect_err("newer");
         assert!(err.to_string().contains("Update bevidst"), "{err}");
         assert!(Anchors::parse(p, "something else\n").is_err());
     }
