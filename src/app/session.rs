@@ -83,6 +83,7 @@ pub fn start<R: Rng>(
     let mut model = Model::new(courses, config, store.history(), today, login);
     model.version_since = version_since;
     model.log_notes = notes;
+    model.cannot_save = store.log.unwritable().map(str::to_owned);
     let services = Live {
         config_dir: paths.config_dir.clone(),
         store,
