@@ -25,7 +25,6 @@
 //! message instead of being misread. Writing is atomic (temporary file, sync, rename), so a
 //! crash never leaves half a file.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -233,8 +232,8 @@ pub fn load(dir: &Path) -> Result<Config, ConfigError> {
     let path = dir.join(CONFIG_FILE);
     // An organisation may preinstall the file, so it is read like any file bevidst did not
     // create: only a regular file, never a pipe or a device (which would hang the start).
-    let file = match foreign::open(&path, MAX_CONFIG_BYTES) {
-        Ok(f) => f,
+    let bytes = match foreign::read_bytes(&path, MAX_CONFIG_BYTES) {
+        Ok(b) => b,
         Err(e) if e.is_missing() => return Ok(Config::default()),
         Err(ForeignError::Io { source, .. }) => return Err(ConfigError::Read { path, source }),
         Err(ForeignError::TooLarge { .. }) => return Err(ConfigError::TooLarge { path }),
@@ -242,13 +241,6 @@ pub fn load(dir: &Path) -> Result<Config, ConfigError> {
             return Err(ConfigError::NotAFile { path, kind });
         }
     };
-    let mut bytes = Vec::new();
-    file.reader(8 * 1024)
-        .read_to_end(&mut bytes)
-        .map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
     let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
         path: path.clone(),
         message: "the configuration is not UTF-8 text; save it as UTF-8".into(),

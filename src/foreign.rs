@@ -214,6 +214,29 @@ pub fn open_with(path: &Path, max: u64, options: &mut OpenOptions) -> Result<Ope
     })
 }
 
+/// The whole of a small file (a configuration, a roster, a key): [`open`], then read to the
+/// end, at most `max` bytes.
+pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, ForeignError> {
+    let opened = open(path, max)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).unwrap_or(0));
+    opened
+        .reader(64 * 1024)
+        .read_to_end(&mut bytes)
+        .map_err(|source| ForeignError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
+/// [`read_bytes`] as UTF-8 text (text that is not UTF-8 is an error of kind `InvalidData`).
+pub fn read_text(path: &Path, max: u64) -> Result<String, ForeignError> {
+    String::from_utf8(read_bytes(path, max)?).map_err(|e| ForeignError::Io {
+        path: path.to_owned(),
+        source: io::Error::new(io::ErrorKind::InvalidData, e),
+    })
+}
+
 /// Refuses what is not a regular file of at most `max` bytes.
 pub fn check(path: &Path, meta: &Metadata, max: u64) -> Result<(), ForeignError> {
     if let Some(kind) = NotAFile::of(meta) {

@@ -22,7 +22,6 @@
 //! then a prominent warning, not a fresh start.
 
 use std::collections::BTreeMap;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::canon::{Digest32, hex, parse_hex32};
@@ -186,18 +185,12 @@ fn read_text(path: &Path, action: &'static str) -> Result<Option<String>, Anchor
         action,
         source,
     };
-    let opened = match foreign::open(path, MAX_ANCHOR_BYTES) {
-        Ok(o) => o,
-        Err(e) if e.is_missing() => return Ok(None),
-        Err(ForeignError::Io { source, .. }) => return Err(io(source)),
-        Err(e) => return Err(io(std::io::Error::other(e.reason(crate::lang::Lang::En)))),
-    };
-    let mut text = String::new();
-    opened
-        .reader(64 * 1024)
-        .read_to_string(&mut text)
-        .map_err(io)?;
-    Ok(Some(text))
+    match foreign::read_text(path, MAX_ANCHOR_BYTES) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.is_missing() => Ok(None),
+        Err(ForeignError::Io { source, .. }) => Err(io(source)),
+        Err(e) => Err(io(std::io::Error::other(e.reason(crate::lang::Lang::En)))),
+    }
 }
 
 /// Writes a file the report keeps, atomically and readable by its owner only.
@@ -303,6 +296,50 @@ mod tests {
         a.versions.push(("m".into(), 2, [1; 32]));
         a.save(&path).expect("saved");
         assert_eq!(Anchors::load(&path).expect("read"), a);
+    }
+
+    #[test]
+    fn the_anchored_file_is_kept_with_its_spaces_and_format_1_still_reads() {
+        let mut a = Anchors::default();
+        a.heads.insert(InstallationId([3; 16]), (7, [9; 32]));
+        a.heads.insert(InstallationId([4; 16]), (1, [8; 32]));
+        a.paths
+            .insert(InstallationId([3; 16]), "Økonomi/en  mappe/x.ron".into());
+        a.paths.insert(InstallationId([4; 16]), "bad\nname".into());
+        let back = Anchors::parse(Path::new("a"), &a.to_text()).expect("reads");
+        assert_eq!(back.heads, a.heads);
+        assert_eq!(
+            back.paths.get(&InstallationId([3; 16])).map(String::as_str),
+            Some("Økonomi/en  mappe/x.ron")
+        );
+        assert!(
+            !back.paths.contains_key(&InstallationId([4; 16])),
+            "not storable"
+        );
+        let old = format!(
+            "bevidst-report-anchors 1\nhead {} 2 {}\n",
+            InstallationId([5; 16]),
+            hex(&[1; 32])
+        );
+        let read = Anchors::parse(Path::new("a"), &old).expect("format 1");
+        assert_eq!(read.heads.len(), 1);
+        assert!(read.paths.is_empty());
+    }
+
+    #[test]
+    fn the_memory_remembers_each_anchor_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("memory.txt");
+        assert_eq!(
+            AnchorMemory::load(&path).expect("missing is fine"),
+            AnchorMemory::default()
+        );
+        let mut m = AnchorMemory::default();
+        m.note(&dir.path().join("a b/anchors.txt"), 12);
+        m.save(&path).expect("saved");
+        let back = AnchorMemory::load(&path).expect("read");
+        assert_eq!(back.held(&dir.path().join("a b/anchors.txt")), 12);
+        assert_eq!(back.held(&dir.path().join("other.txt")), 0);
     }
 
     #[test]

@@ -138,15 +138,7 @@ pub fn load_or_create_key(path: &Path, rng: &mut impl Rng) -> Result<[u8; 32], K
         source,
     };
     // Read like any file bevidst did not create (a pipe there must not hang the report).
-    let read = crate::foreign::open(path, 4096).and_then(|f| {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut f.reader(4096), &mut text)
-            .map(|_| text)
-            .map_err(|source| crate::foreign::ForeignError::Io {
-                path: path.to_owned(),
-                source,
-            })
-    });
+    let read = crate::foreign::read_text(path, 4096);
     match read {
         Ok(text) => parse_key(&text).ok_or_else(|| KeyError::Malformed(path.to_owned())),
         Err(e) if e.is_missing() => {

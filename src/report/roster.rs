@@ -90,21 +90,17 @@ pub enum RosterError {
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
-    use std::io::Read as _;
-    let unreadable = |source| RosterError::Unreadable {
-        path: path.to_owned(),
-        source,
-    };
     // Only a regular file, never a pipe or a device (see `crate::foreign`).
-    let opened = crate::foreign::open(path, MAX_ROSTER_BYTES).map_err(|e| match e {
-        crate::foreign::ForeignError::Io { source, .. } => unreadable(source),
-        other => unreadable(std::io::Error::other(other.reason(crate::lang::Lang::En))),
+    let bytes = crate::foreign::read_bytes(path, MAX_ROSTER_BYTES).map_err(|e| {
+        let source = match e {
+            crate::foreign::ForeignError::Io { source, .. } => source,
+            other => std::io::Error::other(other.reason(crate::lang::Lang::En)),
+        };
+        RosterError::Unreadable {
+            path: path.to_owned(),
+            source,
+        }
     })?;
-    let mut bytes = Vec::new();
-    opened
-        .reader(64 * 1024)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
     parse_roster(path, &bytes)
 }
 
