@@ -22,6 +22,7 @@ mod messages;
 mod model;
 mod problem;
 mod store;
+mod torn;
 mod verify;
 
 #[cfg(test)]

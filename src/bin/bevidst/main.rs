@@ -13,6 +13,7 @@ mod out;
 mod paths;
 mod records;
 mod report;
+mod simulate;
 
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
 /// IT-security function.
@@ -108,7 +109,7 @@ enum Command {
     /// follow-up): dashboard, Markdown, CSV, JSON or xAPI.
     Report(report::ReportArgs),
     /// Write a realistic simulated collection (for tests, demos and benchmarks).
-    Simulate(report::SimulateArgs),
+    Simulate(simulate::SimulateArgs),
     /// One line per module that is due or overdue; the exit code says how pressing it is.
     Status {
         /// Language of the lines (default: the one the learner chose).
@@ -175,7 +176,7 @@ fn run() -> Exit {
             check::with_courses(cli.courses.as_ref(), |set| report::report(&args, set))
         }
         Some(Command::Simulate(args)) => {
-            check::with_courses(cli.courses.as_ref(), |set| report::simulate(&args, set))
+            check::with_courses(cli.courses.as_ref(), |set| simulate::simulate(&args, set))
         }
         Some(Command::Status { lang, today }) => learn::status(cli.courses.as_ref(), lang, today),
         None => learn::learn(cli.courses.as_ref(), cli.plain),
