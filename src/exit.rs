@@ -16,6 +16,8 @@ use crate::lang::Lang;
 pub enum Exit {
     /// Done: the learner quit, nothing is due, every log verified, the report was made.
     Ok,
+    /// `bevidst status`: nothing is due.
+    NothingDue,
     /// The learner's program: the terminal, the output or the input could not be used.
     Terminal,
     /// The learner's program could not start (configuration, course files or log unreadable).
@@ -45,7 +47,7 @@ impl Exit {
     /// The process exit code.
     pub const fn code(self) -> u8 {
         match self {
-            Exit::Ok => 0,
+            Exit::Ok | Exit::NothingDue => 0,
             Exit::Terminal | Exit::Due | Exit::NotOk => 1,
             Exit::CannotStart | Exit::Overdue | Exit::NoReport => 2,
             Exit::Unfinished | Exit::StatusUnknown => 3,
@@ -58,11 +60,12 @@ impl Exit {
     pub fn meaning(self, lang: Lang) -> &'static str {
         match self {
             Exit::Ok => lang.pick(
-                "færdig uden fejl (for den lærendes program: afsluttet, eller inputtet sluttede \
-                 uden noget ufærdigt)",
-                "done (the learner's program: the learner quit, or the input ended with nothing \
-                 unfinished)",
+                "færdig, og alt var i orden (den lærendes program: afsluttet, eller inputtet \
+                 sluttede uden noget ufærdigt)",
+                "done, and everything was in order (the learner's program: the learner quit, or \
+                 the input ended with nothing unfinished)",
             ),
+            Exit::NothingDue => lang.pick("intet skal tages", "nothing is due"),
             Exit::Terminal => lang.pick(
                 "terminalen, output eller input kunne ikke bruges",
                 "the terminal, the output or the input could not be used",
@@ -119,7 +122,7 @@ impl Exit {
 
     /// The codes of `bevidst status`.
     pub const STATUS: [Exit; 6] = [
-        Exit::Ok,
+        Exit::NothingDue,
         Exit::Due,
         Exit::Overdue,
         Exit::StatusUnknown,
@@ -141,9 +144,11 @@ impl Exit {
         table.iter().copied().find(|e| e.code() == code)
     }
 
-    /// A table of `exits` for a help text: one line per code, `  <code>  <meaning>`.
+    /// A table of `exits` for a help text: one line per code, in order, `  <code> <meaning>`.
     pub fn table(exits: &[Exit], lang: Lang) -> String {
-        exits
+        let mut sorted = exits.to_vec();
+        sorted.sort_by_key(|e| e.code());
+        sorted
             .iter()
             .map(|e| format!("  {:<3}{}", e.code(), e.meaning(lang)))
             .collect::<Vec<_>>()

@@ -90,7 +90,7 @@ impl Urgency {
     pub fn exit_code(self) -> u8 {
         use crate::exit::Exit;
         match self {
-            Urgency::Nothing => Exit::Ok,
+            Urgency::Nothing => Exit::NothingDue,
             Urgency::Due => Exit::Due,
             Urgency::Overdue => Exit::Overdue,
         }
