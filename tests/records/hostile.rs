@@ -16,17 +16,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 
-use super::child::{bevidst, finish, stderr, stdout};
-
-fn mkfifo(path: &Path) {
-    let made = std::process::Command::new("mkfifo")
-        .arg(path)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success(), "mkfifo {}", path.display());
-}
+use super::child::{bevidst, finish, mkfifo, stderr, stdout};
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")

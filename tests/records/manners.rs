@@ -14,7 +14,7 @@ use bevidst::record::{LearnerLog, log_path};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::child::{Stdout, bevidst, finish, finish_with, stderr, stdout};
+use super::child::{Stdout, bevidst, finish, finish_with, mkfifo, stderr, stdout};
 
 struct Setup {
     root: tempfile::TempDir,
@@ -220,13 +220,7 @@ fn a_named_pipe_as_the_configuration_is_a_clear_error() {
     let setup = Setup::new();
     let config = setup.config().join("config.ron");
     fs::remove_file(&config).expect("rm");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&config)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&config);
     let status = setup.run(&["status"], Stdout::Read);
     assert_eq!(status.status.code(), Some(3));
     assert!(
