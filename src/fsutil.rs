@@ -17,7 +17,8 @@ pub(crate) enum Access {
     /// Only its owner (0600 on Unix): everything that names or describes a person.
     Private,
     /// Whatever the folder gives new files (its default access list, and the umask): the
-    /// copy in the collection folder, which the IT-security function must be able to read.
+    /// copy in the collection folder, which the IT-security function must be able to read,
+    /// and the handbook's review record, which is kept with the course files.
     Folder,
 }
 
@@ -129,9 +130,14 @@ pub(crate) fn write_atomic_with(
     })
 }
 
-/// Writes a file of the program's own that holds personal data (private) atomically.
-pub(crate) fn write_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(target, bytes, Access::Private, |mut file, bytes| {
+/// Writes one of the program's own files atomically, readable as `access` says.
+pub(crate) fn write_atomic(target: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
+    write_atomic_with(target, bytes, access, |mut file, bytes| {
         file.write_all(bytes)
     })
+}
+
+/// [`write_atomic`] of a file that holds personal data: readable by its owner only.
+pub(crate) fn write_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic(target, bytes, Access::Private)
 }

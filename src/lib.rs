@@ -3,12 +3,14 @@
 //! each module below is one box of its data-flow diagram.
 
 pub mod app;
+pub mod attempt;
 pub mod canon;
 pub mod config;
 pub mod course;
 pub mod exit;
 pub mod foreign;
 mod fsutil;
+pub mod handbook;
 pub mod lang;
 pub mod plain;
 pub mod policy;

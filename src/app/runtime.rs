@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use rand::Rng;
 
-use super::{Effect, FinishedAttempt, Message, Model, PastAttempt, update};
+use super::{Effect, Message, Model, update};
+use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config, ConfigError};
 use crate::record::RecordError;
 
@@ -28,13 +29,9 @@ pub struct Stored {
 
 /// Where finished attempts are stored: the learner's log.
 pub trait RecordStore {
-    /// Appends the record of `attempt`, finished at `finished`, and makes it durable before
-    /// returning; then copies the log to the collection folder if one is configured.
-    fn append(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-    ) -> Result<Stored, RecordError>;
+    /// Appends the record of `attempt` and makes it durable before returning; then copies
+    /// the log to the collection folder if one is configured.
+    fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// What the journey needs from the world.
@@ -48,11 +45,7 @@ pub trait Services {
     /// Writes the configuration.
     fn save_config(&mut self, config: &Config) -> Result<(), ConfigError>;
     /// Stores a finished attempt.
-    fn save_record(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-    ) -> Result<Stored, RecordError>;
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// Whether the program goes on after a message.
@@ -96,19 +89,13 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                 started: services.now(),
             })
         }
-        Effect::SaveRecord(attempt) => {
-            let finished = services.now();
+        Effect::SaveRecord(mut attempt) => {
+            attempt.finish_at(u64::try_from(services.now().as_second()).unwrap_or(0));
             let lang = model.lang();
-            Some(match services.save_record(&attempt, finished) {
+            Some(match services.save_record(&attempt) {
                 Ok(stored) => Message::RecordStored {
                     receipt: stored.receipt,
-                    past: PastAttempt {
-                        module_id: attempt.module_id,
-                        module_version: attempt.module_version,
-                        finished: u64::try_from(finished.as_second()).unwrap_or(0),
-                        passed: attempt.passed,
-                        questions: attempt.questions,
-                    },
+                    attempt: Box::new(attempt),
                     copy_problem: stored.copy_problem.map(|e| e.text(lang)),
                 },
                 Err(why) => Message::RecordFailed(why.text(lang)),
@@ -145,12 +132,8 @@ impl<S: RecordStore, R: Rng> Services for Live<S, R> {
         config::save(&self.config_dir, config)
     }
 
-    fn save_record(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-    ) -> Result<Stored, RecordError> {
-        self.store.append(attempt, finished)
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
+        self.store.append(attempt)
     }
 }
 
@@ -180,7 +163,7 @@ impl<R: Rng> Services for Offline<R> {
         Ok(())
     }
 
-    fn save_record(&mut self, _: &FinishedAttempt, _: Timestamp) -> Result<Stored, RecordError> {
+    fn save_record(&mut self, _: &FinishedAttempt) -> Result<Stored, RecordError> {
         Ok(Stored {
             receipt: self.receipt.clone(),
             copy_problem: None,

@@ -16,10 +16,11 @@ use rand::Rng;
 
 use super::encode::{MAX_LOG_BYTES, header_line};
 use super::lock::lock;
-use super::model::{CompletionRecord, InstallationId, RecordDraft};
+use super::model::{CompletionRecord, InstallationId};
 use super::torn::{move_aside, write_at};
 use super::verify::{BadLine, Head, LogReader, Problem};
 use super::{RecordError, TornTail};
+use crate::attempt::FinishedAttempt;
 use crate::foreign::{self, ForeignError};
 use crate::fsutil::{Access, create_options, create_private_dir, parent_of, sync_dir};
 
@@ -248,17 +249,17 @@ impl LearnerLog {
         self.state.catch_up(file)
     }
 
-    /// Seals `draft` as the next record, writes it durably and returns it; its hash is the
-    /// receipt. Nothing is written if the log is read-only or locked.
-    pub fn append(&mut self, draft: RecordDraft) -> Result<CompletionRecord, RecordError> {
-        self.append_with(draft, |mut file, line| file.write_all(line))
+    /// Seals the record of `attempt` as the next one, writes it durably and returns it; its
+    /// hash is the receipt. Nothing is written if the log is read-only or locked.
+    pub fn append(&mut self, attempt: FinishedAttempt) -> Result<CompletionRecord, RecordError> {
+        self.append_with(attempt, |mut file, line| file.write_all(line))
     }
 
     /// [`LearnerLog::append`] with the line written by `write_line(file, line)`, so a test can
     /// make the write fail part-way (a full disk).
     pub(crate) fn append_with(
         &mut self,
-        draft: RecordDraft,
+        attempt: FinishedAttempt,
         write_line: impl FnOnce(&File, &[u8]) -> std::io::Result<()>,
     ) -> Result<CompletionRecord, RecordError> {
         self.state.check_writable()?;
@@ -269,7 +270,7 @@ impl LearnerLog {
         self.state.catch_up(file)?;
         let head = self.state.head();
         let record = CompletionRecord::seal(
-            draft,
+            attempt,
             head.installation,
             head.last_seq.saturating_add(1),
             head.last_hash,

@@ -11,20 +11,20 @@ mod crash;
 mod hostile;
 mod manners;
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::policy::Area;
-use bevidst::record::{AnswerResult, RecordDraft};
 
 /// A valid draft for test number `n`.
-pub fn draft(n: u32, learner: &str) -> RecordDraft {
-    let answers: Vec<AnswerResult> = (0..4)
-        .map(|i| AnswerResult {
+pub fn draft(n: u32, learner: &str) -> FinishedAttempt {
+    let answers: Vec<AnsweredQuestion> = (0..4)
+        .map(|i| AnsweredQuestion {
             id: format!("q-{i}"),
             area: Area::ALL[(n as usize + i) % Area::ALL.len()],
             correct: (n >> i) & 1 == 1,
         })
         .collect();
     let score = u32::try_from(answers.iter().filter(|a| a.correct).count()).unwrap_or(0);
-    RecordDraft {
+    FinishedAttempt {
         learner: learner.to_owned(),
         forvaltning: "Sundheds- og Omsorgsforvaltningen".into(),
         module: "onboarding".into(),
@@ -42,22 +42,22 @@ pub fn draft(n: u32, learner: &str) -> RecordDraft {
 /// An honest attempt at the bundled onboarding module, finished at `finished` (UTC seconds):
 /// exactly its draw of distinct questions, all answered right, an hour long. The report counts
 /// it.
-pub fn honest(learner: &str, finished: u64) -> RecordDraft {
+pub fn honest(learner: &str, finished: u64) -> FinishedAttempt {
     let set = bevidst::course::bundled().expect("the bundled courses load");
     let m = &set.modules[0];
-    let answers: Vec<AnswerResult> = m
+    let answers: Vec<AnsweredQuestion> = m
         .module
         .questions
         .iter()
         .take(m.module.draw as usize)
-        .map(|q| AnswerResult {
+        .map(|q| AnsweredQuestion {
             id: q.id.clone(),
             area: q.area,
             correct: true,
         })
         .collect();
     let n = u32::try_from(answers.len()).expect("a small draw");
-    RecordDraft {
+    FinishedAttempt {
         learner: learner.to_owned(),
         forvaltning: "Økonomiforvaltningen".into(),
         module: m.module.id.clone(),

@@ -16,16 +16,19 @@ pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<Cours
     }
 }
 
-pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> Exit {
+pub(crate) fn check(dir: Option<&PathBuf>, format: Format, reviewed: &[String]) -> Exit {
     let result = load_courses(dir);
-    let summary = course::summarize(&result);
     let mut out = Out::stdout();
-    match format {
-        Format::Json => match serde_json::to_string_pretty(&summary) {
-            Ok(json) => out.line(json),
-            Err(e) => say_err!("cannot write the summary as JSON: {e}"),
-        },
-        Format::Text => match &result {
+    if let Ok(set) = &result
+        && !reviewed.is_empty()
+        && !crate::handbook::record_reviews(set, reviewed, &mut out)
+    {
+        return out.finish(Exit::NotOk);
+    }
+    let summary = course::summarize(&result);
+    let text = matches!(format, Format::Text);
+    if text {
+        match &result {
             Ok(_) => {
                 let _ = write!(out, "{}", summary.to_text());
             }
@@ -35,9 +38,28 @@ pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> Exit {
                 }
                 say_err!("{} error(s); nothing was changed", errors.len());
             }
-        },
+        }
     }
-    out.finish(if summary.ok { Exit::Ok } else { Exit::NotOk })
+    let review = result
+        .as_ref()
+        .ok()
+        .map(|set| crate::handbook::review(set, text, &mut out));
+    if !text {
+        let mut json = serde_json::to_value(&summary).unwrap_or_default();
+        if let (Some(Some((review, _))), Some(map)) = (&review, json.as_object_mut()) {
+            map.insert("handbook_review".into(), review.clone());
+        }
+        match serde_json::to_string_pretty(&json) {
+            Ok(json) => out.line(json),
+            Err(e) => say_err!("cannot write the summary as JSON: {e}"),
+        }
+    }
+    let review_ok = review.is_none_or(|r| r.is_some_and(|(_, clean)| clean));
+    out.finish(if summary.ok && review_ok {
+        Exit::Ok
+    } else {
+        Exit::NotOk
+    })
 }
 
 /// Loads the course set (bundled or --courses) and runs `f`, or prints every course error.

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::lang::Lang;
 use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
 
-use super::super::input::Completion;
 use super::super::model::{Problem, ProblemKind};
 use super::super::render::xapi::statement;
 use super::files::{record_lines, refused};
@@ -70,7 +69,7 @@ pub(super) fn read_log(
         }
         note_learner(w, cfg, (&name, i), &mut last_learner, &rec);
         if anchored {
-            admit(w, cfg, &name, i, rec, &mut tally);
+            admit(w, cfg, &name, i, &rec, &mut tally);
             continue;
         }
         let Some(a) = anchor else { continue };
@@ -79,9 +78,9 @@ pub(super) fn read_log(
         } else if rec.hash == a.last_hash {
             anchored = true;
             for r in std::mem::take(&mut held) {
-                admit(w, cfg, &name, i, r, &mut tally);
+                admit(w, cfg, &name, i, &r, &mut tally);
             }
-            admit(w, cfg, &name, i, rec, &mut tally);
+            admit(w, cfg, &name, i, &rec, &mut tally);
         } else {
             rewritten = true;
             break;
@@ -194,7 +193,7 @@ fn note_learner(
 ) {
     let line = rec.seq + 1;
     if let Some((before, before_line)) = last.as_ref()
-        && *before != rec.learner
+        && *before != rec.attempt.learner
     {
         let message = match cfg.lang {
             Lang::Da => format!(
@@ -221,9 +220,9 @@ fn note_learner(
     }
     if last
         .as_ref()
-        .is_none_or(|(before, _)| *before != rec.learner)
+        .is_none_or(|(before, _)| *before != rec.attempt.learner)
     {
-        *last = Some((rec.learner.clone(), line));
+        *last = Some((rec.attempt.learner.clone(), line));
     }
 }
 
@@ -232,20 +231,19 @@ pub(super) fn admit(
     cfg: &ReadConfig<'_>,
     name: &str,
     i: usize,
-    rec: CompletionRecord,
+    rec: &CompletionRecord,
     tally: &mut FileTally,
 ) {
     let line = rec.seq + 1;
-    let c = Completion::from(rec);
-    match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, &c) {
+    match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, rec) {
         Ok(()) => {
             tally.counted += 1;
             if let Some(sink) = cfg.xapi
-                && let Some(mi) = cfg.index.module(&c.module)
+                && let Some(mi) = cfg.index.module(&rec.attempt.module)
             {
                 let title = &cfg.index.modules[mi].title;
                 w.statements
-                    .push(statement(&c, title, &sink.pseudo, &sink.options).to_string());
+                    .push(statement(rec, title, &sink.pseudo, &sink.options).to_string());
             }
         }
         Err(p) => {

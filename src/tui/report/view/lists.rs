@@ -3,7 +3,7 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     // Flagged questions first: they are what an author comes here for.
     let order: Vec<usize> = (0..r.questions.len())
