@@ -47,7 +47,7 @@ the program.
 Exit codes of the learner's program:
 {}
 
-Exit codes of check, verify, export, history, report and simulate:
+Exit codes of check, handbook, verify, export, history, report and simulate:
 {}
 A closed pipe is not an error: the output stops quietly (bevidst verify ... | head -1).",
         Exit::table(&Exit::LEARNER, Lang::En),
