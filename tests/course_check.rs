@@ -251,7 +251,10 @@ fn module_with_placeholder(da: &str, en: &str) -> tempfile::TempDir {
             "Et nyt afsnit begynder efter en tom linje.",
             "Spørg {{indberetning}}, hvis du er i tvivl.",
         )
-        .replace("and only what they need.", "and only what they need. Ask {{indberetning}}.");
+        .replace(
+            "and only what they need.",
+            "and only what they need. Ask {{indberetning}}.",
+        );
     std::fs::write(dir.path().join("modul.ron"), module).expect("write module");
     std::fs::write(
         dir.path().join("organisation.ron"),
@@ -270,7 +273,9 @@ fn placeholders_are_filled_from_the_profile_and_the_hash_covers_the_value() {
     let body = &set.modules[0].module.lessons[0].body;
     assert!(body.da.contains("Spørg it-supporten, hvis"), "{}", body.da);
     assert!(
-        body.en.as_deref().is_some_and(|en| en.contains("Ask IT support.")),
+        body.en
+            .as_deref()
+            .is_some_and(|en| en.contains("Ask IT support.")),
         "{:?}",
         body.en
     );

@@ -132,10 +132,7 @@ impl Organisation {
         let loc = Locator::new(src);
         let mut errors = Vec::new();
         for (key, value) in &org.values {
-            let at = loc
-                .string(key, 0)
-                .map(|o| loc.line_col(o))
-                .or(Some((1, 1)));
+            let at = loc.string(key, 0).map(|o| loc.line_col(o)).or(Some((1, 1)));
             let mut problem = |message: String| {
                 errors.push(CourseError {
                     path: name.to_owned(),
@@ -150,7 +147,9 @@ impl Organisation {
             }
             for (lang, text) in value.text.parts() {
                 if text.trim().is_empty() {
-                    problem(format!("the {lang} text of \"{key}\" is empty; write the value"));
+                    problem(format!(
+                        "the {lang} text of \"{key}\" is empty; write the value"
+                    ));
                 }
                 if text.contains("{{") || text.contains("}}") {
                     problem(format!(
@@ -236,7 +235,10 @@ mod tests {
             org.fill("Call {{indberetning}} or {{dpo}}.", Lang::En),
             "Call IT support or DPO-en."
         );
-        assert_eq!(org.fill("{{ukendt}} bliver stående", Lang::Da), "{{ukendt}} bliver stående");
+        assert_eq!(
+            org.fill("{{ukendt}} bliver stående", Lang::Da),
+            "{{ukendt}} bliver stående"
+        );
         assert_eq!(org.examples().collect::<Vec<_>>(), vec!["dpo"]);
     }
 

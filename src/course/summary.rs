@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Audience, CourseError, CourseSet, Module, ModuleKind, QuestionKind, Selection};
+use super::{
+    Audience, CourseError, CourseSet, LoadedModule, Module, ModuleKind, QuestionKind, Selection,
+};
 use crate::canon::hex;
 use crate::handbook::Citation;
 use crate::lang::Lang;
@@ -174,6 +176,63 @@ fn placeholder_uses(set: &CourseSet) -> Vec<PlaceholderUses> {
         .collect()
 }
 
+/// One loaded module's figures.
+fn module_summary(l: &LoadedModule) -> ModuleSummary {
+    let m = &l.module;
+    let cited: BTreeSet<String> = m
+        .lessons
+        .iter()
+        .map(|x| x.section.clone())
+        .chain(m.questions.iter().map(|q| q.section.clone()))
+        .collect();
+    ModuleSummary {
+        id: m.id.clone(),
+        version: m.version,
+        kind: match m.kind {
+            ModuleKind::Onboarding => "onboarding",
+            ModuleKind::Refresher { .. } => "refresher",
+        },
+        every_months: m.every_months(),
+        audience: match m.audience {
+            Audience::Everyone => "everyone",
+            Audience::Managers => "managers",
+        },
+        title: m.title.da.clone(),
+        lessons: m.lessons.len(),
+        questions: m.questions.len(),
+        draw: m.draw,
+        pass_mark: m.pass_mark,
+        questions_per_area: area_counts(
+            &m.questions.iter().map(|q| q.area).collect::<Vec<_>>(),
+            false,
+        ),
+        sections: cited.into_iter().collect(),
+        content_hash: hex(&l.hash),
+        questions_per_kind: kind_counts(m),
+        true_false_keyed_true: m
+            .questions
+            .iter()
+            .filter(|q| match q.kind {
+                QuestionKind::TrueFalse => q.choices.first().is_some_and(|c| c.correct),
+                QuestionKind::Single | QuestionKind::Multiple => false,
+            })
+            .count(),
+        multiple_answer: m
+            .questions
+            .iter()
+            .filter(|q| match q.kind.selection() {
+                Selection::Many => true,
+                Selection::One => false,
+            })
+            .map(|q| MultipleAnswer {
+                id: q.id.clone(),
+                choices: q.choices.len(),
+                correct: q.choices.iter().filter(|c| c.correct).count(),
+            })
+            .collect(),
+    }
+}
+
 /// Summarises a load result for `bevidst check`.
 pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
     let (set, errors) = match result {
@@ -181,64 +240,7 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         Err(errors) => (None, errors.clone()),
     };
     let loaded = set.map(|s| s.modules.as_slice()).unwrap_or_default();
-    let modules: Vec<ModuleSummary> = loaded
-        .iter()
-        .map(|l| {
-            let m = &l.module;
-            let cited: BTreeSet<String> = m
-                .lessons
-                .iter()
-                .map(|x| x.section.clone())
-                .chain(m.questions.iter().map(|q| q.section.clone()))
-                .collect();
-            ModuleSummary {
-                id: m.id.clone(),
-                version: m.version,
-                kind: match m.kind {
-                    ModuleKind::Onboarding => "onboarding",
-                    ModuleKind::Refresher { .. } => "refresher",
-                },
-                every_months: m.every_months(),
-                audience: match m.audience {
-                    Audience::Everyone => "everyone",
-                    Audience::Managers => "managers",
-                },
-                title: m.title.da.clone(),
-                lessons: m.lessons.len(),
-                questions: m.questions.len(),
-                draw: m.draw,
-                pass_mark: m.pass_mark,
-                questions_per_area: area_counts(
-                    &m.questions.iter().map(|q| q.area).collect::<Vec<_>>(),
-                    false,
-                ),
-                sections: cited.into_iter().collect(),
-                content_hash: hex(&l.hash),
-                questions_per_kind: kind_counts(m),
-                true_false_keyed_true: m
-                    .questions
-                    .iter()
-                    .filter(|q| match q.kind {
-                        QuestionKind::TrueFalse => q.choices.first().is_some_and(|c| c.correct),
-                        QuestionKind::Single | QuestionKind::Multiple => false,
-                    })
-                    .count(),
-                multiple_answer: m
-                    .questions
-                    .iter()
-                    .filter(|q| match q.kind.selection() {
-                        Selection::Many => true,
-                        Selection::One => false,
-                    })
-                    .map(|q| MultipleAnswer {
-                        id: q.id.clone(),
-                        choices: q.choices.len(),
-                        correct: q.choices.iter().filter(|c| c.correct).count(),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let modules: Vec<ModuleSummary> = loaded.iter().map(module_summary).collect();
     let covered: BTreeSet<Citation> = modules
         .iter()
         .flat_map(|m| m.sections.iter().map(|s| Citation::parse(s)))
