@@ -1,5 +1,5 @@
 //! Every xAPI statement bevidst writes validates against the xAPI 1.0.1 statement schema in
-//! `tests/fixtures/xapi` (Rustici's TinCanSchema, Apache-2.0, draft-04, custom formats from
+//! `tests/fixtures/xapi` (Rustici Software's xAPI schema, Apache-2.0, draft-04, custom formats from
 //! `tincan-formats.json`; see the README, LICENSE and NOTICE there), and statements that break
 //! the spec do not.
 
@@ -20,8 +20,7 @@ fn fixtures() -> PathBuf {
 
 fn read_json(name: &str) -> Value {
     let path = fixtures().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).expect("the schema fixtures are JSON")
 }
 

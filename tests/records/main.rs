@@ -6,6 +6,8 @@ mod cli;
 mod collect;
 mod content;
 mod crash;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 
 use bevidst::policy::Area;
 use bevidst::record::{AnswerResult, RecordDraft};
