@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use self::aggregate::{Aggregator, Names, local_date};
+use self::aggregate::{Aggregator, Names};
 use self::anchors::{AnchorError, Anchors};
 use self::input::Completion;
 use self::model::{Counts, Problem, ProblemKind, Report};
@@ -132,7 +132,7 @@ pub fn finish(
         names: &names,
         roster,
         rules: &settings.rules,
-        today: local_date(settings.now.as_second()),
+        today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())

@@ -347,7 +347,7 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> ExitCode {
         }
     }
     if let Some(path) = &args.roster {
-        match simulate::write_roster(&cfg, path) {
+        match bevidst::report::roster::write_roster(path, &simulate::roster(&cfg)) {
             Ok(n) => eprintln!("{n} employees in the roster {}", path.display()),
             Err(e) => {
                 eprintln!("{e}");

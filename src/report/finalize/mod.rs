@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, cell_parts, local_date, mask_of, quarter_label,
+    Aggregator, LearnerState, NO_MARK, Quarter, cell_parts, mask_of, quarter_label,
 };
 use super::model::{
     CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
@@ -17,7 +17,7 @@ use super::privacy::{Gate, protect_single_suppressed};
 use super::roster::Roster;
 use super::stats::{ItemAcc, TestAcc};
 use crate::course::Module;
-use crate::schedule::{self, PastAttempt, Reason, Rules, State};
+use crate::schedule::{self, COPENHAGEN, PastAttempt, Reason, Rules, State, local_date};
 
 mod items;
 mod knowledge;
@@ -89,7 +89,7 @@ pub fn build(
             .map(|(id, s)| Person {
                 id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
-                start: local_date(i64::from(s.first_seen)),
+                start: local_date(i64::from(s.first_seen), &COPENHAGEN).unwrap_or(Date::MAX),
                 state: Some(s),
             })
             .collect(),
@@ -145,7 +145,7 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
             rules
                 .version_since
                 .entry(m.id.clone())
-                .or_insert_with(|| local_date(*t));
+                .or_insert_with(|| local_date(*t, &COPENHAGEN).unwrap_or(Date::MAX));
         }
     }
     rules
