@@ -247,7 +247,7 @@ pub fn roster(cfg: &SimConfig) -> Vec<RosterEntry> {
 }
 
 /// Whole seconds of a non-negative duration (at most some hundred years here).
-#[allow(clippy::cast_possible_truncation)]
+#[expect(clippy::cast_possible_truncation, reason = "clamped to 0–10^12 first")]
 fn seconds(v: f64) -> i64 {
     v.clamp(0.0, 1e12) as i64
 }

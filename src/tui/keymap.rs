@@ -84,7 +84,7 @@ pub enum Key {
 
 /// What a binding does; turned into a [`Message`] with the key's value where it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)] // each is the message of the same name
+// No doc per variant: each is the message of the same name.
 pub enum Action {
     Up,
     Down,

@@ -182,7 +182,11 @@ fn window(
 }
 
 /// A non-negative figure already rounded and clamped to 0–100, as an integer.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rounded and clamped to 0–100 first"
+)]
 fn percent(v: f64) -> u64 {
     v.round().clamp(0.0, 100.0) as u64
 }
