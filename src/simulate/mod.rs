@@ -34,12 +34,7 @@ use std::path::{Path, PathBuf};
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::canon::Digest32;
-use crate::course::{CourseSet, LoadedModule};
-use crate::quiz;
-use crate::record::{
-    AnswerResult, CompletionRecord, InstallationId, RecordDraft, collection_file_name, header_line,
-};
+use crate::course::CourseSet;
 use crate::report::roster::RosterEntry;
 use crate::schedule::{COPENHAGEN, local_date};
 

@@ -1,8 +1,19 @@
 //! One simulated employee: their attempts, drawn by the real quiz engine and answered by the
 //! model in the module header, sealed into a log, with the occasional defect.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fs;
+use std::path::Path;
+
+use rand::{Rng, RngExt};
+use rand_chacha::ChaCha8Rng;
+
+use super::{DAY, FORVALTNINGER, Person, SimConfig, SimError, SimSummary, YEAR};
+use crate::canon::Digest32;
+use crate::course::{CourseSet, LoadedModule};
+use crate::quiz;
+use crate::record::{
+    AnswerResult, CompletionRecord, InstallationId, RecordDraft, collection_file_name, header_line,
+};
 
 /// How a learner behaves.
 pub(super) struct Traits {

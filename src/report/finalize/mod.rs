@@ -6,16 +6,12 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, cell_parts, mask_of, quarter_label,
-};
+use super::aggregate::{Aggregator, LearnerState};
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
-    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    CompletionRow, Counts, ModuleHead, OverdueReason, OverdueRow, PersonRow, Problem, Report,
 };
-use super::privacy::{Gate, protect_single_suppressed};
+use super::privacy::Gate;
 use super::roster::Roster;
-use super::stats::{ItemAcc, TestAcc};
 use crate::course::Module;
 use crate::schedule::{self, COPENHAGEN, PastAttempt, Reason, Rules, State, local_date};
 

@@ -1,8 +1,14 @@
 //! One file at a time: which installation it belongs to (or why it is not a log), and how
 //! many record lines it has.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+
+use super::{BUF_BYTES, open, whole_file};
+use crate::lang::Lang;
+use crate::record::{self, InstallationId, LogReader};
+use crate::report::model::{Problem, ProblemKind};
 
 /// The installation a file belongs to, or why it is not a log.
 pub(super) fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {

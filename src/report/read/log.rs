@@ -1,9 +1,18 @@
 //! One installation at a time: copies of it, its anchor, its chain, and the admission of its
 //! records; and the messages for what goes wrong.
 
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use super::{FileTally, ReadConfig, Worker, open, whole_file};
+use crate::canon::Digest32;
+use crate::lang::Lang;
+use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+use crate::report::input::Completion;
+use crate::report::model::{Problem, ProblemKind};
+use crate::report::render::xapi::statement;
+
 use super::files::record_lines;
-#[allow(clippy::wildcard_imports)]
-use super::*;
 
 /// Reads the files of one installation.
 pub(super) fn read_group(

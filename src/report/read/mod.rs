@@ -18,26 +18,23 @@
 //! - a bad line (broken chain, edited line, torn last line, newer format) ends the log: the
 //!   records before it count, the lines from it on are rejected.
 
-use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::Timestamp;
 
-use crate::canon::Digest32;
 use crate::lang::Lang;
-use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+use crate::record::{Head, InstallationId};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
-use super::input::Completion;
 use super::model::{Counts, Problem, ProblemKind};
 use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;
-use super::render::xapi::{XapiOptions, XapiWriter, statement};
+use super::render::xapi::{XapiOptions, XapiWriter};
 
 mod files;
 mod log;

@@ -5,15 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Sparkline, Table,
-    TableState, Tabs, Wrap,
+    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
 use super::{KEYS, Model, Tab};
-use crate::report::model::{Report, Topic};
-use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
+use crate::report::model::Report;
+use crate::report::render::safe;
 
 mod lists;
 mod summary;
