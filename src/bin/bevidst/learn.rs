@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use bevidst::lang::Lang;
 use bevidst::safe_text::sanitize;
 
-use crate::LangArg;
 use crate::paths::{login_name, session_paths};
 
 /// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
 pub(crate) fn status(
     courses: Option<&PathBuf>,
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
     today: Option<jiff::civil::Date>,
 ) -> ExitCode {
     let Some(paths) = session_paths(courses) else {
@@ -25,7 +24,7 @@ pub(crate) fn status(
     });
     let code = bevidst::plain::status::run(
         &paths,
-        lang.map(Lang::from),
+        lang,
         today,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
