@@ -10,6 +10,7 @@ mod hermetic;
 mod journey;
 #[path = "../support/leaks.rs"]
 mod leaks;
+mod modes;
 mod sizes;
 mod snapshots;
 #[path = "../support/tmux.rs"]

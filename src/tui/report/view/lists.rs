@@ -8,7 +8,7 @@ use super::{Columns, Model, Theme, window};
 use crate::report::model::Report;
 use crate::report::render::{num2, opt, opt_pct, safe};
 
-pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     // Flagged questions first: they are what an author comes here for.
     let order: Vec<usize> = (0..r.questions.len())

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
 
 use super::{Columns, Model, Theme, percent, window};
+use crate::app::doc::Tone;
 use crate::report::model::{Report, Topic};
 use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
 
-pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
@@ -60,18 +61,18 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
 }
 
 /// The overview's left column: what was read, counted and rejected.
-pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<Line<'a>> {
+pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<Line<'a>> {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let c = &r.counts;
     let rejected_style = if c.records_rejected > 0 {
-        theme.warn
+        theme.tone(Tone::Warning)
     } else {
         Style::new()
     };
     let lines = vec![
         Line::from(Span::styled(
             format!("{} {}", l("Opgjort", "As of"), r.today),
-            theme.accent,
+            theme.tone(Tone::Title),
         )),
         Line::from(""),
         Line::from(format!(
@@ -128,7 +129,7 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<
                 l("Grupper vises ikke under", "Groups withheld below"),
                 r.min_group
             ),
-            theme.dim,
+            theme.tone(Tone::Muted),
         )),
     ];
     lines
@@ -197,7 +198,7 @@ pub(super) fn spark(r: &Report, forv: Option<&str>, t: Topic, last: usize) -> St
         .collect()
 }
 
-pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let topics: Vec<Topic> = Topic::all().collect();
     let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
@@ -262,7 +263,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
             .bar_width(3)
             .bar_gap(1)
             .max(100)
-            .bar_style(theme.accent)
+            .bar_style(theme.tone(Tone::Title))
             .block(Block::bordered().title(format!(
                 " {} % · {latest} ",
                 l("pr. forvaltning", "per forvaltning")
@@ -286,7 +287,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
         Sparkline::default()
             .data(&series)
             .max(100)
-            .style(theme.accent)
+            .style(theme.tone(Tone::Title))
             .block(Block::bordered().title(format!(" {} · 40–100 % ", safe(topic.name(m.lang))))),
         trend,
     );
