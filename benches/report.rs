@@ -136,6 +136,7 @@ fn measure_report(dir: &Path) {
         collection: dir.to_path_buf(),
         roster: None,
         anchors: work.path().join("anchors.txt"),
+        memory: None,
     };
     let settings = Settings {
         min_group: 5,

@@ -120,6 +120,7 @@ fn report(env: &Env, set: &CourseSet, roster: Option<PathBuf>, threads: usize) -
         collection: env.collection.clone(),
         roster,
         anchors: env.anchors.clone(),
+        memory: None,
     };
     run(&paths, set, &settings(), threads, None).expect("the report runs")
 }
@@ -416,6 +417,7 @@ fn the_xapi_export_has_one_statement_per_counted_record() {
         collection: e.collection.clone(),
         roster: None,
         anchors: e.anchors.clone(),
+        memory: None,
     };
     let r = run(&paths, &set, &settings(), 2, Some(&sink))
         .expect("runs")

@@ -63,6 +63,9 @@ pub struct Model {
     /// What the learner must know about their log (a line moved aside, damage that stops
     /// new records), already in their language; shown on the home screen.
     pub log_notes: Vec<String>,
+    /// Why results cannot be saved (the data folder cannot be written to), as the operating
+    /// system says it; a quiz says so on its first screen.
+    pub cannot_save: Option<String>,
 }
 
 /// The screens of the journey. Each holds the state that only it needs.
@@ -149,6 +152,8 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
+    /// Results cannot be saved (the operating system's reason); shown as a quiz starts.
+    CannotSave(String),
 }
 
 impl Notice {
@@ -159,6 +164,7 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
+            Notice::CannotSave(why) => texts::cannot_save(lang, why),
         }
     }
 }
@@ -305,6 +311,7 @@ impl Model {
             viewport: Viewport::default(),
             notice: None,
             log_notes: Vec::new(),
+            cannot_save: None,
         };
         model.home = model.next_module().unwrap_or(0);
         model

@@ -3,6 +3,10 @@
 //! Both the terminal UI and the plain mode call [`dispatch`] for every message, so the
 //! journey behaves the same in both. Tests pass their own [`Services`] with a fixed clock,
 //! a seeded random source and temporary folders.
+//!
+//! The services report typed errors ([`ConfigError`], [`RecordError`]); they become words in
+//! the learner's language only here, where the outcome goes back into the journey as a
+//! message.
 
 use std::path::PathBuf;
 
@@ -11,23 +15,23 @@ use rand::Rng;
 
 use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
-use crate::config::{self, Config};
-use crate::lang::Lang;
+use crate::config::{self, Config, ConfigError};
+use crate::record::RecordError;
 
 /// A record that was stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Stored {
     /// The completion receipt (grouped hex of the record's hash).
     pub receipt: String,
     /// Why the copy to the collection folder failed, if it did.
-    pub copy_problem: Option<String>,
+    pub copy_problem: Option<RecordError>,
 }
 
 /// Where finished attempts are stored: the learner's log.
 pub trait RecordStore {
-    /// Appends the record of `attempt` and makes it durable before returning; then copies the log to the collection folder if one is configured. Errors
-    /// are in words for the learner, in `lang`.
-    fn append(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
+    /// Appends the record of `attempt` and makes it durable before returning; then copies
+    /// the log to the collection folder if one is configured.
+    fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// What the journey needs from the world.
@@ -39,9 +43,9 @@ pub trait Services {
     /// The random source for drawing questions and shuffling choices.
     fn rng(&mut self) -> &mut Self::Rng;
     /// Writes the configuration.
-    fn save_config(&mut self, config: &Config) -> Result<(), String>;
-    /// Stores a finished attempt; errors are in words for the learner, in `lang`.
-    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
+    fn save_config(&mut self, config: &Config) -> Result<(), ConfigError>;
+    /// Stores a finished attempt.
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// Whether the program goes on after a message.
@@ -72,7 +76,7 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         Effect::Quit => None,
         Effect::SaveConfig(config) => Some(match services.save_config(&config) {
             Ok(()) => Message::ConfigSaved,
-            Err(why) => Message::ConfigFailed(why),
+            Err(why) => Message::ConfigFailed(why.to_string()),
         }),
         Effect::DrawAttempt { module } => {
             let loaded = model.courses.get(&module)?;
@@ -87,13 +91,14 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         }
         Effect::SaveRecord(mut attempt) => {
             attempt.finish_at(u64::try_from(services.now().as_second()).unwrap_or(0));
-            Some(match services.save_record(&attempt, model.lang()) {
+            let lang = model.lang();
+            Some(match services.save_record(&attempt) {
                 Ok(stored) => Message::RecordStored {
                     receipt: stored.receipt,
                     attempt: Box::new(attempt),
-                    copy_problem: stored.copy_problem,
+                    copy_problem: stored.copy_problem.map(|e| e.text(lang)),
                 },
-                Err(why) => Message::RecordFailed(why),
+                Err(why) => Message::RecordFailed(why.text(lang)),
             })
         }
     }
@@ -123,12 +128,12 @@ impl<S: RecordStore, R: Rng> Services for Live<S, R> {
         &mut self.rng
     }
 
-    fn save_config(&mut self, config: &Config) -> Result<(), String> {
-        config::save(&self.config_dir, config).map_err(|e| e.to_string())
+    fn save_config(&mut self, config: &Config) -> Result<(), ConfigError> {
+        config::save(&self.config_dir, config)
     }
 
-    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String> {
-        self.store.append(attempt, lang)
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
+        self.store.append(attempt)
     }
 }
 
@@ -154,11 +159,11 @@ impl<R: Rng> Services for Offline<R> {
         &mut self.rng
     }
 
-    fn save_config(&mut self, _: &Config) -> Result<(), String> {
+    fn save_config(&mut self, _: &Config) -> Result<(), ConfigError> {
         Ok(())
     }
 
-    fn save_record(&mut self, _: &FinishedAttempt, _: Lang) -> Result<Stored, String> {
+    fn save_record(&mut self, _: &FinishedAttempt) -> Result<Stored, RecordError> {
         Ok(Stored {
             receipt: self.receipt.clone(),
             copy_problem: None,

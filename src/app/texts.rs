@@ -320,6 +320,18 @@ pub fn copy_failed(lang: Lang, why: &str) -> String {
     }
 }
 
+/// Why the quiz about to start will not be saved: the data folder cannot be written to.
+pub fn cannot_save(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Dit resultat kan ikke gemmes på denne computer, fordi der ikke kan skrives i din datamappe ({why}). Du kan tage quizzen for at øve dig, men den bliver ikke registreret. Kontakt din it-support."
+        ),
+        Lang::En => format!(
+            "Your result cannot be saved on this computer, because your data folder cannot be written to ({why}). You can take the quiz to practise, but it will not be recorded. Contact your IT support."
+        ),
+    }
+}
+
 /// Why the settings could not be stored.
 pub fn config_failed(lang: Lang, why: &str) -> String {
     match lang {

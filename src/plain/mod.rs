@@ -28,17 +28,19 @@ use crate::safe_text::sanitize;
 use context::Context;
 use input::Parsed;
 
-/// The exit codes of the learner's program in plain mode, as `bevidst --help` documents them.
+/// The exit codes of the learner's program in plain mode (defined in [`crate::exit::Exit`]).
 pub mod exit {
+    use crate::exit::Exit;
+
     /// The learner quit, or the input ended with nothing unfinished.
-    pub const OK: u8 = 0;
-    /// The output (or input) could not be used, e.g. a closed pipe.
-    pub const IO: u8 = 1;
+    pub const OK: u8 = Exit::Ok.code();
+    /// The output (or input) could not be used.
+    pub const IO: u8 = Exit::Terminal.code();
     /// The program could not start: configuration, course files or the log unreadable.
-    pub const START: u8 = 2;
+    pub const START: u8 = Exit::CannotStart.code();
     /// The input ended in the middle of something (first start, quiz, unsaved result or
     /// setting); it was not recorded.
-    pub const UNFINISHED: u8 = 3;
+    pub const UNFINISHED: u8 = Exit::Unfinished.code();
 }
 
 /// Lines longer than this are refused (and read past), so a stream without line breaks

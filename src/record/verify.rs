@@ -199,12 +199,14 @@ impl<R: BufRead> LogReader<R> {
             Ok(LineRead::TooLong) => Err(Problem::TooLong),
             Ok(LineRead::Line { terminated: false }) => Err(Problem::Torn),
             Ok(LineRead::Line { terminated: true }) => {
-                let text = std::str::from_utf8(&self.buf[..self.buf.len() - 1]).map(str::to_owned);
-                match text {
-                    Ok(s) => Ok(Some(s)),
-                    Err(_) if self.at_eof() => Err(Problem::Torn),
-                    Err(_) => Err(Problem::NotUtf8),
+                // A crash can leave the end of a file filled with zero bytes; no record holds
+                // one. Any other complete line is judged by what it says.
+                if self.buf.contains(&0) && self.at_eof() {
+                    return Err(Problem::Torn);
                 }
+                std::str::from_utf8(&self.buf[..self.buf.len() - 1])
+                    .map(|s| Some(s.to_owned()))
+                    .map_err(|_| Problem::NotUtf8)
             }
         }
     }
@@ -251,10 +253,10 @@ impl<R: BufRead> Iterator for LogReader<R> {
             }
             Err(p) => return self.fail(p),
         };
+        // Only a last line without its line break (or with the zero bytes a crash leaves) is
+        // torn; a complete line that does not verify was written or edited so, which is damage.
         let record = match parse_record(&text) {
             Ok(r) => r,
-            // Garbage as the very last line is what a crash leaves behind.
-            Err(Problem::Unparsable(_)) if self.at_eof() => return self.fail(Problem::Torn),
             Err(p) => return self.fail(p),
         };
         let expected = head.last_seq.saturating_add(1);

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use self::aggregate::{Aggregator, Names};
-use self::anchors::{AnchorError, Anchors};
+use self::anchors::{AnchorError, AnchorMemory, Anchors};
 use self::model::{Counts, Problem, ProblemKind, Report};
 use self::plausible::CourseIndex;
 use self::privacy::Gate;
@@ -144,6 +144,12 @@ pub fn finish(
     finalize::build(&inputs, counts, problems, settings.now.to_string())
 }
 
+/// Creates (or empties) a file for the report's output, readable by its owner only (0600 on
+/// Unix): the outputs name people (the overdue list) or describe them.
+pub fn create_output(path: &Path) -> std::io::Result<std::fs::File> {
+    crate::fsutil::create_private(path)
+}
+
 /// Where `bevidst report` reads and keeps things.
 #[derive(Debug, Clone)]
 pub struct Paths {
@@ -153,6 +159,9 @@ pub struct Paths {
     pub roster: Option<PathBuf>,
     /// The anchor file (the report's memory of log heads and module versions).
     pub anchors: PathBuf,
+    /// Where the report remembers how many anchors the anchor file held (beside the
+    /// pseudonym key), so a lost anchor file is noticed; `None` remembers nothing.
+    pub memory: Option<PathBuf>,
 }
 
 /// Why a report could not be made at all (everything else becomes a listed problem).
@@ -178,6 +187,9 @@ pub struct RunOutput {
     pub report: Report,
     /// The error saving the anchor file, if it failed (the report itself is complete).
     pub anchor_error: Option<AnchorError>,
+    /// How many anchors the anchor file held after an earlier run, when it is now missing or
+    /// empty (rewritten logs could not be detected this time).
+    pub anchors_lost: Option<u64>,
 }
 
 /// Reads the collection and makes the report; updates the anchor file with the heads of the
@@ -190,6 +202,12 @@ pub fn run(
     xapi: Option<&XapiSink>,
 ) -> Result<RunOutput, RunError> {
     let mut anchors = Anchors::load(&paths.anchors)?;
+    let mut memory = match &paths.memory {
+        Some(m) => Some((m, AnchorMemory::load(m)?)),
+        None => None,
+    };
+    let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
+    let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
     let (files, mut walk_problems) =
         list_files_in(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
@@ -208,6 +226,7 @@ pub fn run(
         index: &index,
         now: settings.now,
         anchors: &anchors,
+        root: &paths.collection,
         threads,
         lang: settings.lang,
         xapi,
@@ -218,7 +237,11 @@ pub fn run(
     counts.files_rejected += walk_problems.len() as u64;
     counts.roster_rows = roster_rows;
     counts.roster_rejected = roster_rejected;
+    counts.anchored_logs = anchors.heads.len() as u64;
     let mut problems = out.problems;
+    if let Some(held) = anchors_lost {
+        problems.insert(0, lost_anchors_problem(&paths.anchors, held, settings.lang));
+    }
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
     let report = finish(
@@ -229,7 +252,7 @@ pub fn run(
         counts,
         problems,
     );
-    for head in &out.heads {
+    for (head, file) in out.heads {
         let keep = anchors
             .heads
             .get(&head.installation)
@@ -238,14 +261,47 @@ pub fn run(
             anchors
                 .heads
                 .insert(head.installation, (head.last_seq, head.last_hash));
+            match file {
+                Some(f) => anchors.paths.insert(head.installation, f),
+                None => anchors.paths.remove(&head.installation),
+            };
         }
     }
     anchors.versions = index.known_versions();
-    let anchor_error = anchors.save(&paths.anchors).err();
+    let mut anchor_error = anchors.save(&paths.anchors).err();
+    if anchor_error.is_none()
+        && let Some((path, memory)) = &mut memory
+    {
+        memory.note(&paths.anchors, anchors.heads.len() as u64);
+        anchor_error = memory.save(path).err();
+    }
     Ok(RunOutput {
         report,
         anchor_error,
+        anchors_lost,
     })
+}
+
+/// The warning that the anchor file lost what it held.
+fn lost_anchors_problem(path: &Path, held: u64, lang: Lang) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        line: None,
+        kind: ProblemKind::AnchorsMissing,
+        message: match lang {
+            Lang::Da => format!(
+                "ankerfilen havde ankre for {held} logs efter en tidligere kørsel, men nu mangler \
+                 den eller er tom. Denne gang kan omskrevne logs ikke opdages. Genskab filen fra \
+                 en sikkerhedskopi, før rapporten køres igen"
+            ),
+            Lang::En => format!(
+                "the anchor file held anchors for {held} logs after an earlier run, but it is now \
+                 missing or empty. This time rewritten logs cannot be detected. Restore the file \
+                 from a backup before the report is run again"
+            ),
+        },
+        records: 0,
+    }
 }
 
 /// Whether `f` is one of the report's own files (canonical paths); only files with the same

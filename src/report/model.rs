@@ -70,12 +70,14 @@ pub struct Counts {
     pub roster_rejected: u64,
     /// Learners with counted records who are not in the roster (left out of the rates).
     pub learners_not_in_roster: u64,
+    /// Logs the report held an anchor for from earlier runs (each checked against it).
+    pub anchored_logs: u64,
 }
 
 impl Counts {
     /// The collection figures every overview shows, in one order: (CSV name, Danish label,
     /// English label, value).
-    pub fn overview(&self) -> [(&'static str, &'static str, &'static str, u64); 11] {
+    pub fn overview(&self) -> [(&'static str, &'static str, &'static str, u64); 12] {
         [
             ("files_read", "Filer læst", "Files read", self.files_read),
             (
@@ -137,6 +139,12 @@ impl Counts {
                 "Medarbejdere, der ikke er på medarbejderlisten",
                 "Learners not in the roster",
                 self.learners_not_in_roster,
+            ),
+            (
+                "anchored_logs",
+                "Logs med anker fra tidligere kørsler",
+                "Logs anchored by earlier runs",
+                self.anchored_logs,
             ),
         ]
     }
@@ -378,6 +386,10 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The file could not be read.
     Unreadable,
+    /// Not a regular file (a pipe, a socket, a device, a link to a folder); never opened.
+    NotAFile,
+    /// A temporary file of an interrupted or unfinished copy; never read or counted.
+    Leftover,
     /// The file is not a completion log (or is empty).
     NotALog,
     /// A newer log format than this program reads.
@@ -396,6 +408,10 @@ pub enum ProblemKind {
     Implausible,
     /// A bad roster row.
     Roster,
+    /// The anchor file held anchors after an earlier run and is now missing or empty.
+    AnchorsMissing,
+    /// The employee id changes within one log (the records are counted; a note to check).
+    LearnerChanged,
 }
 
 impl ProblemKind {
@@ -404,6 +420,8 @@ impl ProblemKind {
         use ProblemKind as P;
         match self {
             P::Unreadable => lang.pick("kan ikke læses", "unreadable"),
+            P::NotAFile => lang.pick("ikke en fil", "not a file"),
+            P::Leftover => lang.pick("midlertidig fil", "temporary file"),
             P::NotALog => lang.pick("ikke en log", "not a log"),
             P::NewerFormat => lang.pick("nyere format", "newer format"),
             P::TornTail => lang.pick("afrevet sidste linje", "torn last line"),
@@ -415,6 +433,8 @@ impl ProblemKind {
             P::DuplicateCopy => lang.pick("kopi", "copy"),
             P::Implausible => lang.pick("usandsynlig", "implausible"),
             P::Roster => lang.pick("personaleliste", "roster"),
+            P::AnchorsMissing => lang.pick("ankre mangler", "anchors missing"),
+            P::LearnerChanged => lang.pick("skiftende medarbejdernummer", "employee id changes"),
         }
     }
 }

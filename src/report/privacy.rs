@@ -142,12 +142,13 @@ pub fn load_or_create_key(path: &Path, rng: &mut impl Rng) -> Result<[u8; 32], K
         action,
         source,
     };
-    match std::fs::read_to_string(path) {
+    // Read like any file bevidst did not create (a pipe there must not hang the report).
+    let read = crate::foreign::read_text(path, 4096);
+    match read {
         Ok(text) => parse_key(&text).ok_or_else(|| KeyError::Malformed(path.to_owned())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| io("create the folder of", e))?;
-            }
+        Err(e) if e.is_missing() => {
+            crate::fsutil::create_private_dir(&crate::fsutil::parent_of(path))
+                .map_err(|e| io("create the folder of", e))?;
             let mut key = [0u8; 32];
             rng.fill_bytes(&mut key);
             let mut options = OpenOptions::new();
@@ -163,7 +164,8 @@ pub fn load_or_create_key(path: &Path, rng: &mut impl Rng) -> Result<[u8; 32], K
                 .map_err(|e| io("write", e))?;
             Ok(key)
         }
-        Err(e) => Err(io("read", e)),
+        Err(crate::foreign::ForeignError::Io { source, .. }) => Err(io("read", source)),
+        Err(_) => Err(KeyError::Malformed(path.to_owned())),
     }
 }
 

@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+/// The largest roster read: 45,000 employees take about 3 MB.
+const MAX_ROSTER_BYTES: u64 = 256 * 1024 * 1024;
+
 /// One employee.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterEntry {
@@ -96,9 +99,16 @@ pub enum RosterError {
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
-    let bytes = std::fs::read(path).map_err(|source| RosterError::Unreadable {
-        path: path.to_owned(),
-        source,
+    // Only a regular file, never a pipe or a device (see `crate::foreign`).
+    let bytes = crate::foreign::read_bytes(path, MAX_ROSTER_BYTES).map_err(|e| {
+        let source = match e {
+            crate::foreign::ForeignError::Io { source, .. } => source,
+            other => std::io::Error::other(other.reason(crate::lang::Lang::En)),
+        };
+        RosterError::Unreadable {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     parse_roster(path, &bytes)
 }

@@ -59,17 +59,16 @@ impl<S: RecordStore> Services for TestServices<S> {
         &mut self.rng
     }
 
-    fn save_config(&mut self, config: &Config) -> Result<(), String> {
+    fn save_config(&mut self, config: &Config) -> Result<(), config::ConfigError> {
         self.configs_saved += 1;
-        config::save(&self.config_dir, config).map_err(|e| e.to_string())
+        config::save(&self.config_dir, config)
     }
 
     fn save_record(
         &mut self,
         attempt: &FinishedAttempt,
-        lang: bevidst::lang::Lang,
-    ) -> Result<Stored, String> {
-        self.store.append(attempt, lang)
+    ) -> Result<Stored, bevidst::record::RecordError> {
+        self.store.append(attempt)
     }
 }
 

@@ -238,15 +238,22 @@ struct Flaky {
 }
 
 impl RecordStore for Flaky {
-    fn append(&mut self, attempt: &FinishedAttempt, _: Lang) -> Result<Stored, String> {
+    fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, record::RecordError> {
         if self.failures > 0 {
             self.failures -= 1;
-            return Err("the disk is full".into());
+            return Err(record::RecordError::Append {
+                path: "log.ron".into(),
+                source: std::io::Error::new(std::io::ErrorKind::StorageFull, "the disk is full"),
+                cut_back_failed: false,
+            });
         }
         self.stored.push(attempt.clone());
         Ok(Stored {
             receipt: "0000-0000-0001".into(),
-            copy_problem: Some("the shared folder is unreachable".into()),
+            copy_problem: Some(record::RecordError::CollectionUnreachable {
+                dir: "share".into(),
+                source: std::io::Error::other("the shared folder is unreachable"),
+            }),
         })
     }
 }
@@ -305,12 +312,14 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let Screen::Result(result) = &model.screen else {
         panic!("still on the result");
     };
-    assert_eq!(
-        result.save,
-        SaveState::Stored {
-            receipt: "0000-0000-0001".into(),
-            copy_problem: Some("the shared folder is unreachable".into()),
-        }
+    assert!(
+        matches!(
+            &result.save,
+            SaveState::Stored { receipt, copy_problem: Some(why) }
+                if receipt == "0000-0000-0001" && why.contains("the shared folder is unreachable")
+        ),
+        "{:?}",
+        result.save
     );
     assert_eq!(services.store.stored.len(), 1);
 }

@@ -188,7 +188,8 @@ fn attempt_ready(model: &mut Model, attempt: Attempt, started: jiff::Timestamp) 
         return;
     }
     model.overlay = None;
-    model.notice = None;
+    // The learner hears before answering that this attempt cannot be recorded.
+    model.notice = model.cannot_save.clone().map(Notice::CannotSave);
     model.screen = Screen::Quiz(QuizState::new(index, attempt, started));
 }
 

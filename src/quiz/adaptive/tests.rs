@@ -53,6 +53,7 @@ fn bank(areas: &[Area], per_area: usize, draw: u32) -> Module {
         id: "adaptiv".to_owned(),
         version: 1,
         kind: crate::course::ModuleKind::Refresher { every_months: 12 },
+        audience: crate::course::Audience::Everyone,
         title: text("Adaptiv"),
         summary: text("-"),
         sections: vec!["1.6".to_owned()],

@@ -244,7 +244,7 @@ pub fn write_dir(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, CsvError> 
         path: path.to_owned(),
         source: e.into(),
     };
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    crate::fsutil::create_private_dir(dir).map_err(|e| io(dir, e))?;
     let mut written = Vec::new();
     for t in tables(report) {
         let path = dir.join(format!("{}.csv", t.name));
@@ -252,7 +252,9 @@ pub fn write_dir(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, CsvError> 
             path: path.clone(),
             source,
         };
-        let mut w = csv::Writer::from_path(&path).map_err(err)?;
+        // The tables name people (the overdue list): readable by the report's owner only.
+        let file = crate::fsutil::create_private(&path).map_err(|e| io(&path, e))?;
+        let mut w = csv::Writer::from_writer(file);
         w.write_record(&t.header).map_err(err)?;
         for row in &t.rows {
             w.write_record(row).map_err(err)?;

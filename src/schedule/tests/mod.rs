@@ -43,6 +43,7 @@ fn module(id: &str, version: u32, kind: ModuleKind) -> Module {
         id: id.to_owned(),
         version,
         kind,
+        audience: crate::course::Audience::Everyone,
         title: Text {
             da: format!("Modul {id}"),
             en: Some(format!("Module {id}")),
