@@ -13,7 +13,6 @@
 //! Peak memory is the child's `VmHWM` from /proc (Linux; "n/a" elsewhere).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use bevidst::lang::Lang;
@@ -22,6 +21,9 @@ use bevidst::report::{Paths, Settings, render::markdown, run};
 use bevidst::schedule::Rules;
 use bevidst::simulate::courses::{Shape, synthetic_courses};
 use bevidst::simulate::{SimConfig, simulate};
+
+#[path = "../tests/support/hermetic.rs"]
+mod hermetic;
 
 /// The simulated period ends here (fixed, so runs are comparable).
 const END: i64 = 1_750_000_000; // 2025-06-15
@@ -163,7 +165,12 @@ fn measure_report(dir: &Path) {
 
 fn child(mode: &str, dir: &Path) -> Vec<String> {
     let exe = std::env::current_exe().expect("own path");
-    let out = Command::new(exe)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let mut cmd = hermetic::command(exe, sandbox.path());
+    if let Some(keep) = std::env::var_os("BEVIDST_BENCH_SAMPLE") {
+        cmd.env("BEVIDST_BENCH_SAMPLE", keep);
+    }
+    let out = cmd
         .arg("--measure")
         .arg(mode)
         .arg(dir)

@@ -11,7 +11,6 @@
 
 use std::io::Write as _;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bevidst::app::runtime::Offline;
@@ -26,6 +25,9 @@ use rand_chacha::ChaCha8Rng;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, TerminalOptions, Viewport};
+
+#[path = "../tests/support/hermetic.rs"]
+mod hermetic;
 
 fn summary(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
@@ -156,16 +158,22 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
 }
 
 fn real_binary() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    if hermetic::command("tmux", dir.path())
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         println!("real binary: tmux is not installed; skipped");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
     setup_dirs(dir.path());
     let sock = dir.path().join("sock");
+    // The server's environment (which the pane inherits) is the client's: built from scratch,
+    // with no tmux configuration read.
     let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
+        hermetic::command("tmux", dir.path())
+            .args(["-u", "-f", "/dev/null", "-S"])
             .arg(&sock)
             .args(args)
             .output()

@@ -348,7 +348,10 @@ mod iso_date {
     use jiff::civil::Date;
     use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
 
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    #[expect(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's `with` passes a reference"
+    )]
     pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(date)
     }

@@ -4,10 +4,12 @@
 //! input makes the loader panic.
 
 use std::path::Path;
-use std::process::Command;
 
 use bevidst::canon::hex;
 use bevidst::course::{self, CourseSet, MAX_FILE_BYTES, parse_module};
+
+#[path = "support/hermetic.rs"]
+mod hermetic;
 
 fn error_lines(result: Result<CourseSet, Vec<course::CourseError>>) -> Vec<String> {
     match result {
@@ -152,7 +154,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 #[test]
 fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
     let bin = env!("CARGO_BIN_EXE_bevidst");
-    let bad = Command::new(bin)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let bad = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/invalid/many-errors"])
         .output()
         .expect("run bevidst");
@@ -163,7 +166,7 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
     for line in expected.lines() {
         assert!(stderr.contains(line), "missing {line:?} in {stderr}");
     }
-    let good = Command::new(bin)
+    let good = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/valid"])
         .output()
         .expect("run bevidst");
@@ -182,7 +185,8 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
 #[test]
 fn check_json_lists_modules_and_errors() {
     let bin = env!("CARGO_BIN_EXE_bevidst");
-    let out = Command::new(bin)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let out = hermetic::command(bin, sandbox.path())
         .args([
             "check",
             "tests/fixtures/invalid/many-errors",
@@ -198,7 +202,7 @@ fn check_json_lists_modules_and_errors() {
     assert_eq!(json["errors"][0]["line"], 63);
     assert_eq!(json["errors"][0]["column"], 22);
 
-    let out = Command::new(bin)
+    let out = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/valid", "--format", "json"])
         .output()
         .expect("run bevidst");

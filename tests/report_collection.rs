@@ -13,6 +13,9 @@ use bevidst::report::{Paths, RunOutput, Settings, run};
 use bevidst::schedule::Rules;
 use bevidst::simulate::courses::{Shape, synthetic_courses};
 
+#[path = "support/hermetic.rs"]
+mod hermetic;
+
 const T0: u64 = 1_740_000_000; // 2025-02-19
 
 fn courses() -> CourseSet {
@@ -442,7 +445,8 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
     let e = env();
     let exe = env!("CARGO_BIN_EXE_bevidst");
     let data = e.anchors.parent().expect("parent").to_path_buf();
-    let status = std::process::Command::new(exe)
+    let status = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args([
             "simulate",
             "--learners",
@@ -455,13 +459,13 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
         ])
         .args(["--end", "2025-06-15T12:00:00Z", "--out"])
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .status()
         .expect("runs");
     assert!(status.success());
     let empty = data.join("no-courses");
     std::fs::create_dir_all(&empty).expect("folder");
-    let out = std::process::Command::new(exe)
+    let out = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args([
             "report",
             "--format",
@@ -474,7 +478,6 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
         .arg("--courses")
         .arg(&empty) // an empty folder is refused: the course set must be valid
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .output()
         .expect("runs");
     assert!(
@@ -486,10 +489,10 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
 
     // The synthetic set is not bundled, so the report (bundled courses) finds every record's
     // module unknown: all rejected, none crashes, the numbers still add up.
-    let out = std::process::Command::new(exe)
+    let out = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args(["report", "--format", "csv", "--now", "2025-06-15T12:00:00Z"])
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .output()
         .expect("runs");
     assert!(

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::lang::Lang;
 
 /// The fixed texts of one language.
-#[allow(missing_docs)] // each field's name says where it is used
+// No doc per field: each field's name says where it is used.
 pub struct Texts {
     pub welcome_title: &'static str,
     pub welcome: &'static str,

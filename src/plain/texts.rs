@@ -6,7 +6,7 @@
 use crate::lang::Lang;
 
 /// The fixed texts of one language.
-#[allow(missing_docs)] // each field's name says where it is used
+// No doc per field: each field's name says where it is used.
 pub struct Texts {
     pub help_suffix: &'static str,
     pub type_answer: &'static str,

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use self::aggregate::{Aggregator, Names, local_date};
+use self::aggregate::{Aggregator, Names};
 use self::anchors::{AnchorError, AnchorMemory, Anchors};
 use self::model::{Counts, Problem, ProblemKind, Report};
 use self::plausible::CourseIndex;
@@ -138,7 +138,7 @@ pub fn finish(
         names: &names,
         roster,
         rules: &settings.rules,
-        today: local_date(settings.now.as_second()),
+        today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())

@@ -443,8 +443,10 @@ fn as_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(v)
 }
 
-// serde hands `serialize_with` functions a reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde hands `serialize_with` functions a reference"
+)]
 fn as_display<S: Serializer>(v: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(v)
 }

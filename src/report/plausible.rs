@@ -1,7 +1,7 @@
 //! The course set as the report looks things up in it, and the plausibility rules a verified
 //! record must also pass before it is counted. A record can carry a valid hash chain and still
 //! be made up: the learner's own program holds no secret (see the threat model in
-//! design.md), so the report checks that what a record claims could have happened.
+//! ARCHITECTURE.md and docs/records.md), so the report checks that what a record claims could have happened.
 //!
 //! Rules (each a reason in [`Implausible`]):
 //! - the module and every question exist in the course set, and the question belongs to that

@@ -77,7 +77,9 @@ pub fn protect_single_suppressed(parts: &[(u64, bool)]) -> Option<usize> {
 /// Computes learner pseudonyms.
 #[derive(Clone)]
 pub struct Pseudonymizer {
-    key: [u8; 32],
+    /// HMAC-SHA256 already keyed (the key's inner and outer pads absorbed), so each pseudonym
+    /// only hashes the id, and no call can meet a key the MAC refuses.
+    keyed: HmacSha256,
 }
 
 impl std::fmt::Debug for Pseudonymizer {
@@ -91,16 +93,19 @@ type HmacSha256 = Hmac<Sha256>;
 impl Pseudonymizer {
     /// A pseudonymizer with the given key.
     pub fn new(key: [u8; 32]) -> Self {
-        Pseudonymizer { key }
+        // HMAC pads a key shorter than the hash's 64-byte block with zeros (RFC 2104), so the
+        // 32-byte key, zero-padded to a block, is the same key; as a whole block it goes
+        // through the infallible `KeyInit::new`.
+        let mut block = [0u8; 64];
+        block[..key.len()].copy_from_slice(&key);
+        Pseudonymizer {
+            keyed: <HmacSha256 as KeyInit>::new(&block.into()),
+        }
     }
 
     /// The pseudonym of an employee id: HMAC-SHA256, 64 hex digits.
     pub fn pseudonym(&self, employee_id: &str) -> String {
-        // A 32-byte key is always a valid HMAC key; new_from_slice only fails for
-        // fixed-size MACs, which HMAC is not.
-        let Ok(mut mac) = HmacSha256::new_from_slice(&self.key) else {
-            return String::new();
-        };
+        let mut mac = self.keyed.clone();
         mac.update(employee_id.as_bytes());
         hex(&mac.finalize().into_bytes())
     }
@@ -206,17 +211,24 @@ mod tests {
         assert_ne!(a.pseudonym("1234567"), b.pseudonym("1234567"));
         assert_ne!(a.pseudonym("1234567"), a.pseudonym("1234568"));
         assert_eq!(a.pseudonym("x").len(), 64);
-        // RFC 4231 test case 2 pins the HMAC itself.
+    }
+
+    #[test]
+    fn pseudonyms_are_rfc_4231_hmac_sha256() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?". The key is
+        // shorter than 32 bytes; HMAC zero-pads it, so the padded key gives the same MAC.
         let mut key = [0u8; 32];
         key[..4].copy_from_slice(b"Jefe");
-        let mac = {
-            let mut m = HmacSha256::new_from_slice(b"Jefe").expect("any key length works");
-            m.update(b"what do ya want for nothing?");
-            hex(&m.finalize().into_bytes())
-        };
         assert_eq!(
-            mac,
+            Pseudonymizer::new(key).pseudonym("what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // RFC 4231 test case 1 fills a 20-byte key with 0x0b; "Hi There".
+        let mut key = [0u8; 32];
+        key[..20].fill(0x0b);
+        assert_eq!(
+            Pseudonymizer::new(key).pseudonym("Hi There"),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
         );
     }
 

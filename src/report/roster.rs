@@ -9,7 +9,8 @@
 //! `record::check_forvaltning`), so they match what learners give.
 //!
 //! Bad rows are reported with their line number and left out; a header without the three
-//! columns rejects the whole file.
+//! columns rejects the whole file. [`write_roster`] writes the same format (Danish column
+//! names, commas), as `bevidst simulate --roster` does.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -69,6 +70,14 @@ pub enum RosterError {
     /// The file cannot be read.
     #[error("{path}: cannot read the roster: {source}")]
     Unreadable {
+        /// The roster file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file cannot be written.
+    #[error("{path}: cannot write the roster: {source}")]
+    Unwritable {
         /// The roster file.
         path: PathBuf,
         /// The cause.
@@ -186,6 +195,29 @@ pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem
     Ok((roster, problems))
 }
 
+/// Writes `employees` as a roster file that [`read_roster`] reads back; returns how many rows
+/// were written.
+pub fn write_roster<'a>(
+    path: &Path,
+    employees: impl IntoIterator<Item = &'a RosterEntry>,
+) -> Result<u64, RosterError> {
+    let err = |source| RosterError::Unwritable {
+        path: path.to_owned(),
+        source,
+    };
+    let mut w = csv::Writer::from_path(path).map_err(|e| err(e.into()))?;
+    w.write_record(["medarbejder", "forvaltning", "startdato"])
+        .map_err(|e| err(e.into()))?;
+    let mut n = 0;
+    for e in employees {
+        w.write_record([e.id.as_str(), e.forvaltning.as_str(), &e.start.to_string()])
+            .map_err(|e| err(e.into()))?;
+        n += 1;
+    }
+    w.flush().map_err(err)?;
+    Ok(n)
+}
+
 fn normalize_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}')
         .chars()
@@ -267,6 +299,31 @@ mod tests {
         assert!(p[0].message.contains("YYYY-MM-DD"));
         assert!(p[1].message.contains("not valid"));
         assert!(p[2].message.contains("listed twice"));
+    }
+
+    #[test]
+    fn a_written_roster_reads_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("roster.csv");
+        let employees = [
+            RosterEntry {
+                id: "1001".into(),
+                forvaltning: "Økonomiforvaltningen".into(),
+                start: date(2024, 2, 1),
+            },
+            RosterEntry {
+                id: "ab12".into(),
+                forvaltning: "Børne- og Ungdomsforvaltningen".into(),
+                start: date(2025, 11, 20),
+            },
+        ];
+        assert_eq!(write_roster(&path, &employees).expect("written"), 2);
+        let (roster, problems) = read_roster(&path).expect("reads back");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(roster.employees, employees);
+        let err = write_roster(&dir.path().join("no/such/folder.csv"), &employees)
+            .expect_err("a missing folder");
+        assert!(err.to_string().contains("cannot write the roster"), "{err}");
     }
 
     #[test]

@@ -270,3 +270,10 @@ fn a_configuration_that_cannot_be_read_stops_the_start_with_exit_code_2() {
     );
     assert_eq!(text(&out.stdout), "");
 }
+
+#[test]
+fn the_plain_journey_writes_nothing_into_folders_the_caller_names() {
+    crate::leaks::leaves_outside_folders_empty(
+        "journey::a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe",
+    );
+}

@@ -2,5 +2,9 @@
 //! piped and the configuration and data folders in temporary directories.
 
 mod common;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 mod journey;
+#[path = "../support/leaks.rs"]
+mod leaks;
 mod status;

@@ -1,5 +1,6 @@
-//! Running the real binary from a test: an environment built from scratch (nothing of the
-//! caller's `BEVIDST_*`, `HOME`, `XDG_*` or `USER`), and a watchdog that fails the test,
+//! Running the real binary from a test: an environment built from scratch by
+//! [`crate::hermetic::command`] (nothing of the caller's `BEVIDST_*`, `HOME`, `XDG_*` or
+//! `USER`), and a watchdog that fails the test,
 //! instead of hanging it, when the program does not finish.
 
 use std::io::{Read as _, Write as _};
@@ -15,9 +16,9 @@ const WATCHDOG: Duration = Duration::from_secs(120);
 /// The binary with `args`, a clean environment, and `data` as its data folder (the report's
 /// anchor file and key live there too), `config` as its configuration folder.
 pub fn bevidst(data: &Path, config: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bevidst"));
+    let sandbox = data.parent().unwrap_or(data);
+    let mut cmd = crate::hermetic::command(env!("CARGO_BIN_EXE_bevidst"), sandbox);
     cmd.args(args)
-        .env_clear()
         .env("BEVIDST_DATA_DIR", data)
         .env("BEVIDST_CONFIG_DIR", config)
         .env("TERM", "dumb")
@@ -107,10 +108,8 @@ pub fn stderr(o: &Output) -> String {
 /// Makes a named pipe at `path` (with the system's `mkfifo`; std has no call for it).
 #[cfg(unix)]
 pub fn mkfifo(path: &Path) {
-    let made = std::process::Command::new("mkfifo")
+    let made = crate::hermetic::command("mkfifo", path.parent().unwrap_or(path))
         .arg(path)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
         .status()
         .expect("mkfifo runs");
     assert!(made.success(), "mkfifo {}", path.display());

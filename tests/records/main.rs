@@ -8,6 +8,8 @@ mod collect;
 mod conflicts;
 mod content;
 mod crash;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 mod hostile;
 mod manners;
 

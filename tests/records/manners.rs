@@ -139,12 +139,12 @@ fn files_holding_personal_data_are_private_under_umask_022() {
     let under_umask = |args: &[&str], input: &[u8]| {
         let mut cmd = bevidst(&data, &config, &[]);
         cmd.env("BEVIDST_COLLECT_DIR", &col);
-        let mut sh = std::process::Command::new("/bin/sh");
+        // The shell gets the binary's environment, which `bevidst` built from scratch.
+        let mut sh = crate::hermetic::command("/bin/sh", root.path());
         sh.arg("-c")
             .arg("umask 022 && exec \"$0\" \"$@\"")
             .arg(cmd.get_program())
             .args(args)
-            .env_clear()
             .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))));
         finish(sh, input)
     };

@@ -1,25 +1,32 @@
 //! A tmux server of the test's own (its own socket), running one session of 80×24, so tests
 //! can drive the real binary in a real pseudo-terminal: raw mode, the alternate screen and
 //! restoring the terminal are exercised for real. Shared by the end-to-end tests of the
-//! learner's interface and the report dashboard (included with `#[path]`). Needs tmux;
-//! `.ci/run` installs it.
+//! learner's interface and the report dashboard (included with `#[path]`, beside
+//! `hermetic.rs`). Needs tmux; `.ci/run` installs it.
+//!
+//! A tmux server takes its environment, which every pane inherits, from the client that
+//! starts it, and reads `~/.tmux.conf`. So every tmux command here runs with the environment
+//! built by [`crate::hermetic::command`], `-f /dev/null` (no configuration) and `-S` a socket
+//! of the test's own: the program in the pane sees only what the test's script sets.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 /// One tmux server with one session; killed when dropped.
 pub struct Tmux {
+    sandbox: PathBuf,
     socket: PathBuf,
     session: &'static str,
     patience: Duration,
 }
 
 impl Tmux {
-    /// Starts `sh -c script` in a new 80×24 session whose server socket lives in `dir`;
-    /// `wait_for` gives up after `patience`.
+    /// Starts `sh -c script` in a new 80×24 session whose server socket, and the home and
+    /// data folders of its environment, live in `dir`; `wait_for` gives up after `patience`.
     pub fn start(dir: &Path, session: &'static str, script: &str, patience: Duration) -> Tmux {
         let tmux = Tmux {
+            sandbox: dir.to_path_buf(),
             socket: dir.join("tmux.sock"),
             session,
             patience,
@@ -44,14 +51,14 @@ impl Tmux {
         tmux
     }
 
-    /// Runs a tmux command against this server.
+    /// Runs a tmux command against this server (UTF-8 forced with `-u`).
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
+        crate::hermetic::command("tmux", &self.sandbox)
+            .args(["-u", "-f", "/dev/null", "-S"])
             .arg(&self.socket)
             .args(args)
             .output()
-            .expect("tmux runs")
+            .expect("tmux runs (apt-get install tmux; .ci/run installs it)")
     }
 
     /// The visible screen.

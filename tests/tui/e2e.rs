@@ -4,7 +4,6 @@
 //! as before, so raw mode is off). Needs tmux; `.ci/run` installs it.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use crate::tmux::{Tmux, quoted};
@@ -38,11 +37,6 @@ fn first_start(tmux: &Tmux) {
 
 #[test]
 fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
-    let tmux_present = Command::new("tmux").arg("-V").output().is_ok();
-    assert!(
-        tmux_present,
-        "this test needs tmux (apt-get install tmux); .ci/run installs it"
-    );
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let config = dir.path().join("config");
@@ -107,5 +101,12 @@ fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
     assert_eq!(
         before, after,
         "raw mode is off again: the terminal settings are restored"
+    );
+}
+
+#[test]
+fn the_terminal_journey_writes_nothing_into_folders_the_caller_names() {
+    crate::leaks::leaves_outside_folders_empty(
+        "e2e::the_real_binary_from_first_start_to_receipt_in_a_terminal",
     );
 }

@@ -5,7 +5,11 @@
 mod cells;
 mod common;
 mod e2e;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 mod journey;
+#[path = "../support/leaks.rs"]
+mod leaks;
 mod modes;
 mod sizes;
 mod snapshots;

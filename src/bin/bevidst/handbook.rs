@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use bevidst::course::{CourseError, CourseSet};
 use bevidst::exit::Exit;
 use bevidst::handbook::{lock, render, trace};
+use bevidst::lang::Lang;
 use clap::{Args, ValueEnum};
 
-use crate::LangArg;
 use crate::check::with_courses;
 use crate::out::{Out, say_err};
 
@@ -24,8 +24,8 @@ pub struct HandbookArgs {
     #[arg(long, value_enum, default_value_t = HandbookFormat::Text)]
     format: HandbookFormat,
     /// Language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Da)]
-    lang: LangArg,
+    #[arg(long, value_enum, default_value_t = Lang::Da)]
+    lang: Lang,
     /// Count as if today were this date (YYYY-MM-DD), for reproducible output.
     #[arg(long, hide = true, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
@@ -49,7 +49,7 @@ pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>) -> Exit {
                 .to_zoned_datetime(bevidst::schedule::copenhagen())
                 .date()
         });
-        let lang = args.lang.into();
+        let lang = args.lang;
         let overview = render::overview(set, today, lang);
         let out = match args.format {
             HandbookFormat::Text => overview.to_text(lang),

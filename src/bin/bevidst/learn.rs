@@ -6,14 +6,13 @@ use bevidst::exit::Exit;
 use bevidst::lang::Lang;
 use bevidst::safe_text::sanitize;
 
-use crate::LangArg;
 use crate::out::{Out, say_err};
 use crate::paths::{login_name, session_paths};
 
 /// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
 pub(crate) fn status(
     courses: Option<&PathBuf>,
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
     today: Option<jiff::civil::Date>,
 ) -> Exit {
     let Some(paths) = session_paths(courses) else {
@@ -26,7 +25,7 @@ pub(crate) fn status(
     });
     let mut out = Out::stdout();
     let mut err = Out::new(std::io::stderr().lock());
-    let code = bevidst::plain::status::run(&paths, lang.map(Lang::from), today, &mut out, &mut err);
+    let code = bevidst::plain::status::run(&paths, lang, today, &mut out, &mut err);
     let exit = code
         .ok()
         .and_then(|c| Exit::from_code(c, &Exit::STATUS))

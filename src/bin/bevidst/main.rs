@@ -101,8 +101,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        lang: Lang,
     },
     /// Your own completions, newest first, with their receipts.
     History {
@@ -111,8 +111,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         collect: Option<PathBuf>,
         /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        lang: Lang,
     },
     /// Verify and aggregate a collection folder of completion logs (the IT-security function's
     /// follow-up): dashboard, Markdown, CSV, JSON or xAPI.
@@ -123,26 +123,11 @@ enum Command {
     Status {
         /// Language of the lines (default: the one the learner chose).
         #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        lang: Option<Lang>,
         /// Count as if today were this date (YYYY-MM-DD), for testing login scripts.
         #[arg(long, hide = true, value_name = "DATE")]
         today: Option<jiff::civil::Date>,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Da,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Da => Lang::Da,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -182,8 +167,8 @@ fn run() -> Exit {
         }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
         Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref()),
         Some(Command::Verify { files }) => records::verify(&files),
-        Some(Command::Export { out, lang }) => records::export(out, lang.into()),
-        Some(Command::History { collect, lang }) => records::history(collect, lang.into()),
+        Some(Command::Export { out, lang }) => records::export(out, lang),
+        Some(Command::History { collect, lang }) => records::history(collect, lang),
         Some(Command::Report(args)) => {
             check::with_courses(cli.courses.as_ref(), |set| report::report(&args, set))
         }

@@ -47,8 +47,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Language of the report.
-    #[arg(long, value_enum, default_value_t = LangChoice::Da)]
-    lang: LangChoice,
+    #[arg(long, value_enum, default_value_t = Lang::Da)]
+    lang: Lang,
     /// The report's moment, RFC 3339 (default: now); for reproducible reports.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
@@ -75,24 +75,6 @@ pub enum ReportFormat {
     Xapi,
 }
 
-/// A language choice.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum LangChoice {
-    /// Dansk.
-    Da,
-    /// English.
-    En,
-}
-
-impl From<LangChoice> for Lang {
-    fn from(l: LangChoice) -> Lang {
-        match l {
-            LangChoice::Da => Lang::Da,
-            LangChoice::En => Lang::En,
-        }
-    }
-}
-
 pub(crate) fn threads(n: Option<usize>) -> usize {
     n.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
         .max(1)
@@ -110,7 +92,7 @@ fn report_dir() -> PathBuf {
 
 /// Runs `bevidst report`.
 pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
-    let lang: Lang = args.lang.into();
+    let lang = args.lang;
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         ReportFormat::Tui
     } else {

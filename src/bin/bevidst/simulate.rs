@@ -70,7 +70,7 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> Exit {
         }
     }
     if let Some(path) = &args.roster {
-        match simulate::write_roster(&cfg, path) {
+        match bevidst::report::roster::write_roster(path, &simulate::roster(&cfg)) {
             Ok(n) => say_err!("{n} employees in the roster {}", path.display()),
             Err(e) => {
                 say_err!("{e}");

@@ -107,7 +107,7 @@ fn mean_count(m: &Module, k: &Knowledge, area: Area, seeds: u64) -> f64 {
             areas_of(m, &a).into_iter().filter(|&x| x == area).count()
         })
         .sum();
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
     let mean = total as f64 / seeds as f64;
     mean
 }

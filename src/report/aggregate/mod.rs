@@ -11,6 +11,7 @@ use crate::record::CompletionRecord;
 
 use super::model::TOPICS;
 use super::plausible::{CourseIndex, Resolved};
+use crate::schedule::{COPENHAGEN, local_date};
 
 mod state;
 
@@ -59,20 +60,10 @@ impl Names {
 /// A quarter as `year * 4 + (quarter - 1)`, in Copenhagen time.
 pub type Quarter = i32;
 
-/// The Copenhagen calendar date of a UTC second (the schedule's time zone, looked up once);
-/// seconds outside the calendar clamp to its ends.
-pub fn local_date(seconds: i64) -> jiff::civil::Date {
-    static TZ: std::sync::LazyLock<jiff::tz::TimeZone> =
-        std::sync::LazyLock::new(crate::schedule::copenhagen);
-    match u64::try_from(seconds) {
-        Ok(s) => crate::schedule::local_date(s, &TZ).unwrap_or(jiff::civil::Date::MAX),
-        Err(_) => crate::schedule::local_date(0, &TZ).unwrap_or(jiff::civil::Date::MIN),
-    }
-}
-
-/// The quarter a UTC second falls in.
+/// The quarter a UTC second falls in, in Copenhagen; a second beyond the calendar (no real
+/// attempt has one) falls in its last quarter.
 pub fn quarter_of(seconds: i64) -> Quarter {
-    let d = local_date(seconds);
+    let d = local_date(seconds, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX);
     i32::from(d.year()) * 4 + i32::from((d.month() - 1) / 3)
 }
 

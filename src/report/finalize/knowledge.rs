@@ -1,8 +1,12 @@
 //! The knowledge tables: share correct per (forvaltning or all) × topic × quarter, distinct
 //! learners per cell, secondary suppression of totals, and the trend since the quarter before.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Inputs, TREND_THRESHOLD, share};
+use crate::report::aggregate::{Quarter, cell_parts, mask_of, quarter_label};
+use crate::report::model::{KnowledgeRow, TOPICS, Topic, Trend};
+use crate::report::privacy::protect_single_suppressed;
 
 /// Sums of one knowledge cell: distinct learners, and per topic (correct, asked).
 type Cell = (HashMap<usize, u64>, [(u64, u64); TOPICS]);

@@ -6,19 +6,14 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, Secs, cell_parts, local_date, mask_of,
-    quarter_label,
-};
+use super::aggregate::{Aggregator, LearnerState, Secs};
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
-    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    CompletionRow, Counts, ModuleHead, OverdueReason, OverdueRow, PersonRow, Problem, Report,
 };
-use super::privacy::{Gate, protect_single_suppressed};
+use super::privacy::Gate;
 use super::roster::Roster;
-use super::stats::{ItemAcc, TestAcc};
 use crate::course::Module;
-use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
+use crate::schedule::{self, AttemptFacts, COPENHAGEN, Reason, Rules, State, local_date};
 
 mod items;
 mod knowledge;
@@ -90,7 +85,7 @@ pub fn build(
             .map(|(id, s)| Person {
                 id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
-                start: local_date(i64::from(s.first_seen)),
+                start: local_date(i64::from(s.first_seen), &COPENHAGEN).unwrap_or(Date::MAX),
                 state: Some(s),
             })
             .collect(),
@@ -146,7 +141,7 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
             rules
                 .version_since
                 .entry(m.id.clone())
-                .or_insert_with(|| local_date(*t));
+                .or_insert_with(|| local_date(*t, &COPENHAGEN).unwrap_or(Date::MAX));
         }
     }
     rules
@@ -285,7 +280,10 @@ fn completion_rows(
 }
 
 /// `part / whole`, 0 when the whole is 0.
-#[allow(clippy::cast_precision_loss)]
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts stay far below 2^53, where f64 is exact"
+)]
 fn share(part: u64, whole: u64) -> f64 {
     if whole == 0 {
         0.0

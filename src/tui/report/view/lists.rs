@@ -1,7 +1,12 @@
 //! The questions, overdue and problems tabs: long lists, drawn as windows.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Columns, Model, Theme, window};
+use crate::report::model::Report;
+use crate::report::render::{num2, opt, opt_pct, safe};
 
 pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);

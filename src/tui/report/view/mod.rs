@@ -7,15 +7,14 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Sparkline, Table,
-    TableState, Tabs, Wrap,
+    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
 use super::{Context, KEYS, Model, Tab};
 use crate::app::doc::Tone;
 use crate::app::wrap;
-use crate::report::model::{Report, Topic};
-use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
+use crate::report::model::Report;
+use crate::report::render::safe;
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 
@@ -180,7 +179,11 @@ fn window(
 }
 
 /// A non-negative figure already rounded and clamped to 0–100, as an integer.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rounded and clamped to 0–100 first"
+)]
 fn percent(v: f64) -> u64 {
     v.round().clamp(0.0, 100.0) as u64
 }

@@ -1,7 +1,15 @@
 //! The overview, forvaltninger and areas tabs.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
+
+use super::{Columns, Model, Theme, percent, window};
+use crate::app::doc::Tone;
+use crate::report::model::{Report, Topic};
+use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
