@@ -21,6 +21,9 @@
 //! )
 //! ```
 //!
+//! An organisation may preinstall the same format for everyone on a machine; it lies under the
+//! learner's file and wins where it must ([`organisation`]).
+//!
 //! Unknown fields are refused, and a file from a newer program version is refused with a
 //! message instead of being misread. Writing is atomic (temporary file, sync, rename), so a
 //! crash never leaves half a file.
@@ -32,6 +35,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::foreign::{self, ForeignError, NotAFile};
 use crate::lang::Lang;
+
+mod organisation;
+pub use organisation::load_layered;
 
 /// The configuration format version this program reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -76,6 +82,11 @@ pub struct Config {
     /// A course folder to use instead of the bundled courses (`--courses` wins over it).
     #[serde(default)]
     pub courses: Option<PathBuf>,
+    /// The learner's own file as read, when an organisation's configuration lies under it:
+    /// what [`save`] writes back (with the learner's language and answers), so no value of the
+    /// organisation's is copied into it. Never part of the file.
+    #[serde(skip)]
+    pub own_file: Option<Box<Config>>,
 }
 
 /// Who the learner is, as given at first start.
@@ -101,6 +112,7 @@ impl Default for Config {
             forvaltninger: None,
             onboarding_days: None,
             courses: None,
+            own_file: None,
         }
     }
 }
@@ -180,6 +192,12 @@ pub enum ConfigError {
         /// What is wrong and what to do.
         message: String,
     },
+    /// The organisation's preinstalled configuration cannot be used; the learner cannot fix
+    /// it.
+    #[error(
+        "{0}\n(this is the configuration your organisation installed for everyone on this computer; contact IT)"
+    )]
+    Organisation(Box<ConfigError>),
     /// The file could not be written.
     #[error("{path}: cannot save the configuration: {source}")]
     Write {
@@ -229,12 +247,17 @@ pub fn id_from_login(login: &str) -> String {
 
 /// Reads `dir/config.ron`; a missing file is the default configuration (first start).
 pub fn load(dir: &Path) -> Result<Config, ConfigError> {
+    load_file(dir).map(Option::unwrap_or_default)
+}
+
+/// Reads `dir/config.ron`; `None` when there is no such file.
+fn load_file(dir: &Path) -> Result<Option<Config>, ConfigError> {
     let path = dir.join(CONFIG_FILE);
     // An organisation may preinstall the file, so it is read like any file bevidst did not
     // create: only a regular file, never a pipe or a device (which would hang the start).
     let bytes = match foreign::read_bytes(&path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
-        Err(e) if e.is_missing() => return Ok(Config::default()),
+        Err(e) if e.is_missing() => return Ok(None),
         Err(ForeignError::Io { source, .. }) => return Err(ConfigError::Read { path, source }),
         Err(ForeignError::TooLarge { .. }) => return Err(ConfigError::TooLarge { path }),
         Err(ForeignError::NotAFile { kind, .. }) => {
@@ -245,7 +268,7 @@ pub fn load(dir: &Path) -> Result<Config, ConfigError> {
         path: path.clone(),
         message: "the configuration is not UTF-8 text; save it as UTF-8".into(),
     })?;
-    parse(&path, &text)
+    parse(&path, &text).map(Some)
 }
 
 /// Only the version, read leniently first so a newer file gets a clear message instead of
@@ -323,8 +346,10 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
 
 /// Writes `dir/config.ron` atomically: a temporary file in the same folder, synced, then
 /// renamed over the old one. Creates the folder if needed. The file names the learner, so it
-/// is readable by them only (0600, a new folder 0700, on Unix).
+/// is readable by them only (0600, a new folder 0700, on Unix). Only the learner's own part is
+/// written: nothing that came from the organisation's configuration.
 pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
+    let config = &organisation::own_part(config);
     let path = dir.join(CONFIG_FILE);
     let write_err = |path: &Path| {
         let path = path.to_owned();

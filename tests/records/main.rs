@@ -1,7 +1,9 @@
 //! Integration tests of completion records: the chain under tampering (property tests), the
-//! log under SIGKILL and concurrent writers, the collection folder, and the subcommands.
+//! log under a hard kill and concurrent writers, the collection folder, and the subcommands.
 
 mod chain;
+// Only the Unix-only tests (hostile files, permissions) drive the binary through it.
+#[cfg(unix)]
 mod child;
 mod cli;
 mod collect;

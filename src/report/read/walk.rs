@@ -10,6 +10,7 @@
 //!   `.<name>.tmp` of an interrupted copy) is listed as a leftover and never read: a copy that
 //!   was still being written, or was interrupted, is not evidence.
 
+#[cfg(unix)]
 use std::collections::HashSet;
 use std::fs::{self, Metadata};
 use std::io;
@@ -47,6 +48,7 @@ pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Pr
         lang,
         files: Vec::new(),
         problems: Vec::new(),
+        #[cfg(unix)]
         seen: HashSet::new(),
     };
     walk.first_visit(&root);
@@ -99,7 +101,9 @@ struct Walk {
     lang: Lang,
     files: Vec<PathBuf>,
     problems: Vec<Problem>,
-    /// Folders already walked, by device and inode (Unix).
+    /// Folders already walked, by device and inode (Unix; Windows has no such pair in std, and
+    /// the walk never follows a link there either).
+    #[cfg(unix)]
     seen: HashSet<(u64, u64)>,
 }
 
