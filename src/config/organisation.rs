@@ -116,13 +116,14 @@ mod tests {
         fn own(&self) -> PathBuf {
             self.dir.path().join("home-config")
         }
-        fn install(&self, dir: &Path, text: &str) {
-            fs::create_dir_all(dir).expect("mkdir");
-            fs::write(dir.join(CONFIG_FILE), text).expect("write");
-        }
         fn load(&self) -> Result<Config, ConfigError> {
             load_layered(Some(&self.organisation()), &self.own())
         }
+    }
+
+    fn install(dir: &Path, text: &str) {
+        fs::create_dir_all(dir).expect("mkdir");
+        fs::write(dir.join(CONFIG_FILE), text).expect("write");
     }
 
     const ORGANISATION: &str = r#"Config(
@@ -145,7 +146,7 @@ mod tests {
     #[test]
     fn before_the_first_start_the_organisation_sets_everything_it_names() {
         let m = Machine::new();
-        m.install(&m.organisation(), ORGANISATION);
+        install(&m.organisation(), ORGANISATION);
         let c = m.load().expect("load");
         assert_eq!(c.language, Lang::En, "the first start opens in it");
         assert_eq!(c.learner, None);
@@ -158,8 +159,8 @@ mod tests {
     #[test]
     fn the_learners_language_and_answers_win_the_organisations_settings_win_the_rest() {
         let m = Machine::new();
-        m.install(&m.organisation(), ORGANISATION);
-        m.install(
+        install(&m.organisation(), ORGANISATION);
+        install(
             &m.own(),
             r#"Config(version: 1, language: Da,
                 learner: Learner(employee_id: "ab12", forvaltning: "Afdeling B", start_date: "2025-08-01"),
@@ -182,11 +183,11 @@ mod tests {
     #[test]
     fn where_the_organisation_is_silent_the_learners_file_counts() {
         let m = Machine::new();
-        m.install(
+        install(
             &m.organisation(),
             "Config(version: 1, onboarding_days: Some(7))",
         );
-        m.install(
+        install(
             &m.own(),
             r#"Config(version: 1, collect_dir: Some("/srv/bevidst"))"#,
         );
@@ -199,7 +200,7 @@ mod tests {
     #[test]
     fn without_an_organisation_file_it_is_the_learners_alone() {
         let m = Machine::new();
-        m.install(&m.own(), "Config(version: 1, language: En)");
+        install(&m.own(), "Config(version: 1, language: En)");
         let alone = load(&m.own()).expect("load");
         assert_eq!(m.load().expect("no folder"), alone);
         assert_eq!(load_layered(None, &m.own()).expect("none"), alone);
@@ -209,8 +210,8 @@ mod tests {
     #[test]
     fn saving_writes_the_learners_part_and_nothing_of_the_organisations() {
         let m = Machine::new();
-        m.install(&m.organisation(), ORGANISATION);
-        m.install(
+        install(&m.organisation(), ORGANISATION);
+        install(
             &m.own(),
             r#"Config(version: 1, collect_dir: Some("/tmp/mine"))"#,
         );
@@ -247,7 +248,7 @@ mod tests {
             ),
             ("Config(version: 9)", "update bevidst"),
         ] {
-            m.install(&m.organisation(), body);
+            install(&m.organisation(), body);
             let err = m.load().expect_err(body);
             assert!(matches!(err, ConfigError::Organisation(_)), "{err:?}");
             let text = err.to_string();

@@ -7,4 +7,5 @@ mod hermetic;
 mod journey;
 #[path = "../support/leaks.rs"]
 mod leaks;
+mod organisation;
 mod status;

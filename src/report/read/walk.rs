@@ -113,6 +113,13 @@ impl Walk {
     }
 
     /// Notes a folder as walked; false when it was walked before.
+    #[cfg_attr(
+        not(unix),
+        expect(
+            clippy::unused_self,
+            reason = "only Unix gives a folder's identity in std"
+        )
+    )]
     fn first_visit(&mut self, meta: &Metadata) -> bool {
         #[cfg(unix)]
         {
