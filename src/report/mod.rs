@@ -9,6 +9,7 @@
 
 pub mod aggregate;
 pub mod anchors;
+pub mod columns;
 pub mod finalize;
 pub mod input;
 pub mod model;

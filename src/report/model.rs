@@ -1,14 +1,46 @@
 //! The finished report: the tables every renderer (dashboard, Markdown, CSV, JSON) draws
-//! from. Privacy is already applied when a `Report` exists: every row of an aggregated table
-//! whose group has fewer learners than the minimum has `suppressed: true` and no figures
-//! (`None`, written as `null` or "<5"), and no table holds an individual's score. The only
-//! tables that name people are `overdue` and `never_started`, and they hold dates, not results.
+//! from, each through its column list in `report::columns`. Privacy is already applied when a
+//! `Report` exists: every aggregated row's figures are a [`Gated`] value, either shown or
+//! withheld as a whole (a row cannot be withheld and carry figures), and no table holds an
+//! individual's score. The only tables that name people are `overdue` and `never_started`, and
+//! they hold dates, not results.
 
 use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
+use super::columns::{self, Value};
 use super::stats::ItemFlag;
+
+/// A group's figures, or nothing at all because the group is too small to show (or would
+/// reveal another withheld group). Renderers write a withheld row's every figure as withheld.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gated<T> {
+    /// The group is large enough: its figures.
+    Shown(T),
+    /// Withheld for privacy.
+    Withheld,
+}
+
+impl<T> Gated<T> {
+    /// The figures, when shown.
+    pub fn shown(&self) -> Option<&T> {
+        match self {
+            Gated::Shown(t) => Some(t),
+            Gated::Withheld => None,
+        }
+    }
+
+    /// Whether the row is withheld.
+    pub fn is_withheld(&self) -> bool {
+        matches!(self, Gated::Withheld)
+    }
+
+    /// One figure of the row: `figure` of the figures, or [`Value::Withheld`].
+    pub fn value(&self, figure: impl FnOnce(&T) -> Value) -> Value {
+        self.shown().map_or(Value::Withheld, figure)
+    }
+}
 
 /// Everything the report shows.
 #[derive(Debug, Clone, Serialize)]
@@ -30,20 +62,67 @@ pub struct Report {
     /// The quarters with counted records, oldest first (`2024-Q3`).
     pub quarters: Vec<String>,
     /// Completion and pass rates per forvaltning × module.
+    #[serde(serialize_with = "completion_rows")]
     pub completion: Vec<CompletionRow>,
     /// Knowledge level per (forvaltning or all) × area or goal × quarter.
+    #[serde(serialize_with = "knowledge_rows")]
     pub knowledge: Vec<KnowledgeRow>,
     /// Item statistics per question, on first attempts.
+    #[serde(serialize_with = "question_rows")]
     pub questions: Vec<QuestionRow>,
     /// Test statistics per module, on first attempts.
+    #[serde(serialize_with = "module_rows")]
     pub module_stats: Vec<ModuleStatsRow>,
     /// Who is overdue with what, and since when (no results).
+    #[serde(serialize_with = "overdue_rows")]
     pub overdue: Vec<OverdueRow>,
     /// Roster employees with no record at all.
+    #[serde(serialize_with = "person_rows")]
     pub never_started: Vec<PersonRow>,
     /// Every file or record not counted, and every bad roster row, with the reason.
+    #[serde(serialize_with = "problem_rows")]
     pub problems: Vec<Problem>,
 }
+
+impl Report {
+    /// The knowledge row of one cell (`forv` `None`: all forvaltninger), if anyone answered.
+    pub fn knowledge_cell(
+        &self,
+        forv: Option<&str>,
+        topic: Topic,
+        quarter: &str,
+    ) -> Option<&KnowledgeRow> {
+        self.knowledge
+            .iter()
+            .find(|r| r.forvaltning.as_deref() == forv && r.topic == topic && r.quarter == quarter)
+    }
+
+    /// The share correct in one cell, when shown.
+    pub fn knowledge_share(&self, forv: Option<&str>, topic: Topic, quarter: &str) -> Option<f64> {
+        self.knowledge_cell(forv, topic, quarter)?
+            .figures
+            .shown()
+            .map(KnowledgeFigures::share)
+    }
+}
+
+// JSON writes every table through its column list, as CSV and Markdown do.
+macro_rules! rows_with {
+    ($($f:ident: $row:ty => $cols:ident),* $(,)?) => {$(
+        fn $f<S: Serializer>(rows: &[$row], s: S) -> Result<S::Ok, S::Error> {
+            columns::serialize_rows(&columns::$cols, rows, s)
+        }
+    )*};
+}
+rows_with!(
+    completion_rows: CompletionRow => COMPLETION,
+    knowledge_rows: KnowledgeRow => KNOWLEDGE,
+    question_rows: QuestionRow => QUESTIONS,
+    module_rows: ModuleStatsRow => MODULE_STATS,
+    overdue_rows: OverdueRow => OVERDUE,
+    person_rows: PersonRow => NEVER_STARTED,
+    problem_rows: Problem => PROBLEMS,
+);
 
 /// The report's bookkeeping; the parts add up to the wholes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -157,27 +236,50 @@ pub struct ModuleHead {
     pub every_months: Option<u32>,
 }
 
-/// Completion in one forvaltning for one module. Rates are shares of `learners`.
-#[derive(Debug, Clone, Serialize)]
+/// Completion in one forvaltning for one module.
+#[derive(Debug, Clone)]
 pub struct CompletionRow {
     /// Forvaltning.
     pub forvaltning: String,
     /// Module id.
     pub module: String,
-    /// True when the group is below the minimum size and every figure is withheld.
-    pub suppressed: bool,
+    /// The figures, unless the group is too small.
+    pub figures: Gated<CompletionFigures>,
+}
+
+/// The figures of a completion row. Rates are shares of `learners`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompletionFigures {
     /// Learners in the forvaltning (the roster's, or those seen in records).
-    pub learners: Option<u64>,
+    pub learners: u64,
     /// Learners who finished at least one attempt.
-    pub started: Option<u64>,
+    pub started: u64,
     /// Learners who passed at least once.
-    pub passed: Option<u64>,
+    pub passed: u64,
     /// Learners overdue with the module.
-    pub overdue: Option<u64>,
+    pub overdue: u64,
+}
+
+impl CompletionFigures {
     /// `started / learners`.
-    pub completion_rate: Option<f64>,
+    pub fn completion_rate(&self) -> f64 {
+        share(self.started, self.learners)
+    }
+
     /// `passed / learners`.
-    pub pass_rate: Option<f64>,
+    pub fn pass_rate(&self) -> f64 {
+        share(self.passed, self.learners)
+    }
+}
+
+/// `part / whole`, 0 when the whole is 0.
+#[allow(clippy::cast_precision_loss)]
+pub fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// What a knowledge row is about.
@@ -243,7 +345,7 @@ impl Trend {
 }
 
 /// Knowledge level in one cell.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct KnowledgeRow {
     /// Forvaltning; `None` for all forvaltninger together.
     pub forvaltning: Option<String>,
@@ -251,22 +353,32 @@ pub struct KnowledgeRow {
     pub topic: Topic,
     /// Quarter, `2024-Q3`.
     pub quarter: String,
-    /// True when withheld (group too small, or to protect another withheld cell).
-    pub suppressed: bool,
+    /// The figures, unless withheld (group too small, or to protect another withheld cell).
+    pub figures: Gated<KnowledgeFigures>,
+}
+
+/// The figures of a knowledge cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KnowledgeFigures {
     /// Distinct learners who answered questions in the cell.
-    pub learners: Option<u64>,
+    pub learners: u64,
     /// Answers that were correct.
-    pub correct: Option<u64>,
+    pub correct: u64,
     /// Answers given.
-    pub asked: Option<u64>,
-    /// `correct / asked`.
-    pub share: Option<f64>,
+    pub asked: u64,
     /// Change since the previous quarter, when both are shown.
     pub trend: Option<Trend>,
 }
 
+impl KnowledgeFigures {
+    /// `correct / asked`.
+    pub fn share(&self) -> f64 {
+        share(self.correct, self.asked)
+    }
+}
+
 /// One question's item statistics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct QuestionRow {
     /// Question id.
     pub id: String,
@@ -274,50 +386,56 @@ pub struct QuestionRow {
     pub module: String,
     /// The question's area.
     pub area: crate::policy::Area,
-    /// True when fewer first attempts than the minimum group asked it.
-    pub suppressed: bool,
+    /// The statistics, unless fewer first attempts than the minimum group asked it.
+    pub figures: Gated<ItemFigures>,
+}
+
+/// A question's statistics over the first attempts that asked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemFigures {
     /// First attempts that asked it.
-    pub n: Option<u64>,
+    pub n: u64,
     /// Facility index (mean mark) 0–1.
     pub facility: Option<f64>,
-    /// Discrimination index −1…1.
+    /// Discrimination index −1…1, when computable.
     pub discrimination: Option<f64>,
     /// Flags, only when n is large enough.
     pub flags: Vec<ItemFlag>,
 }
 
 /// One module's test statistics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModuleStatsRow {
     /// Module id.
     pub module: String,
-    /// True when fewer first attempts than the minimum group.
-    pub suppressed: bool,
-    /// First attempts of the module's current length.
-    pub n: Option<u64>,
+    /// The statistics, unless fewer first attempts than the minimum group.
+    pub figures: Gated<TestFigures>,
+}
+
+/// A module's statistics over first attempts of its current length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TestFigures {
+    /// First attempts.
+    pub n: u64,
     /// Mean score as a share of the maximum.
     pub mean: Option<f64>,
     /// Standard deviation of that share.
     pub sd: Option<f64>,
-    /// Cronbach's alpha.
+    /// Cronbach's alpha, when computable.
     pub alpha: Option<f64>,
 }
 
 /// A learner overdue with a module. Without a roster the list can hold a row for most
 /// learners, so the shared texts are shared (`Arc`) and the date is a date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OverdueRow {
     /// Employee id (a pseudonym in exports that leave the security function).
-    #[serde(serialize_with = "as_str")]
     pub learner: Arc<str>,
     /// Forvaltning.
-    #[serde(serialize_with = "as_str")]
     pub forvaltning: Arc<str>,
     /// Module id.
-    #[serde(serialize_with = "as_str")]
     pub module: Arc<str>,
     /// The first day overdue (the day after the deadline), written `YYYY-MM-DD`.
-    #[serde(serialize_with = "as_display")]
     pub since: jiff::civil::Date,
     /// Why the module was due.
     pub reason: OverdueReason,
@@ -347,7 +465,7 @@ impl OverdueReason {
 }
 
 /// A roster employee with no records.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonRow {
     /// Employee id (a pseudonym in exports that leave the security function).
     pub learner: String,
@@ -358,7 +476,7 @@ pub struct PersonRow {
 }
 
 /// A file, record or roster row that was not counted, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Problem {
     /// The file, as found.
     pub path: String,
@@ -417,14 +535,4 @@ impl ProblemKind {
             P::Roster => lang.pick("personaleliste", "roster"),
         }
     }
-}
-
-fn as_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(v)
-}
-
-// serde hands `serialize_with` functions a reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn as_display<S: Serializer>(v: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
 }

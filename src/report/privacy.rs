@@ -21,6 +21,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use rand::Rng;
 use sha2::Sha256;
 
+use super::model::Gated;
 use crate::canon::{hex, parse_hex32};
 
 /// The smallest `--min-group` accepted: with two, each of the pair could read the other's
@@ -53,9 +54,13 @@ impl Gate {
         learners >= self.min
     }
 
-    /// `value` if the group may be shown.
-    pub fn pass<T>(self, learners: u64, value: T) -> Option<T> {
-        self.shows(learners).then_some(value)
+    /// A group's figures, shown or withheld as a whole.
+    pub fn admit<T>(self, learners: u64, figures: T) -> Gated<T> {
+        if self.shows(learners) {
+            Gated::Shown(figures)
+        } else {
+            Gated::Withheld
+        }
     }
 }
 
@@ -178,8 +183,8 @@ mod tests {
     #[test]
     fn gate_withholds_small_groups_and_never_goes_below_three() {
         let g = Gate::new(5);
-        assert_eq!(g.pass(4, 0.5), None);
-        assert_eq!(g.pass(5, 0.5), Some(0.5));
+        assert_eq!(g.admit(4, 0.5), Gated::Withheld);
+        assert_eq!(g.admit(5, 0.5), Gated::Shown(0.5));
         assert_eq!(Gate::new(1).min(), 3);
     }
 

@@ -56,12 +56,15 @@ pub(super) fn knowledge_rows<'n>(
                 forvaltning: forv.map(str::to_owned),
                 topic,
                 quarter: quarter_label(*q),
-                suppressed: !gate.shows(n),
-                learners: gate.pass(n, n),
-                correct: gate.pass(n, correct),
-                asked: gate.pass(n, asked),
-                share: gate.pass(n, share(correct, asked)),
-                trend: None,
+                figures: gate.admit(
+                    n,
+                    KnowledgeFigures {
+                        learners: n,
+                        correct,
+                        asked,
+                        trend: None,
+                    },
+                ),
             });
         }
     }
@@ -98,7 +101,7 @@ pub(super) fn protect_totals(rows: &mut [KnowledgeRow]) {
     }
     let shown_totals: std::collections::HashSet<(Topic, String)> = rows
         .iter()
-        .filter(|r| r.forvaltning.is_none() && !r.suppressed)
+        .filter(|r| r.forvaltning.is_none() && !r.figures.is_withheld())
         .map(|r| (r.topic, r.quarter.clone()))
         .collect();
     for (key, members) in groups {
@@ -107,15 +110,16 @@ pub(super) fn protect_totals(rows: &mut [KnowledgeRow]) {
         }
         let parts: Vec<(u64, bool)> = members
             .iter()
-            .map(|&i| (rows[i].learners.unwrap_or(0), rows[i].suppressed))
+            .map(|&i| {
+                let r = &rows[i];
+                (
+                    r.figures.shown().map_or(0, |f| f.learners),
+                    r.figures.is_withheld(),
+                )
+            })
             .collect();
         if let Some(j) = protect_single_suppressed(&parts) {
-            let r = &mut rows[members[j]];
-            r.suppressed = true;
-            r.learners = None;
-            r.correct = None;
-            r.asked = None;
-            r.share = None;
+            rows[members[j]].figures = Gated::Withheld;
         }
     }
 }
@@ -126,16 +130,21 @@ pub(super) fn add_trends(rows: &mut [KnowledgeRow]) {
         .filter_map(|r| {
             Some((
                 (r.forvaltning.clone(), r.topic, r.quarter.clone()),
-                r.share?,
+                r.figures.shown()?.share(),
             ))
         })
         .collect();
     for r in rows.iter_mut() {
-        let (Some(now), Some(before_label)) = (r.share, previous_quarter(&r.quarter)) else {
+        let Some(before_label) = previous_quarter(&r.quarter) else {
             continue;
         };
-        if let Some(before) = prev.get(&(r.forvaltning.clone(), r.topic, before_label)) {
-            r.trend = Some(if now - before >= TREND_THRESHOLD {
+        let key = (r.forvaltning.clone(), r.topic, before_label);
+        let Gated::Shown(f) = &mut r.figures else {
+            continue;
+        };
+        let now = f.share();
+        if let Some(before) = prev.get(&key) {
+            f.trend = Some(if now - before >= TREND_THRESHOLD {
                 Trend::Up
             } else if before - now >= TREND_THRESHOLD {
                 Trend::Down

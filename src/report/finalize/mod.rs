@@ -10,8 +10,9 @@ use super::aggregate::{
     Aggregator, LearnerState, NO_MARK, Quarter, cell_parts, local_date, mask_of, quarter_label,
 };
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
-    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    CompletionFigures, CompletionRow, Counts, Gated, ItemFigures, KnowledgeFigures, KnowledgeRow,
+    ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow, PersonRow, Problem, QuestionRow, Report,
+    TOPICS, TestFigures, Topic, Trend,
 };
 use super::privacy::{Gate, protect_single_suppressed};
 use super::roster::Roster;
@@ -239,31 +240,20 @@ fn completion_rows(
     let gate = inp.gate;
     let completion: Vec<CompletionRow> = cells
         .iter()
-        .map(|(&(forv, mi), &[n, started, passed, late])| {
-            let rate = |x: u64| gate.pass(n, share(x, n));
-            CompletionRow {
-                forvaltning: forv.to_owned(),
-                module: index.modules[mi].id.clone(),
-                suppressed: !gate.shows(n),
-                learners: gate.pass(n, n),
-                started: gate.pass(n, started),
-                passed: gate.pass(n, passed),
-                overdue: gate.pass(n, late),
-                completion_rate: rate(started),
-                pass_rate: rate(passed),
-            }
+        .map(|(&(forv, mi), &[n, started, passed, late])| CompletionRow {
+            forvaltning: forv.to_owned(),
+            module: index.modules[mi].id.clone(),
+            figures: gate.admit(
+                n,
+                CompletionFigures {
+                    learners: n,
+                    started,
+                    passed,
+                    overdue: late,
+                },
+            ),
         })
         .collect();
 
     (completion, overdue, never_started)
-}
-
-/// `part / whole`, 0 when the whole is 0.
-#[allow(clippy::cast_precision_loss)]
-fn share(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
 }

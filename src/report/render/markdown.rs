@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{latest_share, num2, opt, opt_pct, safe, share_in, withheld};
+use super::{latest_share, safe, share_in};
 use crate::lang::Lang;
+use crate::report::columns::{self, Align, Column, Medium, columns_in};
 use crate::report::model::{Report, Topic};
 
 /// How many problems the Markdown lists one by one (a forum post is no place for thousands);
@@ -20,17 +21,50 @@ fn cell(s: &str) -> String {
 }
 
 fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    let align = vec![Align::Left; header.len()];
+    aligned_table(out, header, &align, rows);
+}
+
+fn aligned_table(out: &mut String, header: &[&str], align: &[Align], rows: &[Vec<String>]) {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(
         out,
         "|{}|",
-        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+        align
+            .iter()
+            .map(|a| match a {
+                Align::Left => "---",
+                Align::Right => "---:",
+            })
+            .collect::<Vec<_>>()
+            .join("|")
     );
     for r in rows {
         let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+}
+
+/// Rows written through their column list (the columns Markdown shows).
+fn column_table<'r, R: 'r>(
+    out: &mut String,
+    report: &Report,
+    lang: Lang,
+    cols: &'static [Column<R>],
+    rows: impl Iterator<Item = &'r R>,
+) {
+    let cols: Vec<&Column<R>> = columns_in(cols, Medium::Document).collect();
+    let header: Vec<&str> = cols.iter().map(|c| c.head(lang)).collect();
+    let align: Vec<Align> = cols.iter().map(|c| c.align).collect();
+    let rows: Vec<Vec<String>> = rows
+        .map(|r| {
+            cols.iter()
+                .map(|c| c.text(r, lang, report.min_group))
+                .collect()
+        })
+        .collect();
+    aligned_table(out, &header, &align, &rows);
 }
 
 /// The whole report as Markdown.
@@ -87,31 +121,12 @@ fn completion(out: &mut String, report: &Report, lang: Lang) {
             "Completion per forvaltning and module"
         )
     );
-    let rows: Vec<Vec<String>> = report
-        .completion
-        .iter()
-        .map(|r| {
-            vec![
-                r.forvaltning.clone(),
-                r.module.clone(),
-                opt(report, r.learners),
-                opt_pct(report, lang, r.completion_rate),
-                opt_pct(report, lang, r.pass_rate),
-                opt(report, r.overdue),
-            ]
-        })
-        .collect();
-    table(
+    column_table(
         out,
-        &[
-            "Forvaltning",
-            l("Modul", "Module"),
-            l("Medarbejdere", "Learners"),
-            l("Gennemført", "Completed"),
-            l("Bestået", "Passed"),
-            l("Forsinkede", "Overdue"),
-        ],
-        &rows,
+        report,
+        lang,
+        &columns::COMPLETION,
+        report.completion.iter(),
     );
 }
 
@@ -213,44 +228,17 @@ pub fn initials(name: &str) -> String {
 
 fn modules(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let w = withheld(report);
     let _ = writeln!(
         out,
         "## {}\n",
         l("Moduler (første forsøg)", "Modules (first attempts)")
     );
-    let rows: Vec<Vec<String>> = report
-        .module_stats
-        .iter()
-        .map(|m| {
-            vec![
-                m.module.clone(),
-                opt(report, m.n),
-                opt_pct(report, lang, m.mean),
-                opt_pct(report, lang, m.sd),
-                m.alpha.map_or_else(
-                    || {
-                        if m.suppressed {
-                            w.clone()
-                        } else {
-                            "–".into()
-                        }
-                    },
-                    |v| num2(lang, v),
-                ),
-            ]
-        })
-        .collect();
-    table(
+    column_table(
         out,
-        &[
-            l("Modul", "Module"),
-            "n",
-            l("Middel", "Mean"),
-            l("Spredning", "SD"),
-            "Cronbach α",
-        ],
-        &rows,
+        report,
+        lang,
+        &columns::MODULE_STATS,
+        report.module_stats.iter(),
     );
 }
 
@@ -261,45 +249,20 @@ fn questions(out: &mut String, report: &Report, lang: Lang) {
         "## {}\n",
         l("Spørgsmål der bør ses på", "Questions to review")
     );
-    let flagged: Vec<Vec<String>> = report
-        .questions
-        .iter()
-        .filter(|q| !q.flags.is_empty())
-        .map(|q| {
-            vec![
-                q.id.clone(),
-                q.module.clone(),
-                opt(report, q.n),
-                opt_pct(report, lang, q.facility),
-                q.discrimination
-                    .map_or_else(|| "–".into(), |v| num2(lang, v)),
-                q.flags
-                    .iter()
-                    .map(|f| f.label(lang))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ]
-        })
-        .collect();
-    if flagged.is_empty() {
+    let flagged = || {
+        report
+            .questions
+            .iter()
+            .filter(|q| q.figures.shown().is_some_and(|f| !f.flags.is_empty()))
+    };
+    if flagged().next().is_none() {
         let _ = writeln!(
             out,
             "{}\n",
             l("Ingen spørgsmål er markeret.", "No question is flagged.")
         );
     } else {
-        table(
-            out,
-            &[
-                l("Spørgsmål", "Question"),
-                l("Modul", "Module"),
-                "n",
-                l("Sværhed (andel rigtige)", "Facility"),
-                l("Diskrimination", "Discrimination"),
-                l("Markering", "Flag"),
-            ],
-            &flagged,
-        );
+        column_table(out, report, lang, &columns::QUESTIONS, flagged());
     }
 }
 
@@ -328,25 +291,12 @@ fn problems(out: &mut String, report: &Report, lang: Lang) {
             ],
             &rows,
         );
-        let rows: Vec<Vec<String>> = report
-            .problems
-            .iter()
-            .take(PROBLEMS_LISTED)
-            .map(|p| {
-                vec![
-                    match p.line {
-                        Some(line) => format!("{}:{line}", p.path),
-                        None => p.path.clone(),
-                    },
-                    p.kind.label(lang).into(),
-                    p.message.clone(),
-                ]
-            })
-            .collect();
-        table(
+        column_table(
             out,
-            &[l("Hvor", "Where"), l("Slags", "Kind"), l("Hvad", "What")],
-            &rows,
+            report,
+            lang,
+            &columns::PROBLEMS,
+            report.problems.iter().take(PROBLEMS_LISTED),
         );
         let more = report.problems.len().saturating_sub(PROBLEMS_LISTED);
         if more > 0 {

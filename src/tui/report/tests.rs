@@ -157,3 +157,37 @@ fn tiny_terminals_get_a_message_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn every_column_is_headed_as_in_markdown() {
+    use crate::report::columns::{COMPLETION, Medium, QUESTIONS, columns_in};
+    let r = report();
+    let md = crate::report::render::markdown::render(&r, Lang::Da);
+    let mut m = Model::new(Lang::Da, true);
+    for (tab, heads) in [
+        (
+            Tab::Forvaltninger,
+            columns_in(&COMPLETION, Medium::Dashboard)
+                .map(|c| c.head(Lang::Da))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Tab::Questions,
+            columns_in(&QUESTIONS, Medium::Dashboard)
+                .map(|c| c.head(Lang::Da))
+                .collect(),
+        ),
+    ] {
+        m.tab = tab;
+        let screen = draw(&m, &r, 80, 24);
+        assert!(
+            screen.lines().any(|l| heads.iter().all(|h| l.contains(h))),
+            "{tab:?} lacks one of {heads:?}:\n{screen}"
+        );
+    }
+    let header = md
+        .lines()
+        .find(|l| l.starts_with("| Forvaltning | Modul |"))
+        .expect("completion header");
+    assert!(header.contains("| Medarbejdere |"), "{header}");
+}
