@@ -29,7 +29,7 @@ use jiff::Timestamp;
 use self::aggregate::{Aggregator, Names, local_date};
 use self::anchors::{AnchorError, Anchors};
 use self::input::Completion;
-use self::model::{Counts, Problem, ProblemKind, Report};
+use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::plausible::CourseIndex;
 use self::privacy::Gate;
 use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
@@ -75,18 +75,24 @@ pub fn admit(
                 lang.pick("posten tælles ikke med", "the record is not counted")
             ),
             records: 1,
+            who: Some(Box::new(Who {
+                learner: c.learner.clone(),
+                forvaltning: c.forvaltning.clone(),
+                module: c.module.clone(),
+            })),
         }),
     }
 }
 
-/// Builds a report from completions already verified (tests, and callers that verify
-/// elsewhere). Each item is (file, line, completion); every file counts as read.
+/// Builds a report and its follow-up lists from completions already verified (tests, and
+/// callers that verify elsewhere). Each item is (file, line, completion); every file counts
+/// as read.
 pub fn report_from_completions<'c>(
     index: &CourseIndex,
     settings: &Settings,
     roster: Option<&Roster>,
     completions: impl IntoIterator<Item = (&'c str, u64, &'c Completion)>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = Names::default();
     let mut agg = Aggregator::new(index, &names, settings.now.as_second());
     let mut counts = Counts::default();
@@ -118,7 +124,7 @@ pub fn report_from_completions<'c>(
     finish(&agg, &names, roster, settings, counts, problems)
 }
 
-/// Builds the report from merged accumulators.
+/// Builds the report and its follow-up lists from merged accumulators.
 pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
@@ -126,7 +132,7 @@ pub fn finish(
     settings: &Settings,
     counts: Counts,
     problems: Vec<Problem>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = names.list();
     let inputs = finalize::Inputs {
         agg,
@@ -166,11 +172,14 @@ pub enum RunError {
     Anchors(#[from] AnchorError),
 }
 
-/// A finished run: the report, and whether the anchors could be saved.
+/// A finished run: the report, its follow-up lists, and whether the anchors could be saved.
 #[derive(Debug)]
 pub struct RunOutput {
-    /// The report.
+    /// The report (aggregate: names nobody).
     pub report: Report,
+    /// Who is overdue, never started, not accepted, and which files have problems (personal
+    /// data: for the follow-up output only).
+    pub followup: FollowUp,
     /// The error saving the anchor file, if it failed (the report itself is complete).
     pub anchor_error: Option<AnchorError>,
 }
@@ -216,7 +225,7 @@ pub fn run(
     let mut problems = out.problems;
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
-    let report = finish(
+    let (report, followup) = finish(
         &out.agg,
         &names,
         roster.as_ref(),
@@ -239,6 +248,7 @@ pub fn run(
     let anchor_error = anchors.save(&paths.anchors).err();
     Ok(RunOutput {
         report,
+        followup,
         anchor_error,
     })
 }
@@ -268,6 +278,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                     kind: ProblemKind::Roster,
                     message: format!("{}; the row is left out", r.message),
                     records: 0,
+                    who: None,
                 })
                 .collect();
             let accepted = roster.employees.len() as u64;
@@ -281,6 +292,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                 kind: ProblemKind::Roster,
                 message: format!("{e}; the report is made without the roster"),
                 records: 0,
+                who: None,
             }],
             0,
             0,

@@ -1,13 +1,12 @@
 //! Report-level tests: bookkeeping, privacy across every format, first attempts, overdue.
 
-use super::model::Topic;
-use super::render::{csv as csv_out, json, markdown};
+use super::model::{FollowUp, Topic};
+use super::render::{self, csv as csv_out, json, markdown};
 use super::roster::parse_roster;
 use super::testkit::{completion, courses, index, settings};
 use super::*;
 use crate::lang::Lang;
 use crate::policy::Area;
-use crate::report::privacy::Pseudonymizer;
 
 /// 2025-02-01 (2025-Q1).
 const Q1: i64 = 1_738_400_000;
@@ -36,7 +35,10 @@ fn collection() -> Vec<(String, u64, Completion)> {
     out
 }
 
-fn report_of(items: &[(String, u64, Completion)], roster: Option<&roster::Roster>) -> Report {
+fn report_of(
+    items: &[(String, u64, Completion)],
+    roster: Option<&roster::Roster>,
+) -> (Report, FollowUp) {
     report_from_completions(
         &index(),
         &settings(5),
@@ -52,16 +54,23 @@ fn the_numbers_add_up_and_every_rejection_is_listed() {
     let mut bad = completion(&set, 0, "BIG-0", "BIG", Q1 + 100, &[true; 4]);
     bad.score = 9;
     items.push(("BIG-0.log".into(), 3, bad));
-    let r = report_of(&items, None);
+    let (r, f) = report_of(&items, None);
     let c = r.counts;
     assert_eq!(c.records_read, items.len() as u64);
     assert_eq!(c.records_read, c.records_counted + c.records_rejected);
     assert_eq!(c.records_rejected, 1);
     assert_eq!(
-        r.problems.iter().map(|p| p.records).sum::<u64>(),
+        f.problems.iter().map(|p| p.records).sum::<u64>(),
         c.records_rejected
     );
-    assert_eq!(r.problems[0].line, Some(3));
+    assert_eq!(f.problems[0].line, Some(3));
+    // The aggregate counts it by kind and forvaltning, without the file.
+    assert_eq!(r.problem_counts.len(), 1);
+    assert_eq!(r.problem_counts[0].forvaltning.as_deref(), Some("BIG"));
+    assert_eq!(
+        (r.problem_counts[0].problems, r.problem_counts[0].records),
+        (1, 1)
+    );
     assert_eq!(
         c.files_read,
         c.files_counted + c.files_partly_counted + c.files_rejected
@@ -72,11 +81,11 @@ fn the_numbers_add_up_and_every_rejection_is_listed() {
 
 #[test]
 fn small_groups_are_withheld_in_every_table() {
-    let r = report_of(&collection(), None);
+    let (r, _) = report_of(&collection(), None);
     let row = |f: &str| {
         r.completion
             .iter()
-            .find(|x| x.forvaltning == f && x.module == "sim-start")
+            .find(|x| x.forvaltning.as_deref() == Some(f) && x.module == "sim-start")
             .expect("a row per forvaltning and module")
     };
     let big = row("BIG").figures.shown().expect("BIG is shown");
@@ -108,7 +117,7 @@ fn small_groups_are_withheld_in_every_table() {
 
 #[test]
 fn withheld_cells_stay_withheld_in_markdown_csv_and_json() {
-    let r = report_of(&collection(), None);
+    let (r, _) = report_of(&collection(), None);
     let md = markdown::render(&r, Lang::Da);
     let small_line = md
         .lines()
@@ -117,9 +126,8 @@ fn withheld_cells_stay_withheld_in_markdown_csv_and_json() {
     assert_eq!(small_line, "| SMALL | sim-start | <5 | <5 | <5 | <5 |");
     assert!(!md.contains("SMALL-0"), "Markdown names nobody");
 
-    let pseudo = Pseudonymizer::new([9; 32]);
     let js: serde_json::Value =
-        serde_json::from_str(&json::render(&r, &pseudo).expect("serialises")).expect("JSON");
+        serde_json::from_str(&json::render(&r).expect("serialises")).expect("JSON");
     let small = js["completion"]
         .as_array()
         .expect("array")
@@ -145,7 +153,7 @@ fn withheld_cells_stay_withheld_in_markdown_csv_and_json() {
 
 #[test]
 fn item_statistics_use_first_attempts_only() {
-    let r = report_of(&collection(), None);
+    let (r, _) = report_of(&collection(), None);
     let q0 = r
         .questions
         .iter()
@@ -164,14 +172,14 @@ fn item_statistics_use_first_attempts_only() {
 }
 
 #[test]
-fn overdue_names_people_with_dates_and_no_results() {
+fn overdue_names_people_with_dates_and_no_results_in_the_follow_up_only() {
     let set = courses();
     // Failed onboarding on 2025-02-01 (no roster: the first record stands in for the start
     // date); due within 14 days, so overdue from 2025-02-16 on.
     let c = completion(&set, 0, "late-1", "BIG", Q1, &[false; 4]);
     let items = vec![("late.log".to_owned(), 1, c)];
-    let r = report_of(&items, None);
-    let late: Vec<_> = r
+    let (r, f) = report_of(&items, None);
+    let late: Vec<_> = f
         .overdue
         .iter()
         .filter(|o| &*o.module == "sim-start")
@@ -180,54 +188,43 @@ fn overdue_names_people_with_dates_and_no_results() {
     assert_eq!(&*late[0].learner, "late-1");
     assert_eq!(late[0].since.to_string(), "2025-02-16");
     assert_eq!(late[0].reason, model::OverdueReason::FirstTime);
-    // The row's fields in JSON are its columns: who, where, what, since when, why; no result.
-    let js = serde_json::to_value(&r).expect("serialises");
-    let mut keys: Vec<&String> = js["overdue"][0]
-        .as_object()
-        .expect("object")
-        .keys()
-        .collect();
-    keys.sort();
-    assert_eq!(
-        keys,
-        [
-            "employee_id",
-            "forvaltning",
-            "module",
-            "overdue_since",
-            "reason"
-        ]
+    // The follow-up's columns: who, where, what, since when, why; no result.
+    let text = render::followup::render(&f, Lang::En);
+    assert!(
+        text.contains("| Employee | Forvaltning | Module | Since | Why |"),
+        "{text}"
     );
+    assert!(text.contains("| late-1 | BIG | sim-start | 2025-02-16 | never passed |"));
+    // The aggregate report has no overdue list and names nobody.
+    let js = json::render(&r).expect("serialises");
+    assert!(!js.contains("late-1"), "{js}");
+    assert!(!markdown::render(&r, Lang::Da).contains("late-1"));
 }
 
 #[test]
-fn a_roster_adds_those_who_never_started_and_pseudonymises_them_in_json() {
+fn a_roster_adds_those_who_never_started_to_the_follow_up() {
     let roster_text = "medarbejder,forvaltning,startdato\nBIG-0,BIG,2024-01-01\nnew-1,BIG,2025-06-01\nghost,BIG,2025-01-02\n";
     let (roster, problems) =
         parse_roster(std::path::Path::new("r.csv"), roster_text.as_bytes()).expect("valid");
     assert!(problems.is_empty());
-    let r = report_of(&collection(), Some(&roster));
-    let never: Vec<&str> = r.never_started.iter().map(|p| p.learner.as_str()).collect();
+    let (r, f) = report_of(&collection(), Some(&roster));
+    let never: Vec<&str> = f.never_started.iter().map(|p| p.learner.as_str()).collect();
     assert_eq!(never, ["ghost", "new-1"]);
     assert_eq!(r.counts.learners_not_in_roster, 12);
+    assert_eq!(r.counts.never_started, 2);
     // ghost started in January: overdue with onboarding; new-1 is still within 14 days.
     assert!(
-        r.overdue
+        f.overdue
             .iter()
             .any(|o| &*o.learner == "ghost" && &*o.module == "sim-start")
     );
     assert!(
-        !r.overdue
+        !f.overdue
             .iter()
             .any(|o| &*o.learner == "new-1" && &*o.module == "sim-start")
     );
-    let pseudo = Pseudonymizer::new([9; 32]);
-    let js = json::render(&r, &pseudo).expect("serialises");
-    assert!(
-        !js.contains("\"ghost\""),
-        "JSON carries pseudonyms, not ids"
-    );
-    assert!(js.contains(&pseudo.pseudonym("ghost")));
+    let js = json::render(&r).expect("serialises");
+    assert!(!js.contains("ghost"), "the aggregate JSON names nobody");
 }
 
 #[test]
@@ -242,7 +239,7 @@ fn trends_compare_with_the_previous_quarter() {
         let c = completion(&set, 1, &id, "BIG", Q1, &[true; 4]);
         items.push((format!("{id}.log"), 2, c));
     }
-    let r = report_of(&items, None);
+    let (r, _) = report_of(&items, None);
     let trend = |area: Area| {
         r.knowledge
             .iter()
@@ -265,7 +262,7 @@ fn trends_compare_with_the_previous_quarter() {
 }
 
 #[test]
-fn markdown_lists_the_first_problems_and_counts_the_rest() {
+fn markdown_counts_problems_and_the_follow_up_lists_each() {
     let set = courses();
     let items: Vec<(String, u64, Completion)> = (0..120)
         .map(|i| {
@@ -274,27 +271,26 @@ fn markdown_lists_the_first_problems_and_counts_the_rest() {
             (format!("{i}.ron"), 2, c)
         })
         .collect();
-    let r = report_of(&items, None);
-    assert_eq!(r.problems.len(), 120);
+    let (r, f) = report_of(&items, None);
+    assert_eq!(f.problems.len(), 120);
     let md = markdown::render(&r, Lang::Da);
     assert!(
-        md.contains("| usandsynlig | 120 | 120 |"),
-        "the count covers all"
+        md.contains("| BIG | usandsynlig | 120 | 120 |"),
+        "the count covers all:\n{md}"
     );
-    assert!(
-        md.contains("… og 20 problemer mere"),
-        "the rest are counted, not dropped"
-    );
+    assert!(!md.contains("7.ron"), "no file names in the aggregate");
+    let text = render::followup::render(&f, Lang::Da);
     assert_eq!(
-        md.matches("scoren er over maksimum; posten tælles ikke med")
+        text.matches("scoren er over maksimum; posten tælles ikke med")
             .count(),
-        100
+        240,
+        "each one twice: as an attempt not accepted and as a file with a problem"
     );
 }
 
 #[test]
 fn every_overview_figure_is_in_markdown_and_csv_alike() {
-    let r = report_of(&collection(), None);
+    let (r, _) = report_of(&collection(), None);
     let md = markdown::render(&r, Lang::Da);
     let dir = tempfile::tempdir().expect("temp dir");
     csv_out::write_dir(&r, dir.path()).expect("written");

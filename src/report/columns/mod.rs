@@ -4,19 +4,45 @@
 //! column added here appears in every format, under the same name, and a figure that privacy
 //! withheld ([`Value::Withheld`]) is written the same way everywhere.
 //!
-//! Adding a column: one [`Column`] in the row type's list in [`rows`]; the compiler asks for
-//! nothing else unless the row type needs a new field.
+//! Adding a column: one [`Column`] in the row type's list (`aggregate.rs` for the aggregate
+//! tables, `followup.rs` for the follow-up lists); the compiler asks for nothing else unless
+//! the row type needs a new field.
 
 use serde::ser::{SerializeMap as _, SerializeSeq as _};
 use serde::{Serialize, Serializer};
 
 use crate::lang::Lang;
 
-mod rows;
+mod aggregate;
+mod followup;
 
-pub use self::rows::{
-    COMPLETION, KNOWLEDGE, MODULE_STATS, NEVER_STARTED, OVERDUE, PROBLEMS, QUESTIONS,
+pub use self::aggregate::{
+    COMPLETION, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS, ROSTER_PROBLEMS, Withholdable,
 };
+pub use self::followup::{NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+
+/// Text from records, files or the course set.
+fn text(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+/// A forvaltning, or all of them together (`*` in data).
+fn forvaltning(f: Option<&str>, lang: Lang) -> Value {
+    match f {
+        Some(f) => text(f),
+        None => Value::Label {
+            shown: lang
+                .pick("Alle forvaltninger", "All forvaltninger")
+                .to_owned(),
+            data: "*".to_owned(),
+        },
+    }
+}
+
+/// A problem's kind: words in the report's language, English words in data (as before).
+fn kind(k: crate::report::model::ProblemKind, lang: Lang) -> Value {
+    Value::label(lang, k.label(Lang::Da), k.label(Lang::En))
+}
 
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,7 +331,7 @@ mod tests {
 
     #[test]
     fn text_is_display_safe_in_every_format() {
-        let v = Value::Text("a\u{202e}b\u{1b}[2Jc".into());
+        let v = Value::Text("a\u{202e}b\u{1b}[2Jc\u{200b}\u{9b}".into());
         assert_eq!(v.text(Lang::Da, 5), "ab[2Jc");
         assert_eq!(v.csv(), "ab[2Jc");
         assert_eq!(serde_json::to_string(&v).expect("serialises"), "\"ab[2Jc\"");

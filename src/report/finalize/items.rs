@@ -1,7 +1,9 @@
 //! Item and test statistics from the first attempts kept per learner and module.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use super::Inputs;
+use crate::report::aggregate::NO_MARK;
+use crate::report::model::{ItemFigures, ModuleStatsRow, QuestionRow, TestFigures};
+use crate::report::stats::{ItemAcc, TestAcc};
 
 pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
     let index = inp.agg.index();

@@ -316,6 +316,7 @@ pub(super) fn bad_line_problem(
             ),
         },
         records: unread,
+        who: None,
     }
 }
 

@@ -148,6 +148,7 @@ fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
         kind,
         message,
         records: 0,
+        who: None,
     }
 }
 

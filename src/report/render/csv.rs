@@ -1,8 +1,9 @@
 //! CSV for spreadsheets: one table per file (`overview.csv`, `completion.csv`,
-//! `knowledge.csv`, `questions.csv`, `modules.csv`, `overdue.csv`, `never_started.csv`,
-//! `problems.csv`), or one long table with a `table` and a `measure` column. Withheld figures
-//! are empty with `suppressed` set to `true`. Shares are plain decimals (0.873), dates ISO.
-//! The overdue lists name employees: these files are for the security function itself.
+//! `knowledge.csv`, `questions.csv`, `modules.csv`, `problem_counts.csv`,
+//! `roster_problems.csv`), or one long table with a `table` and a `measure` column. Withheld
+//! figures are empty with `suppressed` set to `true`. Shares are plain decimals (0.873).
+//! Aggregate only: names no one and no file or installation (the follow-up lists are
+//! in the follow-up output).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,9 +68,16 @@ fn tables(r: &Report) -> Vec<Table> {
         table("knowledge", &columns::KNOWLEDGE, &r.knowledge),
         table("questions", &columns::QUESTIONS, &r.questions),
         table("modules", &columns::MODULE_STATS, &r.module_stats),
-        table("overdue", &columns::OVERDUE, &r.overdue),
-        table("never_started", &columns::NEVER_STARTED, &r.never_started),
-        table("problems", &columns::PROBLEMS, &r.problems),
+        table(
+            "problem_counts",
+            &columns::PROBLEM_COUNTS,
+            &r.problem_counts,
+        ),
+        table(
+            "roster_problems",
+            &columns::ROSTER_PROBLEMS,
+            &r.roster_problems,
+        ),
     ]
 }
 

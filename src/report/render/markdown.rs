@@ -1,6 +1,6 @@
-//! Markdown for the security function's forums. Aggregated tables only: the overdue list is
-//! shown as counts per forvaltning and module (a forum is a wider audience than the security
-//! function), and no individual appears.
+//! Markdown for the security function's forums. Aggregated tables only: overdue learners are
+//! counted per forvaltning and module, problems per forvaltning and kind, and no person, file
+//! or installation appears. The whole text passes the display-safety filter at the end.
 
 use std::fmt::Write as _;
 
@@ -8,10 +8,6 @@ use super::{latest_share, safe, share_in};
 use crate::lang::Lang;
 use crate::report::columns::{self, Align, Column, Medium, columns_in};
 use crate::report::model::{Report, Topic};
-
-/// How many problems the Markdown lists one by one (a forum post is no place for thousands);
-/// the counts per kind above the list cover all of them.
-pub const PROBLEMS_LISTED: usize = 100;
 
 /// How many quarters the knowledge tables show (the latest ones).
 pub const QUARTERS_SHOWN: usize = 4;
@@ -96,7 +92,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     modules(&mut out, report, lang);
     questions(&mut out, report, lang);
     problems(&mut out, report, lang);
-    out
+    crate::safe_text::sanitize(&out, false)
 }
 
 fn overview(out: &mut String, report: &Report, lang: Lang) {
@@ -269,49 +265,34 @@ fn questions(out: &mut String, report: &Report, lang: Lang) {
 fn problems(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
     let _ = writeln!(out, "## {}\n", l("Problemer", "Problems"));
-    let mut by_kind: std::collections::BTreeMap<_, (u64, u64)> = std::collections::BTreeMap::new();
-    for p in &report.problems {
-        let e = by_kind.entry(p.kind).or_default();
-        e.0 += 1;
-        e.1 += p.records;
-    }
-    if by_kind.is_empty() {
+    if report.problem_counts.is_empty() && report.roster_problems.is_empty() {
         let _ = writeln!(out, "{}\n", l("Ingen.", "None."));
-    } else {
-        let rows: Vec<Vec<String>> = by_kind
-            .iter()
-            .map(|(k, (n, recs))| vec![k.label(lang).into(), n.to_string(), recs.to_string()])
-            .collect();
-        table(
-            out,
-            &[
-                l("Slags", "Kind"),
-                l("Antal", "Count"),
-                l("Poster ikke talt med", "Records not counted"),
-            ],
-            &rows,
-        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        l(
+            "Filer og poster, der ikke er talt med, pr. forvaltning og slags. Hvilke filer det er, står i opfølgningsfilen (`--followup`).",
+            "Files and records not counted, per forvaltning and kind. Which files they are is in the follow-up file (`--followup`)."
+        )
+    );
+    if !report.problem_counts.is_empty() {
         column_table(
             out,
             report,
             lang,
-            &columns::PROBLEMS,
-            report.problems.iter().take(PROBLEMS_LISTED),
+            &columns::PROBLEM_COUNTS,
+            report.problem_counts.iter(),
         );
-        let more = report.problems.len().saturating_sub(PROBLEMS_LISTED);
-        if more > 0 {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                match lang {
-                    Lang::Da => format!(
-                        "… og {more} problemer mere. Alle står i oversigten (`--format tui`) og i `problems.csv` (`--format csv`)."
-                    ),
-                    Lang::En => format!(
-                        "… and {more} more problems. All are listed in the dashboard (`--format tui`) and in `problems.csv` (`--format csv`)."
-                    ),
-                }
-            );
-        }
+    }
+    if !report.roster_problems.is_empty() {
+        column_table(
+            out,
+            report,
+            lang,
+            &columns::ROSTER_PROBLEMS,
+            report.roster_problems.iter(),
+        );
     }
 }

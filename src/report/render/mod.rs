@@ -3,6 +3,7 @@
 //! function and carry pseudonyms instead of employee ids.
 
 pub mod csv;
+pub mod followup;
 pub mod json;
 pub mod markdown;
 pub mod xapi;
@@ -41,7 +42,7 @@ pub fn share_in(
         None => Value::Empty.text(lang, min),
         Some(Gated::Withheld) => Value::Withheld.text(lang, min),
         Some(Gated::Shown(f)) => {
-            let share = Value::Share(f.share()).text(lang, min);
+            let share = Value::Share(f.share).text(lang, min);
             match f.trend {
                 Some(t) => format!("{share} {}", t.arrow()),
                 None => share,

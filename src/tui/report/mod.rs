@@ -65,11 +65,10 @@ impl Tab {
     pub fn rows(self, r: &Report) -> usize {
         match self {
             Tab::Overview => 0,
-            Tab::Forvaltninger => r.completion.len(),
+            Tab::Forvaltninger | Tab::Overdue => r.completion.len(),
             Tab::Areas => crate::report::model::TOPICS,
             Tab::Questions => r.questions.len(),
-            Tab::Overdue => r.overdue.len(),
-            Tab::Problems => r.problems.len(),
+            Tab::Problems => r.problem_counts.len(),
         }
     }
 }

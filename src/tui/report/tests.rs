@@ -44,6 +44,7 @@ fn report() -> Report {
         None,
         items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
     )
+    .0
 }
 
 fn draw(m: &Model, r: &Report, w: u16, h: u16) -> String {
@@ -110,7 +111,7 @@ fn every_tab_draws_at_80x24() {
         (Tab::Forvaltninger, "Socialforvaltningen"),
         (Tab::Areas, "pr. forvaltning"),
         (Tab::Questions, "sim-start-q00"),
-        (Tab::Overdue, "1099"),
+        (Tab::Overdue, "--followup"),
         (Tab::Problems, "Ingen problemer."),
     ];
     for (tab, text) in expect {

@@ -1,5 +1,6 @@
 //! The questions, overdue and problems tabs: long lists, drawn as windows through the
-//! columns of their row types.
+//! columns of their row types. Aggregate only: overdue learners and problems are counted
+//! per forvaltning; who and which files is in the follow-up output, never on this screen.
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
@@ -33,15 +34,18 @@ pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
 
 pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    // Most overdue first; withheld groups last. The names are in the follow-up output only.
+    let mut order: Vec<usize> = (0..r.completion.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(r.completion[i].figures.shown().map(|f| f.overdue)));
     let title = l(
-        " Forsinkede (hvem, ikke hvordan de klarede sig) ",
-        " Overdue (who, not how they did) ",
+        " Forsinkede pr. forvaltning og modul (navnene: --followup) ",
+        " Overdue per forvaltning and module (names: --followup) ",
     );
     column_window(
         (frame, body),
         (m, r),
-        (title.into(), &cols::OVERDUE),
-        (r.overdue.len(), |i| &r.overdue[i]),
+        (title.into(), &cols::COMPLETION),
+        (r.completion.len(), |i| &r.completion[order[i]]),
     );
 }
 
@@ -52,17 +56,40 @@ pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
         (frame, list),
         (m, r),
         (
-            l(" Ikke talt med ", " Not counted ").into(),
-            &cols::PROBLEMS,
+            l(
+                " Ikke talt med, pr. forvaltning (filerne: --followup) ",
+                " Not counted, per forvaltning (the files: --followup) ",
+            )
+            .into(),
+            &cols::PROBLEM_COUNTS,
         ),
-        (r.problems.len(), |i| &r.problems[i]),
+        (r.problem_counts.len(), |i| &r.problem_counts[i]),
     );
-    let text = r.problems.get(m.row()).map_or_else(
-        || l("Ingen problemer.", "No problems.").to_owned(),
-        |p| safe(&p.message),
-    );
+    let roster: Vec<String> = r
+        .roster_problems
+        .iter()
+        .map(|p| match p.line {
+            Some(n) => format!(
+                "{} {n}: {}",
+                l("Medarbejderlisten, linje", "Roster, line"),
+                p.message
+            ),
+            None => format!("{}: {}", l("Medarbejderlisten", "Roster"), p.message),
+        })
+        .collect();
+    let text = if roster.is_empty() && r.problem_counts.is_empty() {
+        l("Ingen problemer.", "No problems.").to_owned()
+    } else if roster.is_empty() {
+        l(
+            "Medarbejderlisten: ingen problemer.",
+            "Roster: no problems.",
+        )
+        .to_owned()
+    } else {
+        roster.join(" · ")
+    };
     frame.render_widget(
-        Paragraph::new(text)
+        Paragraph::new(safe(&text))
             .wrap(Wrap { trim: true })
             .block(Block::bordered()),
         detail,

@@ -79,13 +79,14 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<
         Line::from(format!(
             "{}: {}",
             l("Forsinkede", "Overdue"),
-            r.overdue.len()
+            r.overdue_total()
+                .map_or_else(|| withheld(r), |n| n.to_string())
         )),
         Line::from(if r.roster_used {
             format!(
                 "{}: {}",
                 l("Aldrig startet", "Never started"),
-                r.never_started.len()
+                c.never_started
             )
         } else {
             l("Ingen personaleliste (--roster)", "No roster (--roster)").to_owned()

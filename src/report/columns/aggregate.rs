@@ -1,15 +1,11 @@
-//! The column list of every row type. The order here is the order in every format.
+//! The column lists of the aggregate tables. The order here is the order in every format.
 
-use super::{Column, Shown, Value};
+use super::{Column, Shown, Value, forvaltning, kind, text};
 use crate::lang::Lang;
 use crate::report::model::{
-    CompletionRow, KnowledgeRow, ModuleStatsRow, OverdueReason, OverdueRow, PersonRow, Problem,
-    QuestionRow, Topic, Trend,
+    CompletionRow, KnowledgeRow, ModuleStatsRow, ProblemCount, QuestionRow, RosterProblem, Topic,
+    Trend,
 };
-
-fn text(s: &str) -> Value {
-    Value::Text(s.to_owned())
-}
 
 fn opt_decimal(v: Option<f64>) -> Value {
     v.map_or(Value::Empty, Value::Decimal)
@@ -50,7 +46,7 @@ pub static COMPLETION: [Column<CompletionRow>; 9] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
-        |r: &CompletionRow, _| text(&r.forvaltning),
+        |r: &CompletionRow, lang| forvaltning(r.forvaltning.as_deref(), lang),
     )
     .key()
     .fill(2),
@@ -137,19 +133,11 @@ fn trend(t: Option<Trend>) -> Value {
 }
 
 /// Knowledge per (forvaltning or all) × topic × quarter.
-pub static KNOWLEDGE: [Column<KnowledgeRow>; 10] = [
+pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
-        |r: &KnowledgeRow, lang| match &r.forvaltning {
-            Some(f) => text(f),
-            None => Value::Label {
-                shown: lang
-                    .pick("Alle forvaltninger", "All forvaltninger")
-                    .to_owned(),
-                data: "*".to_owned(),
-            },
-        },
+        |r: &KnowledgeRow, lang| forvaltning(r.forvaltning.as_deref(), lang),
     )
     .key()
     .fill(2),
@@ -179,21 +167,9 @@ pub static KNOWLEDGE: [Column<KnowledgeRow>; 10] = [
     )
     .figure(5),
     Column::new(
-        "correct",
-        ("Rigtige svar", "Correct answers"),
-        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Count(f.correct)),
-    )
-    .figure(6)
-    .only(Shown::DataOnly),
-    Column::new("asked", ("Svar", "Answers"), |r: &KnowledgeRow, _| {
-        r.figures.value(|f| Value::Count(f.asked))
-    })
-    .figure(6)
-    .only(Shown::DataOnly),
-    Column::new(
         "share",
         ("Andel rigtige", "Share correct"),
-        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.share())),
+        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.share)),
     )
     .figure(7),
     Column::new("trend", ("Udvikling", "Trend"), |r: &KnowledgeRow, _| {
@@ -285,94 +261,49 @@ pub static MODULE_STATS: [Column<ModuleStatsRow>; 6] = [
     .figure(5),
 ];
 
-fn reason(r: OverdueReason, lang: Lang) -> Value {
-    Value::Label {
-        shown: r.label(lang).to_owned(),
-        data: match r {
-            OverdueReason::FirstTime => "first_time",
-            OverdueReason::Renewal => "renewal",
-            OverdueReason::NewVersion => "new_version",
-        }
-        .to_owned(),
-    }
-}
-
-/// Who is overdue with what.
-pub static OVERDUE: [Column<OverdueRow>; 5] = [
-    Column::new(
-        "employee_id",
-        ("Medarbejder", "Employee"),
-        |r: &OverdueRow, _| text(&r.learner),
-    )
-    .key()
-    .fixed(12),
+/// Problems by kind per forvaltning.
+pub static PROBLEM_COUNTS: [Column<ProblemCount>; 4] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
-        |r: &OverdueRow, _| text(&r.forvaltning),
+        |r: &ProblemCount, lang| match &r.forvaltning {
+            Some(f) => text(f),
+            None => Value::Label {
+                shown: lang.pick("ukendt", "unknown").to_owned(),
+                data: String::new(),
+            },
+        },
     )
     .key()
     .fill(2),
-    Column::new("module", ("Modul", "Module"), |r: &OverdueRow, _| {
-        text(&r.module)
+    Column::new("kind", ("Slags", "Kind"), |r: &ProblemCount, lang| {
+        kind(r.kind, lang)
     })
-    .key(),
-    Column::new("overdue_since", ("Siden", "Since"), |r: &OverdueRow, _| {
-        Value::Text(r.since.to_string())
-    })
-    .fixed(10),
-    Column::new("reason", ("Hvorfor", "Why"), |r: &OverdueRow, lang| {
-        reason(r.reason, lang)
-    })
-    .fixed(15),
-];
-
-/// Roster employees with no record.
-pub static NEVER_STARTED: [Column<PersonRow>; 3] = [
-    Column::new(
-        "employee_id",
-        ("Medarbejder", "Employee"),
-        |r: &PersonRow, _| text(&r.learner),
-    )
     .key()
-    .fixed(12),
-    Column::new(
-        "forvaltning",
-        ("Forvaltning", "Forvaltning"),
-        |r: &PersonRow, _| text(&r.forvaltning),
-    )
-    .key()
-    .fill(2),
-    Column::new(
-        "start_date",
-        ("Startdato", "Start date"),
-        |r: &PersonRow, _| text(&r.start),
-    )
-    .fixed(10),
-];
-
-/// Files, records and roster rows not counted.
-pub static PROBLEMS: [Column<Problem>; 5] = [
-    Column::new("path", ("Fil", "File"), |r: &Problem, _| text(&r.path))
-        .key()
-        .fill(2),
-    Column::new("line", ("Linje", "Line"), |r: &Problem, _| {
-        r.line.map_or(Value::Empty, Value::Count)
-    })
-    .figure(5),
-    Column::new("kind", ("Slags", "Kind"), |r: &Problem, lang| {
-        Value::Label {
-            shown: r.kind.label(lang).to_owned(),
-            data: r.kind.label(Lang::En).to_owned(),
-        }
-    })
     .fill(1),
-    Column::new("records", ("Poster", "Records"), |r: &Problem, _| {
-        Value::Count(r.records)
+    Column::new("problems", ("Antal", "Count"), |r: &ProblemCount, _| {
+        Value::Count(r.problems)
     })
     .figure(6),
-    Column::new("message", ("Hvad", "What"), |r: &Problem, _| {
+    Column::new(
+        "records",
+        ("Poster ikke talt med", "Records not counted"),
+        |r: &ProblemCount, _| Value::Count(r.records),
+    )
+    .figure(6),
+];
+
+/// Roster problems by roster line.
+pub static ROSTER_PROBLEMS: [Column<RosterProblem>; 2] = [
+    Column::new(
+        "line",
+        ("Linje i medarbejderlisten", "Roster line"),
+        |r: &RosterProblem, _| r.line.map_or(Value::Empty, Value::Count),
+    )
+    .key()
+    .figure(5),
+    Column::new("message", ("Hvad", "What"), |r: &RosterProblem, _| {
         text(&r.message)
     })
-    .only(Shown::NotOnDashboard),
+    .fill(3),
 ];
