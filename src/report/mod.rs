@@ -301,4 +301,6 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
 }
 
 #[cfg(test)]
+mod attack;
+#[cfg(test)]
 mod tests;

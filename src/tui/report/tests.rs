@@ -192,3 +192,24 @@ fn every_column_is_headed_as_in_markdown() {
         .expect("completion header");
     assert!(header.contains("| Medarbejdere |"), "{header}");
 }
+
+#[test]
+fn no_tab_names_a_learner() {
+    let r = report();
+    let mut m = Model::new(Lang::Da, true);
+    for tab in Tab::ALL {
+        update(&mut m, &r, Message::Goto(tab));
+        for _ in 0..tab.rows(&r).max(1) {
+            let screen = draw(&m, &r, 120, 40);
+            for id in (1000..1008).chain([1099]) {
+                assert!(
+                    !screen
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == id.to_string()),
+                    "{tab:?} names learner {id}:\n{screen}"
+                );
+            }
+            update(&mut m, &r, Message::Down);
+        }
+    }
+}
