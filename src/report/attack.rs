@@ -79,6 +79,9 @@ fn difference(total: &Value, parts: &[&Value]) -> Option<(u64, usize)> {
     Some((total - shown, withheld))
 }
 
+/// One line of a table: its total (when published) and its parts.
+type Line<'v> = (Option<&'v Value>, Vec<&'v Value>);
+
 /// Runs the attack on one published report; returns how many lines had two or more withheld
 /// parts under a shown total (the case the old rule missed).
 fn attack(js: &Value, min: u64) -> usize {
@@ -105,8 +108,7 @@ fn attack(js: &Value, min: u64) -> usize {
     // Knowledge: along the forvaltninger of every (topic, quarter); the quarters and topics of
     // one forvaltning have no published total to subtract from, and the lines across quarters
     // are checked for shown cells below the minimum by the same walk.
-    let mut lines: BTreeMap<(String, String, String), (Option<&Value>, Vec<&Value>)> =
-        BTreeMap::new();
+    let mut lines: BTreeMap<(String, String, String), Line<'_>> = BTreeMap::new();
     for row in js["knowledge"].as_array().expect("rows") {
         let key = (
             row["kind"].to_string(),
@@ -125,7 +127,7 @@ fn attack(js: &Value, min: u64) -> usize {
     }
     // Completion: along the forvaltninger of every module, and the overview's learners as a
     // total of the forvaltninger's sizes.
-    let mut modules: BTreeMap<String, (Option<&Value>, Vec<&Value>)> = BTreeMap::new();
+    let mut modules: BTreeMap<String, Line<'_>> = BTreeMap::new();
     let mut sizes: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
     for row in js["completion"].as_array().expect("rows") {
         let line = modules.entry(row["module"].to_string()).or_default();
