@@ -79,10 +79,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
         "{}\n",
         match lang {
             Lang::Da => format!(
-                "Grupper med færre end {n} medarbejdere vises ikke (vist som «<{n}»). Ingen enkeltpersoners resultater vises."
+                "Grupper med færre end {n} medarbejdere vises ikke (vist som «<{n}»), og heller ikke grupper, som ellers kunne regnes ud af de viste tal. Vidensniveauet tæller hver medarbejder én gang. Rapporten nævner ingen personer og ingen filer."
             ),
             Lang::En => format!(
-                "Groups of fewer than {n} learners are withheld (shown as «<{n}»). No individual's results are shown."
+                "Groups of fewer than {n} learners are withheld (shown as «<{n}»), and so are groups that could otherwise be worked out from the figures shown. The knowledge level counts each learner once. The report names no person and no file."
             ),
         }
     );
