@@ -1,8 +1,8 @@
 //! What the report keeps per learner, packed small: it is kept for every learner of the
 //! municipality at once.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use super::Quarter;
+use crate::report::model::TOPICS;
 
 /// A finish time in the report's state: UTC seconds as `u32`, which reaches 2106 (records
 /// later than the report's moment are rejected as implausible, so none is cut). Half the size

@@ -2,8 +2,14 @@
 //! columns of their row types. Aggregate only: overdue learners and problems are counted
 //! per forvaltning; who and which files is in the follow-up output, never on this screen.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Model, column_window};
+use crate::report::columns as cols;
+use crate::report::model::Report;
+use crate::report::render::safe;
 
 pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);

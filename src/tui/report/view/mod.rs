@@ -5,16 +5,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Sparkline, Table,
-    TableState, Tabs, Wrap,
+    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
 use super::{KEYS, Model, Tab};
-use crate::report::columns::{self as cols, Align, Column, Medium, Width, columns_in};
-use crate::report::model::{Report, Topic};
-use crate::report::render::{safe, share_in, withheld};
+use crate::report::columns::{Align, Column, Medium, Width, columns_in};
+use crate::report::model::Report;
+use crate::report::render::safe;
 
 mod lists;
 mod summary;

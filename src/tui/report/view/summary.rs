@@ -1,7 +1,17 @@
 //! The overview, forvaltninger and areas tabs.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
+
+use super::{
+    Columns, Model, Theme, column_window, dashboard_columns, header_row, percent, row_of, window,
+};
+use crate::report::columns as cols;
+use crate::report::model::{Report, Topic};
+use crate::report::render::{safe, share_in, withheld};
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
