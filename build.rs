@@ -1,13 +1,13 @@
-//! Embeds the bundled `courses/*.ron` in the binary, so `bevidst` works from any folder.
+//! Embeds the bundled `courses/*.ron` and the handbook in `courses/handbook/` (its documents
+//! and `reviewed.lock`) in the binary, so `bevidst` works from any folder.
 
 use std::fmt::Write as _;
-use std::{env, fs, path::PathBuf};
+use std::path::{Path, PathBuf};
+use std::{env, fs};
 
-fn main() {
-    println!("cargo::rerun-if-changed=courses");
-    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("courses");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+/// The `*.ron` files directly in `dir`, sorted.
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
@@ -16,10 +16,14 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from(
-        "/// The bundled course files: (name, contents).\npub static BUNDLED: &[(&str, &str)] = &[\n",
-    );
-    for f in &files {
+    files
+}
+
+/// `static NAME: &[(&str, &str)]` of (shown name, contents) for the files.
+fn embed(out: &mut String, doc: &str, static_name: &str, shown_dir: &str, files: &[PathBuf]) {
+    let _ = writeln!(out, "/// {doc}: (name, contents).");
+    let _ = writeln!(out, "pub static {static_name}: &[(&str, &str)] = &[");
+    for f in files {
         let name = f
             .file_name()
             .expect("a read_dir entry has a file name")
@@ -27,11 +31,51 @@ fn main() {
         println!("cargo::rerun-if-changed={}", f.display());
         let _ = writeln!(
             out,
-            "    (\"courses/{name}\", include_str!({:?})),",
+            "    (\"{shown_dir}/{name}\", include_str!({:?})),",
             f.display().to_string()
         );
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=courses");
+    let courses =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+            .join("courses");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let mut out = String::new();
+    embed(
+        &mut out,
+        "The bundled course files",
+        "BUNDLED",
+        "courses",
+        &ron_files(&courses),
+    );
+    fs::write(out_dir.join("bundled.rs"), out).expect("OUT_DIR is writable");
+
+    let handbook = courses.join("handbook");
+    println!("cargo::rerun-if-changed={}", handbook.display());
+    let mut out = String::new();
+    embed(
+        &mut out,
+        "The bundled handbook's documents",
+        "BUNDLED_HANDBOOK",
+        "courses/handbook",
+        &ron_files(&handbook),
+    );
+    let lock = handbook.join("reviewed.lock");
+    println!("cargo::rerun-if-changed={}", lock.display());
+    out.push_str("/// The bundled `reviewed.lock`: (name, contents), if there is one.\n");
+    if lock.is_file() {
+        let _ = writeln!(
+            out,
+            "pub static BUNDLED_LOCK: Option<(&str, &str)> = Some((\"courses/handbook/reviewed.lock\", include_str!({:?})));",
+            lock.display().to_string()
+        );
+    } else {
+        out.push_str("pub static BUNDLED_LOCK: Option<(&str, &str)> = None;\n");
+    }
+    fs::write(out_dir.join("bundled_handbook.rs"), out).expect("OUT_DIR is writable");
 }

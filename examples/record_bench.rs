@@ -8,17 +8,15 @@
 
 use std::time::Instant;
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::policy::Area;
-use bevidst::record::{
-    AnswerResult, CompletionRecord, InstallationId, LearnerLog, RecordDraft, header_line,
-    verify_reader,
-};
+use bevidst::record::{CompletionRecord, InstallationId, LearnerLog, header_line, verify_reader};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-fn draft(rng: &mut ChaCha8Rng) -> RecordDraft {
-    let answers: Vec<AnswerResult> = (0..10)
-        .map(|i| AnswerResult {
+fn draft(rng: &mut ChaCha8Rng) -> FinishedAttempt {
+    let answers: Vec<AnsweredQuestion> = (0..10)
+        .map(|i| AnsweredQuestion {
             id: format!("onboarding-{:02}", rng.random_range(0..40) + i),
             area: Area::ALL[rng.random_range(0..Area::ALL.len())],
             correct: rng.random_bool(0.7),
@@ -26,7 +24,7 @@ fn draft(rng: &mut ChaCha8Rng) -> RecordDraft {
         .collect();
     let score = u32::try_from(answers.iter().filter(|a| a.correct).count()).unwrap_or(0);
     let started = rng.random_range(1_600_000_000..1_800_000_000);
-    RecordDraft {
+    FinishedAttempt {
         learner: format!("{:07}", rng.random_range(0..10_000_000u32)),
         forvaltning: "Beskæftigelses- og Integrationsforvaltningen".into(),
         module: "onboarding".into(),
@@ -76,7 +74,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut correct = 0u64;
     let outcome = verify_reader(log.as_bytes(), |r| {
-        correct += r.answers.iter().filter(|a| a.correct).count() as u64;
+        correct += r.attempt.answers.iter().filter(|a| a.correct).count() as u64;
     });
     let took = start.elapsed().as_secs_f64();
     assert!(outcome.is_ok(), "{:?}", outcome.bad);

@@ -3,10 +3,12 @@
 //! each module below is one box of its data-flow diagram.
 
 pub mod app;
+pub mod attempt;
 pub mod canon;
 pub mod config;
 pub mod course;
 pub mod fsutil;
+pub mod handbook;
 pub mod lang;
 pub mod plain;
 pub mod policy;

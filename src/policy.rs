@@ -1,51 +1,11 @@
 //! The structure of Københavns Kommune's IT-security policy that the rest of the program
-//! refers to: its sections (1, 1.1 … 1.8), the eleven areas of section 1.3 and the three
-//! goals of section 1.1. Courses cite these; records and reports aggregate by them.
+//! refers to: the eleven areas of section 1.3 and the three goals of section 1.1. Records and
+//! reports aggregate by them. The policy's sections and their text are data, in the handbook
+//! (`crate::handbook`, `courses/handbook/`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-
-/// Every section of the policy a lesson or question may cite, with its Danish and English title.
-pub const SECTIONS: [(&str, &str, &str); 9] = [
-    (
-        "1",
-        "It-sikkerhedspolitik for Københavns Kommune",
-        "IT-security policy of the City of Copenhagen",
-    ),
-    ("1.1", "Mål", "Goals"),
-    ("1.2", "Anvendelsesområde", "Scope"),
-    ("1.3", "It-sikkerhedshåndbog", "IT-security handbook"),
-    (
-        "1.4",
-        "Ansvar og organisering",
-        "Responsibility and organisation",
-    ),
-    ("1.5", "Løbende vedligeholdelse", "Ongoing maintenance"),
-    ("1.6", "Bevidsthed om it-sikkerhed", "IT-security awareness"),
-    ("1.7", "It-beredskab", "IT contingency"),
-    (
-        "1.8",
-        "Opfølgning på it-sikkerhed",
-        "Follow-up on IT security",
-    ),
-];
-
-/// Whether `section` names a section of the policy (`"1"`, `"1.1"` … `"1.8"`).
-pub fn is_section(section: &str) -> bool {
-    SECTIONS.iter().any(|(s, _, _)| *s == section)
-}
-
-/// The title of a policy section in the given language, if the section exists.
-pub fn section_title(section: &str, lang: Lang) -> Option<&'static str> {
-    SECTIONS
-        .iter()
-        .find(|(s, _, _)| *s == section)
-        .map(|(_, da, en)| match lang {
-            Lang::Da => *da,
-            Lang::En => *en,
-        })
-}
 
 /// The eleven areas of IT-security work that policy section 1.3 lists (after ISO 27001/2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -215,16 +175,5 @@ mod tests {
         let mut codes: Vec<u8> = Area::ALL.iter().map(|a| a.code()).collect();
         codes.dedup();
         assert_eq!(codes.len(), 11);
-    }
-
-    #[test]
-    fn sections_are_the_policys() {
-        assert!(is_section("1.8"));
-        assert!(!is_section("1.9"));
-        assert!(!is_section("2"));
-        assert_eq!(
-            section_title("1.6", Lang::Da),
-            Some("Bevidsthed om it-sikkerhed")
-        );
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use bevidst::course::{self, ModuleKind, Text};
+use bevidst::course::{self, ModuleKind, QuestionKind, Text};
 use bevidst::policy::Area;
 
 fn texts_of(m: &course::Module) -> Vec<(&'static str, &Text)> {
@@ -139,4 +139,37 @@ fn beyond_policy_is_labelled_as_such_in_the_text() {
             );
         }
     }
+}
+
+#[test]
+fn true_false_and_multiple_answer_keys_are_balanced() {
+    // A learner who always answers "Sandt", or who marks two or three choices of four, must not
+    // pass by pattern: true/false items are keyed true 40–60 % of the time, and multiple-answer
+    // items range from one correct choice to all of them.
+    let set = course::bundled().expect("bundled courses validate");
+    let (mut true_false, mut keyed_true) = (0_usize, 0_usize);
+    let (mut one_correct, mut all_correct) = (0_usize, 0_usize);
+    for q in set.modules.iter().flat_map(|l| &l.module.questions) {
+        let correct = q.choices.iter().filter(|c| c.correct).count();
+        match q.kind {
+            QuestionKind::TrueFalse => {
+                true_false += 1;
+                keyed_true += usize::from(q.choices[0].correct);
+            }
+            QuestionKind::Multiple => {
+                one_correct += usize::from(correct == 1);
+                all_correct += usize::from(correct == q.choices.len());
+            }
+            QuestionKind::Single => {}
+        }
+    }
+    assert!(
+        (40..=60).contains(&(keyed_true * 100 / true_false.max(1))),
+        "{keyed_true} of {true_false} true/false items are keyed true; keep it at 40–60 %"
+    );
+    assert!(
+        one_correct >= 2 && all_correct >= 2,
+        "multiple-answer items with one correct choice: {one_correct}, with all correct: \
+         {all_correct}; at least two of each"
+    );
 }

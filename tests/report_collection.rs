@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::canon::Digest32;
 use bevidst::course::CourseSet;
 use bevidst::lang::Lang;
-use bevidst::record::{AnswerResult, CompletionRecord, InstallationId, RecordDraft, header_line};
+use bevidst::record::{CompletionRecord, InstallationId, header_line};
 use bevidst::report::model::{ProblemKind, Report};
 use bevidst::report::{Paths, RunOutput, Settings, render, run};
 use bevidst::schedule::Rules;
@@ -29,22 +30,22 @@ fn draft(
     module: usize,
     finished: u64,
     right: usize,
-) -> RecordDraft {
+) -> FinishedAttempt {
     let m = &set.modules[module];
-    let answers: Vec<AnswerResult> = m
+    let answers: Vec<AnsweredQuestion> = m
         .module
         .questions
         .iter()
         .take(4)
         .enumerate()
-        .map(|(i, q)| AnswerResult {
+        .map(|(i, q)| AnsweredQuestion {
             id: q.id.clone(),
             area: q.area,
             correct: i < right,
         })
         .collect();
     let score = u32::try_from(right).expect("small");
-    RecordDraft {
+    FinishedAttempt {
         learner: learner.into(),
         forvaltning: "Kultur- og Fritidsforvaltningen".into(),
         module: m.module.id.clone(),
@@ -60,7 +61,7 @@ fn draft(
 }
 
 /// The lines of a log of `drafts` for installation `inst` (header first).
-fn log_lines(inst: u8, drafts: Vec<RecordDraft>) -> Vec<String> {
+fn log_lines(inst: u8, drafts: Vec<FinishedAttempt>) -> Vec<String> {
     let installation = InstallationId([inst; 16]);
     let mut prev: Digest32 = [0; 32];
     let mut lines = vec![header_line(installation)];
@@ -290,7 +291,7 @@ fn anchors_catch_a_rewritten_or_shortened_log_and_accept_an_extended_one() {
     );
 
     // The learner recomputes the whole chain with a better score on record 2.
-    let mut drafts: Vec<RecordDraft> = (0..3)
+    let mut drafts: Vec<FinishedAttempt> = (0..3)
         .map(|k| draft(&set, "1001", 0, T0 + k * 7 * 86_400, 3))
         .collect();
     drafts[1] = draft(&set, "1001", 0, T0 + 7 * 86_400, 4);

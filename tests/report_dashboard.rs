@@ -46,6 +46,9 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
     tmux.keys(&["?"]);
     tmux.wait_for("Taster (Esc lukker)");
     tmux.keys(&["Escape"]);
+    // The tabs' footer is back once the help is closed; a Tab sent sooner would reach the
+    // terminal together with the Escape, which reads as Alt-Tab.
+    tmux.wait_for("Tab næste fane");
     tmux.keys(&["Tab"]);
     tmux.wait_for("første forsøg");
     tmux.keys(&["q"]);

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::canon::CanonHasher;
-use bevidst::report::input::{Completion, Mark};
+use bevidst::record::{CompletionRecord, FORMAT_VERSION, InstallationId};
 use bevidst::report::privacy::Pseudonymizer;
 use bevidst::report::render::xapi::{self, XapiOptions, XapiWriter};
 use bevidst::simulate::courses::{Shape, synthetic_courses};
@@ -100,7 +101,7 @@ fn errors(v: &Validator, statement: &Value) -> Vec<String> {
     v.iter_errors(statement).map(|e| e.to_string()).collect()
 }
 
-fn completions() -> Vec<(Completion, bevidst::course::Text)> {
+fn completions() -> Vec<(CompletionRecord, bevidst::course::Text)> {
     let set = synthetic_courses(Shape {
         refreshers: 1,
         bank: 6,
@@ -114,12 +115,12 @@ fn completions() -> Vec<(Completion, bevidst::course::Text)> {
             .enumerate()
         {
             let m = &loaded.module;
-            let marks: Vec<Mark> = m
+            let answers: Vec<AnsweredQuestion> = m
                 .questions
                 .iter()
                 .zip(pattern)
-                .map(|(q, &correct)| Mark {
-                    question: q.id.clone(),
+                .map(|(q, &correct)| AnsweredQuestion {
+                    id: q.id.clone(),
                     area: q.area,
                     correct,
                 })
@@ -128,18 +129,25 @@ fn completions() -> Vec<(Completion, bevidst::course::Text)> {
             let mut h = CanonHasher::new(b"xapi-test\0");
             h.u64(u64::try_from(i * 10 + j).expect("small"));
             out.push((
-                Completion {
-                    learner: format!("100{i}{j}"),
-                    forvaltning: "KFF".into(),
-                    module: m.id.clone(),
-                    version: m.version,
-                    content_hash: loaded.hash,
-                    started: 1_740_000_000,
-                    finished: 1_740_000_420,
-                    score,
-                    max: 4,
-                    passed: score >= 3,
-                    marks,
+                CompletionRecord {
+                    format: FORMAT_VERSION,
+                    installation: InstallationId([0; 16]),
+                    seq: 1,
+                    attempt: FinishedAttempt {
+                        learner: format!("100{i}{j}"),
+                        forvaltning: "KFF".into(),
+                        module: m.id.clone(),
+                        module_version: m.version,
+                        content_hash: loaded.hash,
+                        started: 1_740_000_000,
+                        finished: 1_740_000_420,
+                        score,
+                        max: 4,
+                        passed: score >= 3,
+                        answers,
+                    },
+                    program: "0.1.0".into(),
+                    prev: [0; 32],
                     hash: h.finish(),
                 },
                 m.title.clone(),
@@ -168,15 +176,19 @@ fn every_statement_bevidst_writes_validates() {
         let verb = s["verb"]["id"].as_str().expect("verb id");
         assert_eq!(
             verb,
-            if c.passed {
+            if c.attempt.passed {
                 xapi::VERB_PASSED
             } else {
                 xapi::VERB_FAILED
             }
         );
-        assert_eq!(s["actor"]["account"]["name"], pseudo.pseudonym(&c.learner));
+        assert_eq!(
+            s["actor"]["account"]["name"],
+            pseudo.pseudonym(&c.attempt.learner)
+        );
         assert!(
-            !s.to_string().contains(&format!("\"{}\"", c.learner)),
+            !s.to_string()
+                .contains(&format!("\"{}\"", c.attempt.learner)),
             "no employee id"
         );
         serialized.push(s.to_string());

@@ -8,6 +8,7 @@
 use super::quiz::ResultState;
 use super::texts::{self, texts};
 use super::wrap;
+use crate::attempt::FinishedAttempt;
 use crate::course::LoadedModule;
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
@@ -101,12 +102,12 @@ pub fn layout(paras: &[Para], width: usize) -> Vec<Line> {
 }
 
 /// Course text made display-safe, on one line.
-fn safe(s: &str) -> String {
+pub(super) fn safe(s: &str) -> String {
     sanitize(s, true)
 }
 
 /// Course text made display-safe, split into its paragraphs.
-fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn paragraphs(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split("\n\n").map(safe).filter(|p| !p.trim().is_empty())
 }
 
@@ -117,7 +118,10 @@ pub fn lesson(module: &LoadedModule, page: usize, lang: Lang) -> Vec<Para> {
     };
     let mut out = vec![
         Para::new(Tone::Title, safe(lesson.title.get(lang))),
-        Para::new(Tone::Muted, texts::policy_section(lang, &lesson.section)),
+        Para::new(
+            Tone::Muted,
+            safe(&module.handbook.citation_label(&lesson.section, lang)),
+        ),
     ];
     if let Some(source) = &lesson.beyond_policy {
         out.push(Para::new(
@@ -204,7 +208,7 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
     out.push(Para::blank());
     out.push(Para::new(
         Tone::Heading,
-        texts::policy_section(lang, &q.section),
+        safe(&module.handbook.citation_label(&q.section, lang)),
     ));
     if let Some(source) = &q.beyond_policy {
         out.push(Para::new(
@@ -226,7 +230,7 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
 pub fn result(
     module: &LoadedModule,
     result: &ResultState,
-    history: &[super::PastAttempt],
+    history: &[FinishedAttempt],
     lang: Lang,
 ) -> Vec<Para> {
     let t = texts(lang);
@@ -290,16 +294,11 @@ const EARLIER_SHOWN: usize = 3;
 
 /// The learner's attempts finished before this one started, per area, oldest first.
 fn earlier_by_area(
-    history: &[super::PastAttempt],
+    history: &[FinishedAttempt],
     started: jiff::Timestamp,
 ) -> Vec<crate::quiz::AreaProgress> {
     let started = u64::try_from(started.as_second()).unwrap_or(0);
-    let earlier: Vec<_> = history
-        .iter()
-        .filter(|p| p.finished < started)
-        .map(super::PastAttempt::for_knowledge)
-        .collect();
-    crate::quiz::knowledge_by_area(&earlier)
+    crate::quiz::knowledge_by_area(history.iter().filter(|p| p.finished < started))
 }
 
 /// The state of the record as paragraphs: saving, the receipt, or the error.
@@ -354,7 +353,8 @@ mod tests {
 
     #[test]
     fn the_result_shows_the_learners_earlier_shares_per_area() {
-        use crate::app::{PastAttempt, SaveState};
+        use crate::app::SaveState;
+        use crate::attempt::AnsweredQuestion;
         use crate::policy::Area;
         use crate::quiz::{Answer, Attempt, DrawnQuestion, score};
         let src = include_str!("../../tests/fixtures/valid/eksempel.ron");
@@ -383,17 +383,16 @@ mod tests {
             outcome,
             save: SaveState::Saving,
         };
-        let past = |finished: u64, right: bool| PastAttempt {
-            module_id: "eksempel".into(),
-            module_version: 1,
-            finished,
-            passed: right,
-            questions: vec![
-                ("eksempel-01".into(), Area::AccessControl, right),
-                ("eksempel-02".into(), Area::AccessControl, false),
-            ],
+        let answer = |id: &str, correct| AnsweredQuestion {
+            id: id.into(),
+            area: Area::AccessControl,
+            correct,
         };
-        let area_line = |history: &[PastAttempt]| {
+        let past = |finished: u64, right: bool| FinishedAttempt {
+            answers: vec![answer("eksempel-01", right), answer("eksempel-02", false)],
+            ..FinishedAttempt::sample("eksempel", 1, finished, right)
+        };
+        let area_line = |history: &[FinishedAttempt]| {
             result(&module, &state, history, Lang::Da)
                 .into_iter()
                 .find(|p| p.text.starts_with("Adgangsstyring"))

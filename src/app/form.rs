@@ -4,8 +4,8 @@
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use super::Message;
 use super::texts;
+use super::{Message, Mode};
 use crate::config::{self, Config, IdProblem, Learner};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
@@ -36,16 +36,6 @@ impl Step {
         Step::Forvaltning,
         Step::StartDate,
     ];
-
-    /// Whether the step is answered by typing.
-    pub fn is_text(self) -> bool {
-        matches!(self, Step::EmployeeId | Step::StartDate)
-    }
-
-    /// Whether the step is answered by choosing from a list.
-    pub fn is_list(self) -> bool {
-        matches!(self, Step::Language | Step::Forvaltning)
-    }
 
     /// The field's label.
     pub fn label(self, lang: Lang) -> &'static str {
@@ -283,32 +273,7 @@ impl Form {
     /// Handles a message on `step` (the step of the first-start wizard, or the settings field
     /// being edited).
     pub fn handle(&mut self, step: Step, msg: &Message) -> Outcome {
-        let len = self.list_len(step);
-        let selected = self.list_selected(step);
         match msg {
-            Message::Up if step.is_list() => self.set_selected(step, selected.saturating_sub(1)),
-            Message::Down if step.is_list() => {
-                self.set_selected(step, (selected + 1).min(len.saturating_sub(1)));
-            }
-            Message::First if step.is_list() => self.set_selected(step, 0),
-            Message::Last if step.is_list() => self.set_selected(step, len.saturating_sub(1)),
-            Message::Pick(i) if step.is_list() && *i < len => self.set_selected(step, *i),
-            Message::Toggle if step == Step::Language => self.set_selected(step, 1 - selected),
-            Message::Input(c) => {
-                if let Some(text) = self.text_mut(step)
-                    && text.chars().count() < MAX_INPUT_CHARS
-                    && !c.is_control()
-                {
-                    text.push(*c);
-                    self.error = None;
-                }
-            }
-            Message::Backspace => {
-                if let Some(text) = self.text_mut(step) {
-                    text.pop();
-                    self.error = None;
-                }
-            }
             Message::Confirm => match self.check(step) {
                 Ok(()) => {
                     self.error = None;
@@ -317,9 +282,47 @@ impl Form {
                 Err(e) => self.error = Some(e),
             },
             Message::Back => return Outcome::Cancelled,
-            _ => {}
+            _ => match step.mode() {
+                Mode::List => self.choose(step, msg),
+                Mode::Text => self.type_in(step, msg),
+                // The summary takes only Confirm and Back (`Step::mode` gives no other mode).
+                _ => {}
+            },
         }
         Outcome::Stay
+    }
+
+    /// Moves the choice of a list step.
+    fn choose(&mut self, step: Step, msg: &Message) {
+        let len = self.list_len(step);
+        let selected = self.list_selected(step);
+        match msg {
+            Message::Up => self.set_selected(step, selected.saturating_sub(1)),
+            Message::Down => self.set_selected(step, (selected + 1).min(len.saturating_sub(1))),
+            Message::First => self.set_selected(step, 0),
+            Message::Last => self.set_selected(step, len.saturating_sub(1)),
+            Message::Pick(i) if *i < len => self.set_selected(step, *i),
+            Message::Toggle if step == Step::Language => self.set_selected(step, 1 - selected),
+            _ => {}
+        }
+    }
+
+    /// Edits the text of a text step.
+    fn type_in(&mut self, step: Step, msg: &Message) {
+        let Some(text) = self.text_mut(step) else {
+            return;
+        };
+        match msg {
+            Message::Input(c) if text.chars().count() < MAX_INPUT_CHARS && !c.is_control() => {
+                text.push(*c);
+                self.error = None;
+            }
+            Message::Backspace => {
+                text.pop();
+                self.error = None;
+            }
+            _ => {}
+        }
     }
 
     /// Handles a message in the first-start wizard; returns the learner once the summary is

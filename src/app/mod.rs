@@ -9,10 +9,12 @@
 
 pub mod doc;
 pub mod form;
+pub mod mode;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
 pub mod session;
+pub mod source;
 pub mod status;
 pub mod store;
 pub mod texts;
@@ -22,14 +24,14 @@ pub mod wrap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::canon::Digest32;
+use crate::attempt::FinishedAttempt;
 use crate::config::Config;
 use crate::course::CourseSet;
 use crate::lang::Lang;
-use crate::policy::Area;
 use crate::quiz::Attempt;
 
 pub use form::{Form, FormError, Step};
+pub use mode::Mode;
 pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
 
@@ -44,8 +46,8 @@ pub struct Model {
     pub login: String,
     /// Today's date where the learner is, for due dates.
     pub today: Date,
-    /// The learner's finished attempts, oldest first.
-    pub history: Vec<PastAttempt>,
+    /// The learner's finished attempts, oldest first (as their log holds them).
+    pub history: Vec<FinishedAttempt>,
     /// What is on screen.
     pub screen: Screen,
     /// A dialog or the help over the screen.
@@ -147,8 +149,6 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
-    /// A field of a form is not accepted.
-    Form(FormError),
 }
 
 impl Notice {
@@ -159,7 +159,6 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
-            Notice::Form(e) => e.text(lang),
         }
     }
 }
@@ -226,8 +225,6 @@ pub enum Message {
     OpenSettings,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
-    /// Open the review of the result.
-    Review,
     /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.
@@ -247,8 +244,9 @@ pub enum Message {
     RecordStored {
         /// The completion receipt to show (grouped hex of the record's hash).
         receipt: String,
-        /// The attempt as the history now holds it.
-        past: PastAttempt,
+        /// The attempt as it was stored, with its finish time (boxed: it is the largest
+        /// payload of any message).
+        attempt: Box<FinishedAttempt>,
         /// Why the copy to the collection folder failed, if it did.
         copy_problem: Option<String>,
     },
@@ -271,80 +269,12 @@ pub enum Effect {
         /// The module's id.
         module: String,
     },
-    /// Store the record of a finished attempt, adding the finish time; answer with
+    /// Store the record of a finished attempt, after setting its finish time from the clock
+    /// (`update` has none, so until then it is the start time); answer with
     /// [`Message::RecordStored`] or [`Message::RecordFailed`].
     SaveRecord(FinishedAttempt),
     /// End the program.
     Quit,
-}
-
-/// A finished attempt, everything a completion record needs except the finish time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FinishedAttempt {
-    /// The learner's employee id.
-    pub employee_id: String,
-    /// The learner's forvaltning.
-    pub forvaltning: String,
-    /// The module's id.
-    pub module_id: String,
-    /// The module's version.
-    pub module_version: u32,
-    /// The module's content hash.
-    pub content_hash: Digest32,
-    /// When the quiz started.
-    pub started: Timestamp,
-    /// Questions answered correctly.
-    pub score: u32,
-    /// Questions asked.
-    pub max: u32,
-    /// Whether the score reaches the pass mark.
-    pub passed: bool,
-    /// Per question asked, in order: its id, its area, whether it was answered correctly.
-    pub questions: Vec<(String, Area, bool)>,
-}
-
-/// A finished attempt as the learner's history keeps it (read from the learner's log).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PastAttempt {
-    /// The module's id.
-    pub module_id: String,
-    /// The module's version at the time.
-    pub module_version: u32,
-    /// When the attempt finished, in UTC seconds since 1970 (as records store it).
-    pub finished: u64,
-    /// Whether it passed.
-    pub passed: bool,
-    /// Per question asked: its id, its area and whether it was answered correctly.
-    pub questions: Vec<(String, Area, bool)>,
-}
-
-impl PastAttempt {
-    /// The attempt as the schedule counts it.
-    pub fn for_schedule(&self) -> crate::schedule::PastAttempt {
-        crate::schedule::PastAttempt {
-            module: self.module_id.clone(),
-            version: self.module_version,
-            finished: self.finished,
-            passed: self.passed,
-        }
-    }
-
-    /// The attempt as the adaptive draw learns from it.
-    pub fn for_knowledge(&self) -> crate::quiz::AnsweredAttempt {
-        crate::quiz::AnsweredAttempt {
-            module: self.module_id.clone(),
-            finished: self.finished,
-            answers: self
-                .questions
-                .iter()
-                .map(|(id, area, correct)| crate::quiz::AnsweredQuestion {
-                    question: id.clone(),
-                    area: *area,
-                    correct: *correct,
-                })
-                .collect(),
-        }
-    }
 }
 
 impl Model {
@@ -353,7 +283,7 @@ impl Model {
     pub fn new(
         courses: CourseSet,
         config: Config,
-        history: Vec<PastAttempt>,
+        history: Vec<FinishedAttempt>,
         today: Date,
         login: &str,
     ) -> Model {
@@ -413,11 +343,6 @@ impl Model {
 
     /// What the learner's history says about each question and area, for the adaptive draw.
     pub fn knowledge(&self) -> crate::quiz::Knowledge {
-        let answered: Vec<_> = self
-            .history
-            .iter()
-            .map(PastAttempt::for_knowledge)
-            .collect();
-        crate::quiz::Knowledge::from_history(&answered)
+        crate::quiz::Knowledge::from_history(&self.history)
     }
 }

@@ -3,9 +3,10 @@
 
 use jiff::Timestamp;
 
-use super::{FinishedAttempt, Message};
+use super::Message;
+use crate::attempt::FinishedAttempt;
 use crate::config::Learner;
-use crate::course::{LoadedModule, Question, QuestionKind};
+use crate::course::{LoadedModule, Question, QuestionKind, Selection};
 use crate::quiz::{self, Answer, Attempt, Outcome};
 
 /// An attempt being answered.
@@ -88,13 +89,16 @@ impl QuizState {
             return;
         };
         self.cursor = pos;
-        if kind == QuestionKind::Multiple {
-            if !answer.remove(&choice) {
+        match kind.selection() {
+            Selection::Many => {
+                if !answer.remove(&choice) {
+                    answer.insert(choice);
+                }
+            }
+            Selection::One => {
+                answer.clear();
                 answer.insert(choice);
             }
-        } else {
-            answer.clear();
-            answer.insert(choice);
         }
     }
 
@@ -115,7 +119,10 @@ impl QuizState {
             Message::Toggle => self.mark(self.cursor, kind, &order),
             Message::Answer(positions) => {
                 let valid = positions.iter().all(|p| *p < order.len());
-                let allowed = kind == QuestionKind::Multiple || positions.len() <= 1;
+                let allowed = match kind.selection() {
+                    Selection::Many => true,
+                    Selection::One => positions.len() <= 1,
+                };
                 if valid
                     && allowed
                     && let Some(answer) = self.answers.get_mut(self.current)
@@ -132,8 +139,9 @@ impl QuizState {
                 let empty = self.answers.get(self.current).is_none_or(Answer::is_empty);
                 // Enter on a single-answer question with nothing marked takes the highlighted
                 // choice, as in any list; a multiple-choice question needs explicit marks.
-                if empty && kind != QuestionKind::Multiple {
-                    self.mark(self.cursor, kind, &order);
+                match kind.selection() {
+                    Selection::One if empty => self.mark(self.cursor, kind, &order),
+                    Selection::One | Selection::Many => {}
                 }
                 if self.current >= last {
                     return QuizStep::HandIn;
@@ -193,30 +201,18 @@ pub struct ResultState {
 }
 
 impl ResultState {
-    /// The record to store, for `learner`.
+    /// The finished attempt to store, for `learner`. Its finish time is its start time until
+    /// the runtime sets it from the clock ([`FinishedAttempt::finish_at`]).
     pub fn finished(&self, module: &LoadedModule, learner: &Learner) -> FinishedAttempt {
-        let questions = self
-            .attempt
-            .items
-            .iter()
-            .zip(&self.outcome.correct)
-            .filter_map(|(item, ok)| {
-                let q = module.module.questions.get(item.question)?;
-                Some((q.id.clone(), q.area, *ok))
-            })
-            .collect();
-        FinishedAttempt {
-            employee_id: learner.employee_id.clone(),
-            forvaltning: learner.forvaltning.clone(),
-            module_id: module.module.id.clone(),
-            module_version: module.module.version,
-            content_hash: module.hash,
-            started: self.started,
-            score: self.outcome.score,
-            max: self.outcome.max,
-            passed: self.outcome.passed,
-            questions,
-        }
+        let started = u64::try_from(self.started.as_second()).unwrap_or(0);
+        FinishedAttempt::from_scored(
+            module,
+            &self.attempt,
+            &self.outcome,
+            (&learner.employee_id, &learner.forvaltning),
+            started,
+            started,
+        )
     }
 
     /// Whether the record is stored.

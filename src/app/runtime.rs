@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use rand::Rng;
 
-use super::{Effect, FinishedAttempt, Message, Model, PastAttempt, update};
+use super::{Effect, Message, Model, update};
+use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
 use crate::lang::Lang;
 
@@ -24,15 +25,9 @@ pub struct Stored {
 
 /// Where finished attempts are stored: the learner's log.
 pub trait RecordStore {
-    /// Appends the record of `attempt`, finished at `finished`, and makes it durable before
-    /// returning; then copies the log to the collection folder if one is configured. Errors
+    /// Appends the record of `attempt` and makes it durable before returning; then copies the log to the collection folder if one is configured. Errors
     /// are in words for the learner, in `lang`.
-    fn append(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String>;
+    fn append(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
 }
 
 /// What the journey needs from the world.
@@ -46,12 +41,7 @@ pub trait Services {
     /// Writes the configuration.
     fn save_config(&mut self, config: &Config) -> Result<(), String>;
     /// Stores a finished attempt; errors are in words for the learner, in `lang`.
-    fn save_record(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String>;
+    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
 }
 
 /// Whether the program goes on after a message.
@@ -95,24 +85,16 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                 started: services.now(),
             })
         }
-        Effect::SaveRecord(attempt) => {
-            let finished = services.now();
-            Some(
-                match services.save_record(&attempt, finished, model.lang()) {
-                    Ok(stored) => Message::RecordStored {
-                        receipt: stored.receipt,
-                        past: PastAttempt {
-                            module_id: attempt.module_id,
-                            module_version: attempt.module_version,
-                            finished: u64::try_from(finished.as_second()).unwrap_or(0),
-                            passed: attempt.passed,
-                            questions: attempt.questions,
-                        },
-                        copy_problem: stored.copy_problem,
-                    },
-                    Err(why) => Message::RecordFailed(why),
+        Effect::SaveRecord(mut attempt) => {
+            attempt.finish_at(u64::try_from(services.now().as_second()).unwrap_or(0));
+            Some(match services.save_record(&attempt, model.lang()) {
+                Ok(stored) => Message::RecordStored {
+                    receipt: stored.receipt,
+                    attempt: Box::new(attempt),
+                    copy_problem: stored.copy_problem,
                 },
-            )
+                Err(why) => Message::RecordFailed(why),
+            })
         }
     }
 }
@@ -145,13 +127,8 @@ impl<S: RecordStore, R: Rng> Services for Live<S, R> {
         config::save(&self.config_dir, config).map_err(|e| e.to_string())
     }
 
-    fn save_record(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String> {
-        self.store.append(attempt, finished, lang)
+    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String> {
+        self.store.append(attempt, lang)
     }
 }
 
@@ -181,12 +158,7 @@ impl<R: Rng> Services for Offline<R> {
         Ok(())
     }
 
-    fn save_record(
-        &mut self,
-        _: &FinishedAttempt,
-        _: Timestamp,
-        _: Lang,
-    ) -> Result<Stored, String> {
+    fn save_record(&mut self, _: &FinishedAttempt, _: Lang) -> Result<Stored, String> {
         Ok(Stored {
             receipt: self.receipt.clone(),
             copy_problem: None,

@@ -140,6 +140,7 @@ mod tests {
         let loaded = parse_module("eksempel.ron", src.as_bytes()).expect("valid fixture");
         CourseSet {
             modules: vec![loaded],
+            ..CourseSet::default()
         }
     }
 

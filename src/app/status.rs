@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::safe_text::sanitize;
 use crate::schedule::{self, Rules, State, Status};
 
-use super::PastAttempt;
+use crate::attempt::FinishedAttempt;
 
 /// The schedule's rules with what the configuration sets, and the days new module versions
 /// came into use.
@@ -31,7 +31,7 @@ pub fn rules(config: &Config, version_since: &BTreeMap<String, Date>) -> Rules {
 /// first start is done) every module is waiting.
 pub fn statuses(
     courses: &CourseSet,
-    history: &[PastAttempt],
+    history: &[FinishedAttempt],
     config: &Config,
     version_since: &BTreeMap<String, Date>,
     today: Date,
@@ -46,11 +46,9 @@ pub fn statuses(
             })
             .collect();
     };
-    let attempts: Vec<schedule::PastAttempt> =
-        history.iter().map(PastAttempt::for_schedule).collect();
     schedule::plan(
         courses.modules.iter().map(|m| &m.module),
-        &attempts,
+        history,
         learner.start_date,
         &rules(config, version_since),
         today,

@@ -1,16 +1,14 @@
-//! The learner's log as the journey's [`RecordStore`]: a finished attempt becomes a
-//! `record::RecordDraft`, is appended durably (the receipt is shown only after that), and the
+//! The learner's log as the journey's [`RecordStore`]: a finished attempt becomes the next
+//! completion record, is appended durably (the receipt is shown only after that), and the
 //! log is then copied to the collection folder if one is configured. Also reads the log back
 //! as the learner's history.
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-
 use super::runtime::{RecordStore, Stored};
-use super::{FinishedAttempt, PastAttempt};
+use crate::attempt::FinishedAttempt;
 use crate::lang::Lang;
-use crate::record::{self, AnswerResult, CompletionRecord, LearnerLog, RecordDraft};
+use crate::record::{self, LearnerLog};
 
 /// The learner's log, and where to copy it after each completion.
 #[derive(Debug)]
@@ -35,65 +33,18 @@ impl LogStore {
     }
 
     /// The learner's history from the log, oldest first.
-    pub fn history(&self) -> Vec<PastAttempt> {
-        self.log.records().iter().map(past_attempt).collect()
-    }
-}
-
-/// A stored record as the journey's history keeps it.
-pub fn past_attempt(r: &CompletionRecord) -> PastAttempt {
-    PastAttempt {
-        module_id: r.module.clone(),
-        module_version: r.module_version,
-        finished: r.finished,
-        passed: r.passed,
-        questions: r
-            .answers
+    pub fn history(&self) -> Vec<FinishedAttempt> {
+        self.log
+            .records()
             .iter()
-            .map(|a| (a.id.clone(), a.area, a.correct))
-            .collect(),
-    }
-}
-
-/// The draft of a record for a finished attempt.
-pub fn draft(attempt: &FinishedAttempt, finished: Timestamp) -> RecordDraft {
-    let seconds = |t: Timestamp| u64::try_from(t.as_second()).unwrap_or(0);
-    RecordDraft {
-        learner: attempt.employee_id.clone(),
-        forvaltning: attempt.forvaltning.clone(),
-        module: attempt.module_id.clone(),
-        module_version: attempt.module_version,
-        content_hash: attempt.content_hash,
-        started: seconds(attempt.started),
-        // The clock may have been set back during the quiz; a record never ends before it
-        // starts.
-        finished: seconds(finished).max(seconds(attempt.started)),
-        score: attempt.score,
-        max: attempt.max,
-        passed: attempt.passed,
-        answers: attempt
-            .questions
-            .iter()
-            .map(|(id, area, correct)| AnswerResult {
-                id: id.clone(),
-                area: *area,
-                correct: *correct,
-            })
-            .collect(),
+            .map(|r| r.attempt.clone())
+            .collect()
     }
 }
 
 impl RecordStore for LogStore {
-    fn append(
-        &mut self,
-        attempt: &FinishedAttempt,
-        finished: Timestamp,
-        lang: Lang,
-    ) -> Result<Stored, String> {
-        let record = self
-            .log
-            .append(draft(attempt, finished))
-            .map_err(|e| e.text(lang))?;
+    fn append(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String> {
+        let record = self.log.append(attempt.clone()).map_err(|e| e.text(lang))?;
         Ok(Stored {
             receipt: record::receipt(&record.hash),
             copy_problem: self.copy_to_collection(lang).err(),

@@ -241,15 +241,6 @@ pub fn progress(lang: Lang, passed: usize, total: usize) -> String {
     }
 }
 
-/// "Politikkens afsnit 1.6: Bevidsthed om it-sikkerhed".
-pub fn policy_section(lang: Lang, section: &str) -> String {
-    let title = crate::policy::section_title(section, lang).unwrap_or("");
-    match lang {
-        Lang::Da => format!("Politikkens afsnit {section}: {title}"),
-        Lang::En => format!("Policy section {section}: {title}"),
-    }
-}
-
 /// "Ud over politikken – kilde: ISO/IEC 27002": content that is good practice or law, not the
 /// policy's own words.
 pub fn beyond_policy(lang: Lang, source: &str) -> String {

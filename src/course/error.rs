@@ -36,7 +36,7 @@ impl fmt::Display for CourseError {
 impl std::error::Error for CourseError {}
 
 /// Turns ron's parse error into words a course author can act on.
-pub(super) fn describe_ron_error(code: &ron::Error) -> String {
+pub(crate) fn describe_ron_error(code: &ron::Error) -> String {
     use ron::Error as E;
     let outer_name = |outer: &Option<String>| match outer.as_deref() {
         Some("Text") => "a text".to_owned(),

@@ -1,15 +1,20 @@
 //! Reading course files: size and encoding checks, RON parsing with positions, validation,
-//! duplicate ids across files, and the set of courses bundled into the binary.
+//! duplicate ids across files, citations checked against the handbook, and the set of courses
+//! bundled into the binary.
 
 use std::collections::HashMap;
 use std::io::Read as _;
 use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
 
 use super::error::{CourseError, describe_ron_error};
 use super::locate::Locator;
 use super::validate::validate;
-use super::{Module, content_hash};
+use super::{CitationSite, Module, content_hash};
 use crate::canon::Digest32;
+use crate::handbook::{self, Handbook};
 
 /// The largest course file accepted; real modules are far smaller.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -27,13 +32,19 @@ pub struct LoadedModule {
     pub module: Module,
     /// Its canonical content hash.
     pub hash: Digest32,
+    /// Every place the module cites the handbook, in file order.
+    pub sites: Vec<CitationSite>,
+    /// The handbook its citations were checked against (shared with the set).
+    pub handbook: Arc<Handbook>,
 }
 
-/// All modules of one course set, in file-name order.
+/// All modules of one course set, in file-name order, and the handbook they cite.
 #[derive(Debug, Clone, Default)]
 pub struct CourseSet {
     /// The modules.
     pub modules: Vec<LoadedModule>,
+    /// The handbook (`handbook/` beside the course files, or the bundled one).
+    pub handbook: Arc<Handbook>,
 }
 
 impl CourseSet {
@@ -42,17 +53,30 @@ impl CourseSet {
         self.modules.iter().find(|m| m.module.id == id)
     }
 
-    /// Builds a set from named file contents, reporting every error in every file, including
-    /// duplicate module and question ids across files.
+    /// Builds a set from named file contents, citing the bundled handbook; see
+    /// [`CourseSet::from_sources_in`].
     pub fn from_sources<'a>(
         files: impl IntoIterator<Item = (String, &'a [u8])>,
     ) -> Result<CourseSet, Vec<CourseError>> {
-        let mut set = CourseSet::default();
+        CourseSet::from_sources_in(handbook::load::shared_bundled()?, files)
+    }
+
+    /// Builds a set from named file contents whose citations are checked against `handbook`,
+    /// reporting every error in every file, including duplicate module and question ids
+    /// across files.
+    pub fn from_sources_in<'a>(
+        handbook: Arc<Handbook>,
+        files: impl IntoIterator<Item = (String, &'a [u8])>,
+    ) -> Result<CourseSet, Vec<CourseError>> {
+        let mut set = CourseSet {
+            modules: Vec::new(),
+            handbook,
+        };
         let mut errors = Vec::new();
         let mut module_ids: HashMap<String, String> = HashMap::new();
         let mut question_ids: HashMap<String, String> = HashMap::new();
         for (name, bytes) in files {
-            match parse_module(&name, bytes) {
+            match parse_module_in(&name, bytes, &set.handbook) {
                 Ok(loaded) => {
                     let src = std::str::from_utf8(bytes).unwrap_or_default();
                     let loc = Locator::new(src);
@@ -93,8 +117,56 @@ impl CourseSet {
     }
 }
 
-/// Parses and validates one course file's bytes; `name` is used in error messages.
+/// Parses and validates one course file's bytes against the bundled handbook; `name` is used
+/// in error messages.
 pub fn parse_module(name: &str, bytes: &[u8]) -> Result<LoadedModule, Vec<CourseError>> {
+    parse_module_in(name, bytes, &handbook::load::shared_bundled()?)
+}
+
+/// Parses and validates one course file's bytes, checking its citations against `handbook`.
+pub fn parse_module_in(
+    name: &str,
+    bytes: &[u8],
+    handbook: &Arc<Handbook>,
+) -> Result<LoadedModule, Vec<CourseError>> {
+    let (mut module, src): (Module, &str) = read_ron(name, bytes)?;
+    let (mut issues, sites) = validate(src, &module, handbook);
+    let loc = Locator::new(src);
+    if !issues.is_empty() {
+        issues.sort_by_key(|i| i.offset);
+        return Err(issues
+            .into_iter()
+            .map(|i| CourseError {
+                path: name.to_owned(),
+                position: Some(loc.line_col(i.offset)),
+                message: i.message,
+            })
+            .collect());
+    }
+    module.normalize();
+    let hash = content_hash(&module);
+    Ok(LoadedModule {
+        source: name.to_owned(),
+        module,
+        hash,
+        sites: sites
+            .into_iter()
+            .map(|(cited, by, offset)| CitationSite {
+                cited,
+                by,
+                position: loc.line_col(offset),
+            })
+            .collect(),
+        handbook: Arc::clone(handbook),
+    })
+}
+
+/// The size, encoding and RON syntax checks every file under `courses/` gets (course and
+/// handbook files alike): the value and the source text it was read from.
+pub(crate) fn read_ron<'b, T: DeserializeOwned>(
+    name: &str,
+    bytes: &'b [u8],
+) -> Result<(T, &'b str), Vec<CourseError>> {
     let at = |position: (usize, usize), message: String| CourseError {
         path: name.to_owned(),
         position: Some(position),
@@ -123,51 +195,68 @@ pub fn parse_module(name: &str, bytes: &[u8]) -> Result<LoadedModule, Vec<Course
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
-    let mut module: Module = match options.from_str(src) {
-        Ok(m) => m,
+    match options.from_str(src) {
+        Ok(value) => Ok((value, src)),
         Err(e) => {
             let pos = (e.span.start.line.max(1), e.span.start.col.max(1));
-            return Err(vec![at(pos, describe_ron_error(&e.code))]);
+            Err(vec![at(pos, describe_ron_error(&e.code))])
         }
-    };
-    let mut issues = validate(src, &module);
-    if !issues.is_empty() {
-        issues.sort_by_key(|i| i.offset);
-        let loc = Locator::new(src);
-        return Err(issues
-            .into_iter()
-            .map(|i| at(loc.line_col(i.offset), i.message))
-            .collect());
     }
-    module.normalize();
-    let hash = content_hash(&module);
-    Ok(LoadedModule {
-        source: name.to_owned(),
-        module,
-        hash,
-    })
 }
 
-/// Loads every `*.ron` file in `dir` (not its subfolders), in file-name order.
-pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        vec![CourseError::whole(
-            &shown,
-            format!("cannot read the course folder: {e}"),
-        )]
-    })?;
-    let mut paths: Vec<_> = entries
+/// The `*.ron` files directly in `dir` (not its subfolders), in file-name order.
+pub(crate) fn ron_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
         .collect();
     paths.sort();
-    if paths.is_empty() {
-        return Err(vec![CourseError::whole(
+    Ok(paths)
+}
+
+/// Loads every `*.ron` file in `dir` (not its subfolders), in file-name order, citing the
+/// handbook in `dir/handbook/`, or the bundled handbook when there is no such folder.
+pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
+    let handbook_dir = dir.join(handbook::FOLDER);
+    let handbook = if handbook_dir.is_dir() {
+        handbook::load_dir(&handbook_dir).map(Arc::new)?
+    } else {
+        handbook::load::shared_bundled()?
+    };
+    let (files, mut errors) = read_folder(
+        dir,
+        "no course files (*.ron) in this folder; point --courses at the folder that holds them",
+    )?;
+    let result = CourseSet::from_sources_in(
+        handbook,
+        files.iter().map(|(n, b)| (n.clone(), b.as_slice())),
+    );
+    match result {
+        Ok(set) if errors.is_empty() => Ok(set),
+        Ok(_) => Err(errors),
+        Err(mut more) => {
+            errors.append(&mut more);
+            Err(errors)
+        }
+    }
+}
+
+/// The named contents of every `*.ron` file in `dir`, and an error for each that cannot be
+/// read; an error alone when the folder cannot be read or holds no such file (`none`).
+pub(crate) type Folder = (Vec<(String, Vec<u8>)>, Vec<CourseError>);
+
+/// Reads the `*.ron` files of a folder for [`load_dir`] and the handbook's loader.
+pub(crate) fn read_folder(dir: &Path, none: &str) -> Result<Folder, Vec<CourseError>> {
+    let shown = dir.display().to_string();
+    let paths = ron_files(dir).map_err(|e| {
+        vec![CourseError::whole(
             &shown,
-            "no course files (*.ron) in this folder; point --courses at the folder that holds them",
-        )]);
+            format!("cannot read the folder: {e}"),
+        )]
+    })?;
+    if paths.is_empty() {
+        return Err(vec![CourseError::whole(&shown, none)]);
     }
     let mut errors = Vec::new();
     let mut files = Vec::new();
@@ -178,15 +267,7 @@ pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
             Err(message) => errors.push(CourseError::whole(name, message)),
         }
     }
-    let result = CourseSet::from_sources(files.iter().map(|(n, b)| (n.clone(), b.as_slice())));
-    match result {
-        Ok(set) if errors.is_empty() => Ok(set),
-        Ok(_) => Err(errors),
-        Err(mut more) => {
-            errors.append(&mut more);
-            Err(errors)
-        }
-    }
+    Ok((files, errors))
 }
 
 /// Reads at most one byte more than the limit, so a huge file is refused without reading it all.
@@ -199,7 +280,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// The course set compiled into the binary from `courses/`.
+/// The course set compiled into the binary from `courses/`, with the bundled handbook.
 pub fn bundled() -> Result<CourseSet, Vec<CourseError>> {
     CourseSet::from_sources(BUNDLED.iter().map(|(n, s)| ((*n).to_owned(), s.as_bytes())))
 }

@@ -3,17 +3,17 @@
 //! finds the spot the author must edit by searching the source for the item's id or field.
 
 /// Byte-offset search over one file's source, with conversion to line and column.
-pub(super) struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     src: &'a str,
 }
 
 impl<'a> Locator<'a> {
-    pub(super) fn new(src: &'a str) -> Self {
+    pub(crate) fn new(src: &'a str) -> Self {
         Self { src }
     }
 
     /// 1-based line and column (counted in characters) of a byte offset.
-    pub(super) fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
         let before = self.src.get(..offset).unwrap_or(self.src);
         let line = before.matches('\n').count() + 1;
@@ -23,7 +23,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The offset of the `nth` (0-based) field `name: "value"` in the file.
-    pub(super) fn field_with_string(&self, name: &str, value: &str, nth: usize) -> Option<usize> {
+    pub(crate) fn field_with_string(&self, name: &str, value: &str, nth: usize) -> Option<usize> {
         let quoted = format!("\"{value}\"");
         self.src
             .match_indices(&quoted)
@@ -40,7 +40,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The offset of the first field called `name` at or after `from`.
-    pub(super) fn field(&self, name: &str, from: usize) -> Option<usize> {
+    pub(crate) fn field(&self, name: &str, from: usize) -> Option<usize> {
         let from = from.min(self.src.len());
         self.src[from..]
             .match_indices(name)
@@ -55,21 +55,21 @@ impl<'a> Locator<'a> {
     }
 
     /// The offset of the string literal `"value"` at or after `from`.
-    pub(super) fn string(&self, value: &str, from: usize) -> Option<usize> {
+    pub(crate) fn string(&self, value: &str, from: usize) -> Option<usize> {
         let from = from.min(self.src.len());
         let quoted = format!("\"{value}\"");
         self.src[from..].find(&quoted).map(|i| i + from)
     }
 
     /// The offset of the character `c` at or after `from`.
-    pub(super) fn char(&self, c: char, from: usize) -> Option<usize> {
+    pub(crate) fn char(&self, c: char, from: usize) -> Option<usize> {
         let from = from.min(self.src.len());
         self.src.get(from..)?.find(c).map(|i| i + from)
     }
 
     /// The offset of a RON escape (`\u{1b}` or `\x1b`) that writes the character `c`, at or
     /// after `from`.
-    pub(super) fn escape(&self, c: char, from: usize) -> Option<usize> {
+    pub(crate) fn escape(&self, c: char, from: usize) -> Option<usize> {
         let from = from.min(self.src.len());
         let want = u32::from(c);
         let rest = self.src.get(from..)?;

@@ -6,8 +6,8 @@
 
 mod error;
 mod hash;
-mod load;
-mod locate;
+pub(crate) mod load;
+pub(crate) mod locate;
 mod summary;
 mod validate;
 
@@ -15,7 +15,9 @@ use serde::Deserialize;
 
 pub use error::CourseError;
 pub use hash::content_hash;
-pub use load::{CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module};
+pub use load::{
+    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module, parse_module_in,
+};
 pub use summary::{Summary, summarize};
 pub use validate::is_valid_id;
 
@@ -50,13 +52,14 @@ impl Text {
     /// Collapses the layout of a multi-line RON string: paragraphs are separated by blank lines,
     /// and within a paragraph every run of white space becomes one space. Reindenting a file
     /// therefore changes neither what the learner sees nor the content hash.
-    fn normalize(&mut self) {
+    pub(crate) fn normalize(&mut self) {
         self.da = normalize_layout(&self.da);
         self.en = self.en.as_deref().map(normalize_layout);
     }
 }
 
-fn normalize_layout(s: &str) -> String {
+/// The layout rule of [`Text::normalize`] for one string.
+pub(crate) fn normalize_layout(s: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in s.lines() {
@@ -73,6 +76,28 @@ fn normalize_layout(s: &str) -> String {
         paragraphs.push(current.join(" "));
     }
     paragraphs.join("\n\n")
+}
+
+/// A place where a module cites the handbook (`"1.6"`, `"regulativ:2.1"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationSite {
+    /// The citation as the author wrote it.
+    pub cited: String,
+    /// What cites it.
+    pub by: CitedBy,
+    /// 1-based line and column (in characters) of the citation in the module's file.
+    pub position: (usize, usize),
+}
+
+/// What in a module cites a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CitedBy {
+    /// The module's own `sections` list.
+    Module,
+    /// A lesson page (0-based index).
+    Lesson(usize),
+    /// A question, by id.
+    Question(String),
 }
 
 /// Whether a module is taken at hiring or repeated.
@@ -131,6 +156,21 @@ pub struct Lesson {
 }
 
 /// How a question is answered.
+///
+/// Every place whose behaviour depends on the kind matches it exhaustively, directly or
+/// through one of the methods below, so a new kind makes the compiler list each of them (no
+/// `==` on a kind outside tests). Adding a kind touches:
+/// - the methods here: [`QuestionKind::selection`] (one choice or many: how marking, Enter
+///   and a typed answer behave in `app/quiz.rs` and `plain/input.rs`, and the marks drawn in
+///   `tui/view/quiz.rs`), [`QuestionKind::keeps_choice_order`] (`quiz/mod.rs`) and
+///   [`QuestionKind::code`] (the content hash; never reuse a number);
+/// - `course/validate.rs`: the rules on the number of choices and of correct ones;
+/// - the line that names the kind above the choices, in `tui/view/quiz.rs` and
+///   `plain/screen.rs` (its words in `app/texts.rs`);
+/// - the plain mode: answers typed as words (`plain/input.rs`) and the prompt
+///   (`plain/screen.rs`).
+///
+/// Scoring (`quiz::is_correct`: exactly the correct choices) is the same for every kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum QuestionKind {
     /// Exactly one choice is correct.
@@ -141,6 +181,15 @@ pub enum QuestionKind {
     TrueFalse,
 }
 
+/// How many choices a learner marks on a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// One: marking a choice replaces the answer (radio buttons).
+    One,
+    /// Any number: marking a choice toggles it (check boxes).
+    Many,
+}
+
 impl QuestionKind {
     /// A stable number for canonical encodings.
     pub fn code(self) -> u8 {
@@ -148,6 +197,23 @@ impl QuestionKind {
             QuestionKind::Single => 1,
             QuestionKind::Multiple => 2,
             QuestionKind::TrueFalse => 3,
+        }
+    }
+
+    /// How many choices the learner marks.
+    pub fn selection(self) -> Selection {
+        match self {
+            QuestionKind::Single | QuestionKind::TrueFalse => Selection::One,
+            QuestionKind::Multiple => Selection::Many,
+        }
+    }
+
+    /// Whether the choices are shown in the author's order rather than shuffled (a true/false
+    /// question keeps »Sandt« first).
+    pub fn keeps_choice_order(self) -> bool {
+        match self {
+            QuestionKind::TrueFalse => true,
+            QuestionKind::Single | QuestionKind::Multiple => false,
         }
     }
 }
@@ -236,7 +302,21 @@ impl Module {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_layout;
+    use super::{QuestionKind, Selection, normalize_layout};
+
+    #[test]
+    fn only_multiple_choice_questions_take_several_marks() {
+        assert_eq!(QuestionKind::Single.selection(), Selection::One);
+        assert_eq!(QuestionKind::TrueFalse.selection(), Selection::One);
+        assert_eq!(QuestionKind::Multiple.selection(), Selection::Many);
+    }
+
+    #[test]
+    fn only_true_false_questions_keep_their_choice_order() {
+        assert!(QuestionKind::TrueFalse.keeps_choice_order());
+        assert!(!QuestionKind::Single.keeps_choice_order());
+        assert!(!QuestionKind::Multiple.keeps_choice_order());
+    }
 
     #[test]
     fn layout_is_normalized() {

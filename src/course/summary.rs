@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::{CourseError, CourseSet, ModuleKind};
 use crate::canon::hex;
+use crate::handbook::Citation;
 use crate::lang::Lang;
-use crate::policy::{Area, SECTIONS};
+use crate::policy::Area;
 
 /// One module's figures.
 #[derive(Debug, Serialize)]
@@ -62,9 +63,10 @@ pub struct Summary {
     pub total_questions: usize,
     /// Questions per area over all modules (every area listed, zero included).
     pub questions_per_area: Vec<AreaCount>,
-    /// Policy sections covered by some lesson or question.
+    /// Handbook sections covered by some lesson or question (the policy's as bare numbers,
+    /// others as `DOC:NUMBER`).
     pub sections_covered: Vec<String>,
-    /// Policy sections no lesson or question cites.
+    /// Handbook sections no lesson or question cites.
     pub sections_missing: Vec<String>,
     /// Every error, as `path:line:column: message`.
     pub errors: Vec<ErrorEntry>,
@@ -134,10 +136,21 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
             }
         })
         .collect();
-    let covered: BTreeSet<&str> = modules
+    let covered: BTreeSet<Citation> = modules
         .iter()
-        .flat_map(|m| m.sections.iter().map(String::as_str))
+        .flat_map(|m| m.sections.iter().map(|s| Citation::parse(s)))
         .collect();
+    let (sections_covered, sections_missing): (Vec<Citation>, Vec<Citation>) = set
+        .map(|s| {
+            s.handbook
+                .sections()
+                .map(|(d, s)| d.cite(s))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|c| covered.contains(c));
+    let short = |cs: Vec<Citation>| cs.iter().map(Citation::short).collect::<Vec<_>>();
     let all_areas: Vec<Area> = loaded
         .iter()
         .flat_map(|l| l.module.questions.iter().map(|q| q.area))
@@ -147,16 +160,8 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         total_lessons: modules.iter().map(|m| m.lessons).sum(),
         total_questions: modules.iter().map(|m| m.questions).sum(),
         questions_per_area: area_counts(&all_areas, true),
-        sections_covered: SECTIONS
-            .iter()
-            .filter(|(s, _, _)| covered.contains(s))
-            .map(|(s, _, _)| (*s).to_owned())
-            .collect(),
-        sections_missing: SECTIONS
-            .iter()
-            .filter(|(s, _, _)| !covered.contains(s))
-            .map(|(s, _, _)| (*s).to_owned())
-            .collect(),
+        sections_covered: short(sections_covered),
+        sections_missing: short(sections_missing),
         modules,
         errors: errors
             .into_iter()

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::locate::Locator;
-use super::{Module, ModuleKind, QuestionKind, Text};
-use crate::policy;
+use super::{CitedBy, Module, ModuleKind, QuestionKind, Text};
+use crate::handbook::{Citation, Handbook};
 use crate::safe_text::first_forbidden;
 
 /// The longest refresher interval accepted, in months.
@@ -27,9 +27,14 @@ pub fn is_valid_id(id: &str) -> bool {
 
 const ID_RULE: &str = "use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'";
 
+/// A citation as written, what cites it, and its byte offset.
+pub(super) type Site = (String, CitedBy, usize);
+
 struct Checker<'a> {
     loc: Locator<'a>,
     issues: Vec<Issue>,
+    handbook: &'a Handbook,
+    sites: Vec<Site>,
 }
 
 impl Checker<'_> {
@@ -37,17 +42,37 @@ impl Checker<'_> {
         self.issues.push(Issue { offset, message });
     }
 
-    fn section(&mut self, section: &str, owner: usize, what: &str) {
-        if !policy::is_section(section) {
-            let at = self.loc.string(section, owner).unwrap_or(owner);
-            self.push(
-                at,
+    /// Checks a citation against the handbook and records where it is.
+    fn section(&mut self, cited: &str, owner: usize, what: &str, by: CitedBy) {
+        let at = self.loc.string(cited, owner).unwrap_or(owner);
+        self.sites.push((cited.to_owned(), by, at));
+        let c = Citation::parse(cited);
+        let message = match self.handbook.document(c.document) {
+            None => {
+                let ids: Vec<&str> = self
+                    .handbook
+                    .documents
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .collect();
                 format!(
-                    "{what} cites policy section \"{section}\", which the policy does not have; \
-                     use one of 1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8"
-                ),
-            );
-        }
+                    "{what} cites \"{cited}\", but the handbook has no document `{}`; use one of \
+                     {} (a bare number such as \"1.6\" cites the policy), or add the document \
+                     to the handbook folder",
+                    c.document,
+                    ids.join(", ")
+                )
+            }
+            Some(doc) if doc.section(c.section).is_none() => format!(
+                "{what} cites section \"{}\" of `{}`, which that document does not have; use \
+                 one of {}",
+                c.section,
+                doc.id,
+                doc.numbers()
+            ),
+            Some(_) => return,
+        };
+        self.push(at, message);
     }
 
     fn text(&mut self, text: &Text, owner: usize, what: &str) {
@@ -100,11 +125,14 @@ impl Checker<'_> {
     }
 }
 
-/// Validates one module on its own (duplicates across files are the loader's concern).
-pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
+/// Validates one module on its own (duplicates across files are the loader's concern), its
+/// citations against `handbook`; returns the problems and every citation's place.
+pub(super) fn validate(src: &str, m: &Module, handbook: &Handbook) -> (Vec<Issue>, Vec<Site>) {
     let mut c = Checker {
         loc: Locator::new(src),
         issues: Vec::new(),
+        handbook,
+        sites: Vec::new(),
     };
     let module_at = c.loc.field_with_string("id", &m.id, 0).unwrap_or(0);
     let at_field = |c: &Checker, name: &str| c.loc.field(name, 0).unwrap_or(module_at);
@@ -138,7 +166,7 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
     }
     let sections_at = at_field(&c, "sections");
     for s in &m.sections {
-        c.section(s, sections_at, "`sections`");
+        c.section(s, sections_at, "`sections`", CitedBy::Module);
     }
     if !(1..=100).contains(&m.pass_mark) {
         let at = at_field(&c, "pass_mark");
@@ -185,7 +213,7 @@ pub(super) fn validate(src: &str, m: &Module) -> Vec<Issue> {
     let lessons_at = at_field(&c, "lessons");
     lessons(&mut c, m, lessons_at);
     questions(&mut c, m, module_at);
-    c.issues
+    (c.issues, c.sites)
 }
 
 fn lessons(c: &mut Checker, m: &Module, lessons_at: usize) {
@@ -197,7 +225,7 @@ fn lessons(c: &mut Checker, m: &Module, lessons_at: usize) {
             .unwrap_or(lessons_at);
         c.text(&lesson.title, at, &format!("{what} title"));
         c.text(&lesson.body, at, &format!("{what} body"));
-        c.section(&lesson.section, at, &what);
+        c.section(&lesson.section, at, &what, CitedBy::Lesson(i));
         c.beyond_policy(lesson.beyond_policy.as_deref(), at, &what);
     }
 }
@@ -228,7 +256,7 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 ),
             );
         }
-        c.section(&q.section, at, &what);
+        c.section(&q.section, at, &what, CitedBy::Question(q.id.clone()));
         c.beyond_policy(q.beyond_policy.as_deref(), at, &what);
         let mut goals = q.goals.clone();
         goals.sort();
@@ -263,13 +291,15 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has {n} choice(s); give it at least two"),
             );
         }
-        if q.kind == QuestionKind::TrueFalse && n != 2 && n >= 2 {
-            c.push(
+        // Fewer than two choices is reported above, for every kind.
+        match q.kind {
+            QuestionKind::TrueFalse if n > 2 => c.push(
                 at,
                 format!(
                     "{what} is TrueFalse and needs exactly two choices (true and false), not {n}"
                 ),
-            );
+            ),
+            QuestionKind::TrueFalse | QuestionKind::Single | QuestionKind::Multiple => {}
         }
         if correct == 0 && n > 0 {
             c.push(
@@ -277,23 +307,22 @@ fn questions(c: &mut Checker, m: &Module, module_at: usize) {
                 format!("{what} has no correct choice; mark one choice with `correct: true`"),
             );
         }
-        if correct > 1 && q.kind == QuestionKind::Single {
-            c.push(
+        match q.kind {
+            QuestionKind::Single if correct > 1 => c.push(
                 at,
                 format!(
                     "{what} is Single but {correct} choices are marked correct; mark exactly \
                      one, or make it `kind: Multiple`"
                 ),
-            );
-        }
-        if correct > 1 && q.kind == QuestionKind::TrueFalse {
-            c.push(
+            ),
+            QuestionKind::TrueFalse if correct > 1 => c.push(
                 at,
                 format!(
                     "{what} is TrueFalse but both choices are marked correct; mark only the \
                      true statement's answer as `correct: true`"
                 ),
-            );
+            ),
+            QuestionKind::Single | QuestionKind::TrueFalse | QuestionKind::Multiple => {}
         }
     }
 }

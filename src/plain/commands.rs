@@ -1,9 +1,8 @@
-//! The one table of typed words ([`ROWS`]): which words mean what on which kind of screen.
+//! The one table of typed words ([`ROWS`]): which words mean what in which input mode.
 //! The parser reads it, and the help is generated from it, so the two cannot drift apart.
 //! Rows without words document input the parser reads apart from the table (numbers, text).
 
-use super::context::Kind;
-use crate::app::Message;
+use crate::app::{Message, Mode};
 
 /// What a row of the table does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +26,8 @@ pub enum Action {
 /// One row of the table.
 #[derive(Debug)]
 pub struct Row {
-    /// The screens it applies on.
-    pub kinds: &'static [Kind],
+    /// The input modes it applies in.
+    pub modes: &'static [Mode],
     /// The words (lower case; "" is an empty line, i.e. Enter).
     pub words: &'static [&'static str],
     /// What they do.
@@ -41,9 +40,9 @@ pub struct Row {
     pub general: bool,
 }
 
-use Kind as K;
+use Mode as K;
 
-const NOT_TEXT: &[Kind] = &[
+const NOT_TEXT: &[Mode] = &[
     K::List,
     K::Summary,
     K::Home,
@@ -55,7 +54,7 @@ const NOT_TEXT: &[Kind] = &[
     K::Review,
     K::Settings,
 ];
-const ALL: &[Kind] = &[
+const ALL: &[Mode] = &[
     K::Text,
     K::List,
     K::Summary,
@@ -68,7 +67,7 @@ const ALL: &[Kind] = &[
     K::Review,
     K::Settings,
 ];
-const BROWSING: &[Kind] = &[
+const BROWSING: &[Mode] = &[
     K::Home,
     K::Lesson,
     K::Quiz,
@@ -79,14 +78,14 @@ const BROWSING: &[Kind] = &[
 ];
 
 const fn row(
-    kinds: &'static [Kind],
+    modes: &'static [Mode],
     words: &'static [&'static str],
     action: Action,
     shown: (&'static str, &'static str),
     what: (&'static str, &'static str),
 ) -> Row {
     Row {
-        kinds,
+        modes,
         words,
         action,
         shown,
@@ -98,13 +97,13 @@ const fn row(
 /// A row that works on every screen it names (help, repeat, quit, language); the help lists
 /// these apart.
 const fn general(
-    kinds: &'static [Kind],
+    modes: &'static [Mode],
     words: &'static [&'static str],
     action: Action,
     shown: (&'static str, &'static str),
     what: (&'static str, &'static str),
 ) -> Row {
-    let mut r = row(kinds, words, action, shown, what);
+    let mut r = row(modes, words, action, shown, what);
     r.general = true;
     r
 }
@@ -151,7 +150,7 @@ pub static ROWS: &[Row] = &[
     general(&[K::Text], &["afslut", "quit", "exit"], Action::Send(Message::Quit), ("afslut", "quit"), ("afslut bevidst", "quit bevidst")),
 ];
 
-/// The rows of the table that apply on `kind`.
-pub fn rows(kind: Kind) -> impl Iterator<Item = &'static Row> {
-    ROWS.iter().filter(move |r| r.kinds.contains(&kind))
+/// The rows of the table that apply in `mode`.
+pub fn rows(mode: Mode) -> impl Iterator<Item = &'static Row> {
+    ROWS.iter().filter(move |r| r.modes.contains(&mode))
 }

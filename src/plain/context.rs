@@ -1,37 +1,11 @@
-//! The screen as the plain mode reads input for it: which kind of screen it is ([`Kind`],
-//! what the command table is keyed by) and the data a typed line is checked against
-//! ([`Context`]: the choices of a question, the items of a list, the text of a field).
+//! The screen as the plain mode reads input for it ([`Context`]): the model's input mode
+//! ([`Mode`], decided by the model; what the command table is keyed by) with the data a typed
+//! line is checked against (the choices of a question, the items of a list, the text of a
+//! field).
 
-use crate::app::{Form, Model, Overlay, SaveState, Screen, Step};
+use crate::app::{Form, Mode, Model, Screen, Step};
 use crate::course::QuestionKind;
 use crate::safe_text::sanitize;
-
-/// What a typed line means on the screen as it stands, without the screen's data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A typed answer: the employee id or the start date.
-    Text,
-    /// A choice from a list of the form: the language or the forvaltning.
-    List,
-    /// The first-start answers, to save or change.
-    Summary,
-    /// The module list.
-    Home,
-    /// A lesson page.
-    Lesson,
-    /// A quiz question.
-    Quiz,
-    /// A yes/no question.
-    Confirm,
-    /// The result, stored.
-    Result,
-    /// The result, not stored (saving failed).
-    ResultUnsaved,
-    /// The review of one question.
-    Review,
-    /// The settings list.
-    Settings,
-}
 
 /// The screen as the parser and the prompt need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,11 +51,10 @@ pub enum Context {
     },
     /// A yes/no question.
     Confirm,
-    /// The result.
-    Result {
-        /// Whether the record is stored.
-        stored: bool,
-    },
+    /// The result, stored.
+    Result,
+    /// The result, not stored (saving failed).
+    ResultUnsaved,
     /// The review.
     Review {
         /// Whether it is the last question.
@@ -97,91 +70,113 @@ pub enum Context {
 impl Context {
     /// The context of the model as it stands.
     pub fn of(model: &Model) -> Context {
-        let lang = model.lang();
-        if let Some(Overlay::Confirm(_)) = model.overlay {
-            return Context::Confirm;
-        }
-        match &model.screen {
-            Screen::FirstStart(form) if form.step == Step::Summary => Context::Summary,
-            Screen::FirstStart(form) => Context::of_field(form, form.step),
-            Screen::Home => Context::Home {
+        Context::in_mode(model, model.mode())
+    }
+
+    /// The context of the model in `mode`, with the data the mode reads input against.
+    fn in_mode(model: &Model, mode: Mode) -> Context {
+        match mode {
+            Mode::Text | Mode::List | Mode::Summary => {
+                model.form_step().map_or(Context::Summary, |(form, step)| {
+                    Context::of_field(form, step)
+                })
+            }
+            Mode::Home => Context::Home {
                 modules: model.courses.modules.len(),
                 selected: model.home,
             },
-            Screen::Lesson(s) => Context::Lesson {
-                last: model
-                    .courses
-                    .modules
-                    .get(s.module)
-                    .is_none_or(|m| s.page + 1 >= m.module.lessons.len()),
+            Mode::Lesson => Context::Lesson {
+                last: match &model.screen {
+                    Screen::Lesson(s) => model
+                        .courses
+                        .modules
+                        .get(s.module)
+                        .is_none_or(|m| s.page + 1 >= m.module.lessons.len()),
+                    _ => true,
+                },
             },
-            Screen::Quiz(s) => {
-                let (kind, choices) = model
-                    .courses
-                    .modules
-                    .get(s.module)
-                    .and_then(|m| s.current_question(m))
-                    .map_or((QuestionKind::Single, Vec::new()), |(q, order)| {
-                        let names = order
-                            .iter()
-                            .filter_map(|&c| q.choices.get(c))
-                            .map(|c| sanitize(c.text.get(lang), true))
-                            .collect();
-                        (q.kind, names)
-                    });
-                Context::Quiz {
-                    kind,
-                    choices,
-                    index: s.current,
-                    count: s.attempt.items.len(),
-                    last_answered: s.answers.last().is_some_and(|a| !a.is_empty()),
-                }
-            }
-            Screen::Result(r) => Context::Result {
-                stored: !matches!(r.save, SaveState::Failed(_)),
+            Mode::Quiz => Context::quiz(model),
+            Mode::Result => Context::Result,
+            Mode::ResultUnsaved => Context::ResultUnsaved,
+            Mode::Review => Context::Review {
+                last: match &model.screen {
+                    Screen::Review(r) => r.index + 1 >= r.result.attempt.items.len(),
+                    _ => true,
+                },
             },
-            Screen::Review(r) => Context::Review {
-                last: r.index + 1 >= r.result.attempt.items.len(),
-            },
-            Screen::Settings(s) if s.editing => Context::of_field(
-                &s.form,
-                Step::FIELDS[s.selected.min(Step::FIELDS.len() - 1)],
-            ),
-            Screen::Settings(_) => Context::Settings {
+            Mode::Settings => Context::Settings {
                 fields: Step::FIELDS.len(),
             },
+            Mode::Confirm => Context::Confirm,
+            // The plain mode prints its help rather than opening it over the screen; a help
+            // opened all the same is read through to the screen under it (never a help).
+            Mode::Help => Context::in_mode(model, model.screen_mode()),
         }
     }
 
-    /// The context of one field of the form.
+    /// The question on screen with its choices as shown.
+    fn quiz(model: &Model) -> Context {
+        let lang = model.lang();
+        let Screen::Quiz(s) = &model.screen else {
+            return Context::Quiz {
+                kind: QuestionKind::Single,
+                choices: Vec::new(),
+                index: 0,
+                count: 0,
+                last_answered: false,
+            };
+        };
+        let (kind, choices) = model
+            .courses
+            .modules
+            .get(s.module)
+            .and_then(|m| s.current_question(m))
+            .map_or((QuestionKind::Single, Vec::new()), |(q, order)| {
+                let names = order
+                    .iter()
+                    .filter_map(|&c| q.choices.get(c))
+                    .map(|c| sanitize(c.text.get(lang), true))
+                    .collect();
+                (q.kind, names)
+            });
+        Context::Quiz {
+            kind,
+            choices,
+            index: s.current,
+            count: s.attempt.items.len(),
+            last_answered: s.answers.last().is_some_and(|a| !a.is_empty()),
+        }
+    }
+
+    /// The context of one step of the form: its list, its text field, or the summary.
     pub fn of_field(form: &Form, step: Step) -> Context {
-        if step.is_list() {
-            let names = form.choice_names(step);
-            Context::List {
-                names,
+        match step.mode() {
+            Mode::List => Context::List {
+                names: form.choice_names(step),
                 current: form.list_selected(step),
-            }
-        } else {
-            Context::Text {
+            },
+            Mode::Text => Context::Text {
                 current: sanitize(form.text(step), true),
-            }
+            },
+            // The summary; a step has no other mode.
+            _ => Context::Summary,
         }
     }
 
-    /// The kind of screen.
-    pub fn kind(&self) -> Kind {
+    /// The input mode the context reads.
+    pub fn mode(&self) -> Mode {
         match self {
-            Context::Text { .. } => Kind::Text,
-            Context::List { .. } => Kind::List,
-            Context::Summary => Kind::Summary,
-            Context::Home { .. } => Kind::Home,
-            Context::Lesson { .. } => Kind::Lesson,
-            Context::Quiz { .. } => Kind::Quiz,
-            Context::Confirm => Kind::Confirm,
-            Context::Result { stored: true } => Kind::Result,
-            Context::Result { stored: false } => Kind::ResultUnsaved,
-            Context::Review { .. } => Kind::Review,
-            Context::Settings { .. } => Kind::Settings,
+            Context::Text { .. } => Mode::Text,
+            Context::List { .. } => Mode::List,
+            Context::Summary => Mode::Summary,
+            Context::Home { .. } => Mode::Home,
+            Context::Lesson { .. } => Mode::Lesson,
+            Context::Quiz { .. } => Mode::Quiz,
+            Context::Confirm => Mode::Confirm,
+            Context::Result => Mode::Result,
+            Context::ResultUnsaved => Mode::ResultUnsaved,
+            Context::Review { .. } => Mode::Review,
+            Context::Settings { .. } => Mode::Settings,
         }
     }
 }

@@ -7,7 +7,7 @@ use super::commands::{Action, rows};
 use super::context::Context;
 use super::texts::{self, texts};
 use crate::app::Message;
-use crate::course::QuestionKind;
+use crate::course::{QuestionKind, Selection};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
@@ -70,7 +70,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let kind = ctx.kind();
+    let mode = ctx.mode();
     // A text field takes any line as its answer except a command word; `=` makes a command
     // word an answer.
     if let Context::Text { current } = ctx
@@ -78,7 +78,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
     {
         return Parsed::Send(set_text(current, literal.trim()));
     }
-    if let Some(row) = rows(kind).find(|r| r.words.contains(&word.as_str())) {
+    if let Some(row) = rows(mode).find(|r| r.words.contains(&word.as_str())) {
         return act(&row.action, ctx);
     }
     match ctx {
@@ -219,14 +219,20 @@ fn answer(word: &str, kind: QuestionKind, choices: &[String]) -> Parsed {
             positions.dedup();
             positions
         }
-        None if kind == QuestionKind::TrueFalse => match pick(word, max, choices) {
-            Ok(i) => vec![i],
-            Err(r) => return Parsed::Refuse(r),
+        // A true/false question's choices are words the learner may type.
+        None => match kind {
+            QuestionKind::TrueFalse => match pick(word, max, choices) {
+                Ok(i) => vec![i],
+                Err(r) => return Parsed::Refuse(r),
+            },
+            QuestionKind::Single | QuestionKind::Multiple => {
+                return Parsed::Refuse(Refusal::NotUnderstood(word.to_owned()));
+            }
         },
-        None => return Parsed::Refuse(Refusal::NotUnderstood(word.to_owned())),
     };
-    if kind != QuestionKind::Multiple && positions.len() > 1 {
-        return Parsed::Refuse(Refusal::OnlyOne(max));
+    match kind.selection() {
+        Selection::One if positions.len() > 1 => return Parsed::Refuse(Refusal::OnlyOne(max)),
+        Selection::One | Selection::Many => {}
     }
     Parsed::Send(vec![Message::Answer(positions), Message::Confirm])
 }

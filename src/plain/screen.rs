@@ -13,8 +13,9 @@ use crate::safe_text::sanitize;
 use crate::schedule::State;
 
 use super::commands::{self, Row};
-use super::context::{Context, Kind};
+use super::context::Context;
 use super::texts::{self, texts};
+use crate::app::Mode;
 
 /// Wraps paragraphs to `width` columns as plain lines.
 fn lay(paras: &[Para], width: usize) -> Vec<String> {
@@ -281,8 +282,7 @@ fn settings(model: &Model, s: &crate::app::SettingsState) -> Vec<Para> {
     let mut out = vec![Para::new(Tone::Title, t.settings_title)];
     if s.editing {
         // Only the question: the list was just read, and is read again once it is answered.
-        let step = Step::FIELDS[s.selected.min(Step::FIELDS.len() - 1)];
-        out.extend(field(&s.form, step, lang));
+        out.extend(field(&s.form, s.field(), lang));
         return out;
     }
     out.push(text(t.settings_intro));
@@ -318,11 +318,13 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
         Context::Quiz { kind, choices, .. } => match (kind, choices.as_slice()) {
             (QuestionKind::TrueFalse, [a, b]) => texts::two_choices(lang, a, b),
             (QuestionKind::Multiple, _) => t.multiple.to_owned(),
-            _ => texts::one_number(lang, choices.len()),
+            (QuestionKind::Single | QuestionKind::TrueFalse, _) => {
+                texts::one_number(lang, choices.len())
+            }
         },
         Context::Confirm => t.yes_no.to_owned(),
-        Context::Result { stored: true } => t.result_review.to_owned(),
-        Context::Result { stored: false } => t.result_save_again.to_owned(),
+        Context::Result => t.result_review.to_owned(),
+        Context::ResultUnsaved => t.result_save_again.to_owned(),
         Context::Review { last: true } => t.review_last.to_owned(),
         Context::Review { last: false } => t.review_next.to_owned(),
         Context::Settings { .. } => t.settings_choose.to_owned(),
@@ -334,7 +336,7 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
 /// be typed everywhere, from the same table the parser reads.
 pub fn help(ctx: &Context, lang: Lang, width: usize) -> Vec<String> {
     let t = texts(lang);
-    let kind = ctx.kind();
+    let mode = ctx.mode();
     let row = |r: &Row| {
         let (shown, what) = match lang {
             Lang::Da => (r.shown.0, r.what.0),
@@ -347,11 +349,11 @@ pub fn help(ctx: &Context, lang: Lang, width: usize) -> Vec<String> {
         text(app(lang).help_intro),
         Para::new(Tone::Heading, t.commands),
     ];
-    out.extend(commands::rows(kind).filter(|r| !r.general).map(row));
-    if kind == Kind::Text {
+    out.extend(commands::rows(mode).filter(|r| !r.general).map(row));
+    if matches!(mode, Mode::Text) {
         out.push(Para::with_prefix(Tone::Text, "  ", t.text_commands));
     }
     out.push(Para::new(Tone::Heading, t.general));
-    out.extend(commands::rows(kind).filter(|r| r.general).map(row));
+    out.extend(commands::rows(mode).filter(|r| r.general).map(row));
     lay(&out, width)
 }

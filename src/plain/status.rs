@@ -15,9 +15,8 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::app::PastAttempt;
 use crate::app::session::Paths;
-use crate::app::store::past_attempt;
+use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
 use crate::course::{self, CourseSet};
 use crate::lang::Lang;
@@ -42,7 +41,7 @@ pub struct Due {
 /// been answered (there is no learner to plan for).
 pub fn due(
     courses: &CourseSet,
-    history: &[PastAttempt],
+    history: &[FinishedAttempt],
     config: &Config,
     version_since: &BTreeMap<String, Date>,
     today: Date,
@@ -66,14 +65,14 @@ pub fn due(
 /// The learner's attempts from the log at `path`, read without changing it, with the first
 /// bad line if the log is damaged (the attempts before it still count). A missing log is no
 /// attempts.
-pub fn read_history(path: &Path) -> Result<(Vec<PastAttempt>, Option<BadLine>), RecordError> {
+pub fn read_history(path: &Path) -> Result<(Vec<FinishedAttempt>, Option<BadLine>), RecordError> {
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
         Err(e) => return Err(RecordError::io("cannot open", path, e)),
     };
     let mut history = Vec::new();
-    let outcome = verify_reader(BufReader::new(file), |r| history.push(past_attempt(r)));
+    let outcome = verify_reader(BufReader::new(file), |r| history.push(r.attempt.clone()));
     Ok((history, outcome.bad))
 }
 
@@ -155,7 +154,6 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::PastAttempt;
     use crate::config::Learner;
     use jiff::civil::date;
     use rand::SeedableRng;
@@ -178,14 +176,8 @@ mod tests {
         }
     }
 
-    fn pass(finished: u64) -> PastAttempt {
-        PastAttempt {
-            module_id: "tui-intro".into(),
-            module_version: 1,
-            finished,
-            passed: true,
-            questions: Vec::new(),
-        }
+    fn pass(finished: u64) -> FinishedAttempt {
+        FinishedAttempt::sample("tui-intro", 1, finished, true)
     }
 
     #[test]
@@ -248,32 +240,23 @@ mod tests {
         assert_eq!(read_history(&path).expect("no log"), (Vec::new(), None));
         let (mut log, _) =
             record::LearnerLog::open(&path, &mut ChaCha8Rng::seed_from_u64(3)).expect("opens");
-        let attempt = crate::app::FinishedAttempt {
-            employee_id: "ab12".into(),
-            forvaltning: "Økonomiforvaltningen".into(),
-            module_id: "tui-intro".into(),
-            module_version: 1,
+        let attempt = FinishedAttempt {
+            answers: vec![crate::attempt::AnsweredQuestion {
+                id: "tui-intro-02".into(),
+                area: courses().modules[0].module.questions[1].area,
+                correct: true,
+            }],
             content_hash: courses().modules[0].hash,
-            started: jiff::Timestamp::from_second(1_764_320_000).expect("time"),
-            score: 1,
-            max: 1,
-            passed: true,
-            questions: vec![(
-                "tui-intro-02".into(),
-                courses().modules[0].module.questions[1].area,
-                true,
-            )],
+            ..FinishedAttempt::sample("tui-intro", 1, 1_764_320_400, true)
         };
-        let finished = jiff::Timestamp::from_second(1_764_320_400).expect("time");
-        log.append(crate::app::store::draft(&attempt, finished))
-            .expect("appends");
+        log.append(attempt).expect("appends");
         drop(log);
         let mut text = fs::read_to_string(&path).expect("reads");
         text.push_str("not a record\n");
         fs::write(&path, text).expect("writes");
         let (history, bad) = read_history(&path).expect("reads");
         assert_eq!(history.len(), 1, "the good record counts");
-        assert_eq!(history[0].module_id, "tui-intro");
+        assert_eq!(history[0].module, "tui-intro");
         assert_eq!(bad.expect("the damage is reported").line, 3);
     }
 }

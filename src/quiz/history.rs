@@ -1,33 +1,12 @@
 //! The learner's own answers over time (policy 1.8: the knowledge level is followed up):
 //! per question and per area, how often and how recently they answered correctly, and their
 //! knowledge per area attempt by attempt for the result screen. Pure; the caller reads the
-//! learner's log and adapts its records to [`AnsweredAttempt`].
+//! learner's finished attempts from their log.
 
 use std::collections::BTreeMap;
 
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::policy::Area;
-
-/// One answered question of a past attempt, as a completion record stores it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnsweredQuestion {
-    /// The question's id (unique across modules).
-    pub question: String,
-    /// The question's area.
-    pub area: Area,
-    /// Whether it was answered correctly.
-    pub correct: bool,
-}
-
-/// One finished attempt from the learner's own log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnsweredAttempt {
-    /// The module's id.
-    pub module: String,
-    /// When the attempt was finished, in UTC seconds since 1970.
-    pub finished: u64,
-    /// The questions asked, in any order.
-    pub answers: Vec<AnsweredQuestion>,
-}
 
 /// How a learner has done on one question, or on all questions of one area.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,15 +76,17 @@ pub struct Knowledge {
 }
 
 /// The attempts in time order (equal times keep their order in the log).
-fn chronological(history: &[AnsweredAttempt]) -> Vec<&AnsweredAttempt> {
-    let mut sorted: Vec<&AnsweredAttempt> = history.iter().collect();
+fn chronological<'a>(
+    history: impl IntoIterator<Item = &'a FinishedAttempt>,
+) -> Vec<&'a FinishedAttempt> {
+    let mut sorted: Vec<&FinishedAttempt> = history.into_iter().collect();
     sorted.sort_by_key(|a| a.finished);
     sorted
 }
 
 /// Correct and asked per key within one attempt.
 fn count_by<K: Ord>(
-    attempt: &AnsweredAttempt,
+    attempt: &FinishedAttempt,
     key: impl Fn(&AnsweredQuestion) -> K,
 ) -> BTreeMap<K, (u32, u32)> {
     let mut counts: BTreeMap<K, (u32, u32)> = BTreeMap::new();
@@ -119,10 +100,10 @@ fn count_by<K: Ord>(
 
 impl Knowledge {
     /// Tallies a learner's history (any order; any modules).
-    pub fn from_history(history: &[AnsweredAttempt]) -> Knowledge {
+    pub fn from_history<'a>(history: impl IntoIterator<Item = &'a FinishedAttempt>) -> Knowledge {
         let mut k = Knowledge::default();
         for attempt in chronological(history) {
-            for (id, (right, asked)) in count_by(attempt, |a| a.question.clone()) {
+            for (id, (right, asked)) in count_by(attempt, |a| a.id.clone()) {
                 k.questions.entry(id).or_insert_with(Tally::new).add(
                     attempt.finished,
                     right,
@@ -162,7 +143,9 @@ pub struct AreaProgress {
 
 /// The learner's own knowledge per area over their attempts (for the result screen), in the
 /// order of policy 1.3, for the areas they have been asked about.
-pub fn knowledge_by_area(history: &[AnsweredAttempt]) -> Vec<AreaProgress> {
+pub fn knowledge_by_area<'a>(
+    history: impl IntoIterator<Item = &'a FinishedAttempt>,
+) -> Vec<AreaProgress> {
     let mut by_area: BTreeMap<Area, Vec<AreaPoint>> = BTreeMap::new();
     for attempt in chronological(history) {
         for (area, (correct, asked)) in count_by(attempt, |a| a.area) {

@@ -14,9 +14,7 @@ mod adaptive;
 mod history;
 
 pub use adaptive::{UNSEEN_AREA, UNSEEN_QUESTION, adaptive_weights, draw_adaptive};
-pub use history::{
-    AnsweredAttempt, AnsweredQuestion, AreaPoint, AreaProgress, Knowledge, Tally, knowledge_by_area,
-};
+pub use history::{AreaPoint, AreaProgress, Knowledge, Tally, knowledge_by_area};
 
 /// One question of an attempt, with its choices in the order they are shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +25,10 @@ pub struct DrawnQuestion {
     pub order: Vec<usize>,
 }
 
-/// The questions one attempt asks, in order.
+/// The questions one attempt asks, in order: an attempt being answered. Not a finished
+/// attempt (`crate::attempt::FinishedAttempt`): it points into the module's bank and keeps the
+/// order the choices are shown in, which the quiz and the review need and a record does not
+/// keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
     /// The module the questions come from.
@@ -147,7 +148,7 @@ fn pick_weighted(
 
 fn choice_order(q: &Question, rng: &mut impl Rng) -> Vec<usize> {
     let mut order: Vec<usize> = (0..q.choices.len()).collect();
-    if q.kind != crate::course::QuestionKind::TrueFalse {
+    if !q.kind.keeps_choice_order() {
         order.shuffle(rng);
     }
     order
@@ -158,7 +159,10 @@ pub fn is_correct(q: &Question, answer: &Answer) -> bool {
     q.correct_choices().collect::<Answer>() == *answer
 }
 
-/// The result of a finished attempt.
+/// The score of an attempt, per drawn question. Not a finished attempt: it is indexed like
+/// [`Attempt::items`], so the result and review screens can show each question beside the
+/// learner's marks; [`crate::attempt::FinishedAttempt::from_scored`] makes the finished
+/// attempt from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// Per drawn question, whether it was answered correctly.

@@ -42,13 +42,15 @@
 //! is one record. Record `seq` counts 1, 2, 3 … and each record's `prev` is the previous
 //! record's `hash` (32 zero bytes for the first).
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::{CompletionRecord, FORMAT_VERSION, InstallationId};
 use super::verify::Problem;
 use std::fmt::Write as _;
 
-use crate::canon::{CanonHasher, Digest32};
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
+use crate::canon::{CanonHasher, Digest32, hex, parse_hex32};
 use crate::safe_text::sanitize;
 
 /// The domain tag of completion-record hashes.
@@ -79,27 +81,114 @@ struct VersionProbe {
     format: u32,
 }
 
+/// A record line's fields in the line's order (the attempt's fields flattened in), as serde
+/// reads them; `#[serde(flatten)]` would read them as a map and lose `deny_unknown_fields`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "CompletionRecord")]
+struct Line {
+    format: u32,
+    installation: InstallationId,
+    seq: u64,
+    learner: String,
+    forvaltning: String,
+    module: String,
+    module_version: u32,
+    #[serde(deserialize_with = "hex32")]
+    content_hash: Digest32,
+    started: u64,
+    finished: u64,
+    score: u32,
+    max: u32,
+    passed: bool,
+    program: String,
+    answers: Vec<AnsweredQuestion>,
+    #[serde(deserialize_with = "hex32")]
+    prev: Digest32,
+    #[serde(deserialize_with = "hex32")]
+    hash: Digest32,
+}
+
+/// A SHA-256 digest from 64 hex digits (the canonical check insists on lower case).
+fn hex32<'de, D: Deserializer<'de>>(d: D) -> Result<Digest32, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_hex32(&s).ok_or_else(|| serde::de::Error::custom("a hash is 64 hex digits"))
+}
+
+impl<'de> Deserialize<'de> for CompletionRecord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let l = Line::deserialize(d)?;
+        Ok(CompletionRecord {
+            format: l.format,
+            installation: l.installation,
+            seq: l.seq,
+            attempt: FinishedAttempt {
+                learner: l.learner,
+                forvaltning: l.forvaltning,
+                module: l.module,
+                module_version: l.module_version,
+                content_hash: l.content_hash,
+                started: l.started,
+                finished: l.finished,
+                score: l.score,
+                max: l.max,
+                passed: l.passed,
+                answers: l.answers,
+            },
+            program: l.program,
+            prev: l.prev,
+            hash: l.hash,
+        })
+    }
+}
+
+impl Serialize for CompletionRecord {
+    /// The fields of `Line`, in its order; digests as 64 hex digits.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = &self.attempt;
+        let mut st = s.serialize_struct("CompletionRecord", 17)?;
+        st.serialize_field("format", &self.format)?;
+        st.serialize_field("installation", &self.installation)?;
+        st.serialize_field("seq", &self.seq)?;
+        st.serialize_field("learner", &a.learner)?;
+        st.serialize_field("forvaltning", &a.forvaltning)?;
+        st.serialize_field("module", &a.module)?;
+        st.serialize_field("module_version", &a.module_version)?;
+        st.serialize_field("content_hash", &hex(&a.content_hash))?;
+        st.serialize_field("started", &a.started)?;
+        st.serialize_field("finished", &a.finished)?;
+        st.serialize_field("score", &a.score)?;
+        st.serialize_field("max", &a.max)?;
+        st.serialize_field("passed", &a.passed)?;
+        st.serialize_field("program", &self.program)?;
+        st.serialize_field("answers", &a.answers)?;
+        st.serialize_field("prev", &hex(&self.prev))?;
+        st.serialize_field("hash", &hex(&self.hash))?;
+        st.end()
+    }
+}
+
 impl CompletionRecord {
     /// The record's canonical hash (the `hash` field itself is not part of it).
     pub fn compute_hash(&self) -> Digest32 {
+        let a = &self.attempt;
         let mut h = CanonHasher::new(DOMAIN);
         h.u32(self.format)
             .fixed(&self.installation.0)
             .u64(self.seq)
-            .str(&self.learner)
-            .str(&self.forvaltning)
-            .str(&self.module)
-            .u32(self.module_version)
-            .fixed(&self.content_hash)
-            .u64(self.started)
-            .u64(self.finished)
-            .u32(self.score)
-            .u32(self.max)
-            .bool(self.passed)
+            .str(&a.learner)
+            .str(&a.forvaltning)
+            .str(&a.module)
+            .u32(a.module_version)
+            .fixed(&a.content_hash)
+            .u64(a.started)
+            .u64(a.finished)
+            .u32(a.score)
+            .u32(a.max)
+            .bool(a.passed)
             .str(&self.program)
-            .len(self.answers.len());
-        for a in &self.answers {
-            h.str(&a.id).u8(a.area.code()).bool(a.correct);
+            .len(a.answers.len());
+        for q in &a.answers {
+            h.str(&q.id).u8(q.area.code()).bool(q.correct);
         }
         h.fixed(&self.prev);
         h.finish()
@@ -109,31 +198,32 @@ impl CompletionRecord {
     /// `ron::to_string` writes for it (a test holds the two equal), but written here so that
     /// the spelling on disk cannot change when ron is upgraded, and twice as fast to check.
     pub fn to_line(&self) -> String {
-        let mut s = String::with_capacity(480 + 56 * self.answers.len());
+        let a = &self.attempt;
+        let mut s = String::with_capacity(480 + 56 * a.answers.len());
         let _ = write!(s, "(format:{},installation:", self.format);
         push_hex(&mut s, &self.installation.0);
         let _ = write!(s, ",seq:{},learner:", self.seq);
-        push_string(&mut s, &self.learner);
+        push_string(&mut s, &a.learner);
         s.push_str(",forvaltning:");
-        push_string(&mut s, &self.forvaltning);
+        push_string(&mut s, &a.forvaltning);
         s.push_str(",module:");
-        push_string(&mut s, &self.module);
-        let _ = write!(s, ",module_version:{},content_hash:", self.module_version);
-        push_hex(&mut s, &self.content_hash);
+        push_string(&mut s, &a.module);
+        let _ = write!(s, ",module_version:{},content_hash:", a.module_version);
+        push_hex(&mut s, &a.content_hash);
         let _ = write!(
             s,
             ",started:{},finished:{},score:{},max:{},passed:{},program:",
-            self.started, self.finished, self.score, self.max, self.passed
+            a.started, a.finished, a.score, a.max, a.passed
         );
         push_string(&mut s, &self.program);
         s.push_str(",answers:[");
-        for (i, a) in self.answers.iter().enumerate() {
+        for (i, q) in a.answers.iter().enumerate() {
             if i > 0 {
                 s.push(',');
             }
             s.push_str("(id:");
-            push_string(&mut s, &a.id);
-            let _ = write!(s, ",area:{},correct:{})", a.area.ident(), a.correct);
+            push_string(&mut s, &q.id);
+            let _ = write!(s, ",area:{},correct:{})", q.area.ident(), q.correct);
         }
         s.push_str("],prev:");
         push_hex(&mut s, &self.prev);

@@ -41,9 +41,9 @@ pub enum RecordError {
         /// The first bad line.
         bad: BadLine,
     },
-    /// A draft does not make a valid record (a bug in the caller, never the learner's input).
+    /// An attempt does not make a valid record (a bug in the caller, never the learner's input).
     #[error("the completion cannot be recorded: {0}")]
-    InvalidDraft(String),
+    InvalidAttempt(String),
     /// Writing the new record failed; the log was cut back to its last good record.
     #[error(
         "the completion could not be saved in {path}: {source}; the log still holds every \

@@ -29,7 +29,7 @@ impl RecordError {
                 bad.line,
                 bad.problem.text(Lang::Da)
             ),
-            RecordError::InvalidDraft(why) => {
+            RecordError::InvalidAttempt(why) => {
                 format!("gennemførelsen kan ikke gemmes: {why}")
             }
             RecordError::Append { path, source, .. } => format!(

@@ -2,7 +2,7 @@
 //! integrity, 1.8 follow-up). One record per finished attempt, chained by hashes into the
 //! learner's append-only log, verified line by line, and copied to a collection folder.
 //!
-//! - `model`: the record, the draft the quiz hands over, the rules of the fields
+//! - `model`: the record (holding a `crate::attempt::FinishedAttempt`), the rules of its fields
 //! - `encode`: the canonical encoding the hash is taken over, the RON line, the header
 //! - `verify`: streaming verification ([`LogReader`], [`verify_reader`])
 //! - `store`: the learner's log ([`LearnerLog`]): create, recover, append, lock
@@ -35,8 +35,8 @@ pub use collect::{
 pub use encode::{DOMAIN, LOG_NAME, LogHeader, MAX_LINE_BYTES, header_line};
 pub use error::RecordError;
 pub use model::{
-    AnswerResult, CompletionRecord, FORMAT_VERSION, InstallationId, MAX_ANSWERS,
-    MAX_FORVALTNING_CHARS, PROGRAM_VERSION, RecordDraft, check_forvaltning, check_learner_id,
+    CompletionRecord, FORMAT_VERSION, InstallationId, MAX_ANSWERS, MAX_FORVALTNING_CHARS,
+    PROGRAM_VERSION, check_forvaltning, check_learner_id,
 };
 pub use store::{LearnerLog, OpenNotice};
 pub use verify::{BadLine, Head, LogReader, Problem, VerifyOutcome, verify_reader};

@@ -1,5 +1,5 @@
-//! The completion record: one finished attempt (passed or not) as the learner's log stores it,
-//! the draft the quiz hands over, the installation id, and the rules a record's fields keep.
+//! The completion record: one finished attempt (passed or not, `crate::attempt`) as the
+//! learner's log stores it, the installation id, and the rules a record's fields keep.
 //!
 //! A record holds no free text a learner wrote or chose: per question only its id, its area and
 //! whether it was answered correctly. The only human-readable field is the forvaltning, and it
@@ -10,10 +10,9 @@ use std::fmt;
 use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::canon::{Digest32, hex, parse_hex32};
-use crate::course::{LoadedModule, is_valid_id};
-use crate::policy::Area;
-use crate::quiz::{Attempt, Outcome};
+use crate::attempt::FinishedAttempt;
+use crate::canon::{Digest32, hex};
+use crate::course::is_valid_id;
 
 use super::RecordError;
 
@@ -74,103 +73,10 @@ impl<'de> Deserialize<'de> for InstallationId {
     }
 }
 
-/// Serde for a SHA-256 digest as 64 hex digits (the canonical check insists on lower case).
-mod hex32 {
-    use super::{Deserialize, Deserializer, Digest32, Serializer, hex, parse_hex32};
-
-    pub fn serialize<S: Serializer>(d: &Digest32, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&hex(d))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Digest32, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_hex32(&s).ok_or_else(|| serde::de::Error::custom("a hash is 64 hex digits"))
-    }
-}
-
-/// How one question of the attempt went. Holds no text of the question or of the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerResult {
-    /// The question's id in the course.
-    pub id: String,
-    /// The question's area (policy 1.3).
-    pub area: Area,
-    /// Whether it was answered correctly.
-    pub correct: bool,
-}
-
-/// Everything the quiz knows about a finished attempt; the log adds the rest.
+/// One finished attempt, as one line of the learner's log: the attempt, and the log's chain
+/// around it. The line's field order (the attempt's fields flattened in, `program` between
+/// `passed` and `answers`) is written and read in `encode.rs`, beside the hash's field order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordDraft {
-    /// The learner's employee id.
-    pub learner: String,
-    /// The learner's forvaltning.
-    pub forvaltning: String,
-    /// The module's id.
-    pub module: String,
-    /// The module's version.
-    pub module_version: u32,
-    /// The module's content hash ([`LoadedModule::hash`]).
-    pub content_hash: Digest32,
-    /// When the attempt started, UTC seconds since 1970.
-    pub started: u64,
-    /// When it finished, UTC seconds since 1970.
-    pub finished: u64,
-    /// Questions answered correctly.
-    pub score: u32,
-    /// Questions asked.
-    pub max: u32,
-    /// Whether the score reached the pass mark.
-    pub passed: bool,
-    /// Per question asked, in the order asked.
-    pub answers: Vec<AnswerResult>,
-}
-
-impl RecordDraft {
-    /// The draft for a scored attempt of `module`.
-    pub fn from_attempt(
-        module: &LoadedModule,
-        attempt: &Attempt,
-        outcome: &Outcome,
-        learner: &str,
-        forvaltning: &str,
-        started: u64,
-        finished: u64,
-    ) -> Self {
-        let answers = attempt
-            .items
-            .iter()
-            .zip(&outcome.correct)
-            .filter_map(|(item, &correct)| {
-                let q = module.module.questions.get(item.question)?;
-                Some(AnswerResult {
-                    id: q.id.clone(),
-                    area: q.area,
-                    correct,
-                })
-            })
-            .collect();
-        RecordDraft {
-            learner: learner.to_owned(),
-            forvaltning: forvaltning.to_owned(),
-            module: module.module.id.clone(),
-            module_version: module.module.version,
-            content_hash: module.hash,
-            started,
-            finished,
-            score: outcome.score,
-            max: outcome.max,
-            passed: outcome.passed,
-            answers,
-        }
-    }
-}
-
-/// One finished attempt, as one line of the learner's log. Field order here is the order of
-/// the RON line; the hash's field order is documented in `encode.rs`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CompletionRecord {
     /// The record format version ([`FORMAT_VERSION`]).
     pub format: u32,
@@ -178,43 +84,21 @@ pub struct CompletionRecord {
     pub installation: InstallationId,
     /// 1 for the first record of a log, then one more for each record.
     pub seq: u64,
-    /// The learner's employee id.
-    pub learner: String,
-    /// The learner's forvaltning.
-    pub forvaltning: String,
-    /// The module's id.
-    pub module: String,
-    /// The module's version.
-    pub module_version: u32,
-    /// The module's content hash.
-    #[serde(with = "hex32")]
-    pub content_hash: Digest32,
-    /// When the attempt started, UTC seconds since 1970.
-    pub started: u64,
-    /// When it finished, UTC seconds since 1970.
-    pub finished: u64,
-    /// Questions answered correctly.
-    pub score: u32,
-    /// Questions asked.
-    pub max: u32,
-    /// Whether the score reached the pass mark.
-    pub passed: bool,
+    /// The attempt the record is of.
+    pub attempt: FinishedAttempt,
     /// The version of bevidst that wrote the record.
     pub program: String,
-    /// Per question asked, in the order asked.
-    pub answers: Vec<AnswerResult>,
     /// The hash of the previous record in the log (32 zero bytes for the first).
-    #[serde(with = "hex32")]
     pub prev: Digest32,
     /// SHA-256 over the canonical encoding of every field above (see `encode.rs`).
-    #[serde(with = "hex32")]
     pub hash: Digest32,
 }
 
 impl CompletionRecord {
-    /// Builds and hashes the record that follows `prev` (at sequence `seq`) in a log.
+    /// Builds and hashes the record of `attempt` that follows `prev` (at sequence `seq`) in a
+    /// log.
     pub fn seal(
-        draft: RecordDraft,
+        attempt: FinishedAttempt,
         installation: InstallationId,
         seq: u64,
         prev: Digest32,
@@ -223,22 +107,12 @@ impl CompletionRecord {
             format: FORMAT_VERSION,
             installation,
             seq,
-            learner: draft.learner,
-            forvaltning: draft.forvaltning,
-            module: draft.module,
-            module_version: draft.module_version,
-            content_hash: draft.content_hash,
-            started: draft.started,
-            finished: draft.finished,
-            score: draft.score,
-            max: draft.max,
-            passed: draft.passed,
+            attempt,
             program: PROGRAM_VERSION.to_owned(),
-            answers: draft.answers,
             prev,
             hash: [0; 32],
         };
-        record.check_fields().map_err(RecordError::InvalidDraft)?;
+        record.check_fields().map_err(RecordError::InvalidAttempt)?;
         record.hash = record.compute_hash();
         Ok(record)
     }
@@ -251,26 +125,24 @@ impl CompletionRecord {
         if self.seq == 0 {
             return Err("sequence number 0; records count from 1".into());
         }
-        if !is_valid_id(&self.learner) {
+        let a = &self.attempt;
+        if !is_valid_id(&a.learner) {
             return Err(format!(
                 "learner id `{}` is not valid; {ID_RULE}",
-                self.learner
+                a.learner
             ));
         }
-        check_forvaltning(&self.forvaltning)?;
-        if !is_valid_id(&self.module) {
-            return Err(format!(
-                "module id `{}` is not valid; {ID_RULE}",
-                self.module
-            ));
+        check_forvaltning(&a.forvaltning)?;
+        if !is_valid_id(&a.module) {
+            return Err(format!("module id `{}` is not valid; {ID_RULE}", a.module));
         }
-        if self.module_version == 0 {
+        if a.module_version == 0 {
             return Err("module version 0; versions start at 1".into());
         }
-        if self.finished < self.started {
+        if a.finished < a.started {
             return Err(format!(
                 "finished ({}) before it started ({})",
-                self.finished, self.started
+                a.finished, a.started
             ));
         }
         if !(1..=64).contains(&self.program.len())
@@ -281,28 +153,28 @@ impl CompletionRecord {
         {
             return Err("the program version is not a version number".into());
         }
-        if self.answers.is_empty() || self.answers.len() > MAX_ANSWERS {
+        if a.answers.is_empty() || a.answers.len() > MAX_ANSWERS {
             return Err(format!(
                 "{} questions; a record holds 1–{MAX_ANSWERS}",
-                self.answers.len()
+                a.answers.len()
             ));
         }
-        if usize::try_from(self.max).ok() != Some(self.answers.len()) {
+        if usize::try_from(a.max).ok() != Some(a.answers.len()) {
             return Err(format!(
                 "the maximum score {} is not the number of questions, {}",
-                self.max,
-                self.answers.len()
+                a.max,
+                a.answers.len()
             ));
         }
-        let right = self.answers.iter().filter(|a| a.correct).count();
-        if usize::try_from(self.score).ok() != Some(right) {
+        let right = a.answers.iter().filter(|q| q.correct).count();
+        if usize::try_from(a.score).ok() != Some(right) {
             return Err(format!(
                 "the score {} is not the number of correct answers, {right}",
-                self.score
+                a.score
             ));
         }
-        if let Some(a) = self.answers.iter().find(|a| !is_valid_id(&a.id)) {
-            return Err(format!("question id `{}` is not valid; {ID_RULE}", a.id));
+        if let Some(q) = a.answers.iter().find(|q| !is_valid_id(&q.id)) {
+            return Err(format!("question id `{}` is not valid; {ID_RULE}", q.id));
         }
         Ok(())
     }

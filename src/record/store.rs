@@ -16,9 +16,10 @@ use rand::Rng;
 
 use super::encode::header_line;
 use super::fsutil::{lock, parent_of, sync_dir};
-use super::model::{CompletionRecord, InstallationId, RecordDraft};
+use super::model::{CompletionRecord, InstallationId};
 use super::verify::{BadLine, Head, LogReader, Problem};
 use super::{RecordError, TornTail};
+use crate::attempt::FinishedAttempt;
 
 /// What happened while opening a log that the learner should be told.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -162,17 +163,17 @@ impl LearnerLog {
         self.state.catch_up(&self.file)
     }
 
-    /// Seals `draft` as the next record, writes it durably and returns it; its hash is the
-    /// receipt. Nothing is written if the log is read-only or locked.
-    pub fn append(&mut self, draft: RecordDraft) -> Result<CompletionRecord, RecordError> {
-        self.append_with(draft, |mut file, line| file.write_all(line))
+    /// Seals the record of `attempt` as the next one, writes it durably and returns it; its
+    /// hash is the receipt. Nothing is written if the log is read-only or locked.
+    pub fn append(&mut self, attempt: FinishedAttempt) -> Result<CompletionRecord, RecordError> {
+        self.append_with(attempt, |mut file, line| file.write_all(line))
     }
 
     /// [`LearnerLog::append`] with the line written by `write_line(file, line)`, so a test can
     /// make the write fail part-way (a full disk).
     pub(crate) fn append_with(
         &mut self,
-        draft: RecordDraft,
+        attempt: FinishedAttempt,
         write_line: impl FnOnce(&File, &[u8]) -> std::io::Result<()>,
     ) -> Result<CompletionRecord, RecordError> {
         self.state.check_writable()?;
@@ -180,7 +181,7 @@ impl LearnerLog {
         self.state.catch_up(&self.file)?;
         let head = self.state.head();
         let record = CompletionRecord::seal(
-            draft,
+            attempt,
             head.installation,
             head.last_seq.saturating_add(1),
             head.last_hash,

@@ -9,17 +9,17 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 
-use super::input::Completion;
 use super::render::json;
 use super::report_from_completions;
 use super::testkit::{completion, courses, index, settings};
+use crate::record::CompletionRecord;
 
 /// Mid-quarter moments: 2024-Q3, 2024-Q4, 2025-Q1, 2025-Q2 (all before the test's now).
 const QUARTERS: [i64; 4] = [1_723_000_000, 1_731_000_000, 1_739_000_000, 1_746_000_000];
 
 /// A collection of many tiny forvaltninger (1–4 learners) and two larger ones; every attempt
 /// is all right or all wrong, some learners retake, some move to another forvaltning.
-fn tiny_groups(seed: u64) -> Vec<(String, u64, Completion)> {
+fn tiny_groups(seed: u64) -> Vec<(String, u64, CompletionRecord)> {
     let set = courses();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut sizes: Vec<usize> = (0..14).map(|_| rng.random_range(1..=4)).collect();
@@ -56,7 +56,7 @@ fn tiny_groups(seed: u64) -> Vec<(String, u64, Completion)> {
 }
 
 /// The published aggregate report, as a reader gets it.
-fn published(items: &[(String, u64, Completion)], min: u32) -> Value {
+fn published(items: &[(String, u64, CompletionRecord)], min: u32) -> Value {
     let (r, _) = report_from_completions(
         &index(),
         &settings(min),
@@ -175,7 +175,7 @@ fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
 }
 
 /// The all-forvaltninger share of the first area of module 0 in 2025-Q1.
-fn cell(items: &[(String, u64, Completion)]) -> f64 {
+fn cell(items: &[(String, u64, CompletionRecord)]) -> f64 {
     let js = published(items, 3);
     let area = courses().modules[0].module.questions[0].area;
     js["knowledge"]
@@ -199,7 +199,7 @@ fn forty_retakes_move_a_shown_cell_no_more_than_any_other_learner() {
     };
     // A retakes 39 times all wrong and ends the quarter all right; B and C are all right
     // once, D and E all wrong once.
-    let mut items: Vec<(String, u64, Completion)> =
+    let mut items: Vec<(String, u64, CompletionRecord)> =
         (0..39).map(|k| one("A", q1 + k * 3_600, false)).collect();
     items.push(one("A", q1 + 39 * 3_600, true));
     for (l, right) in [("B", true), ("C", true), ("D", false), ("E", false)] {

@@ -2,16 +2,16 @@
 //! renders the result for the IT-security function (policy 1.8: follow-up on the knowledge
 //! level with common methods across all forvaltninger).
 //!
-//! Flow: [`read`] (files → verified records, anchors checked, in parallel) →
-//! [`input::Completion`] → [`plausible::CourseIndex::check`] → [`aggregate::Aggregator`] (one
-//! per thread, merged) → [`finalize::build`] (schedule and privacy gate applied) →
-//! [`model::Report`] → a renderer in [`render`] or the dashboard in `tui::report`.
+//! Flow: [`read`] (files → verified records, anchors checked, in parallel) → each record's
+//! attempt ([`crate::attempt::FinishedAttempt`]) → [`plausible::CourseIndex::check`] →
+//! [`aggregate::Aggregator`] (one per thread, merged) → [`finalize::build`] (schedule and
+//! privacy gate applied) → [`model::Report`] and [`model::FollowUp`] → a renderer in
+//! [`render`] or the dashboard in `tui::report`.
 
 pub mod aggregate;
 pub mod anchors;
 pub mod columns;
 pub mod finalize;
-pub mod input;
 pub mod model;
 pub mod plausible;
 pub mod privacy;
@@ -28,7 +28,6 @@ use jiff::Timestamp;
 
 use self::aggregate::{Aggregator, Names, local_date};
 use self::anchors::{AnchorError, Anchors};
-use self::input::Completion;
 use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::plausible::CourseIndex;
 use self::privacy::Gate;
@@ -36,6 +35,7 @@ use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
+use crate::record::CompletionRecord;
 use crate::schedule::Rules;
 
 /// The report's settings.
@@ -51,18 +51,24 @@ pub struct Settings {
     pub lang: Lang,
 }
 
-/// Checks one verified completion and adds it if it is plausible; otherwise returns the
-/// problem to report. `path` and `line` locate the record.
+/// A record's time (UTC seconds) as the report computes with it. Times beyond `i64` (the
+/// year 292 billion) saturate, and are then caught by the plausibility rule for future times.
+pub fn utc_seconds(t: u64) -> i64 {
+    i64::try_from(t).unwrap_or(i64::MAX)
+}
+
+/// Checks one verified record and adds it if it is plausible; otherwise returns the problem
+/// to report. `path` and `line` locate the record.
 pub fn admit(
     agg: &mut Aggregator<'_>,
     (now, lang): (Timestamp, Lang),
     path: &str,
     line: u64,
-    c: &Completion,
+    record: &CompletionRecord,
 ) -> Result<(), Problem> {
-    match agg.index().check(c, now.as_second()) {
+    match agg.index().check(&record.attempt, now.as_second()) {
         Ok(resolved) => {
-            agg.add(c, &resolved);
+            agg.add(record, &resolved);
             Ok(())
         }
         Err(why) => Err(Problem {
@@ -76,22 +82,21 @@ pub fn admit(
             ),
             records: 1,
             who: Some(Box::new(Who {
-                learner: c.learner.clone(),
-                forvaltning: c.forvaltning.clone(),
-                module: c.module.clone(),
+                learner: record.attempt.learner.clone(),
+                forvaltning: record.attempt.forvaltning.clone(),
+                module: record.attempt.module.clone(),
             })),
         }),
     }
 }
 
-/// Builds a report and its follow-up lists from completions already verified (tests, and
-/// callers that verify elsewhere). Each item is (file, line, completion); every file counts
-/// as read.
+/// Builds a report and its follow-up lists from records already verified (tests, and callers
+/// that verify elsewhere). Each item is (file, line, record); every file counts as read.
 pub fn report_from_completions<'c>(
     index: &CourseIndex,
     settings: &Settings,
     roster: Option<&Roster>,
-    completions: impl IntoIterator<Item = (&'c str, u64, &'c Completion)>,
+    completions: impl IntoIterator<Item = (&'c str, u64, &'c CompletionRecord)>,
 ) -> (Report, FollowUp) {
     let names = Names::default();
     let mut agg = Aggregator::new(index, &names, settings.now.as_second());

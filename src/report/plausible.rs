@@ -19,12 +19,12 @@
 
 use std::collections::HashMap;
 
+use super::utc_seconds;
+use crate::attempt::FinishedAttempt;
 use crate::canon::{Digest32, hex};
 use crate::course::{CourseSet, Module, Question, Text};
 use crate::policy::{Area, Goal};
 use crate::quiz::passes;
-
-use super::input::Completion;
 
 /// Seconds every question takes at least, however short: reading, choosing, confirming.
 pub const MIN_SECONDS_PER_QUESTION: u32 = 2;
@@ -146,31 +146,31 @@ impl CourseIndex {
         v
     }
 
-    /// Checks a verified completion against the rules in this module's header; on success
-    /// returns the module index and, per mark, the question index.
-    pub fn check(&self, c: &Completion, now: i64) -> Result<Resolved, Implausible> {
+    /// Checks a verified record's attempt against the rules in this module's header; on
+    /// success returns the module index and, per answered question, the question index.
+    pub fn check(&self, c: &FinishedAttempt, now: i64) -> Result<Resolved, Implausible> {
         let module = self
             .module(&c.module)
             .ok_or_else(|| Implausible::UnknownModule(c.module.clone()))?;
         match self.known.get(&c.content_hash) {
-            Some(&(mi, v)) if mi == module && v == c.version => {}
+            Some(&(mi, v)) if mi == module && v == c.module_version => {}
             _ => {
                 return Err(Implausible::UnknownContentHash {
                     module: c.module.clone(),
-                    version: c.version,
+                    version: c.module_version,
                     hash: hex(&c.content_hash[..6]),
                 });
             }
         }
-        let mut questions = Vec::with_capacity(c.marks.len());
+        let mut questions = Vec::with_capacity(c.answers.len());
         let mut min_total: u64 = 0;
-        for mark in &c.marks {
+        for mark in &c.answers {
             let qi = self
-                .question(&mark.question)
+                .question(&mark.id)
                 .filter(|&qi| self.questions[qi].module == module)
                 .ok_or_else(|| Implausible::UnknownQuestion {
                     module: c.module.clone(),
-                    question: mark.question.clone(),
+                    question: mark.id.clone(),
                 })?;
             min_total += u64::from(self.questions[qi].min_seconds);
             questions.push(qi);
@@ -178,23 +178,24 @@ impl CourseIndex {
         if c.score > c.max {
             return Err(Implausible::ScoreAboveMax);
         }
-        let right = c.marks.iter().filter(|m| m.correct).count();
-        if usize::try_from(c.max).ok() != Some(c.marks.len())
+        let right = c.answers.iter().filter(|m| m.correct).count();
+        if usize::try_from(c.max).ok() != Some(c.answers.len())
             || usize::try_from(c.score).ok() != Some(right)
         {
             return Err(Implausible::ScoreDisagreesWithAnswers);
         }
         let info = &self.modules[module];
-        if c.version == info.version && c.passed != passes(c.score, c.max, info.pass_mark) {
+        if c.module_version == info.version && c.passed != passes(c.score, c.max, info.pass_mark) {
             return Err(Implausible::PassedDisagreesWithPassMark);
         }
-        if c.finished < c.started {
+        let (started, finished) = (utc_seconds(c.started), utc_seconds(c.finished));
+        if finished < started {
             return Err(Implausible::FinishedBeforeStart);
         }
-        if c.finished > now.saturating_add(CLOCK_SLACK_SECONDS) {
+        if finished > now.saturating_add(CLOCK_SLACK_SECONDS) {
             return Err(Implausible::InTheFuture);
         }
-        let took = c.finished - c.started;
+        let took = finished - started;
         if i64::try_from(min_total).is_ok_and(|min| took < min) {
             return Err(Implausible::TooFast {
                 seconds: took,
@@ -210,7 +211,7 @@ impl CourseIndex {
 pub struct Resolved {
     /// Index into [`CourseIndex::modules`].
     pub module: usize,
-    /// Per mark, index into [`CourseIndex::questions`].
+    /// Per answered question, index into [`CourseIndex::questions`].
     pub questions: Vec<usize>,
 }
 

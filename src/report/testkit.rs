@@ -4,11 +4,12 @@
 use jiff::Timestamp;
 
 use super::Settings;
-use super::input::{Completion, Mark};
 use super::plausible::CourseIndex;
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::canon::CanonHasher;
 use crate::course::CourseSet;
 use crate::quiz::passes;
+use crate::record::{CompletionRecord, FORMAT_VERSION, InstallationId, PROGRAM_VERSION};
 use crate::schedule::Rules;
 use crate::simulate::courses::{Shape, synthetic_courses};
 
@@ -42,8 +43,9 @@ pub fn settings(min_group: u32) -> Settings {
     }
 }
 
-/// A plausible completion of module `module` (index in [`courses`]) that answered the first
-/// `marks.len()` questions of the bank with the given correctness, finishing at `finished`.
+/// A verified record of a plausible attempt at module `module` (index in [`courses`]) that
+/// answered the first `marks.len()` questions of the bank with the given correctness,
+/// finishing at `finished`. Its hash is a stand-in (the report does not recompute it).
 pub fn completion(
     set: &CourseSet,
     module: usize,
@@ -51,34 +53,42 @@ pub fn completion(
     forvaltning: &str,
     finished: i64,
     marks: &[bool],
-) -> Completion {
+) -> CompletionRecord {
     let loaded = &set.modules[module];
     let m = &loaded.module;
-    let marks: Vec<Mark> = marks
+    let answers: Vec<AnsweredQuestion> = marks
         .iter()
         .zip(&m.questions)
-        .map(|(&correct, q)| Mark {
-            question: q.id.clone(),
+        .map(|(&correct, q)| AnsweredQuestion {
+            id: q.id.clone(),
             area: q.area,
             correct,
         })
         .collect();
-    let score = u32::try_from(marks.iter().filter(|m| m.correct).count()).expect("small");
-    let max = u32::try_from(marks.len()).expect("small");
+    let score = u32::try_from(answers.iter().filter(|a| a.correct).count()).expect("small");
+    let max = u32::try_from(answers.len()).expect("small");
+    let finished = finished.cast_unsigned();
     let mut h = CanonHasher::new(b"testkit\0");
-    h.str(learner).str(&m.id).u64(finished.cast_unsigned());
-    Completion {
-        learner: learner.into(),
-        forvaltning: forvaltning.into(),
-        module: m.id.clone(),
-        version: m.version,
-        content_hash: loaded.hash,
-        started: finished - 600,
-        finished,
-        score,
-        max,
-        passed: passes(score, max, m.pass_mark),
-        marks,
+    h.str(learner).str(&m.id).u64(finished);
+    CompletionRecord {
+        format: FORMAT_VERSION,
+        installation: InstallationId([0; 16]),
+        seq: 1,
+        attempt: FinishedAttempt {
+            learner: learner.into(),
+            forvaltning: forvaltning.into(),
+            module: m.id.clone(),
+            module_version: m.version,
+            content_hash: loaded.hash,
+            started: finished - 600,
+            finished,
+            score,
+            max,
+            passed: passes(score, max, m.pass_mark),
+            answers,
+        },
+        program: PROGRAM_VERSION.into(),
+        prev: [0; 32],
         hash: h.finish(),
     }
 }

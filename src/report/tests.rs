@@ -15,7 +15,7 @@ const Q4: i64 = 1_730_450_000;
 
 /// BIG has 6 learners, MID 5, SMALL 2; everyone passed the onboarding module in 2025-Q1 with
 /// the same answers, BIG also took it (first attempt, failed) in 2024-Q4.
-fn collection() -> Vec<(String, u64, Completion)> {
+fn collection() -> Vec<(String, u64, CompletionRecord)> {
     let set = courses();
     let mut out = Vec::new();
     let groups = [("BIG", 6), ("MID", 5), ("SMALL", 2)];
@@ -36,7 +36,7 @@ fn collection() -> Vec<(String, u64, Completion)> {
 }
 
 fn report_of(
-    items: &[(String, u64, Completion)],
+    items: &[(String, u64, CompletionRecord)],
     roster: Option<&roster::Roster>,
 ) -> (Report, FollowUp) {
     report_from_completions(
@@ -52,7 +52,7 @@ fn the_numbers_add_up_and_every_rejection_is_listed() {
     let mut items = collection();
     let set = courses();
     let mut bad = completion(&set, 0, "BIG-0", "BIG", Q1 + 100, &[true; 4]);
-    bad.score = 9;
+    bad.attempt.score = 9;
     items.push(("BIG-0.log".into(), 3, bad));
     let (r, f) = report_of(&items, None);
     let c = r.counts;
@@ -264,10 +264,10 @@ fn trends_compare_with_the_previous_quarter() {
 #[test]
 fn markdown_counts_problems_and_the_follow_up_lists_each() {
     let set = courses();
-    let items: Vec<(String, u64, Completion)> = (0..120)
+    let items: Vec<(String, u64, CompletionRecord)> = (0..120)
         .map(|i| {
             let mut c = completion(&set, 0, &format!("L{i}"), "BIG", Q1, &[true; 4]);
-            c.score = 9;
+            c.attempt.score = 9;
             (format!("{i}.ron"), 2, c)
         })
         .collect();

@@ -39,23 +39,40 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Span, Timestamp};
 
+use crate::attempt::FinishedAttempt;
 use crate::course::{Module, ModuleKind};
 
 pub use format::{format_date, status_line};
 pub use status::{LastAttempt, Reason, State, Status, Urgency};
 
-/// One finished attempt of a module by the learner: the part of a completion record the
-/// schedule needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PastAttempt {
+/// What the schedule reads from a finished attempt: which module and version, when it
+/// finished, whether it passed. The learner's program passes its [`FinishedAttempt`]s; the
+/// report passes the few attempts per learner and module its compact state keeps (it holds
+/// no finished attempts, see `report::aggregate::ModState`).
+pub trait AttemptFacts {
     /// The module's id.
-    pub module: String,
+    fn module(&self) -> &str;
     /// The module version the attempt was taken on.
-    pub version: u32,
-    /// When the attempt was finished, in UTC seconds since 1970 (as records store it).
-    pub finished: u64,
+    fn version(&self) -> u32;
+    /// When the attempt finished, in UTC seconds since 1970 (as records store it).
+    fn finished(&self) -> u64;
     /// Whether the attempt reached the pass mark.
-    pub passed: bool,
+    fn passed(&self) -> bool;
+}
+
+impl AttemptFacts for FinishedAttempt {
+    fn module(&self) -> &str {
+        &self.module
+    }
+    fn version(&self) -> u32 {
+        self.module_version
+    }
+    fn finished(&self) -> u64 {
+        self.finished
+    }
+    fn passed(&self) -> bool {
+        self.passed
+    }
 }
 
 /// The configurable parts of the schedule.
@@ -125,15 +142,16 @@ impl LearnerDates {
     pub fn new<'a>(
         start: Date,
         modules: impl IntoIterator<Item = &'a Module>,
-        attempts: &[PastAttempt],
+        attempts: &[impl AttemptFacts],
         rules: &Rules,
         today: Date,
     ) -> LearnerDates {
         let mut onboarded = Some(start);
         let mut any = false;
         for m in modules {
-            if m.kind != ModuleKind::Onboarding {
-                continue;
+            match m.kind {
+                ModuleKind::Onboarding => {}
+                ModuleKind::Refresher { .. } => continue,
             }
             let first_pass = counted(m, attempts, rules, today)
                 .filter(|a| a.passed)
@@ -163,20 +181,20 @@ struct Counted {
 /// status can be computed as of a past day), with a representable finish time.
 fn counted<'a>(
     module: &'a Module,
-    attempts: &'a [PastAttempt],
+    attempts: &'a [impl AttemptFacts],
     rules: &'a Rules,
     today: Date,
 ) -> impl Iterator<Item = Counted> + 'a {
     attempts
         .iter()
-        .filter(move |a| a.module == module.id)
+        .filter(move |a| a.module() == module.id)
         .filter_map(move |a| {
-            let on = local_date(a.finished, &rules.time_zone)?;
+            let on = local_date(a.finished(), &rules.time_zone)?;
             (on <= today).then_some(Counted {
                 on,
-                finished: a.finished,
-                version: a.version,
-                passed: a.passed,
+                finished: a.finished(),
+                version: a.version(),
+                passed: a.passed(),
             })
         })
 }
@@ -185,7 +203,8 @@ fn counted<'a>(
 // module; it saturates at the end of the calendar like any other overflow, instead of panicking
 // as `Span::days` would.
 
-fn add_days(date: Date, days: u32) -> Date {
+/// `date` plus whole days, saturating at the end of the calendar.
+pub fn add_days(date: Date, days: u32) -> Date {
     Span::new()
         .try_days(days)
         .map_or(Date::MAX, |span| date.saturating_add(span))
@@ -197,8 +216,9 @@ fn sub_days(date: Date, days: u32) -> Date {
         .map_or(Date::MIN, |span| date.saturating_sub(span))
 }
 
-/// `date` plus whole months, clamped to the month's end (jiff's span arithmetic).
-fn add_months(date: Date, months: u32) -> Date {
+/// `date` plus whole months, clamped to the month's end (jiff's span arithmetic); also the
+/// handbook's review cycle.
+pub fn add_months(date: Date, months: u32) -> Date {
     Span::new()
         .try_months(months)
         .map_or(Date::MAX, |span| date.saturating_add(span))
@@ -231,7 +251,7 @@ fn renewal(pass: Counted, expiry: Date, rules: &Rules, today: Date) -> State {
 /// One module's status for one learner on `today`; see the module header for the rules.
 pub fn module_status(
     module: &Module,
-    attempts: &[PastAttempt],
+    attempts: &[impl AttemptFacts],
     learner: &LearnerDates,
     rules: &Rules,
     today: Date,
@@ -317,7 +337,7 @@ fn new_version(
 /// Every module's status for one learner, in the order of `modules`.
 pub fn plan<'a>(
     modules: impl IntoIterator<Item = &'a Module> + Clone,
-    attempts: &[PastAttempt],
+    attempts: &[impl AttemptFacts],
     start: Date,
     rules: &Rules,
     today: Date,

@@ -63,7 +63,10 @@ pub enum Reason {
     },
 }
 
-/// The learner's latest attempt at a module.
+/// The schedule's summary of the learner's latest attempt at a module: the day it finished
+/// in the schedule's time zone, its version and whether it passed. Not a finished attempt
+/// (`crate::attempt::FinishedAttempt`): a status is also computed from the report's compact
+/// state, which keeps no attempts, and the screens that show it need only these three facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LastAttempt {
     /// The date it was finished, in the schedule's time zone.

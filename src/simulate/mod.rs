@@ -35,12 +35,11 @@ use std::path::{Path, PathBuf};
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::canon::Digest32;
 use crate::course::{CourseSet, LoadedModule};
 use crate::quiz;
-use crate::record::{
-    AnswerResult, CompletionRecord, InstallationId, RecordDraft, collection_file_name, header_line,
-};
+use crate::record::{CompletionRecord, InstallationId, collection_file_name, header_line};
 
 /// Københavns Kommune's seven forvaltninger, as learners give them, with rough headcounts.
 pub const FORVALTNINGER: [(&str, u32); 7] = [

@@ -38,7 +38,7 @@ pub(super) fn write_person(
     };
     let until = p.leaves.unwrap_or(cfg.end).min(cfg.end);
     let begin = cfg.end - i64::from(cfg.years) * YEAR;
-    let mut attempts: Vec<RecordDraft> = Vec::new();
+    let mut attempts: Vec<FinishedAttempt> = Vec::new();
     // Onboarding modules first, then refreshers on their schedule.
     let mut onboarded: Option<i64> = None;
     for m in courses
@@ -130,16 +130,16 @@ pub(super) fn take_until_passed(
     until: i64,
     begin: i64,
     rng: &mut ChaCha8Rng,
-    out: &mut Vec<RecordDraft>,
+    out: &mut Vec<FinishedAttempt>,
 ) -> Option<i64> {
     for tries in 0..4 {
         if t >= until {
             return None;
         }
-        let draft = attempt(m, p, traits, t, tries, begin, rng);
-        let passed = draft.passed;
-        let finished = i64::try_from(draft.finished).unwrap_or(i64::MAX);
-        out.push(draft);
+        let done = attempt(m, p, traits, t, tries, begin, rng);
+        let passed = done.passed;
+        let finished = i64::try_from(done.finished).unwrap_or(i64::MAX);
+        out.push(done);
         if passed {
             return Some(finished);
         }
@@ -157,7 +157,7 @@ pub(super) fn attempt(
     tries: u32,
     begin: i64,
     rng: &mut ChaCha8Rng,
-) -> RecordDraft {
+) -> FinishedAttempt {
     let drawn = quiz::draw_attempt(&m.module, rng);
     #[allow(clippy::cast_precision_loss)]
     let years_in = (start - begin) as f64 / YEAR as f64;
@@ -177,7 +177,7 @@ pub(super) fn attempt(
             Quirk::None => {}
         }
         let correct = rng.random_range(0.0..1.0) < 1.0 / (1.0 + (-logit).exp());
-        answers.push(AnswerResult {
+        answers.push(AnsweredQuestion {
             id: q.id.clone(),
             area: q.area,
             correct,
@@ -197,7 +197,7 @@ pub(super) fn attempt(
         rng.random_range(20..240)
     };
     let started = u64::try_from(start).unwrap_or(0);
-    RecordDraft {
+    FinishedAttempt {
         learner: p.id.clone(),
         forvaltning: p.forvaltning.clone(),
         module: m.module.id.clone(),
@@ -232,12 +232,15 @@ pub(super) fn quirk(id: &str) -> Quirk {
     }
 }
 
-/// Seals a learner's drafts into a chain of record lines.
-pub(super) fn seal_all(drafts: Vec<RecordDraft>, installation: InstallationId) -> Vec<String> {
+/// Seals a learner's attempts into a chain of record lines.
+pub(super) fn seal_all(
+    attempts: Vec<FinishedAttempt>,
+    installation: InstallationId,
+) -> Vec<String> {
     let mut prev: Digest32 = [0; 32];
-    let mut lines = Vec::with_capacity(drafts.len());
-    for (i, d) in drafts.into_iter().enumerate() {
-        // The drafts are built to the field rules, so sealing succeeds; one that did not
+    let mut lines = Vec::with_capacity(attempts.len());
+    for (i, d) in attempts.into_iter().enumerate() {
+        // The attempts are built to the field rules, so sealing succeeds; one that did not
         // would be left out rather than stop the simulation.
         let Ok(r) = CompletionRecord::seal(d, installation, i as u64 + 1, prev) else {
             continue;

@@ -2,6 +2,10 @@
 //! It turns key presses into `app` messages through the key map, runs them through the same
 //! journey the plain mode uses (`app::runtime::dispatch`), and draws the model.
 //!
+//! Both full-screen programs, the learner's journey and the report dashboard, run through the
+//! same loop ([`run_program`]) and key-table machinery ([`keys`]), and draw with the same
+//! [`Theme`].
+//!
 //! Terminal manners: `ratatui::try_init` enters raw mode and the alternate screen and installs
 //! a panic hook that restores the terminal first; every exit path then restores it exactly
 //! once. Only key *presses* count (Windows also sends releases). The loop blocks in
@@ -9,6 +13,7 @@
 //! included.
 
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod report;
 pub mod theme;
@@ -16,7 +21,8 @@ pub mod view;
 
 use std::io;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use ratatui::layout::{Rect, Size};
 
 use crate::app::runtime::{Flow, Services, dispatch};
@@ -46,10 +52,21 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     out
 }
 
-/// Runs the interface until the learner quits; the terminal is restored on return.
-pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io::Result<()> {
+/// A full-screen program the run loop drives: the learner's journey ([`Journey`]) or the
+/// report dashboard (`report::Dashboard`).
+pub trait Program {
+    /// Learns the terminal's size, before every draw.
+    fn resize(&mut self, size: Size);
+    /// Draws the program; pure.
+    fn draw(&self, frame: &mut Frame);
+    /// Applies a key press; says whether to go on.
+    fn key(&mut self, key: KeyEvent) -> Flow;
+}
+
+/// Runs `program` in the terminal until it quits; the terminal is restored on return.
+pub fn run_program(program: &mut impl Program) -> io::Result<()> {
     let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
-    let result = event_loop(&mut terminal, model, services, theme);
+    let result = event_loop(&mut terminal, program);
     // Whatever the loop returned: show the cursor again (it is hidden while drawing), then
     // leave raw mode and the alternate screen, exactly once.
     let _ = terminal.show_cursor();
@@ -59,17 +76,58 @@ pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io:
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    model: &mut Model,
-    services: &mut impl Services,
-    theme: Theme,
+    program: &mut impl Program,
 ) -> io::Result<()> {
     loop {
-        sync_viewport(terminal.size()?, model, services);
-        terminal.draw(|frame| view::view(model, theme, frame))?;
-        if handle_event(model, services, &event::read()?) == Flow::Quit {
+        program.resize(terminal.size()?);
+        terminal.draw(|frame| program.draw(frame))?;
+        if handle(program, &event::read()?) == Flow::Quit {
             return Ok(());
         }
     }
+}
+
+/// Applies one terminal event to `program`: a key press goes to it; releases (Windows sends
+/// them too), repeats and other events change nothing, and the loop redraws after each.
+pub fn handle(program: &mut impl Program, event: &Event) -> Flow {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => program.key(*key),
+        _ => Flow::Continue,
+    }
+}
+
+/// The learner's journey as a [`Program`]: the model, the services its effects need and the
+/// theme.
+pub struct Journey<'a, S> {
+    /// The journey's state.
+    pub model: &'a mut Model,
+    /// What effects are performed with.
+    pub services: &'a mut S,
+    /// How it is drawn.
+    pub theme: Theme,
+}
+
+impl<S: Services> Program for Journey<'_, S> {
+    fn resize(&mut self, size: Size) {
+        sync_viewport(size, self.model, self.services);
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        view::view(self.model, self.theme, frame);
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Flow {
+        press(self.model, self.services, key)
+    }
+}
+
+/// Runs the learner's interface until the learner quits; the terminal is restored on return.
+pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io::Result<()> {
+    run_program(&mut Journey {
+        model,
+        services,
+        theme,
+    })
 }
 
 /// Tells `update` how much text fits when the terminal size changed.
@@ -84,12 +142,15 @@ pub fn sync_viewport(size: Size, model: &mut Model, services: &mut impl Services
 /// repeats and other events change nothing (the caller redraws after every event anyway).
 pub fn handle_event(model: &mut Model, services: &mut impl Services, event: &Event) -> Flow {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => {
-            match keymap::to_message(keymap::context(model), *key) {
-                Some(msg) => dispatch(model, msg, services),
-                None => Flow::Continue,
-            }
-        }
+        Event::Key(key) if key.kind == KeyEventKind::Press => press(model, services, *key),
         _ => Flow::Continue,
+    }
+}
+
+/// A key press, through the key table of the model's input mode, applied to the journey.
+fn press(model: &mut Model, services: &mut impl Services, key: KeyEvent) -> Flow {
+    match keymap::to_message(model.mode(), key) {
+        Some(msg) => dispatch(model, msg, services),
+        None => Flow::Continue,
     }
 }

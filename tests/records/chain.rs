@@ -3,10 +3,10 @@
 //! leaves a shorter valid chain; that is detected against the anchor (the head seen before),
 //! as the report does.
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::policy::Area;
 use bevidst::record::{
-    AnswerResult, CompletionRecord, Head, InstallationId, RecordDraft, VerifyOutcome, header_line,
-    verify_reader,
+    CompletionRecord, Head, InstallationId, VerifyOutcome, header_line, verify_reader,
 };
 use proptest::prelude::*;
 
@@ -20,9 +20,9 @@ const FORVALTNINGER: [&str; 7] = [
     "Beskæftigelses- og Integrationsforvaltningen",
 ];
 
-fn answer() -> impl Strategy<Value = AnswerResult> {
+fn answer() -> impl Strategy<Value = AnsweredQuestion> {
     ("[a-z0-9]{1,8}-[0-9]{2}", 0..Area::ALL.len(), any::<bool>()).prop_map(|(id, area, correct)| {
-        AnswerResult {
+        AnsweredQuestion {
             id,
             area: Area::ALL[area],
             correct,
@@ -30,7 +30,7 @@ fn answer() -> impl Strategy<Value = AnswerResult> {
     })
 }
 
-fn draft() -> impl Strategy<Value = RecordDraft> {
+fn draft() -> impl Strategy<Value = FinishedAttempt> {
     (
         "[0-9]{7}",
         0..FORVALTNINGER.len(),
@@ -47,7 +47,7 @@ fn draft() -> impl Strategy<Value = RecordDraft> {
                 let score =
                     u32::try_from(answers.iter().filter(|a| a.correct).count()).unwrap_or_default();
                 let max = u32::try_from(answers.len()).unwrap_or_default();
-                RecordDraft {
+                FinishedAttempt {
                     learner,
                     forvaltning: FORVALTNINGER[f].to_owned(),
                     module,
@@ -65,7 +65,7 @@ fn draft() -> impl Strategy<Value = RecordDraft> {
 }
 
 /// A valid log as lines (header first), built in memory the way the store builds it.
-fn log_lines(installation: InstallationId, drafts: Vec<RecordDraft>) -> Vec<String> {
+fn log_lines(installation: InstallationId, drafts: Vec<FinishedAttempt>) -> Vec<String> {
     let mut lines = vec![header_line(installation)];
     let mut prev = [0u8; 32];
     for (i, d) in drafts.into_iter().enumerate() {
@@ -188,8 +188,8 @@ proptest! {
     fn records_never_hold_more_than_the_draft(d in draft()) {
         let r = CompletionRecord::seal(d.clone(), InstallationId([1; 16]), 1, [0; 32])
             .expect("valid draft");
-        prop_assert_eq!(&r.answers, &d.answers);
-        prop_assert_eq!(r.score, d.score);
+        prop_assert_eq!(&r.attempt.answers, &d.answers);
+        prop_assert_eq!(r.attempt.score, d.score);
         let line = r.to_line();
         prop_assert!(!line.contains('\n'));
         // The hand-written line is what ron itself writes, so ron reads it back unchanged.

@@ -3,9 +3,10 @@
 
 use std::fs;
 
+use bevidst::attempt::FinishedAttempt;
 use bevidst::course::parse_module;
 use bevidst::quiz::{Answer, draw_attempt, score};
-use bevidst::record::{LearnerLog, RecordDraft, log_path};
+use bevidst::record::{LearnerLog, log_path};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -23,12 +24,11 @@ fn a_record_holds_no_question_or_answer_text() {
         .map(|item| item.order.iter().copied().collect())
         .collect();
     let outcome = score(module, &attempt, &answers);
-    let draft = RecordDraft::from_attempt(
+    let draft = FinishedAttempt::from_scored(
         &loaded,
         &attempt,
         &outcome,
-        "1234567",
-        "Økonomiforvaltningen",
+        ("1234567", "Økonomiforvaltningen"),
         1_760_000_000,
         1_760_000_300,
     );
@@ -36,8 +36,8 @@ fn a_record_holds_no_question_or_answer_text() {
     let data = tempfile::tempdir().expect("temp dir");
     let (mut log, _) = LearnerLog::open(&log_path(data.path()), &mut rng).expect("opens");
     let record = log.append(draft).expect("appends");
-    assert_eq!(record.answers.len(), attempt.items.len());
-    assert_eq!(record.content_hash, loaded.hash);
+    assert_eq!(record.attempt.answers.len(), attempt.items.len());
+    assert_eq!(record.attempt.content_hash, loaded.hash);
 
     let written = fs::read_to_string(log_path(data.path())).expect("reads");
     let mut texts: Vec<&str> = Vec::new();

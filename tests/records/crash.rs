@@ -156,7 +156,11 @@ fn two_writers_at_once_take_turns_and_lose_nothing() {
     assert_eq!(log.records().len(), receipts.len());
     let present = hashes_in(&log);
     assert!(receipts.iter().all(|r| present.contains(r)));
-    let learners: HashSet<&str> = log.records().iter().map(|r| r.learner.as_str()).collect();
+    let learners: HashSet<&str> = log
+        .records()
+        .iter()
+        .map(|r| r.attempt.learner.as_str())
+        .collect();
     assert_eq!(learners.len(), 2, "both writers got records in");
     assert!(verify_file(&path).expect("reads").is_ok());
 }

@@ -7,20 +7,20 @@ mod collect;
 mod content;
 mod crash;
 
+use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};
 use bevidst::policy::Area;
-use bevidst::record::{AnswerResult, RecordDraft};
 
 /// A valid draft for test number `n`.
-pub fn draft(n: u32, learner: &str) -> RecordDraft {
-    let answers: Vec<AnswerResult> = (0..4)
-        .map(|i| AnswerResult {
+pub fn draft(n: u32, learner: &str) -> FinishedAttempt {
+    let answers: Vec<AnsweredQuestion> = (0..4)
+        .map(|i| AnsweredQuestion {
             id: format!("q-{i}"),
             area: Area::ALL[(n as usize + i) % Area::ALL.len()],
             correct: (n >> i) & 1 == 1,
         })
         .collect();
     let score = u32::try_from(answers.iter().filter(|a| a.correct).count()).unwrap_or(0);
-    RecordDraft {
+    FinishedAttempt {
         learner: learner.to_owned(),
         forvaltning: "Sundheds- og Omsorgsforvaltningen".into(),
         module: "onboarding".into(),

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use bevidst::app::runtime::{Flow, RecordStore, Services, Stored, dispatch};
 use bevidst::app::store::LogStore;
-use bevidst::app::{FinishedAttempt, Message, Model, Screen};
+use bevidst::app::{Message, Model, Screen};
+use bevidst::attempt::FinishedAttempt;
 use bevidst::config::{self, Config};
 use bevidst::course::CourseSet;
 use bevidst::record::LearnerLog;
@@ -66,10 +67,9 @@ impl<S: RecordStore> Services for TestServices<S> {
     fn save_record(
         &mut self,
         attempt: &FinishedAttempt,
-        finished: Timestamp,
         lang: bevidst::lang::Lang,
     ) -> Result<Stored, String> {
-        self.store.append(attempt, finished, lang)
+        self.store.append(attempt, lang)
     }
 }
 

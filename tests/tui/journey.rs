@@ -3,9 +3,10 @@
 
 use bevidst::app::runtime::{Flow, RecordStore, Stored};
 use bevidst::app::{
-    AfterDiscard, Confirm, Effect, FinishedAttempt, Message, Model, Overlay, SaveState, Screen,
-    Step, Viewport, update,
+    AfterDiscard, Confirm, Effect, Message, Model, Overlay, SaveState, Screen, Step, Viewport,
+    update,
 };
+use bevidst::attempt::FinishedAttempt;
 use bevidst::config;
 use bevidst::lang::Lang;
 use bevidst::record::{self, LearnerLog};
@@ -90,12 +91,18 @@ fn a_new_learner_goes_from_first_start_to_a_stored_receipt() {
     let r = &stored[0];
     assert_eq!(record::receipt(&r.hash), shown);
     assert_eq!(
-        (r.learner.as_str(), r.forvaltning.as_str()),
+        (r.attempt.learner.as_str(), r.attempt.forvaltning.as_str()),
         ("ab12", "Økonomiforvaltningen")
     );
-    assert_eq!(r.module, "tui-intro");
-    assert_eq!((r.score, r.max, r.passed), (3, 3, true));
-    assert!(r.finished > r.started, "the clock moved during the quiz");
+    assert_eq!(r.attempt.module, "tui-intro");
+    assert_eq!(
+        (r.attempt.score, r.attempt.max, r.attempt.passed),
+        (3, 3, true)
+    );
+    assert!(
+        r.attempt.finished > r.attempt.started,
+        "the clock moved during the quiz"
+    );
     let verified = record::verify_file(&env.log_path()).expect("verify");
     assert!(verified.bad.is_none());
 
@@ -217,7 +224,10 @@ fn a_failed_attempt_can_be_retried_at_once() {
     assert!(matches!(&model.screen, Screen::Result(r) if r.outcome.passed));
     let stored = records(&env);
     assert_eq!(stored.len(), 2);
-    assert_eq!((stored[0].passed, stored[1].passed), (false, true));
+    assert_eq!(
+        (stored[0].attempt.passed, stored[1].attempt.passed),
+        (false, true)
+    );
     assert_eq!(stored[1].prev, stored[0].hash, "the records are chained");
 }
 
@@ -228,12 +238,7 @@ struct Flaky {
 }
 
 impl RecordStore for Flaky {
-    fn append(
-        &mut self,
-        attempt: &FinishedAttempt,
-        _: jiff::Timestamp,
-        _: Lang,
-    ) -> Result<Stored, String> {
+    fn append(&mut self, attempt: &FinishedAttempt, _: Lang) -> Result<Stored, String> {
         if self.failures > 0 {
             self.failures -= 1;
             return Err("the disk is full".into());
@@ -354,8 +359,11 @@ fn update_returns_effects_as_values_and_does_no_io() {
         (finished.score, finished.max, finished.passed),
         (3, 3, true)
     );
-    assert_eq!(finished.module_id, "tui-intro");
-    assert_eq!(finished.started, started);
+    assert_eq!(finished.module, "tui-intro");
+    assert_eq!(
+        Some(finished.started),
+        u64::try_from(started.as_second()).ok()
+    );
     assert!(matches!(&model.screen, Screen::Result(r) if r.save == SaveState::Saving));
 }
 

@@ -6,6 +6,7 @@ mod cells;
 mod common;
 mod e2e;
 mod journey;
+mod modes;
 mod sizes;
 mod snapshots;
 #[path = "../support/tmux.rs"]

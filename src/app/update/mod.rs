@@ -30,10 +30,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::RecordStored {
             receipt,
-            past,
+            attempt,
             copy_problem,
         } => {
-            model.history.push(past);
+            model.history.push(*attempt);
             set_save(
                 model,
                 SaveState::Stored {
@@ -66,12 +66,9 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         model.overlay = Some(Overlay::Help);
         return None;
     }
-    let editing_form = match &model.screen {
-        Screen::FirstStart(_) => true,
-        Screen::Settings(s) => s.editing,
-        _ => false,
-    };
-    if msg == Message::ToggleLanguage && !editing_form {
+    // While a form is answered, the language is one of its answers, not a key's toggle.
+    let answering_form = model.form_step().is_some();
+    if msg == Message::ToggleLanguage && !answering_form {
         model.config.language = model.config.language.other();
         if let Screen::Settings(s) = &mut model.screen {
             s.form.language = model.config.language;

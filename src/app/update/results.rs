@@ -103,9 +103,7 @@ pub(super) fn result(
         Message::Confirm if matches!(state.save, SaveState::Failed(_)) => {
             save_effect(model, &mut state)
         }
-        Message::Confirm | Message::Review | Message::Next
-            if !matches!(state.save, SaveState::Saving) =>
-        {
+        Message::Confirm | Message::Next if !matches!(state.save, SaveState::Saving) => {
             let review = ReviewState {
                 result: state,
                 index: 0,

@@ -121,7 +121,7 @@ pub(super) fn settings(
     if *msg == Message::Quit {
         return (Screen::Settings(state), Some(Effect::Quit));
     }
-    let field = fields[state.selected.min(fields.len() - 1)];
+    let field = state.field();
     if state.editing {
         match state.form.handle(field, msg) {
             Outcome::Stay => return (Screen::Settings(state), None),

@@ -14,15 +14,18 @@ pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<Cours
     }
 }
 
-pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> ExitCode {
+pub(crate) fn check(dir: Option<&PathBuf>, format: Format, reviewed: &[String]) -> ExitCode {
     let result = load_courses(dir);
+    if let Ok(set) = &result
+        && !reviewed.is_empty()
+        && !crate::handbook::record_reviews(set, reviewed)
+    {
+        return ExitCode::from(1);
+    }
     let summary = course::summarize(&result);
-    match format {
-        Format::Json => match serde_json::to_string_pretty(&summary) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
-        },
-        Format::Text => match &result {
+    let text = matches!(format, Format::Text);
+    if text {
+        match &result {
             Ok(_) => print!("{}", summary.to_text()),
             Err(errors) => {
                 for e in errors {
@@ -30,9 +33,24 @@ pub(crate) fn check(dir: Option<&PathBuf>, format: Format) -> ExitCode {
                 }
                 eprintln!("{} error(s); nothing was changed", errors.len());
             }
-        },
+        }
     }
-    if summary.ok {
+    let review = result
+        .as_ref()
+        .ok()
+        .map(|set| crate::handbook::review(set, text));
+    if !text {
+        let mut json = serde_json::to_value(&summary).unwrap_or_default();
+        if let (Some(Some((review, _))), Some(map)) = (&review, json.as_object_mut()) {
+            map.insert("handbook_review".into(), review.clone());
+        }
+        match serde_json::to_string_pretty(&json) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
+        }
+    }
+    let review_ok = review.is_none_or(|r| r.is_some_and(|(_, clean)| clean));
+    if summary.ok && review_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

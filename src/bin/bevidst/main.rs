@@ -7,6 +7,7 @@ use bevidst::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod handbook;
 mod learn;
 mod paths;
 mod records;
@@ -65,7 +66,15 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Record that what rests on these handbook sections was reviewed against their
+        /// current text: DOC:SECTION (politik:1.7), a policy section (1.7), or a document id
+        /// for all its sections; repeatable. Writes DIR/handbook/reviewed.lock.
+        #[arg(long, value_name = "SECTION")]
+        reviewed: Vec<String>,
     },
+    /// Each handbook section with the lessons and questions resting on it and their modules,
+    /// the sections with nothing, and each document's last revision and next review.
+    Handbook(handbook::HandbookArgs),
     /// Verify completion logs: for each, OK with the number of records and the head hash, or
     /// the first bad line and why. Exits 0 only when every log is OK.
     Verify {
@@ -148,9 +157,12 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Check { dir, format }) => {
-            check::check(dir.as_ref().or(cli.courses.as_ref()), format)
-        }
+        Some(Command::Check {
+            dir,
+            format,
+            reviewed,
+        }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
+        Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref()),
         Some(Command::Verify { files }) => records::verify(&files),
         Some(Command::Export { out, lang }) => records::export(out, lang.into()),
         Some(Command::History { collect, lang }) => records::history(collect, lang.into()),

@@ -128,18 +128,19 @@ pub(crate) fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
     }
     let tz = jiff::tz::TimeZone::system();
     for r in log.records().iter().rev() {
-        let when = i64::try_from(r.finished)
+        let a = &r.attempt;
+        let when = i64::try_from(a.finished)
             .ok()
             .and_then(|s| jiff::Timestamp::from_second(s).ok())
             .map_or_else(
-                || r.finished.to_string(),
+                || a.finished.to_string(),
                 |t| {
                     t.to_zoned_datetime(tz.clone())
                         .strftime("%Y-%m-%d %H:%M")
                         .to_string()
                 },
             );
-        let result = match (r.passed, lang) {
+        let result = match (a.passed, lang) {
             (true, Lang::Da) => "bestået",
             (false, Lang::Da) => "ikke bestået",
             (true, Lang::En) => "passed",
@@ -147,10 +148,10 @@ pub(crate) fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
         };
         println!(
             "{when}  {} v{}  {}/{}  {result}  {}",
-            r.module,
-            r.module_version,
-            r.score,
-            r.max,
+            a.module,
+            a.module_version,
+            a.score,
+            a.max,
             record::receipt(&r.hash)
         );
     }

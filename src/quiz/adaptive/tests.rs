@@ -7,9 +7,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::course::{Choice, Question, QuestionKind, Text};
 use crate::policy::Area;
-use crate::quiz::{AnsweredAttempt, AnsweredQuestion, AreaPoint, AreaProgress, knowledge_by_area};
+use crate::quiz::{AreaPoint, AreaProgress, knowledge_by_area};
 
 const X: Area = Area::AccessControl;
 const FOUR: [Area; 4] = [
@@ -67,7 +68,7 @@ fn bank(areas: &[Area], per_area: usize, draw: u32) -> Module {
 
 fn answer(id: &str, area: Area, correct: bool) -> AnsweredQuestion {
     AnsweredQuestion {
-        question: id.to_owned(),
+        id: id.to_owned(),
         area,
         correct,
     }
@@ -75,17 +76,18 @@ fn answer(id: &str, area: Area, correct: bool) -> AnsweredQuestion {
 
 /// Last time: questions 0 and 1 of each area, those of area `X` right or wrong as given,
 /// all others right.
-fn last_time(x_right: bool) -> Vec<AnsweredAttempt> {
+fn last_time(x_right: bool) -> Vec<FinishedAttempt> {
     let answers = FOUR
         .iter()
         .flat_map(|&a| {
             (0..2).map(move |n| answer(&format!("{}-{n}", a.code()), a, a != X || x_right))
         })
         .collect();
-    vec![AnsweredAttempt {
+    vec![FinishedAttempt {
         module: "adaptiv".to_owned(),
         finished: 1_700_000_000,
         answers,
+        ..FinishedAttempt::sample("-", 1, 0, true)
     }]
 }
 
@@ -160,10 +162,11 @@ fn adaptive_draws_are_deterministic_and_never_repeat() {
 #[test]
 fn wrong_before_outweighs_unseen_which_outweighs_right_before() {
     let m = bank(&[X], 3, 1);
-    let history = [AnsweredAttempt {
+    let history = [FinishedAttempt {
         module: "adaptiv".to_owned(),
         finished: 10,
         answers: vec![answer("7-0", X, false), answer("7-1", X, true)],
+        ..FinishedAttempt::sample("-", 1, 0, true)
     }];
     let w = adaptive_weights(&m, &Knowledge::from_history(&history));
     // Area X: 1 of 2 right, mastery 0.5, area factor 2.
@@ -188,10 +191,11 @@ fn a_weak_area_is_likelier_in_when_not_every_area_fits() {
             .iter()
             .map(|&a| answer(&format!("{}-0", a.code()), a, a != X || x_right))
             .collect();
-        Knowledge::from_history(&[AnsweredAttempt {
+        Knowledge::from_history(&[FinishedAttempt {
             module: "adaptiv".to_owned(),
             finished: 10,
             answers,
+            ..FinishedAttempt::sample("-", 1, 0, true)
         }])
     };
     let weak = mean_count(&m, &history(false), X, 500);
@@ -204,7 +208,7 @@ fn a_weak_area_is_likelier_in_when_not_every_area_fits() {
 
 #[test]
 fn tallies_count_how_often_and_how_recently() {
-    let attempt = |finished, correct: &[bool]| AnsweredAttempt {
+    let attempt = |finished, correct: &[bool]| FinishedAttempt {
         module: "m".to_owned(),
         finished,
         answers: correct
@@ -212,6 +216,7 @@ fn tallies_count_how_often_and_how_recently() {
             .enumerate()
             .map(|(n, &c)| answer(&format!("q{n}"), X, c))
             .collect(),
+        ..FinishedAttempt::sample("-", 1, 0, true)
     };
     // Given out of order: the tally sorts by finish time.
     let history = [
@@ -252,7 +257,7 @@ fn tallies_count_how_often_and_how_recently() {
 #[test]
 fn knowledge_by_area_follows_attempts_in_policy_order() {
     let history = [
-        AnsweredAttempt {
+        FinishedAttempt {
             module: "b".to_owned(),
             finished: 200,
             answers: vec![
@@ -260,11 +265,13 @@ fn knowledge_by_area_follows_attempts_in_policy_order() {
                 answer("x2", X, true),
                 answer("x3", X, true),
             ],
+            ..FinishedAttempt::sample("-", 1, 0, true)
         },
-        AnsweredAttempt {
+        FinishedAttempt {
             module: "a".to_owned(),
             finished: 100,
             answers: vec![answer("x1", X, false), answer("x2", X, true)],
+            ..FinishedAttempt::sample("-", 1, 0, true)
         },
     ];
     let progress = knowledge_by_area(&history);
@@ -309,15 +316,16 @@ mod properties {
             seed in any::<u64>(),
         ) {
             let m = bank(&FOUR[..areas], per_area, draw);
-            let history: Vec<AnsweredAttempt> = history
+            let history: Vec<FinishedAttempt> = history
                 .into_iter()
-                .map(|(finished, answers)| AnsweredAttempt {
+                .map(|(finished, answers)| FinishedAttempt {
                     module: "adaptiv".to_owned(),
                     finished,
                     answers: answers
                         .into_iter()
                         .map(|(a, n, c)| answer(&format!("{}-{n}", FOUR[a].code()), FOUR[a], c))
                         .collect(),
+                    ..FinishedAttempt::sample("-", 1, 0, true)
                 })
                 .collect();
             let k = Knowledge::from_history(&history);

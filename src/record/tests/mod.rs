@@ -5,6 +5,7 @@ mod store;
 
 use super::encode::{parse_header, parse_record};
 use super::*;
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::policy::Area;
 
 /// The golden record. Its hash was computed independently (Python `hashlib`, bytes laid out
@@ -14,29 +15,31 @@ fn golden() -> CompletionRecord {
         format: 1,
         installation: InstallationId([0x11; 16]),
         seq: 1,
-        learner: "1234567".into(),
-        forvaltning: "Børne- og Ungdomsforvaltningen".into(),
-        module: "eksempel".into(),
-        module_version: 1,
-        content_hash: [0xab; 32],
-        started: 1_735_725_600,
-        finished: 1_735_726_200,
-        score: 1,
-        max: 2,
-        passed: false,
+        attempt: FinishedAttempt {
+            learner: "1234567".into(),
+            forvaltning: "Børne- og Ungdomsforvaltningen".into(),
+            module: "eksempel".into(),
+            module_version: 1,
+            content_hash: [0xab; 32],
+            started: 1_735_725_600,
+            finished: 1_735_726_200,
+            score: 1,
+            max: 2,
+            passed: false,
+            answers: vec![
+                AnsweredQuestion {
+                    id: "eksempel-01".into(),
+                    area: Area::AccessControl,
+                    correct: true,
+                },
+                AnsweredQuestion {
+                    id: "eksempel-02".into(),
+                    area: Area::IncidentManagement,
+                    correct: false,
+                },
+            ],
+        },
         program: "0.1.0".into(),
-        answers: vec![
-            AnswerResult {
-                id: "eksempel-01".into(),
-                area: Area::AccessControl,
-                correct: true,
-            },
-            AnswerResult {
-                id: "eksempel-02".into(),
-                area: Area::IncidentManagement,
-                correct: false,
-            },
-        ],
         prev: [0; 32],
         hash: crate::canon::parse_hex32(GOLDEN_HASH).expect("the pinned hash is 64 hex digits"),
     }
@@ -82,22 +85,22 @@ fn every_field_is_in_the_hash() {
     let changes: Vec<fn(&mut CompletionRecord)> = vec![
         |r| r.installation.0[15] ^= 1,
         |r| r.seq += 1,
-        |r| r.learner.push('8'),
-        |r| r.forvaltning.push('x'),
-        |r| r.module.push('x'),
-        |r| r.module_version += 1,
-        |r| r.content_hash[31] ^= 1,
-        |r| r.started += 1,
-        |r| r.finished += 1,
-        |r| r.score += 1,
-        |r| r.max += 1,
-        |r| r.passed = !r.passed,
+        |r| r.attempt.learner.push('8'),
+        |r| r.attempt.forvaltning.push('x'),
+        |r| r.attempt.module.push('x'),
+        |r| r.attempt.module_version += 1,
+        |r| r.attempt.content_hash[31] ^= 1,
+        |r| r.attempt.started += 1,
+        |r| r.attempt.finished += 1,
+        |r| r.attempt.score += 1,
+        |r| r.attempt.max += 1,
+        |r| r.attempt.passed = !r.attempt.passed,
         |r| r.program.push('1'),
-        |r| r.answers[0].id.push('x'),
-        |r| r.answers[0].area = Area::Compliance,
-        |r| r.answers[1].correct = true,
+        |r| r.attempt.answers[0].id.push('x'),
+        |r| r.attempt.answers[0].area = Area::Compliance,
+        |r| r.attempt.answers[1].correct = true,
         |r| {
-            r.answers.pop();
+            r.attempt.answers.pop();
         },
         |r| r.prev[0] = 1,
     ];
@@ -146,7 +149,7 @@ fn parse_reports_the_reason() {
     );
     // A score that does not match the answers is refused even with a recomputed hash.
     let mut lying = golden();
-    lying.score = 2;
+    lying.attempt.score = 2;
     lying.hash = lying.compute_hash();
     let line = lying.to_line();
     assert!(matches!(parse_record(&line), Err(Problem::Invalid(_))));
@@ -202,8 +205,8 @@ fn forvaltning_names_are_display_safe_text() {
 }
 
 #[test]
-fn sealing_refuses_inconsistent_drafts() {
-    let base = RecordDraft {
+fn sealing_refuses_inconsistent_attempts() {
+    let base = FinishedAttempt {
         learner: "1234567".into(),
         forvaltning: "Økonomiforvaltningen".into(),
         module: "eksempel".into(),
@@ -214,57 +217,57 @@ fn sealing_refuses_inconsistent_drafts() {
         score: 1,
         max: 1,
         passed: true,
-        answers: vec![AnswerResult {
+        answers: vec![AnsweredQuestion {
             id: "q1".into(),
             area: Area::AccessControl,
             correct: true,
         }],
     };
-    let seal = |d: RecordDraft| CompletionRecord::seal(d, InstallationId([0; 16]), 1, [0; 32]);
+    let seal = |d: FinishedAttempt| CompletionRecord::seal(d, InstallationId([0; 16]), 1, [0; 32]);
     assert!(seal(base.clone()).is_ok());
-    let bad: Vec<RecordDraft> = vec![
-        RecordDraft {
+    let bad: Vec<FinishedAttempt> = vec![
+        FinishedAttempt {
             learner: "12 34".into(),
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             learner: String::new(),
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             module: "a/b".into(),
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             finished: 9,
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             score: 0,
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             max: 2,
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             answers: Vec::new(),
             max: 0,
             score: 0,
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             module_version: 0,
             ..base.clone()
         },
-        RecordDraft {
+        FinishedAttempt {
             forvaltning: "x\u{7}".into(),
             ..base.clone()
         },
     ];
     for d in bad {
         assert!(
-            matches!(seal(d.clone()), Err(RecordError::InvalidDraft(_))),
+            matches!(seal(d.clone()), Err(RecordError::InvalidAttempt(_))),
             "{d:?} was sealed"
         );
     }

@@ -10,14 +10,15 @@ use rand_chacha::ChaCha8Rng;
 
 use super::super::fsutil::write_atomic_with;
 use super::super::*;
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::policy::Area;
 
 fn rng() -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(7)
 }
 
-fn draft(n: u32) -> RecordDraft {
-    RecordDraft {
+fn draft(n: u32) -> FinishedAttempt {
+    FinishedAttempt {
         learner: format!("10{n:05}"),
         forvaltning: "Københavns Ejendomme".into(),
         module: "eksempel".into(),
@@ -29,12 +30,12 @@ fn draft(n: u32) -> RecordDraft {
         max: 2,
         passed: false,
         answers: vec![
-            AnswerResult {
+            AnsweredQuestion {
                 id: "eksempel-01".into(),
                 area: Area::AccessControl,
                 correct: n.is_multiple_of(2),
             },
-            AnswerResult {
+            AnsweredQuestion {
                 id: "eksempel-02".into(),
                 area: Area::PhysicalSecurity,
                 correct: !n.is_multiple_of(2),

@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use super::input::Completion;
+use crate::record::CompletionRecord;
+
 use super::model::TOPICS;
 use super::plausible::{CourseIndex, Resolved};
 
@@ -124,13 +125,15 @@ impl<'a> Aggregator<'a> {
         i
     }
 
-    /// Adds one plausible completion (resolved against the course index).
-    pub fn add(&mut self, c: &Completion, r: &Resolved) {
+    /// Adds one plausible record (its attempt resolved against the course index).
+    pub fn add(&mut self, record: &CompletionRecord, r: &Resolved) {
+        let c = &record.attempt;
+        let finished_at = super::utc_seconds(c.finished);
         self.counted += 1;
         let forv = self.forvaltning(&c.forvaltning);
-        let quarter = quarter_of(c.finished);
+        let quarter = quarter_of(finished_at);
         let mut marks: TopicMarks = [(0, 0); TOPICS];
-        for (mark, &qi) in c.marks.iter().zip(&r.questions) {
+        for (mark, &qi) in c.answers.iter().zip(&r.questions) {
             let right = u8::from(mark.correct);
             let area = usize::from(mark.area.code() - 1);
             let goals = self.index.questions[qi]
@@ -144,11 +147,11 @@ impl<'a> Aggregator<'a> {
             }
         }
         let module = r.module;
-        if c.version == self.index.modules[module].version {
+        if c.module_version == self.index.modules[module].version {
             let v = &mut self.version_first[module];
-            *v = Some(v.map_or(c.finished, |t| t.min(c.finished)));
+            *v = Some(v.map_or(finished_at, |t| t.min(finished_at)));
         }
-        let finished = secs(c.finished);
+        let finished = secs(finished_at);
         let learner = match self.learners.get_mut(c.learner.as_str()) {
             Some(l) => l,
             None => self
@@ -165,7 +168,7 @@ impl<'a> Aggregator<'a> {
         }
         learner.first_seen = learner.first_seen.min(finished);
         let m16 = u16::try_from(module).unwrap_or(u16::MAX);
-        let key = (finished, hash_prefix(&c.hash));
+        let key = (finished, hash_prefix(&record.hash));
         stand(
             &mut learner.standing,
             Standing {
@@ -184,15 +187,15 @@ impl<'a> Aggregator<'a> {
         state.attempts += 1;
         // Attempts after the report's moment (within the clock slack) do not count for the
         // schedule, as schedule::module_status ignores them too.
-        if c.finished <= self.schedule_until {
+        if finished_at <= self.schedule_until {
             let current = self.index.modules[module].version;
-            state.note(finished, c.version, c.passed, current);
+            state.note(finished, c.module_version, c.passed, current);
         }
         if state.first.as_ref().is_none_or(|f| key < f.key) {
             state.first = Some(First {
                 key,
                 score: c.score,
-                marks: Marks::new(c.marks.iter().zip(&r.questions).map(|(m, &qi)| {
+                marks: Marks::new(c.answers.iter().zip(&r.questions).map(|(m, &qi)| {
                     u16::try_from(qi)
                         .ok()
                         .filter(|&q| q < NO_MARK / 2)

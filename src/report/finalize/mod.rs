@@ -14,7 +14,7 @@ use super::model::{
 use super::privacy::{Gate, Relation, suppress};
 use super::roster::Roster;
 use crate::course::Module;
-use crate::schedule::{self, PastAttempt, Reason, Rules, State};
+use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
 
 mod items;
 mod knowledge;
@@ -271,6 +271,31 @@ fn completion_table(
     rows
 }
 
+/// One of the few attempts per learner and module that the report's compact state keeps
+/// (`ModState::attempts_for_schedule`), as the schedule reads it. Not a finished attempt: the
+/// report keeps only these facts of each, for every learner of the municipality at once.
+struct KeptAttempt<'a> {
+    module: &'a str,
+    finished: Secs,
+    version: u32,
+    passed: bool,
+}
+
+impl AttemptFacts for KeptAttempt<'_> {
+    fn module(&self) -> &str {
+        self.module
+    }
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn finished(&self) -> u64 {
+        u64::from(self.finished)
+    }
+    fn passed(&self) -> bool {
+        self.passed
+    }
+}
+
 /// Completion per forvaltning × module, the overdue list and who never started.
 fn completion_rows(
     inp: &Inputs<'_, '_>,
@@ -289,7 +314,7 @@ fn completion_rows(
         .collect();
     let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
     let mut never_started = Vec::new();
-    let mut attempts: Vec<PastAttempt> = Vec::new();
+    let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
     for p in people {
         if p.state.is_none() {
             never_started.push(PersonRow {
@@ -300,13 +325,13 @@ fn completion_rows(
         }
         attempts.clear();
         for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-            let id = &index.modules[usize::from(*m)].id;
+            let module = index.modules[usize::from(*m)].id.as_str();
             attempts.extend(
                 ms.attempts_for_schedule()
-                    .map(|(t, version, passed)| PastAttempt {
-                        module: id.clone(),
+                    .map(|(finished, version, passed)| KeptAttempt {
+                        module,
+                        finished,
                         version,
-                        finished: u64::from(t),
                         passed,
                     }),
             );

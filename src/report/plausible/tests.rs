@@ -3,14 +3,14 @@ use crate::report::testkit::{completion, courses};
 
 const T: i64 = 1_740_000_000;
 
-fn check(c: &Completion) -> Result<Resolved, Implausible> {
+fn check(c: &FinishedAttempt) -> Result<Resolved, Implausible> {
     CourseIndex::new(&courses(), &[]).check(c, T)
 }
 
 #[test]
 fn a_normal_completion_is_plausible_and_resolved() {
     let set = courses();
-    let c = completion(&set, 1, "1001", "KFF", T, &[true, true, true, false]);
+    let c = completion(&set, 1, "1001", "KFF", T, &[true, true, true, false]).attempt;
     let r = check(&c).expect("plausible");
     assert_eq!(r.module, 1);
     assert_eq!(r.questions.len(), 4);
@@ -19,20 +19,20 @@ fn a_normal_completion_is_plausible_and_resolved() {
 #[test]
 fn unknown_module_question_and_foreign_question_are_flagged() {
     let set = courses();
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
     c.module = "nope".into();
     assert!(matches!(check(&c), Err(Implausible::UnknownModule(_))));
 
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
-    c.marks[0].question = "made-up".into();
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
+    c.answers[0].id = "made-up".into();
     assert!(matches!(
         check(&c),
         Err(Implausible::UnknownQuestion { .. })
     ));
 
     // A question that exists, but in another module.
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
-    c.marks[0].question = set.modules[2].module.questions[0].id.clone();
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
+    c.answers[0].id = set.modules[2].module.questions[0].id.clone();
     assert!(matches!(
         check(&c),
         Err(Implausible::UnknownQuestion { .. })
@@ -42,9 +42,9 @@ fn unknown_module_question_and_foreign_question_are_flagged() {
 #[test]
 fn a_content_hash_no_known_version_has_is_flagged_but_remembered_ones_pass() {
     let set = courses();
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
     c.content_hash = [7; 32];
-    c.version = 0;
+    c.module_version = 0;
     let err = check(&c).expect_err("must fail");
     assert!(
         err.to_string().contains("not that of any known version"),
@@ -57,8 +57,8 @@ fn a_content_hash_no_known_version_has_is_flagged_but_remembered_ones_pass() {
         "a remembered earlier version is known"
     );
     // The current hash with a wrong version number is not.
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
-    c.version = 9;
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
+    c.module_version = 9;
     assert!(matches!(
         check(&c),
         Err(Implausible::UnknownContentHash { .. })
@@ -68,13 +68,13 @@ fn a_content_hash_no_known_version_has_is_flagged_but_remembered_ones_pass() {
 #[test]
 fn scores_must_agree_with_the_marks_and_the_maximum() {
     let set = courses();
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]);
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]).attempt;
     c.score = 5;
     assert_eq!(check(&c), Err(Implausible::ScoreAboveMax));
     assert!(!Implausible::ScoreAboveMax.to_string().contains('5'));
     c.score = 3;
     assert_eq!(check(&c), Err(Implausible::ScoreDisagreesWithAnswers));
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]);
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]).attempt;
     c.passed = true;
     assert_eq!(check(&c), Err(Implausible::PassedDisagreesWithPassMark));
 }
@@ -82,13 +82,13 @@ fn scores_must_agree_with_the_marks_and_the_maximum() {
 #[test]
 fn too_fast_backwards_and_future_attempts_are_flagged() {
     let set = courses();
-    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]);
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
     let min: u64 = (0..4)
         .map(|q| u64::from(question_min_seconds(&set.modules[1].module, q)))
         .sum();
-    c.started = c.finished - i64::try_from(min).expect("small") + 1;
+    c.started = c.finished - min + 1;
     assert!(matches!(check(&c), Err(Implausible::TooFast { .. })));
-    c.started = c.finished - i64::try_from(min).expect("small");
+    c.started = c.finished - min;
     assert!(check(&c).is_ok(), "exactly the minimum is plausible");
     c.started = c.finished + 1;
     assert_eq!(check(&c), Err(Implausible::FinishedBeforeStart));
@@ -99,7 +99,8 @@ fn too_fast_backwards_and_future_attempts_are_flagged() {
         "KFF",
         T + 2 * CLOCK_SLACK_SECONDS,
         &[true; 4],
-    );
+    )
+    .attempt;
     assert_eq!(check(&c), Err(Implausible::InTheFuture));
 }
 

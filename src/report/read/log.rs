@@ -148,7 +148,7 @@ pub(super) fn read_log(
     w.statements.clear();
     for rec in log.by_ref() {
         if anchored {
-            admit(w, cfg, &name, i, rec, &mut tally);
+            admit(w, cfg, &name, i, &rec, &mut tally);
             continue;
         }
         let Some(a) = anchor else { continue };
@@ -157,9 +157,9 @@ pub(super) fn read_log(
         } else if rec.hash == a.last_hash {
             anchored = true;
             for r in std::mem::take(&mut held) {
-                admit(w, cfg, &name, i, r, &mut tally);
+                admit(w, cfg, &name, i, &r, &mut tally);
             }
-            admit(w, cfg, &name, i, rec, &mut tally);
+            admit(w, cfg, &name, i, &rec, &mut tally);
         } else {
             rewritten = true;
             break;
@@ -212,20 +212,19 @@ pub(super) fn admit(
     cfg: &ReadConfig<'_>,
     name: &str,
     i: usize,
-    rec: CompletionRecord,
+    rec: &CompletionRecord,
     tally: &mut FileTally,
 ) {
     let line = rec.seq + 1;
-    let c = Completion::from(rec);
-    match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, &c) {
+    match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, rec) {
         Ok(()) => {
             tally.counted += 1;
             if let Some(sink) = cfg.xapi
-                && let Some(mi) = cfg.index.module(&c.module)
+                && let Some(mi) = cfg.index.module(&rec.attempt.module)
             {
                 let title = &cfg.index.modules[mi].title;
                 w.statements
-                    .push(statement(&c, title, &sink.pseudo, &sink.options).to_string());
+                    .push(statement(rec, title, &sink.pseudo, &sink.options).to_string());
             }
         }
         Err(p) => {

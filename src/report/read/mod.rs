@@ -33,7 +33,6 @@ use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
-use super::input::Completion;
 use super::model::{Counts, Problem, ProblemKind};
 use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;

@@ -21,8 +21,9 @@ use serde_json::{Value, json};
 
 use crate::canon::{Digest32, hex};
 use crate::course::Text;
-use crate::report::input::Completion;
+use crate::record::CompletionRecord;
 use crate::report::privacy::Pseudonymizer;
+use crate::report::utc_seconds;
 
 /// ADL's verb for a passed attempt.
 pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
@@ -67,11 +68,13 @@ pub fn statement_id(hash: &Digest32) -> String {
 
 /// The statement for one completion; `title` is the module's title.
 pub fn statement(
-    c: &Completion,
+    record: &CompletionRecord,
     title: &Text,
     pseudo: &Pseudonymizer,
     opts: &XapiOptions,
 ) -> Value {
+    let c = &record.attempt;
+    let (started, finished) = (utc_seconds(c.started), utc_seconds(c.finished));
     let (verb, display_da, display_en) = match (c.max, c.passed) {
         (0, _) => (VERB_COMPLETED, "gennemførte", "completed"),
         (_, true) => (VERB_PASSED, "bestod", "passed"),
@@ -85,7 +88,7 @@ pub fn statement(
     let mut result = json!({
         "success": c.passed,
         "completion": true,
-        "duration": format!("PT{}S", c.finished.saturating_sub(c.started).max(0)),
+        "duration": format!("PT{}S", finished.saturating_sub(started).max(0)),
     });
     if c.max > 0 {
         result["score"] = json!({
@@ -95,10 +98,10 @@ pub fn statement(
             "max": c.max,
         });
     }
-    let timestamp = jiff::Timestamp::from_second(c.finished)
+    let timestamp = jiff::Timestamp::from_second(finished)
         .map_or_else(|_| "1970-01-01T00:00:00Z".to_owned(), |t| t.to_string());
     json!({
-        "id": statement_id(&c.hash),
+        "id": statement_id(&record.hash),
         "actor": {
             "objectType": "Agent",
             "account": { "homePage": opts.home_page, "name": pseudo.pseudonym(&c.learner) },
@@ -116,7 +119,7 @@ pub fn statement(
         "context": {
             "platform": "bevidst",
             "extensions": {
-                format!("{}/xapi/ext/module-version", opts.home_page): c.version,
+                format!("{}/xapi/ext/module-version", opts.home_page): c.module_version,
                 format!("{}/xapi/ext/content-hash", opts.home_page): hex(&c.content_hash),
             },
         },

@@ -75,14 +75,12 @@ fn utc(s: &str) -> u64 {
     u64::try_from(ts.as_second()).expect("test instants are after 1970")
 }
 
-fn attempt(module: &str, version: u32, finished: u64, passed: bool) -> PastAttempt {
-    PastAttempt {
-        module: module.to_owned(),
-        version,
-        finished,
-        passed,
-    }
+fn attempt(module: &str, version: u32, finished: u64, passed: bool) -> FinishedAttempt {
+    FinishedAttempt::sample(module, version, finished, passed)
 }
+
+/// No attempts, typed.
+const NONE: &[FinishedAttempt] = &[];
 
 fn due(by: &str, reason: Reason) -> State {
     State::Due { by: d(by), reason }
@@ -206,7 +204,7 @@ fn configurable_windows_are_used() {
     };
     let attempts = [attempt("intro", 1, cph("2025-01-10 09:00"), true)];
     let today = d("2025-01-10");
-    let no_pass = plan(&modules, &[], d("2025-01-06"), &rules, today);
+    let no_pass = plan(&modules, NONE, d("2025-01-06"), &rules, today);
     assert_eq!(no_pass[0].1.state, due("2025-01-13", FIRST));
     let s = plan(&modules, &attempts, d("2025-01-06"), &rules, today);
     assert_eq!(s[1].1.state, due("2025-01-20", FIRST));
@@ -223,7 +221,7 @@ fn configurable_windows_are_used() {
 fn worst_status_gives_the_exit_code() {
     let modules: Vec<Module> = STD.iter().map(|&(i, v, k)| module(i, v, k)).collect();
     let rules = Rules::default();
-    let code = |attempts: &[PastAttempt], today: &str| {
+    let code = |attempts: &[FinishedAttempt], today: &str| {
         let statuses = plan(&modules, attempts, d("2025-01-06"), &rules, d(today));
         worst(statuses.iter().map(|(_, s)| s)).exit_code()
     };
@@ -336,7 +334,7 @@ fn a_loaded_course_set_plans_as_the_callers_will_call_it() {
     // The example is a yearly refresher and the set has no onboarding module.
     let before = plan(
         modules.clone(),
-        &[],
+        NONE,
         d("2025-01-06"),
         &rules,
         d("2025-01-06"),

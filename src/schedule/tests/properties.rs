@@ -37,7 +37,7 @@ proptest! {
             .enumerate()
             .map(|(i, &(k, v))| module(&format!("m{i}"), v, k))
             .collect();
-        let attempts: Vec<PastAttempt> = attempts
+        let attempts: Vec<FinishedAttempt> = attempts
             .iter()
             .map(|&(i, v, t, p)| attempt(&format!("m{i}"), v, t, p))
             .collect();

@@ -388,7 +388,7 @@ fn schedule_table() {
             .iter()
             .map(|&(id, v, kind)| module(id, v, kind))
             .collect();
-        let attempts: Vec<PastAttempt> = case
+        let attempts: Vec<FinishedAttempt> = case
             .attempts
             .iter()
             .map(|&(m, v, t, p)| attempt(m, v, cph(t), p))

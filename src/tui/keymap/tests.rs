@@ -1,5 +1,7 @@
 //! Tests of `keymap`.
 
+use ratatui::crossterm::event::KeyModifiers;
+
 use super::*;
 
 fn press(code: KeyCode) -> KeyEvent {
@@ -7,32 +9,35 @@ fn press(code: KeyCode) -> KeyEvent {
 }
 
 #[test]
-fn the_same_key_means_what_the_context_says() {
+fn the_same_key_means_what_the_mode_says() {
     let j = press(K::Char('j'));
     assert_eq!(to_message(C::Quiz, j), Some(Message::Down));
     assert_eq!(to_message(C::Confirm, j), Some(Message::Yes));
-    assert_eq!(to_message(C::FormText, j), Some(Message::Input('j')));
+    assert_eq!(to_message(C::Text, j), Some(Message::Input('j')));
     let q = press(K::Char('q'));
     assert_eq!(to_message(C::Home, q), Some(Message::Quit));
-    assert_eq!(to_message(C::FormText, q), Some(Message::Input('q')));
+    assert_eq!(to_message(C::Text, q), Some(Message::Input('q')));
     assert_eq!(
         to_message(C::Quiz, press(K::Char('3'))),
         Some(Message::Pick(2))
     );
     assert_eq!(
-        to_message(C::FormText, press(K::Char('3'))),
+        to_message(C::Text, press(K::Char('3'))),
         Some(Message::Input('3'))
     );
+    assert_eq!(to_message(C::Quiz, press(K::Char('0'))), None);
 }
 
 #[test]
 fn ctrl_c_quits_everywhere_and_ctrl_letters_never_type() {
     let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
-    for ctx in ALL {
-        assert_eq!(to_message(*ctx, ctrl_c), Some(Message::Quit), "{ctx:?}");
+    for mode in Mode::ALL {
+        assert_eq!(to_message(mode, ctrl_c), Some(Message::Quit), "{mode:?}");
     }
     let ctrl_x = KeyEvent::new(K::Char('x'), KeyModifiers::CONTROL);
-    assert_eq!(to_message(C::FormText, ctrl_x), None);
+    assert_eq!(to_message(C::Text, ctrl_x), None);
+    let ctrl_3 = KeyEvent::new(K::Char('3'), KeyModifiers::CONTROL);
+    assert_eq!(to_message(C::Quiz, ctrl_3), None);
 }
 
 #[test]
@@ -44,35 +49,38 @@ fn shifted_keys_still_match() {
 }
 
 #[test]
-fn every_context_has_a_way_out_and_hints() {
-    for ctx in ALL {
-        let help = help(*ctx, Lang::Da);
+fn every_mode_has_a_way_out_and_hints() {
+    for mode in Mode::ALL {
+        let help = help(mode, Lang::Da);
         assert!(
             help.iter().any(|(k, _)| k == "Ctrl-C"),
-            "{ctx:?} has no Ctrl-C"
+            "{mode:?} has no Ctrl-C"
         );
-        assert!(!hints(*ctx, Lang::En).is_empty(), "{ctx:?} has no hints");
+        assert!(!hints(mode, Lang::En).is_empty(), "{mode:?} has no hints");
         let opens_help = help.iter().any(|(k, _)| k == "?" || k == "F1");
         assert!(
-            opens_help || matches!(ctx, C::Help | C::Confirm),
-            "{ctx:?} has no help key"
+            opens_help || matches!(mode, C::Help | C::Confirm),
+            "{mode:?} has no help key"
         );
     }
     assert_eq!(
-        key_for(C::Lesson, Action::Confirm, Lang::Da).as_deref(),
+        key_for(C::Lesson, &Message::Confirm, Lang::Da).as_deref(),
         Some("Enter")
     );
 }
 
 #[test]
-fn no_key_is_bound_twice_in_one_context() {
-    for ctx in ALL {
-        let mut seen = Vec::new();
-        for b in BINDINGS.iter().filter(|b| applies(b, *ctx)) {
-            for k in b.keys {
-                assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
-                seen.push(*k);
-            }
-        }
-    }
+fn the_footer_merges_up_and_down_and_keeps_the_help_apart() {
+    let hints = hints(C::Quiz, Lang::Da);
+    let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["↑↓", "1–9", "Mellemrum", "Enter", "Esc"]);
+    assert_eq!(
+        help_hint(C::Quiz, Lang::Da),
+        Some(("?".to_owned(), "hjælp"))
+    );
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_mode() {
+    assert_eq!(keys::bound_twice(BINDINGS, &Mode::ALL), None);
 }

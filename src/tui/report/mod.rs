@@ -1,7 +1,9 @@
 //! The report dashboard: tabs for the overview, forvaltninger, areas (bar chart and quarterly
-//! sparklines), questions, overdue learners and problems. Elm-style: keys become messages in
-//! one table ([`KEYS`], which also writes the footer and the help), [`update`] changes the
-//! [`Model`], [`view::view`] draws it. The report itself is read-only here.
+//! sparklines), questions, overdue and problems (counted, never named). Elm-style, on the same machinery as
+//! the learner's program: keys become messages in one table ([`KEYS`], rows of
+//! `tui::keys`, which also write the footer and the help), [`update`] changes the [`Model`],
+//! [`view::view`] draws it with the learner's [`Theme`], and `tui::run_program` runs it. The
+//! report itself is read-only here.
 
 #[cfg(test)]
 mod tests;
@@ -9,8 +11,13 @@ mod view;
 
 use std::io;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Size;
 
+use super::keys::{self, Binding, Key, TableMessage, digits, row};
+use super::{Program, Theme, run_program};
+use crate::app::runtime::Flow;
 use crate::lang::Lang;
 use crate::report::model::Report;
 
@@ -80,8 +87,8 @@ pub enum Message {
     NextTab,
     /// The previous tab.
     PrevTab,
-    /// A tab by number.
-    Goto(Tab),
+    /// The tab at this position (0-based): a digit key.
+    Goto(usize),
     /// One row up.
     Up,
     /// One row down.
@@ -94,181 +101,64 @@ pub enum Message {
     Home,
     /// The last row.
     End,
-    /// Show or hide the help.
+    /// Show the help.
     Help,
+    /// Close the help.
+    CloseHelp,
     /// Danish ↔ English.
     ToggleLang,
     /// Leave the dashboard.
     Quit,
 }
 
-/// One line of the key table: the keys, their hint (Danish, English), the message.
-pub struct KeyBinding {
-    /// Codes that trigger it.
-    pub codes: &'static [KeyCode],
-    /// What the footer and help show for the keys.
-    pub keys: &'static str,
-    /// What it does, Danish.
-    pub da: &'static str,
-    /// What it does, English.
-    pub en: &'static str,
-    /// The message.
-    pub message: Message,
-    /// Whether the footer shows it (the help shows every binding with keys).
-    pub footer: bool,
+impl TableMessage for Message {
+    const HELP: Message = Message::Help;
+    const UP: Message = Message::Up;
+    const DOWN: Message = Message::Down;
 }
 
-/// Every key of the dashboard; the footer and the help are made from this table.
-pub const KEYS: &[KeyBinding] = &[
-    KeyBinding {
-        codes: &[KeyCode::Tab, KeyCode::Right, KeyCode::Char('l')],
-        keys: "Tab/→",
-        da: "næste fane",
-        en: "next tab",
-        message: Message::NextTab,
-        footer: true,
-    },
-    KeyBinding {
-        codes: &[KeyCode::BackTab, KeyCode::Left, KeyCode::Char('h')],
-        keys: "⇧Tab/←",
-        da: "forrige fane",
-        en: "previous tab",
-        message: Message::PrevTab,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Up, KeyCode::Char('k')],
-        keys: "↑/k",
-        da: "op",
-        en: "up",
-        message: Message::Up,
-        footer: true,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Down, KeyCode::Char('j')],
-        keys: "↓/j",
-        da: "ned",
-        en: "down",
-        message: Message::Down,
-        footer: true,
-    },
-    KeyBinding {
-        codes: &[KeyCode::PageUp],
-        keys: "PgUp",
-        da: "side op",
-        en: "page up",
-        message: Message::PageUp,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::PageDown, KeyCode::Char(' ')],
-        keys: "PgDn",
-        da: "side ned",
-        en: "page down",
-        message: Message::PageDown,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Home, KeyCode::Char('g')],
-        keys: "g",
-        da: "først",
-        en: "first",
-        message: Message::Home,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::End, KeyCode::Char('G')],
-        keys: "G",
-        da: "sidst",
-        en: "last",
-        message: Message::End,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('1')],
-        keys: "1–6",
-        da: "vælg fane",
-        en: "pick tab",
-        message: Message::Goto(Tab::Overview),
-        footer: true,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('2')],
-        keys: "",
-        da: "",
-        en: "",
-        message: Message::Goto(Tab::Forvaltninger),
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('3')],
-        keys: "",
-        da: "",
-        en: "",
-        message: Message::Goto(Tab::Areas),
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('4')],
-        keys: "",
-        da: "",
-        en: "",
-        message: Message::Goto(Tab::Questions),
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('5')],
-        keys: "",
-        da: "",
-        en: "",
-        message: Message::Goto(Tab::Overdue),
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('6')],
-        keys: "",
-        da: "",
-        en: "",
-        message: Message::Goto(Tab::Problems),
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('L')],
-        keys: "L",
-        da: "English",
-        en: "dansk",
-        message: Message::ToggleLang,
-        footer: false,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('?')],
-        keys: "?",
-        da: "hjælp",
-        en: "help",
-        message: Message::Help,
-        footer: true,
-    },
-    KeyBinding {
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
-        keys: "q",
-        da: "afslut",
-        en: "quit",
-        message: Message::Quit,
-        footer: true,
-    },
+/// Where the keyboard is: the tabs, or the help over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// A tab.
+    Tabs,
+    /// The help over a tab.
+    Help,
+}
+
+impl Context {
+    /// Both contexts.
+    pub const ALL: [Context; 2] = [Context::Tabs, Context::Help];
+}
+
+use Context as C;
+use Key::{Ctrl, Plain};
+use KeyCode as K;
+
+/// Every key of the dashboard; the footer and the help are made from this table. The first
+/// row that matches a key in the current context wins.
+#[rustfmt::skip] // one row per line reads as the table it is
+pub static KEYS: &[Binding<Context, Message>] = &[
+    row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::CloseHelp, ("luk", "close"), true),
+    row(&[C::Tabs], &[Plain(K::Tab), Plain(K::Right), Plain(K::Char('l'))], Message::NextTab, ("næste fane", "next tab"), true),
+    row(&[C::Tabs], &[Plain(K::BackTab), Plain(K::Left), Plain(K::Char('h'))], Message::PrevTab, ("forrige fane", "previous tab"), false),
+    row(&[C::Tabs], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
+    row(&[C::Tabs], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
+    row(&[C::Tabs], &[Plain(K::PageUp)], Message::PageUp, ("side op", "page up"), false),
+    row(&[C::Tabs], &[Plain(K::PageDown), Plain(K::Char(' '))], Message::PageDown, ("side ned", "page down"), false),
+    row(&[C::Tabs], &[Plain(K::Home), Plain(K::Char('g'))], Message::Home, ("først", "first"), false),
+    row(&[C::Tabs], &[Plain(K::End), Plain(K::Char('G'))], Message::End, ("sidst", "last"), false),
+    digits(&[C::Tabs], '6', Message::Goto, ("vælg fane", "pick tab"), true),
+    row(&[C::Tabs], &[Plain(K::Char('L'))], Message::ToggleLang, ("English", "dansk"), false),
+    row(&[C::Tabs], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
+    row(&[C::Tabs], &[Plain(K::Char('q')), Plain(K::Esc)], Message::Quit, ("afslut", "quit"), true),
+    row(&Context::ALL, &[Ctrl('c')], Message::Quit, ("afslut", "quit"), false),
 ];
 
-/// The message for a key press, if any. Ctrl-C always quits (raw mode delivers it as a key).
-pub fn to_message(key: KeyEvent) -> Option<Message> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Message::Quit);
-    }
-    KEYS.iter()
-        .find(|b| b.codes.contains(&key.code))
-        .map(|b| b.message)
+/// The message for a key press in `ctx`, if any. Ctrl-C always quits (raw mode delivers it as
+/// a key).
+pub fn to_message(ctx: Context, key: KeyEvent) -> Option<Message> {
+    keys::to_message(KEYS, &ctx, key)
 }
 
 /// The dashboard's state: which tab, which row of each tab, help shown, language.
@@ -282,22 +172,28 @@ pub struct Model {
     pub help: bool,
     /// The language.
     pub lang: Lang,
-    /// Whether colours are off (`NO_COLOR`).
-    pub no_color: bool,
     /// Set when the user quits.
     pub quit: bool,
 }
 
 impl Model {
     /// The start state.
-    pub fn new(lang: Lang, no_color: bool) -> Self {
+    pub fn new(lang: Lang) -> Self {
         Model {
             tab: Tab::Overview,
             selected: [0; 6],
             help: false,
             lang,
-            no_color,
             quit: false,
+        }
+    }
+
+    /// Where the keyboard is.
+    pub fn context(&self) -> Context {
+        if self.help {
+            Context::Help
+        } else {
+            Context::Tabs
         }
     }
 
@@ -319,39 +215,58 @@ pub fn update(m: &mut Model, r: &Report, msg: Message) {
         Message::PrevTab => {
             m.tab = Tab::ALL[(m.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()];
         }
-        Message::Goto(t) => m.tab = t,
+        Message::Goto(i) => m.tab = Tab::ALL.get(i).copied().unwrap_or(m.tab),
         Message::Up => *sel = sel.saturating_sub(1),
         Message::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
         Message::PageUp => *sel = sel.saturating_sub(PAGE),
         Message::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
         Message::Home => *sel = 0,
         Message::End => *sel = n.saturating_sub(1),
-        Message::Help => m.help = !m.help,
+        Message::Help => m.help = true,
+        Message::CloseHelp => m.help = false,
         Message::ToggleLang => m.lang = m.lang.other(),
-        Message::Quit => {
-            if m.help {
-                m.help = false;
-            } else {
-                m.quit = true;
-            }
+        Message::Quit => m.quit = true,
+    }
+}
+
+/// The dashboard as a program for the terminal UI's run loop.
+pub struct Dashboard<'a> {
+    /// What is shown.
+    pub model: Model,
+    /// The report shown.
+    pub report: &'a Report,
+    /// How it is drawn.
+    pub theme: Theme,
+}
+
+impl Program for Dashboard<'_> {
+    fn resize(&mut self, _size: Size) {
+        // Every tab lays itself out from the frame on each draw.
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        view(&self.model, self.report, self.theme, frame);
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Flow {
+        if let Some(msg) = to_message(self.model.context(), key) {
+            update(&mut self.model, self.report, msg);
+        }
+        if self.model.quit {
+            Flow::Quit
+        } else {
+            Flow::Continue
         }
     }
 }
 
-/// Runs the dashboard in the terminal until the user quits; the terminal is restored on every
-/// way out, a panic included (ratatui's `run` installs the hook).
+/// Runs the dashboard in the terminal until the user quits, through the same loop and
+/// terminal guard as the learner's program: the terminal is restored on every way out, a
+/// panic included.
 pub fn run_dashboard(report: &Report, lang: Lang) -> io::Result<()> {
-    let mut model = Model::new(lang, crate::tui::theme::no_color_from_env());
-    ratatui::run(|terminal| {
-        while !model.quit {
-            terminal.draw(|f| view(&model, report, f))?;
-            // Resize and other events simply redraw.
-            if let Event::Key(key) = event::read()?
-                && let Some(msg) = to_message(key)
-            {
-                update(&mut model, report, msg);
-            }
-        }
-        Ok(())
+    run_program(&mut Dashboard {
+        model: Model::new(lang),
+        report,
+        theme: Theme::from_env(),
     })
 }

@@ -1,13 +1,15 @@
-//! The dashboard without a terminal: messages move the model, every tab draws at 80×24, small
-//! terminals get a message instead of a panic, and meaning never rests on colour alone.
+//! The dashboard without a terminal: messages move the model, every tab draws at 80×24 (and is
+//! snapshot there), small terminals get a message instead of a panic, and meaning never rests
+//! on colour alone.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyEventKind, KeyModifiers};
 
 use super::*;
 use crate::report::report_from_completions;
 use crate::report::testkit::{completion, courses, index, settings};
+use crate::tui::{buffer_text, handle};
 
 fn report() -> Report {
     let set = courses();
@@ -47,18 +49,12 @@ fn report() -> Report {
     .0
 }
 
+const NO_COLOR: Theme = Theme { color: false };
+
 fn draw(m: &Model, r: &Report, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    terminal.draw(|f| view(m, r, f)).expect("drawn");
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    terminal.draw(|f| view(m, r, NO_COLOR, f)).expect("drawn");
+    buffer_text(terminal.backend().buffer())
 }
 
 fn press(code: KeyCode) -> KeyEvent {
@@ -66,29 +62,73 @@ fn press(code: KeyCode) -> KeyEvent {
 }
 
 #[test]
-fn keys_become_messages_and_only_presses_count() {
-    assert_eq!(to_message(press(KeyCode::Tab)), Some(Message::NextTab));
-    assert_eq!(to_message(press(KeyCode::Char('j'))), Some(Message::Down));
+fn keys_become_messages_per_context() {
+    let tabs = Context::Tabs;
+    assert_eq!(to_message(tabs, press(K::Tab)), Some(Message::NextTab));
+    assert_eq!(to_message(tabs, press(K::Char('j'))), Some(Message::Down));
     assert_eq!(
-        to_message(press(KeyCode::Char('4'))),
-        Some(Message::Goto(Tab::Questions))
+        to_message(tabs, press(K::Char('4'))),
+        Some(Message::Goto(3))
     );
+    assert_eq!(to_message(tabs, press(K::Char('7'))), None);
+    assert_eq!(to_message(tabs, press(K::Esc)), Some(Message::Quit));
     assert_eq!(
-        to_message(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        Some(Message::Quit)
+        to_message(Context::Help, press(K::Esc)),
+        Some(Message::CloseHelp),
+        "Esc first closes the help"
     );
-    let mut release = press(KeyCode::Down);
+    assert_eq!(to_message(Context::Help, press(K::Tab)), None);
+    let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+    for ctx in Context::ALL {
+        assert_eq!(to_message(ctx, ctrl_c), Some(Message::Quit), "{ctx:?}");
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_and_every_context_has_a_way_out() {
+    assert_eq!(keys::bound_twice(KEYS, &Context::ALL), None);
+    for ctx in Context::ALL {
+        let help = keys::help(KEYS, &ctx, Lang::Da);
+        assert!(help.iter().any(|(k, _)| k == "Ctrl-C"), "{ctx:?}");
+        assert!(!keys::hints(KEYS, &ctx, Lang::En).is_empty(), "{ctx:?}");
+    }
+}
+
+#[test]
+fn only_presses_count() {
+    let r = report();
+    let mut dashboard = Dashboard {
+        model: Model::new(Lang::Da),
+        report: &r,
+        theme: NO_COLOR,
+    };
+    let mut release = press(K::Tab);
     release.kind = KeyEventKind::Release;
-    assert_eq!(to_message(release), None, "Windows sends releases too");
+    assert_eq!(handle(&mut dashboard, &Event::Key(release)), Flow::Continue);
+    assert_eq!(
+        dashboard.model.tab,
+        Tab::Overview,
+        "Windows sends releases too"
+    );
+    assert_eq!(
+        handle(&mut dashboard, &Event::Key(press(K::Tab))),
+        Flow::Continue
+    );
+    assert_eq!(dashboard.model.tab, Tab::Forvaltninger);
+    assert_eq!(
+        handle(&mut dashboard, &Event::Key(press(K::Char('q')))),
+        Flow::Quit
+    );
 }
 
 #[test]
 fn update_moves_tabs_and_clamps_the_selection() {
     let r = report();
-    let mut m = Model::new(Lang::Da, false);
+    let mut m = Model::new(Lang::Da);
     update(&mut m, &r, Message::PrevTab);
     assert_eq!(m.tab, Tab::Problems);
-    update(&mut m, &r, Message::Goto(Tab::Areas));
+    update(&mut m, &r, Message::Goto(2));
+    assert_eq!(m.tab, Tab::Areas);
     for _ in 0..40 {
         update(&mut m, &r, Message::Down);
     }
@@ -96,8 +136,9 @@ fn update_moves_tabs_and_clamps_the_selection() {
     update(&mut m, &r, Message::Home);
     assert_eq!(m.row(), 0);
     update(&mut m, &r, Message::Help);
-    update(&mut m, &r, Message::Quit);
-    assert!(!m.quit && !m.help, "Esc first closes the help");
+    assert_eq!(m.context(), Context::Help);
+    update(&mut m, &r, Message::CloseHelp);
+    assert!(!m.quit && !m.help);
     update(&mut m, &r, Message::Quit);
     assert!(m.quit);
 }
@@ -105,7 +146,7 @@ fn update_moves_tabs_and_clamps_the_selection() {
 #[test]
 fn every_tab_draws_at_80x24() {
     let r = report();
-    let mut m = Model::new(Lang::Da, true);
+    let mut m = Model::new(Lang::Da);
     let expect = [
         (Tab::Overview, "Poster læst: 9"),
         (Tab::Forvaltninger, "Socialforvaltningen"),
@@ -122,13 +163,17 @@ fn every_tab_draws_at_80x24() {
             screen.contains("q afslut"),
             "the footer comes from the key table"
         );
+        insta::assert_snapshot!(format!("tab_{tab:?}").to_lowercase(), screen);
     }
+    m.tab = Tab::Overview;
+    m.help = true;
+    insta::assert_snapshot!("help", draw(&m, &r, 80, 24));
 }
 
 #[test]
 fn small_groups_show_as_withheld_and_the_selection_has_a_symbol() {
     let r = report();
-    let mut m = Model::new(Lang::En, true);
+    let mut m = Model::new(Lang::En);
     m.tab = Tab::Forvaltninger;
     let screen = draw(&m, &r, 80, 24);
     // Økonomiforvaltningen has two learners: withheld.
@@ -147,7 +192,7 @@ fn small_groups_show_as_withheld_and_the_selection_has_a_symbol() {
 #[test]
 fn tiny_terminals_get_a_message_not_a_panic() {
     let r = report();
-    let mut m = Model::new(Lang::Da, false);
+    let mut m = Model::new(Lang::Da);
     for tab in Tab::ALL {
         m.tab = tab;
         for (w, h) in [(1, 1), (20, 5), (59, 30), (60, 12), (200, 60)] {
@@ -164,7 +209,7 @@ fn every_column_is_headed_as_in_markdown() {
     use crate::report::columns::{COMPLETION, Medium, QUESTIONS, columns_in};
     let r = report();
     let md = crate::report::render::markdown::render(&r, Lang::Da);
-    let mut m = Model::new(Lang::Da, true);
+    let mut m = Model::new(Lang::Da);
     for (tab, heads) in [
         (
             Tab::Forvaltninger,
@@ -196,9 +241,9 @@ fn every_column_is_headed_as_in_markdown() {
 #[test]
 fn no_tab_names_a_learner() {
     let r = report();
-    let mut m = Model::new(Lang::Da, true);
+    let mut m = Model::new(Lang::Da);
     for tab in Tab::ALL {
-        update(&mut m, &r, Message::Goto(tab));
+        update(&mut m, &r, Message::Goto(tab.index()));
         for _ in 0..tab.rows(&r).max(1) {
             let screen = draw(&m, &r, 120, 40);
             for id in (1000..1008).chain([1099]) {

@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::wrapped;
+use crate::app::Mode;
 use crate::app::doc::Tone;
 use crate::app::texts::{self, texts};
 use crate::app::{Confirm, Model};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -28,7 +29,7 @@ pub(super) fn render(model: &Model, confirm: Confirm, theme: Theme, frame: &mut 
         width.saturating_sub(4),
     );
     let mut keys = Vec::new();
-    for (key, label) in keymap::hints(Context::Confirm, lang) {
+    for (key, label) in keymap::hints(Mode::Confirm, lang) {
         keys.push(Span::styled(key, theme.key()));
         keys.push(Span::raw(format!(" {label}   ")));
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Padding, Paragraph};
 use super::wrapped;
 use crate::app::doc::Tone;
 use crate::app::texts::{self, texts};
-use crate::app::{Form, Model, Step, wrap};
+use crate::app::{Form, Mode, Model, Step, wrap};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
@@ -58,7 +58,9 @@ pub(super) fn editor(
         .map(|e| format!("✗ {}", e.text(lang)))
         .unwrap_or_default();
     let (error, e_h) = wrapped(&error, theme.tone(Tone::Wrong), area.width);
-    let field_h = if step.is_list() {
+    // A list step shows its list; every other step a text box.
+    let is_list = matches!(step.mode(), Mode::List);
+    let field_h = if is_list {
         u16::try_from(form.list_len(step)).unwrap_or(u16::MAX)
     } else {
         3
@@ -71,7 +73,7 @@ pub(super) fn editor(
         Constraint::Length(e_h),
     ]));
     frame.render_widget(Paragraph::new(question), q);
-    if step.is_list() {
+    if is_list {
         list(form, step, theme, frame, field);
     } else {
         text_box(form.text(step), step.label(lang), theme, frame, field);

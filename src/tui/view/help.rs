@@ -18,12 +18,7 @@ pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect)
     let lang = model.lang();
     let t = texts(lang);
     // The keys of the screen under the help, not of the help itself.
-    let under = Model {
-        overlay: None,
-        ..model.clone()
-    };
-    let ctx = keymap::context(&under);
-    let rows = keymap::help(ctx, lang);
+    let rows = keymap::help(model.screen_mode(), lang);
     let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
     let width = area.width.saturating_sub(4).min(72);
     let inner_w = width.saturating_sub(4);

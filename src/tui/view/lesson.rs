@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 
 use super::{key_hint, scrolled_doc};
 use crate::app::texts::texts;
-use crate::app::{LessonState, Model, doc};
-use crate::tui::keymap::{Action, Context, key_for};
+use crate::app::{LessonState, Message, Mode, Model, doc};
+use crate::tui::keymap::key_for;
 use crate::tui::theme::Theme;
 
 pub(super) fn render(
@@ -23,15 +23,15 @@ pub(super) fn render(
         return;
     };
     let pages = module.module.lessons.len();
-    let key = |a| key_for(Context::Lesson, a, lang);
+    let key = |a| key_for(Mode::Lesson, a, lang);
     let mut parts = Vec::new();
     if state.page + 1 < pages {
-        parts.push((key(Action::Next), t.go_next_page));
+        parts.push((key(&Message::Next), t.go_next_page));
     } else {
-        parts.push((key(Action::Confirm), t.go_quiz));
+        parts.push((key(&Message::Confirm), t.go_quiz));
     }
     if state.page > 0 {
-        parts.push((key(Action::Prev), t.go_prev_page));
+        parts.push((key(&Message::Prev), t.go_prev_page));
     }
     let page = doc::lesson(module, state.page, lang);
     scrolled_doc(

@@ -47,7 +47,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
         Screen::Review(state) => review::render(model, state, theme, frame, body),
         Screen::Settings(state) => settings::render(model, state, theme, frame, body),
     }
-    footer(model, theme, frame, areas.footer);
+    footer_of(model, theme, frame, areas.footer);
     match model.overlay {
         Some(Overlay::Help) => help::render(model, theme, frame, area),
         Some(Overlay::Confirm(c)) => confirm::render(model, c, theme, frame, area),
@@ -136,10 +136,28 @@ fn notice(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) -> Rect {
     rest
 }
 
-fn footer(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
+fn footer_of(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
-    let ctx = keymap::context(model);
-    let help = keymap::help_hint(ctx, lang);
+    let mode = model.mode();
+    footer(
+        &keymap::hints(mode, lang),
+        keymap::help_hint(mode, lang),
+        theme,
+        frame,
+        area,
+    );
+}
+
+/// The footer line of a full-screen program: the key hints from the left, as many as fit,
+/// and the help key at the right. The learner's program and the report dashboard both draw
+/// theirs with it, from their key tables.
+pub fn footer(
+    hints: &[(String, &str)],
+    help: Option<(String, &str)>,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let help_w = help
         .as_ref()
         .map_or(0, |(k, l)| wrap::width(k) + wrap::width(l) + 2);
@@ -149,13 +167,13 @@ fn footer(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     ]));
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, label) in keymap::hints(ctx, lang) {
-        let w = wrap::width(&key) + 1 + wrap::width(label) + 2;
+    for (key, label) in hints {
+        let w = wrap::width(key) + 1 + wrap::width(label) + 2;
         if used + w > usize::from(left.width) {
             break;
         }
         used += w;
-        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::styled(format!(" {label}  "), theme.key_label()));
     }
     frame.render_widget(Line::from(spans), left);

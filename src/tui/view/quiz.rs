@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::doc::{self, Para, Tone};
 use crate::app::texts::{self, texts};
 use crate::app::{Model, QuizState};
-use crate::course::QuestionKind;
+use crate::course::{QuestionKind, Selection};
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
 
@@ -63,11 +63,11 @@ pub(super) fn render(
             continue;
         };
         let marked = answer.is_some_and(|a| a.contains(&c));
-        let mark = match (question.kind, marked) {
-            (QuestionKind::Multiple, true) => "[x]",
-            (QuestionKind::Multiple, false) => "[ ]",
-            (_, true) => "(•)",
-            (_, false) => "( )",
+        let mark = match (question.kind.selection(), marked) {
+            (Selection::Many, true) => "[x]",
+            (Selection::Many, false) => "[ ]",
+            (Selection::One, true) => "(•)",
+            (Selection::One, false) => "( )",
         };
         let is_cursor = pos == state.cursor;
         let pointer = if is_cursor { "›" } else { " " };

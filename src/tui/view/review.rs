@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 
 use super::{key_hint, scrolled_doc};
 use crate::app::texts::texts;
-use crate::app::{Model, ReviewState, doc};
-use crate::tui::keymap::{Action, Context, key_for};
+use crate::app::{Message, Mode, Model, ReviewState, doc};
+use crate::tui::keymap::key_for;
 use crate::tui::theme::Theme;
 
 pub(super) fn render(
@@ -22,13 +22,13 @@ pub(super) fn render(
     let Some(module) = model.courses.modules.get(state.result.module) else {
         return;
     };
-    let key = |a| key_for(Context::Review, a, lang);
+    let key = |a| key_for(Mode::Review, a, lang);
     let count = state.result.attempt.items.len();
     let mut parts = Vec::new();
     if state.index + 1 < count {
-        parts.push((key(Action::Next), t.go_next_question));
+        parts.push((key(&Message::Next), t.go_next_question));
     }
-    parts.push((key(Action::Back), t.go_result));
+    parts.push((key(&Message::Back), t.go_result));
     let page = doc::review(module, &state.result, state.index, lang);
     scrolled_doc(
         &page,

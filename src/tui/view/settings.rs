@@ -61,7 +61,6 @@ pub(super) fn render(
         &mut list_state,
     );
     if state.editing {
-        let step = Step::FIELDS[state.selected.min(Step::FIELDS.len() - 1)];
-        editor(&state.form, step, lang, theme, frame, edit);
+        editor(&state.form, state.field(), lang, theme, frame, edit);
     }
 }

@@ -4,16 +4,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Line;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
-use super::{KEYS, Model, Tab};
+use super::{Context, KEYS, Model, Tab};
+use crate::app::doc::Tone;
+use crate::app::wrap;
 use crate::report::columns::{Align, Column, Medium, Width, columns_in};
 use crate::report::model::Report;
 use crate::report::render::safe;
+use crate::tui::keys;
+use crate::tui::theme::Theme;
 
 mod lists;
 mod summary;
@@ -26,42 +30,22 @@ pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal height.
 pub const MIN_HEIGHT: u16 = 12;
 
-struct Theme {
-    accent: Style,
-    dim: Style,
-    warn: Style,
-}
-
-impl Theme {
-    fn new(no_color: bool) -> Self {
-        if no_color {
-            Theme {
-                accent: Style::new().add_modifier(Modifier::BOLD),
-                dim: Style::new(),
-                warn: Style::new().add_modifier(Modifier::BOLD),
-            }
-        } else {
-            Theme {
-                accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-                dim: Style::new().fg(Color::DarkGray),
-                warn: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            }
-        }
-    }
-}
-
 /// Draws the whole dashboard.
-pub fn view(m: &Model, r: &Report, frame: &mut Frame) {
+pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = m.lang.pick(
             "Terminalen er for lille; gør vinduet større (mindst 60×12).",
             "The terminal is too small; enlarge the window (at least 60×12).",
         );
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.tone(Tone::Warning))
+                .wrap(Wrap { trim: true }),
+            area,
+        );
         return;
     }
-    let theme = Theme::new(m.no_color);
     let [tabs, body, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -77,39 +61,51 @@ pub fn view(m: &Model, r: &Report, frame: &mut Frame) {
         Tabs::new(titles)
             .select(m.tab.index())
             .padding(" ", "")
-            .highlight_style(theme.accent.add_modifier(Modifier::REVERSED))
+            .highlight_style(theme.selected())
             .block(Block::new().borders(Borders::BOTTOM)),
         tabs,
     );
     match m.tab {
-        Tab::Overview => overview(m, r, frame, body, &theme),
+        Tab::Overview => overview(m, r, frame, body, theme),
         Tab::Forvaltninger => forvaltninger(m, r, frame, body),
-        Tab::Areas => areas(m, r, frame, body, &theme),
+        Tab::Areas => areas(m, r, frame, body, theme),
         Tab::Questions => questions(m, r, frame, body),
         Tab::Overdue => overdue(m, r, frame, body),
         Tab::Problems => problems(m, r, frame, body),
     }
-    let hints: Vec<String> = KEYS
-        .iter()
-        .filter(|k| k.footer)
-        .map(|k| format!("{} {}", k.keys, m.lang.pick(k.da, k.en)))
-        .collect();
-    frame.render_widget(Paragraph::new(hints.join(" · ")).style(theme.dim), footer);
+    let ctx = m.context();
+    crate::tui::view::footer(
+        &keys::hints(KEYS, &ctx, m.lang),
+        keys::help_hint(KEYS, &ctx, m.lang),
+        theme,
+        frame,
+        footer,
+    );
     if m.help {
-        help(m, frame, body);
+        help(m, theme, frame, body);
     }
 }
 
-fn help(m: &Model, frame: &mut Frame, body: Rect) {
-    let lines: Vec<Line<'_>> = KEYS
-        .iter()
-        .filter(|k| !k.keys.is_empty())
-        .map(|k| Line::from(format!("{:<8} {}", k.keys, m.lang.pick(k.da, k.en))))
+/// The keys of the tabs, from the key table, over the body.
+fn help(m: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
+    let rows = keys::help(KEYS, &Context::Tabs, m.lang);
+    let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
+    let lines: Vec<Line<'_>> = rows
+        .into_iter()
+        .map(|(keys, label)| {
+            let pad = " ".repeat(key_w - wrap::width(&keys));
+            Line::from(vec![
+                Span::styled(format!("{keys}{pad}  "), theme.key()),
+                Span::raw(label),
+            ])
+        })
         .collect();
     let h = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(body.height);
-    let w = 40.min(body.width);
+    let w = u16::try_from(key_w + 24)
+        .unwrap_or(u16::MAX)
+        .min(body.width);
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(h),
@@ -125,7 +121,9 @@ fn help(m: &Model, frame: &mut Frame, body: Rect) {
     frame.render_widget(Clear, pop);
     frame.render_widget(
         Paragraph::new(lines).block(
-            Block::bordered().title(m.lang.pick(" Taster (Esc lukker) ", " Keys (Esc closes) ")),
+            Block::bordered()
+                .title(m.lang.pick(" Taster (Esc lukker) ", " Keys (Esc closes) "))
+                .border_style(theme.key()),
         ),
         pop,
     );

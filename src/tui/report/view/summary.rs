@@ -7,13 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
 
 use super::{
-    Columns, Model, Theme, column_window, dashboard_columns, header_row, percent, row_of, window,
+    Columns, Model, column_window, dashboard_columns, header_row, percent, row_of, window,
 };
+use crate::app::doc::Tone;
 use crate::report::columns as cols;
 use crate::report::model::{Report, Topic};
 use crate::report::render::{safe, share_in, withheld};
+use crate::tui::theme::Theme;
 
-pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
@@ -39,18 +41,18 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
 }
 
 /// The overview's left column: what was read, counted and rejected.
-pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<Line<'a>> {
+pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<Line<'a>> {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let c = &r.counts;
     let rejected_style = if c.records_rejected > 0 {
-        theme.warn
+        theme.tone(Tone::Warning)
     } else {
         Style::new()
     };
     let lines = vec![
         Line::from(Span::styled(
             format!("{} {}", l("Opgjort", "As of"), r.today),
-            theme.accent,
+            theme.tone(Tone::Title),
         )),
         Line::from(""),
         Line::from(format!(
@@ -108,7 +110,7 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: &Theme) -> Vec<
                 l("Grupper vises ikke under", "Groups withheld below"),
                 r.min_group
             ),
-            theme.dim,
+            theme.tone(Tone::Muted),
         )),
     ];
     lines
@@ -144,7 +146,7 @@ pub(super) fn spark(r: &Report, forv: Option<&str>, t: Topic, last: usize) -> St
         .collect()
 }
 
-pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: &Theme) {
+pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let topics: Vec<Topic> = Topic::all().collect();
     let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
@@ -203,7 +205,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
             .bar_width(3)
             .bar_gap(1)
             .max(100)
-            .bar_style(theme.accent)
+            .bar_style(theme.tone(Tone::Title))
             .block(Block::bordered().title(format!(
                 " {} % · {latest} ",
                 l("pr. forvaltning", "per forvaltning")
@@ -224,7 +226,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
         Sparkline::default()
             .data(&series)
             .max(100)
-            .style(theme.accent)
+            .style(theme.tone(Tone::Title))
             .block(Block::bordered().title(format!(" {} · 40–100 % ", safe(topic.name(m.lang))))),
         trend,
     );
