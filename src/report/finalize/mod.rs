@@ -6,17 +6,13 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, Secs, cell_parts, local_date, mask_of,
-    quarter_label,
-};
+use super::aggregate::{Aggregator, LearnerState, local_date};
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
-    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    CompletionFigures, CompletionRow, Counts, FollowUp, Gated, ModuleHead, OverdueReason,
+    OverdueRow, PersonRow, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
-use super::privacy::{Gate, protect_single_suppressed};
+use super::privacy::{Gate, Relation, suppress};
 use super::roster::Roster;
-use super::stats::{ItemAcc, TestAcc};
 use crate::course::Module;
 use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
 
@@ -45,6 +41,9 @@ pub struct Inputs<'a, 'b> {
     pub gate: Gate,
 }
 
+/// A finish time in the report's state.
+type Secs = super::aggregate::Secs;
+
 /// One member of the population the rates are about.
 struct Person<'s> {
     id: Arc<str>,
@@ -53,14 +52,14 @@ struct Person<'s> {
     state: Option<&'s LearnerState>,
 }
 
-/// Builds the report. `counts` and `problems` come from reading; `generated_at` is the
-/// report's own timestamp.
+/// Builds the report and, apart from it, the follow-up lists. `counts` and `problems` come
+/// from reading; `generated_at` is the report's own timestamp.
 pub fn build(
     inp: &Inputs<'_, '_>,
     mut counts: Counts,
     problems: Vec<Problem>,
     generated_at: String,
-) -> Report {
+) -> (Report, FollowUp) {
     let index = inp.agg.index();
     let forv_name = |i: u16| inp.names.get(usize::from(i)).map_or("?", String::as_str);
     counts.learners = inp.agg.learners.len() as u64;
@@ -97,6 +96,8 @@ pub fn build(
     };
 
     let (completion, overdue, never_started) = completion_rows(inp, &people);
+    counts.never_started = never_started.len() as u64;
+    let (problem_counts, roster_problems) = problem_tables(&problems);
     let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
     let (questions, module_stats) = item_rows(inp);
     let mut forvaltninger: Vec<String> = people
@@ -107,7 +108,14 @@ pub fn build(
     forvaltninger.sort();
     forvaltninger.dedup();
 
-    Report {
+    let followup = FollowUp {
+        today: inp.today.to_string(),
+        roster_used: inp.roster.is_some(),
+        overdue,
+        never_started,
+        problems,
+    };
+    let report = Report {
         generated_at,
         today: inp.today.to_string(),
         min_group: u32::try_from(inp.gate.min()).unwrap_or(u32::MAX),
@@ -130,10 +138,53 @@ pub fn build(
         knowledge,
         questions,
         module_stats,
-        overdue,
-        never_started,
-        problems,
+        problem_counts,
+        roster_problems,
+    };
+    (report, followup)
+}
+
+/// The aggregate view of the problems: counted by kind per forvaltning (no file names), and
+/// the roster's by line.
+fn problem_tables(problems: &[Problem]) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
+    let mut counts: BTreeMap<(Option<&str>, ProblemKind), (u64, u64)> = BTreeMap::new();
+    let mut roster = Vec::new();
+    for p in problems {
+        match p.kind {
+            ProblemKind::Roster => roster.push(RosterProblem {
+                line: p.line,
+                message: p.message.clone(),
+            }),
+            ProblemKind::Unreadable
+            | ProblemKind::NotAFile
+            | ProblemKind::Leftover
+            | ProblemKind::AnchorsMissing
+            | ProblemKind::LearnerChanged
+            | ProblemKind::NotALog
+            | ProblemKind::NewerFormat
+            | ProblemKind::TornTail
+            | ProblemKind::BrokenChain
+            | ProblemKind::RewrittenHistory
+            | ProblemKind::DuplicateInstallation
+            | ProblemKind::DuplicateCopy
+            | ProblemKind::Implausible => {
+                let forv = p.who.as_ref().map(|w| w.forvaltning.as_str());
+                let e = counts.entry((forv, p.kind)).or_default();
+                e.0 += 1;
+                e.1 += p.records;
+            }
+        }
     }
+    let counts = counts
+        .into_iter()
+        .map(|((forv, kind), (problems, records))| ProblemCount {
+            forvaltning: forv.map(str::to_owned),
+            kind,
+            problems,
+            records,
+        })
+        .collect();
+    (counts, roster)
 }
 
 /// The schedule's own rules, with each module version's start taken from the collection:
@@ -150,6 +201,78 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
         }
     }
     rules
+}
+
+/// The completion table from its cells (forvaltning, module index) → [learners, started,
+/// passed, overdue], with a row for all forvaltninger per module.
+///
+/// Suppression: a forvaltning's number of learners is the same for every module, so it is
+/// decided once per forvaltning and holds in every module (a forvaltning shown in one module
+/// and withheld in another would give its size away). The total is every learner, published
+/// in each module's all-forvaltninger row and in the overview; the secondary suppression
+/// withholds further forvaltninger until the withheld ones together hold none or at least the
+/// minimum of learners.
+fn completion_table(
+    inp: &Inputs<'_, '_>,
+    cells: &BTreeMap<(&str, usize), [u64; 4]>,
+) -> Vec<CompletionRow> {
+    let index = inp.agg.index();
+    let mut sizes: BTreeMap<&str, u64> = BTreeMap::new();
+    for (&(forv, _), c) in cells {
+        let n = sizes.entry(forv).or_default();
+        *n = (*n).max(c[0]);
+    }
+    // Cell 0 is the total, the forvaltninger follow in name order.
+    let names: Vec<&str> = sizes.keys().copied().collect();
+    let learners: Vec<u64> = std::iter::once(sizes.values().sum())
+        .chain(sizes.values().copied())
+        .collect();
+    let min = inp.gate.min();
+    let mut withheld: Vec<bool> = learners.iter().map(|&n| n < min).collect();
+    let relation = Relation {
+        total: 0,
+        parts: (1..learners.len()).collect(),
+    };
+    suppress(&learners, &mut withheld, &[relation], min);
+    let shown = |forv: Option<&str>| match forv {
+        None => !withheld[0],
+        Some(f) => names.binary_search(&f).is_ok_and(|i| !withheld[i + 1]),
+    };
+    let gated = |forv: Option<&str>, c: [u64; 4]| {
+        let figures = CompletionFigures {
+            learners: c[0],
+            started: c[1],
+            passed: c[2],
+            overdue: c[3],
+        };
+        if shown(forv) {
+            Gated::Shown(figures)
+        } else {
+            Gated::Withheld
+        }
+    };
+    let mut totals = vec![[0u64; 4]; index.modules.len()];
+    let mut rows = Vec::new();
+    for (&(forv, mi), c) in cells {
+        for (t, x) in totals[mi].iter_mut().zip(c) {
+            *t += x;
+        }
+        rows.push(CompletionRow {
+            forvaltning: Some(forv.to_owned()),
+            module: index.modules[mi].id.clone(),
+            figures: gated(Some(forv), *c),
+        });
+    }
+    if !cells.is_empty() {
+        for (m, t) in index.modules.iter().zip(totals) {
+            rows.push(CompletionRow {
+                forvaltning: None,
+                module: m.id.clone(),
+                figures: gated(None, t),
+            });
+        }
+    }
+    rows
 }
 
 /// One of the few attempts per learner and module that the report's compact state keeps
@@ -262,34 +385,7 @@ fn completion_rows(
         ))
     });
     never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-    let gate = inp.gate;
-    let completion: Vec<CompletionRow> = cells
-        .iter()
-        .map(|(&(forv, mi), &[n, started, passed, late])| {
-            let rate = |x: u64| gate.pass(n, share(x, n));
-            CompletionRow {
-                forvaltning: forv.to_owned(),
-                module: index.modules[mi].id.clone(),
-                suppressed: !gate.shows(n),
-                learners: gate.pass(n, n),
-                started: gate.pass(n, started),
-                passed: gate.pass(n, passed),
-                overdue: gate.pass(n, late),
-                completion_rate: rate(started),
-                pass_rate: rate(passed),
-            }
-        })
-        .collect();
+    let completion = completion_table(inp, &cells);
 
     (completion, overdue, never_started)
-}
-
-/// `part / whole`, 0 when the whole is 0.
-#[allow(clippy::cast_precision_loss)]
-fn share(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
 }

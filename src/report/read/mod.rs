@@ -113,6 +113,7 @@ pub(super) fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Pro
         kind,
         message,
         records: 0,
+        who: None,
     }
 }
 
