@@ -168,8 +168,12 @@ pub struct CompletionRow {
     pub suppressed: bool,
     /// Learners in the forvaltning (the roster's, or those seen in records).
     pub learners: Option<u64>,
-    /// Learners who finished at least one attempt.
+    /// Learners who finished at least one attempt that counts.
     pub started: Option<u64>,
+    /// Learners who attempted the module, but none of whose attempts counts ("forsøgt, ikke
+    /// godkendt"): the verdict did not accept any. Apart from `started`, so `learners` is
+    /// never started + attempted, not accepted + started.
+    pub not_accepted: Option<u64>,
     /// Learners who passed at least once.
     pub passed: Option<u64>,
     /// Learners overdue with the module.
@@ -323,7 +327,7 @@ pub struct OverdueRow {
     pub reason: OverdueReason,
 }
 
-/// Why an overdue module was due (the schedule's reason).
+/// Why an overdue module is open: the schedule's reason, or an attempt that was not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverdueReason {
@@ -333,6 +337,9 @@ pub enum OverdueReason {
     Renewal,
     /// A new version of the module.
     NewVersion,
+    /// The learner's latest attempt since their last pass was not accepted by the verdict
+    /// ("forsøgt, ikke godkendt"): they tried, and may believe they are done.
+    NotAccepted,
 }
 
 impl OverdueReason {
@@ -342,6 +349,9 @@ impl OverdueReason {
             OverdueReason::FirstTime => lang.pick("aldrig bestået", "never passed"),
             OverdueReason::Renewal => lang.pick("skal fornyes", "renewal"),
             OverdueReason::NewVersion => lang.pick("ny version", "new version"),
+            OverdueReason::NotAccepted => {
+                lang.pick("forsøgt, ikke godkendt", "attempted, not accepted")
+            }
         }
     }
 }
@@ -392,8 +402,8 @@ pub enum ProblemKind {
     DuplicateInstallation,
     /// An exact copy (or shorter copy) of another file; counted once.
     DuplicateCopy,
-    /// A verified record that is not plausible.
-    Implausible,
+    /// A verified record whose attempt the verdict did not accept.
+    NotAccepted,
     /// A bad roster row.
     Roster,
 }
@@ -413,7 +423,7 @@ impl ProblemKind {
                 lang.pick("samme installation to gange", "same installation twice")
             }
             P::DuplicateCopy => lang.pick("kopi", "copy"),
-            P::Implausible => lang.pick("usandsynlig", "implausible"),
+            P::NotAccepted => lang.pick("ikke godkendt", "not accepted"),
             P::Roster => lang.pick("personaleliste", "roster"),
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, Secs, cell_parts, local_date, mask_of,
+    Aggregator, LearnerState, ModState, NO_MARK, Quarter, Secs, cell_parts, local_date, mask_of,
     quarter_label,
 };
 use super::model::{
@@ -63,14 +63,17 @@ pub fn build(
 ) -> Report {
     let index = inp.agg.index();
     let forv_name = |i: u16| inp.names.get(usize::from(i)).map_or("?", String::as_str);
-    counts.learners = inp.agg.learners.len() as u64;
+    // Learners with counted records; those with only attempts that were not accepted are
+    // known (never "never started"), but counted in no figure.
+    let counted = |s: &LearnerState| s.modules.iter().any(|(_, m)| m.attempts > 0);
+    counts.learners = inp.agg.learners.values().filter(|s| counted(s)).count() as u64;
     let people: Vec<Person<'_>> = match inp.roster {
         Some(roster) => {
             counts.learners_not_in_roster = inp
                 .agg
                 .learners
-                .keys()
-                .filter(|id| roster.get(id).is_none())
+                .iter()
+                .filter(|(id, s)| counted(s) && roster.get(id).is_none())
                 .count() as u64;
             roster
                 .employees
@@ -186,7 +189,7 @@ fn completion_rows(
     let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
 
-    let mut cells: BTreeMap<(&str, usize), [u64; 4]> = BTreeMap::new();
+    let mut cells: BTreeMap<(&str, usize), [u64; 5]> = BTreeMap::new();
     let mut overdue = Vec::new();
     let module_ids: Vec<Arc<str>> = index
         .modules
@@ -233,6 +236,8 @@ fn completion_rows(
             cell[0] += 1;
             cell[1] += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
             cell[2] += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
+            cell[4] +=
+                u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
             if let State::Overdue { since, reason } = status.state {
                 cell[3] += 1;
                 let forvaltning = forv_ids
@@ -245,6 +250,7 @@ fn completion_rows(
                     module: module_ids[mi].clone(),
                     since,
                     reason: match reason {
+                        _ if ms.is_some_and(not_accepted_since_pass) => OverdueReason::NotAccepted,
                         Reason::FirstTime => OverdueReason::FirstTime,
                         Reason::Renewal { .. } => OverdueReason::Renewal,
                         Reason::NewVersion { .. } => OverdueReason::NewVersion,
@@ -265,7 +271,7 @@ fn completion_rows(
     let gate = inp.gate;
     let completion: Vec<CompletionRow> = cells
         .iter()
-        .map(|(&(forv, mi), &[n, started, passed, late])| {
+        .map(|(&(forv, mi), &[n, started, passed, late, not_accepted])| {
             let rate = |x: u64| gate.pass(n, share(x, n));
             CompletionRow {
                 forvaltning: forv.to_owned(),
@@ -273,6 +279,7 @@ fn completion_rows(
                 suppressed: !gate.shows(n),
                 learners: gate.pass(n, n),
                 started: gate.pass(n, started),
+                not_accepted: gate.pass(n, not_accepted),
                 passed: gate.pass(n, passed),
                 overdue: gate.pass(n, late),
                 completion_rate: rate(started),
@@ -282,6 +289,18 @@ fn completion_rows(
         .collect();
 
     (completion, overdue, never_started)
+}
+
+/// Whether the learner's latest attempt at the module that was not accepted came after their
+/// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
+fn not_accepted_since_pass(ms: &ModState) -> bool {
+    let last_pass = [ms.first_pass, ms.pass_current, ms.pass_older]
+        .into_iter()
+        .flatten()
+        .map(|(t, _)| t)
+        .max();
+    ms.not_accepted
+        .is_some_and(|t| last_pass.is_none_or(|p| t >= p))
 }
 
 /// `part / whole`, 0 when the whole is 0.

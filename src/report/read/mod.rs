@@ -34,9 +34,9 @@ use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
 use super::model::{Counts, Problem, ProblemKind};
-use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter, statement};
+use crate::verdict::CourseIndex;
 
 mod files;
 mod log;

@@ -96,6 +96,7 @@ fn completion(out: &mut String, report: &Report, lang: Lang) {
                 r.module.clone(),
                 opt(report, r.learners),
                 opt_pct(report, lang, r.completion_rate),
+                opt(report, r.not_accepted),
                 opt_pct(report, lang, r.pass_rate),
                 opt(report, r.overdue),
             ]
@@ -108,6 +109,7 @@ fn completion(out: &mut String, report: &Report, lang: Lang) {
             l("Modul", "Module"),
             l("Medarbejdere", "Learners"),
             l("Gennemført", "Completed"),
+            l("Forsøgt, ikke godkendt", "Attempted, not accepted"),
             l("Bestået", "Passed"),
             l("Forsinkede", "Overdue"),
         ],

@@ -3,7 +3,7 @@ use crate::report::testkit::{completion, courses};
 
 const T: i64 = 1_740_000_000;
 
-fn check(c: &FinishedAttempt) -> Result<Resolved, Implausible> {
+fn check(c: &FinishedAttempt) -> Result<Resolved, NotAccepted> {
     CourseIndex::new(&courses(), &[]).check(c, T)
 }
 
@@ -21,13 +21,13 @@ fn unknown_module_question_and_foreign_question_are_flagged() {
     let set = courses();
     let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
     c.module = "nope".into();
-    assert!(matches!(check(&c), Err(Implausible::UnknownModule(_))));
+    assert!(matches!(check(&c), Err(NotAccepted::UnknownModule(_))));
 
     let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
     c.answers[0].id = "made-up".into();
     assert!(matches!(
         check(&c),
-        Err(Implausible::UnknownQuestion { .. })
+        Err(NotAccepted::UnknownQuestion { .. })
     ));
 
     // A question that exists, but in another module.
@@ -35,7 +35,7 @@ fn unknown_module_question_and_foreign_question_are_flagged() {
     c.answers[0].id = set.modules[2].module.questions[0].id.clone();
     assert!(matches!(
         check(&c),
-        Err(Implausible::UnknownQuestion { .. })
+        Err(NotAccepted::UnknownQuestion { .. })
     ));
 }
 
@@ -61,7 +61,7 @@ fn a_content_hash_no_known_version_has_is_flagged_but_remembered_ones_pass() {
     c.module_version = 9;
     assert!(matches!(
         check(&c),
-        Err(Implausible::UnknownContentHash { .. })
+        Err(NotAccepted::UnknownContentHash { .. })
     ));
 }
 
@@ -70,13 +70,13 @@ fn scores_must_agree_with_the_marks_and_the_maximum() {
     let set = courses();
     let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]).attempt;
     c.score = 5;
-    assert_eq!(check(&c), Err(Implausible::ScoreAboveMax));
-    assert!(!Implausible::ScoreAboveMax.to_string().contains('5'));
+    assert_eq!(check(&c), Err(NotAccepted::ScoreAboveMax));
+    assert!(!NotAccepted::ScoreAboveMax.to_string().contains('5'));
     c.score = 3;
-    assert_eq!(check(&c), Err(Implausible::ScoreDisagreesWithAnswers));
+    assert_eq!(check(&c), Err(NotAccepted::ScoreDisagreesWithAnswers));
     let mut c = completion(&set, 1, "1001", "KFF", T, &[true, false, false, false]).attempt;
     c.passed = true;
-    assert_eq!(check(&c), Err(Implausible::PassedDisagreesWithPassMark));
+    assert_eq!(check(&c), Err(NotAccepted::PassedDisagreesWithPassMark));
 }
 
 #[test]
@@ -87,11 +87,11 @@ fn too_fast_backwards_and_future_attempts_are_flagged() {
         .map(|q| u64::from(question_min_seconds(&set.modules[1].module, q)))
         .sum();
     c.started = c.finished - min + 1;
-    assert!(matches!(check(&c), Err(Implausible::TooFast { .. })));
+    assert!(matches!(check(&c), Err(NotAccepted::TooFast { .. })));
     c.started = c.finished - min;
     assert!(check(&c).is_ok(), "exactly the minimum is plausible");
     c.started = c.finished + 1;
-    assert_eq!(check(&c), Err(Implausible::FinishedBeforeStart));
+    assert_eq!(check(&c), Err(NotAccepted::FinishedBeforeStart));
     let c = completion(
         &set,
         1,
@@ -101,7 +101,7 @@ fn too_fast_backwards_and_future_attempts_are_flagged() {
         &[true; 4],
     )
     .attempt;
-    assert_eq!(check(&c), Err(Implausible::InTheFuture));
+    assert_eq!(check(&c), Err(NotAccepted::InTheFuture));
 }
 
 #[test]
