@@ -1,3 +1,6 @@
+//! The verdict's rules one by one, their texts, and (in `agreement`) the learner's and the
+//! report's verdicts side by side.
+
 use super::*;
 use crate::report::testkit::{completion, courses};
 
@@ -112,3 +115,93 @@ fn reading_time_counts_words_of_the_shorter_language() {
     let s = question_min_seconds(m, 0);
     assert!((MIN_SECONDS_PER_QUESTION..=4).contains(&s), "{s}");
 }
+
+#[test]
+fn exactly_the_draw_of_distinct_questions_with_the_courses_areas() {
+    let set = courses();
+    let honest = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
+    let mut one = honest.clone();
+    one.answers.truncate(1);
+    (one.score, one.max) = (1, 1);
+    assert_eq!(
+        check(&one),
+        Err(NotAccepted::WrongCount {
+            answers: 1,
+            draw: 4
+        })
+    );
+    let mut same = honest.clone();
+    let first = same.answers[0].clone();
+    same.answers.iter_mut().for_each(|a| *a = first.clone());
+    assert_eq!(
+        check(&same),
+        Err(NotAccepted::RepeatedQuestion(first.id.clone()))
+    );
+    let mut moved = honest.clone();
+    let other = if moved.answers[0].area == crate::policy::Area::AccessControl {
+        crate::policy::Area::PhysicalSecurity
+    } else {
+        crate::policy::Area::AccessControl
+    };
+    moved.answers[0].area = other;
+    assert_eq!(
+        check(&moved),
+        Err(NotAccepted::AreaDisagrees(moved.answers[0].id.clone()))
+    );
+}
+
+#[test]
+fn times_before_2020_or_longer_than_a_day_do_not_count() {
+    let set = courses();
+    let mut old = completion(&set, 1, "1001", "KFF", 600 + 1_000, &[true; 4]).attempt;
+    old.started = 1_000;
+    assert_eq!(check(&old), Err(NotAccepted::BeforeEarliest));
+    let mut c = completion(&set, 1, "1001", "KFF", T, &[true; 4]).attempt;
+    c.started = c.finished - u64::try_from(MAX_SECONDS).expect("positive");
+    assert!(check(&c).is_ok(), "exactly 24 hours counts");
+    c.started -= 1;
+    assert!(matches!(check(&c), Err(NotAccepted::TooLong { .. })));
+    let start = u64::try_from(EARLIEST).expect("positive");
+    let mut c = completion(&set, 1, "1001", "KFF", EARLIEST + 600, &[true; 4]).attempt;
+    c.started = start;
+    assert!(check(&c).is_ok(), "the first second of 2020 counts");
+}
+
+#[test]
+fn every_reason_has_a_danish_text_apart_from_the_english_one() {
+    let reasons = [
+        NotAccepted::UnknownModule("m".into()),
+        NotAccepted::UnknownContentHash {
+            module: "m".into(),
+            version: 1,
+            hash: "ab".into(),
+        },
+        NotAccepted::WrongCount {
+            answers: 1,
+            draw: 10,
+        },
+        NotAccepted::UnknownQuestion {
+            module: "m".into(),
+            question: "q".into(),
+        },
+        NotAccepted::RepeatedQuestion("q".into()),
+        NotAccepted::AreaDisagrees("q".into()),
+        NotAccepted::ScoreAboveMax,
+        NotAccepted::ScoreDisagreesWithAnswers,
+        NotAccepted::PassedDisagreesWithPassMark,
+        NotAccepted::FinishedBeforeStart,
+        NotAccepted::BeforeEarliest,
+        NotAccepted::InTheFuture,
+        NotAccepted::TooLong { seconds: 90_000 },
+        NotAccepted::TooFast {
+            seconds: 3,
+            minimum: 40,
+        },
+    ];
+    for r in &reasons {
+        let (da, en) = (r.text(crate::lang::Lang::Da), r.text(crate::lang::Lang::En));
+        assert!(!da.is_empty() && da != en, "{r:?}");
+    }
+}
+
+mod agreement;
