@@ -7,10 +7,10 @@ use proptest::prelude::*;
 use crate::app::{Acceptance, Message, Model, ResultState, SaveState, Screen, update};
 use crate::attempt::FinishedAttempt;
 use crate::config::Config;
+use crate::course::CourseSet;
 use crate::policy::Area;
 use crate::quiz::{Attempt, Outcome};
 use crate::report::report_from_completions;
-use crate::course::CourseSet;
 use crate::report::testkit::{completion, now, settings};
 use crate::verdict::{CourseIndex, Judged, MAX_SECONDS, question_min_seconds};
 
