@@ -249,12 +249,7 @@ fn completion_rows(
                     forvaltning,
                     module: module_ids[mi].clone(),
                     since,
-                    reason: match reason {
-                        _ if ms.is_some_and(not_accepted_since_pass) => OverdueReason::NotAccepted,
-                        Reason::FirstTime => OverdueReason::FirstTime,
-                        Reason::Renewal { .. } => OverdueReason::Renewal,
-                        Reason::NewVersion { .. } => OverdueReason::NewVersion,
-                    },
+                    reason: overdue_reason(reason, ms),
                 });
             }
         }
@@ -289,6 +284,17 @@ fn completion_rows(
         .collect();
 
     (completion, overdue, never_started)
+}
+
+/// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt
+/// since their last pass did not count, else the schedule's reason.
+fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
+    match reason {
+        _ if ms.is_some_and(not_accepted_since_pass) => OverdueReason::NotAccepted,
+        Reason::FirstTime => OverdueReason::FirstTime,
+        Reason::Renewal { .. } => OverdueReason::Renewal,
+        Reason::NewVersion { .. } => OverdueReason::NewVersion,
+    }
 }
 
 /// Whether the learner's latest attempt at the module that was not accepted came after their
