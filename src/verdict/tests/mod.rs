@@ -205,3 +205,24 @@ fn every_reason_has_a_danish_text_apart_from_the_english_one() {
 }
 
 mod agreement;
+
+#[test]
+fn any_draw_of_a_bundled_module_can_be_read_within_a_step_of_the_sample_clock() {
+    // Screen samples, benchmarks and tests hand in a quiz one step of the stepping clock after
+    // it started; every bundled module's slowest draw must fit in it, or they would show
+    // »Ikke godkendt« where they mean to show a pass.
+    let set = crate::course::bundled().expect("the bundled courses load");
+    for loaded in &set.modules {
+        let m = &loaded.module;
+        let mut times: Vec<u32> = (0..m.questions.len())
+            .map(|q| question_min_seconds(m, q))
+            .collect();
+        times.sort_unstable_by(|a, b| b.cmp(a));
+        let slowest: u32 = times.iter().take(m.draw as usize).sum();
+        assert!(
+            i64::from(slowest) <= crate::app::runtime::SteppingClock::STEP,
+            "{}: {slowest} s",
+            m.id
+        );
+    }
+}
