@@ -21,3 +21,4 @@ pub mod safe_text;
 pub mod schedule;
 pub mod simulate;
 pub mod tui;
+pub mod verdict;

@@ -236,7 +236,7 @@ fn implausible_records_are_rejected_one_by_one() {
     assert_adds_up(&out);
     assert_eq!(r.counts.records_counted, 1);
     let p = &out.followup.problems[0];
-    assert_eq!((p.kind, p.line), (ProblemKind::Implausible, Some(3)));
+    assert_eq!((p.kind, p.line), (ProblemKind::NotAccepted, Some(3)));
     assert!(p.message.contains("took 2 s"), "{}", p.message);
 }
 

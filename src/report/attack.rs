@@ -18,7 +18,9 @@ use crate::record::CompletionRecord;
 const QUARTERS: [i64; 4] = [1_723_000_000, 1_731_000_000, 1_739_000_000, 1_746_000_000];
 
 /// A collection of many tiny forvaltninger (1–4 learners) and two larger ones; every attempt
-/// is all right or all wrong, some learners retake, some move to another forvaltning.
+/// is all right or all wrong, some learners retake, some move to another forvaltning, and some
+/// attempts are answered in no time, so the verdict does not accept them (a few learners have
+/// nothing else: they count among the learners as »attempted, not accepted«).
 fn tiny_groups(seed: u64) -> Vec<(String, u64, CompletionRecord)> {
     let set = courses();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -28,6 +30,7 @@ fn tiny_groups(seed: u64) -> Vec<(String, u64, CompletionRecord)> {
     for (f, &size) in sizes.iter().enumerate() {
         for i in 0..size {
             let learner = format!("F{f}-{i}");
+            let always_hasty = rng.random_bool(0.05);
             let mut line = 0;
             for (qi, &q) in QUARTERS.iter().enumerate() {
                 for module in 0..3 {
@@ -44,7 +47,10 @@ fn tiny_groups(seed: u64) -> Vec<(String, u64, CompletionRecord)> {
                         let right = rng.random_bool(0.5);
                         let at = q + i64::try_from(module * 50_000 + retake * 3_600 + qi)
                             .expect("small");
-                        let c = completion(&set, module, &learner, &forv, at, &[right; 4]);
+                        let mut c = completion(&set, module, &learner, &forv, at, &[right; 4]);
+                        if always_hasty || rng.random_bool(0.1) {
+                            c.attempt.started = c.attempt.finished;
+                        }
                         line += 1;
                         out.push((format!("{learner}.ron"), line, c));
                     }
@@ -77,6 +83,22 @@ fn difference(total: &Value, parts: &[&Value]) -> Option<(u64, usize)> {
     let shown: u64 = parts.iter().filter_map(|p| count(p, "learners")).sum();
     let withheld = parts.iter().filter(|p| p["suppressed"] == true).count();
     Some((total - shown, withheld))
+}
+
+/// The counts of learners in a completion row besides its size; each is a sum over the
+/// forvaltninger, like the size.
+const COMPLETION_COUNTS: [&str; 4] = ["started", "not_accepted", "passed", "overdue"];
+
+/// Where no part of a completion line is withheld, every count of the total is the sum of the
+/// parts' (the figures are additive, so withholding is the only thing that hides a part).
+fn adds_up(what: &str, total: &Value, parts: &[&Value]) {
+    if parts.iter().any(|p| p["suppressed"] == true) || total["suppressed"] == true {
+        return;
+    }
+    for field in COMPLETION_COUNTS {
+        let sum: u64 = parts.iter().filter_map(|p| count(p, field)).sum();
+        assert_eq!(count(total, field), Some(sum), "{what}: {field} adds up");
+    }
 }
 
 /// One line of a table: its total (when published) and its parts.
@@ -142,7 +164,9 @@ fn attack(js: &Value, min: u64) -> usize {
         }
     }
     for (m, (total, parts)) in &modules {
-        check(format!("completion {m}"), total.expect("a total"), parts);
+        let total = total.expect("a total");
+        check(format!("completion {m}"), total, parts);
+        adds_up(&format!("completion {m}"), total, parts);
     }
     // Across modules a forvaltning has one size: shown in one module, it would reopen its
     // withheld cell in another.
@@ -152,6 +176,13 @@ fn attack(js: &Value, min: u64) -> usize {
                 .all(|r| r["suppressed"] == rows[0]["suppressed"]),
             "{f} is withheld in some modules only"
         );
+    }
+    // The overview's learners are the same total as every module's all-forvaltninger row
+    // (learners whose attempts were all not accepted included), never a second, different one.
+    for (m, (total, _)) in &modules {
+        if let Some(n) = total.and_then(|t| count(t, "learners")) {
+            assert_eq!(Some(n), count(&js["counts"], "learners"), "completion {m}");
+        }
     }
     let overview = serde_json::json!({ "learners": js["counts"]["learners"] });
     let one_per_forvaltning: Vec<&Value> = sizes.values().map(|rows| rows[0]).collect();
@@ -163,13 +194,26 @@ fn attack(js: &Value, min: u64) -> usize {
 fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
     for min in [3, 5, 10] {
         let mut multi = 0;
+        let mut not_accepted = 0;
         for seed in 0..6 {
             let items = tiny_groups(seed * 31 + u64::from(min));
-            multi += attack(&published(&items, min), u64::from(min));
+            let js = published(&items, min);
+            multi += attack(&js, u64::from(min));
+            not_accepted += js["completion"]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .filter(|r| r["forvaltning"] == "*")
+                .filter_map(|r| count(r, "not_accepted"))
+                .sum::<u64>();
         }
         assert!(
             multi > 0,
             "the collections exercise totals with several withheld parts (min {min})"
+        );
+        assert!(
+            not_accepted > 0,
+            "the collections hold learners whose attempts were not accepted (min {min})"
         );
     }
 }

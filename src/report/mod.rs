@@ -3,17 +3,17 @@
 //! level with common methods across all forvaltninger).
 //!
 //! Flow: [`read`] (files → verified records, anchors checked, in parallel) → each record's
-//! attempt ([`crate::attempt::FinishedAttempt`]) → [`plausible::CourseIndex::check`] →
-//! [`aggregate::Aggregator`] (one per thread, merged) → [`finalize::build`] (schedule and
-//! privacy gate applied) → [`model::Report`] and [`model::FollowUp`] → a renderer in
-//! [`render`] or the dashboard in `tui::report`.
+//! attempt ([`crate::attempt::FinishedAttempt`]) → the verdict ([`crate::verdict`], the same
+//! one the learner's program asks) → [`aggregate::Aggregator`] (one per thread, merged; an
+//! attempt that is not accepted is noted as such for its learner and module, and counted in no
+//! figure) → [`finalize::build`] (schedule and privacy gate applied) → [`model::Report`] and
+//! [`model::FollowUp`] → a renderer in [`render`] or the dashboard in `tui::report`.
 
 pub mod aggregate;
 pub mod anchors;
 pub mod columns;
 pub mod finalize;
 pub mod model;
-pub mod plausible;
 pub mod privacy;
 pub mod read;
 pub mod render;
@@ -29,7 +29,6 @@ use jiff::Timestamp;
 use self::aggregate::{Aggregator, Names, local_date};
 use self::anchors::{AnchorError, AnchorMemory, Anchors};
 use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
-use self::plausible::CourseIndex;
 use self::privacy::Gate;
 use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
@@ -37,6 +36,8 @@ use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
+use crate::verdict::CourseIndex;
+pub use crate::verdict::utc_seconds;
 
 /// The report's settings.
 #[derive(Debug, Clone)]
@@ -51,14 +52,9 @@ pub struct Settings {
     pub lang: Lang,
 }
 
-/// A record's time (UTC seconds) as the report computes with it. Times beyond `i64` (the
-/// year 292 billion) saturate, and are then caught by the plausibility rule for future times.
-pub fn utc_seconds(t: u64) -> i64 {
-    i64::try_from(t).unwrap_or(i64::MAX)
-}
-
-/// Checks one verified record and adds it if it is plausible; otherwise returns the problem
-/// to report. `path` and `line` locate the record.
+/// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
+/// attempt as not accepted for its learner and module and returns the problem to report.
+/// `path` and `line` locate the record.
 pub fn admit(
     agg: &mut Aggregator<'_>,
     (now, lang): (Timestamp, Lang),
@@ -71,22 +67,25 @@ pub fn admit(
             agg.add(record, &resolved);
             Ok(())
         }
-        Err(why) => Err(Problem {
-            path: path.to_owned(),
-            line: Some(line),
-            kind: ProblemKind::Implausible,
-            message: format!(
-                "{}; {}",
-                why.text(lang),
-                lang.pick("posten tælles ikke med", "the record is not counted")
-            ),
-            records: 1,
-            who: Some(Box::new(Who {
-                learner: record.attempt.learner.clone(),
-                forvaltning: record.attempt.forvaltning.clone(),
-                module: record.attempt.module.clone(),
-            })),
-        }),
+        Err(why) => {
+            agg.add_not_accepted(&record.attempt);
+            Err(Problem {
+                path: path.to_owned(),
+                line: Some(line),
+                kind: ProblemKind::NotAccepted,
+                message: format!(
+                    "{}; {}",
+                    why.text(lang),
+                    lang.pick("posten tælles ikke med", "the record is not counted")
+                ),
+                records: 1,
+                who: Some(Box::new(Who {
+                    learner: record.attempt.learner.clone(),
+                    forvaltning: record.attempt.forvaltning.clone(),
+                    module: record.attempt.module.clone(),
+                })),
+            })
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Streaming aggregation of plausible completions into per-learner state. One [`Aggregator`]
+//! Streaming aggregation of accepted completions into per-learner state. One [`Aggregator`]
 //! per thread; [`Aggregator::merge`] joins them. Memory grows with the number of learners
 //! (their per-module state, the first attempt's marks for item statistics, and the attempt
 //! that stands for them per quarter and module in the knowledge figures), never with the
@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::attempt::FinishedAttempt;
 use crate::record::CompletionRecord;
 
 use super::model::TOPICS;
-use super::plausible::{CourseIndex, Resolved};
+use crate::verdict::{CourseIndex, Resolved};
 
 mod state;
 
@@ -125,7 +126,7 @@ impl<'a> Aggregator<'a> {
         i
     }
 
-    /// Adds one plausible record (its attempt resolved against the course index).
+    /// Adds one accepted record (its attempt resolved against the course index).
     pub fn add(&mut self, record: &CompletionRecord, r: &Resolved) {
         let c = &record.attempt;
         let finished_at = super::utc_seconds(c.finished);
@@ -135,8 +136,10 @@ impl<'a> Aggregator<'a> {
         let mut marks: TopicMarks = [(0, 0); TOPICS];
         for (mark, &qi) in c.answers.iter().zip(&r.questions) {
             let right = u8::from(mark.correct);
-            let area = usize::from(mark.area.code() - 1);
-            let goals = self.index.questions[qi]
+            // The course's area, never the record's: a forged area moves no figure.
+            let question = &self.index.questions[qi];
+            let area = usize::from(question.area.code() - 1);
+            let goals = question
                 .goals
                 .iter()
                 .map(|g| 11 + usize::from(g.code() - 1));
@@ -177,13 +180,7 @@ impl<'a> Aggregator<'a> {
                 marks,
             },
         );
-        let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
-            i
-        } else {
-            learner.modules.push((m16, ModState::default()));
-            learner.modules.len() - 1
-        };
-        let state = &mut learner.modules[i].1;
+        let state = module_state(learner, module);
         state.attempts += 1;
         // Attempts after the report's moment (within the clock slack) do not count for the
         // schedule, as schedule::module_status ignores them too.
@@ -203,6 +200,38 @@ impl<'a> Aggregator<'a> {
                 })),
             });
         }
+    }
+
+    /// Notes an attempt the verdict did not accept, for its learner and module: it counts in
+    /// no figure, but the learner is then known to have tried (never "never started") and the
+    /// follow-up can say why a module is still open. An attempt at a module outside the course
+    /// set cannot be placed and is only listed as a problem. Its time is clamped to the span a
+    /// record can have ([`crate::verdict::EARLIEST`] to the report's moment), and it never sets
+    /// a known learner's forvaltning.
+    pub fn add_not_accepted(&mut self, a: &FinishedAttempt) {
+        let Some(module) = self.index.module(&a.module) else {
+            return;
+        };
+        let at = secs(
+            super::utc_seconds(a.finished)
+                .min(self.schedule_until)
+                .max(crate::verdict::EARLIEST),
+        );
+        let forv = self.forvaltning(&a.forvaltning);
+        let learner = match self.learners.get_mut(a.learner.as_str()) {
+            Some(l) => l,
+            None => self
+                .learners
+                .entry(Arc::from(a.learner.as_str()))
+                .or_insert_with(|| LearnerState {
+                    // Time 0: any counted record's forvaltning wins over this one.
+                    forvaltning: (0, forv),
+                    first_seen: at,
+                    ..LearnerState::default()
+                }),
+        };
+        let state = module_state(learner, module);
+        state.not_accepted = Some(state.not_accepted.map_or(at, |t| t.max(at)));
     }
 
     /// Gives back the spare capacity of every learner's lists (they grew by doubling while
@@ -237,6 +266,18 @@ impl<'a> Aggregator<'a> {
     }
 }
 
+/// A learner's state in module `module`, made if it is not there yet.
+fn module_state(learner: &mut LearnerState, module: usize) -> &mut ModState {
+    let m16 = u16::try_from(module).unwrap_or(u16::MAX);
+    let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
+        i
+    } else {
+        learner.modules.push((m16, ModState::default()));
+        learner.modules.len() - 1
+    };
+    &mut learner.modules[i].1
+}
+
 fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
     if theirs.forvaltning.0 > mine.forvaltning.0 {
         mine.forvaltning = theirs.forvaltning;
@@ -250,6 +291,7 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
             None => mine.modules.push((m, s)),
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
+                ms.not_accepted = ms.not_accepted.max(s.not_accepted);
                 if let Some((t, v)) = s.last
                     && ms.last.is_none_or(|(mt, _)| t >= mt)
                 {

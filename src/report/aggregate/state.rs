@@ -5,7 +5,7 @@ use super::Quarter;
 use crate::report::model::TOPICS;
 
 /// A finish time in the report's state: UTC seconds as `u32`, which reaches 2106 (records
-/// later than the report's moment are rejected as implausible, so none is cut). Half the size
+/// later than the report's moment are not accepted, so none is cut). Half the size
 /// of `i64`, and the state is kept for every learner.
 pub type Secs = u32;
 
@@ -77,8 +77,10 @@ pub type Stamp = (Secs, u32);
 /// give the same status as the whole list).
 #[derive(Debug, Clone, Default)]
 pub struct ModState {
-    /// Attempts finished.
+    /// Accepted attempts finished.
     pub attempts: u32,
+    /// The latest attempt the verdict did not accept (its time clamped to the report's span).
+    pub not_accepted: Option<Secs>,
     /// Whether the latest attempt passed.
     pub last_passed: bool,
     /// The latest attempt.

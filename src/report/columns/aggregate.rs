@@ -42,7 +42,7 @@ const fn suppressed<R: Withholdable>() -> Column<R> {
 }
 
 /// Completion per forvaltning × module.
-pub static COMPLETION: [Column<CompletionRow>; 9] = [
+pub static COMPLETION: [Column<CompletionRow>; 10] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
@@ -79,6 +79,16 @@ pub static COMPLETION: [Column<CompletionRow>; 9] = [
         |r: &CompletionRow, _| r.figures.value(|f| Value::Share(f.completion_rate())),
     )
     .figure(7),
+    // Learners who tried, but none of whose attempts the verdict accepted: apart from
+    // `started`, and gated with the row like every other count of its learners. Its header
+    // leaves no room for the forvaltning and module in the dashboard's 80 columns.
+    Column::new(
+        "not_accepted",
+        ("Forsøgt, ikke godkendt", "Attempted, not accepted"),
+        |r: &CompletionRow, _| r.figures.value(|f| Value::Count(f.not_accepted)),
+    )
+    .figure(5)
+    .only(Shown::NotOnDashboard),
     Column::new(
         "pass_rate",
         ("Bestået", "Passed"),

@@ -12,6 +12,7 @@ fn reason(r: OverdueReason, lang: Lang) -> Value {
             OverdueReason::FirstTime => "first_time",
             OverdueReason::Renewal => "renewal",
             OverdueReason::NewVersion => "new_version",
+            OverdueReason::NotAccepted => "not_accepted",
         }
         .to_owned(),
     }

@@ -40,7 +40,7 @@ pub struct OverdueRow {
     pub reason: OverdueReason,
 }
 
-/// Why an overdue module was due (the schedule's reason).
+/// Why an overdue module is open: the schedule's reason, or an attempt that was not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverdueReason {
@@ -50,6 +50,9 @@ pub enum OverdueReason {
     Renewal,
     /// A new version of the module.
     NewVersion,
+    /// The learner's latest attempt since their last pass was not accepted by the verdict
+    /// ("forsøgt, ikke godkendt"): they tried, and may believe they are done.
+    NotAccepted,
 }
 
 impl OverdueReason {
@@ -59,6 +62,9 @@ impl OverdueReason {
             OverdueReason::FirstTime => lang.pick("aldrig bestået", "never passed"),
             OverdueReason::Renewal => lang.pick("skal fornyes", "renewal"),
             OverdueReason::NewVersion => lang.pick("ny version", "new version"),
+            OverdueReason::NotAccepted => {
+                lang.pick("forsøgt, ikke godkendt", "attempted, not accepted")
+            }
         }
     }
 }
@@ -126,8 +132,8 @@ pub enum ProblemKind {
     DuplicateInstallation,
     /// An exact copy (or shorter copy) of another file; counted once.
     DuplicateCopy,
-    /// A verified record that is not plausible.
-    Implausible,
+    /// A verified record whose attempt the verdict did not accept.
+    NotAccepted,
     /// A bad roster row.
     Roster,
     /// The anchor file held anchors after an earlier run and is now missing or empty.
@@ -153,7 +159,7 @@ impl ProblemKind {
                 lang.pick("samme installation to gange", "same installation twice")
             }
             P::DuplicateCopy => lang.pick("kopi", "copy"),
-            P::Implausible => lang.pick("usandsynlig", "implausible"),
+            P::NotAccepted => lang.pick("ikke godkendt", "not accepted"),
             P::Roster => lang.pick("personaleliste", "roster"),
             P::AnchorsMissing => lang.pick("ankre mangler", "anchors missing"),
             P::LearnerChanged => lang.pick("skiftende medarbejdernummer", "employee id changes"),

@@ -159,13 +159,14 @@ pub struct Counts {
     pub records_counted: u64,
     /// Records rejected, each covered by a problem.
     pub records_rejected: u64,
-    /// Distinct learners among the counted records.
+    /// Distinct learners among the verified records: counted, or not accepted by the verdict
+    /// (those tried, so they are never "never started").
     pub learners: u64,
     /// Roster rows read and accepted.
     pub roster_rows: u64,
     /// Roster rows rejected.
     pub roster_rejected: u64,
-    /// Learners with counted records who are not in the roster (left out of the rates).
+    /// Learners with verified records who are not in the roster (left out of the rates).
     pub learners_not_in_roster: u64,
     /// Roster employees with no counted record (0 without a roster).
     pub never_started: u64,

@@ -14,13 +14,18 @@ pub struct CompletionRow {
     pub figures: Gated<CompletionFigures>,
 }
 
-/// The figures of a completion row. Rates are shares of `learners`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The figures of a completion row. Rates are shares of `learners`. Every figure is a count
+/// of learners, so a total is the sum of its parts ([`CompletionFigures::add`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CompletionFigures {
     /// Learners in the forvaltning (the roster's, or those seen in records).
     pub learners: u64,
-    /// Learners who finished at least one attempt.
+    /// Learners who finished at least one attempt that counts.
     pub started: u64,
+    /// Learners who attempted the module, but none of whose attempts counts ("forsøgt, ikke
+    /// godkendt"): the verdict did not accept any. Apart from `started`, so `learners` is
+    /// never started + attempted, not accepted + started.
+    pub not_accepted: u64,
     /// Learners who passed at least once.
     pub passed: u64,
     /// Learners overdue with the module.
@@ -28,6 +33,15 @@ pub struct CompletionFigures {
 }
 
 impl CompletionFigures {
+    /// Adds `other`'s learners to these (a total over forvaltninger).
+    pub fn add(&mut self, other: &CompletionFigures) {
+        self.learners += other.learners;
+        self.started += other.started;
+        self.not_accepted += other.not_accepted;
+        self.passed += other.passed;
+        self.overdue += other.overdue;
+    }
+
     /// `started / learners`.
     pub fn completion_rate(&self) -> f64 {
         share(self.started, self.learners)

@@ -47,9 +47,9 @@ use crate::record::{self, Head, InstallationId};
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
 use super::model::{Counts, Problem, ProblemKind};
-use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
+use crate::verdict::CourseIndex;
 
 mod files;
 mod group;
