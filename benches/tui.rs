@@ -109,7 +109,9 @@ fn key_to_frame() -> Vec<Duration> {
     let today = jiff::civil::date(2025, 11, 28);
     let mut model = Model::new(courses, config, Vec::new(), today, "ab12");
     let mut services = Offline {
-        now: Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        clock: bevidst::app::runtime::SteppingClock::starting_at(
+            Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        ),
         rng: ChaCha8Rng::seed_from_u64(7),
         receipt: "0000-0000-0000".into(),
     };

@@ -29,10 +29,11 @@ use crate::config::Config;
 use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::quiz::Attempt;
+use crate::verdict::CourseIndex;
 
 pub use form::{Form, FormError, Step};
 pub use mode::Mode;
-pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
+pub use quiz::{Acceptance, QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
 
 /// Everything the interface shows and the journey needs to know.
@@ -48,6 +49,9 @@ pub struct Model {
     pub today: Date,
     /// The learner's finished attempts, oldest first (as their log holds them).
     pub history: Vec<FinishedAttempt>,
+    /// The course set as the verdict looks things up in it (built once: the courses do not
+    /// change during a session), with the earlier versions the history holds.
+    pub judge: std::sync::Arc<CourseIndex>,
     /// What is on screen.
     pub screen: Screen,
     /// A dialog or the help over the screen.
@@ -298,12 +302,14 @@ impl Model {
         } else {
             Screen::FirstStart(Form::first_start(&config, login, today))
         };
+        let judge = std::sync::Arc::new(CourseIndex::for_learner(&courses, &history));
         let mut model = Model {
             courses,
             config,
             login: login.to_owned(),
             today,
             history,
+            judge,
             version_since: std::collections::BTreeMap::new(),
             screen,
             overlay: None,
@@ -326,6 +332,7 @@ impl Model {
     pub fn statuses(&self) -> Vec<crate::schedule::Status> {
         status::statuses(
             &self.courses,
+            &self.judge,
             &self.history,
             &self.config,
             &self.version_since,

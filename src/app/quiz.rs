@@ -8,6 +8,7 @@ use crate::attempt::FinishedAttempt;
 use crate::config::Learner;
 use crate::course::{LoadedModule, Question, QuestionKind, Selection};
 use crate::quiz::{self, Answer, Attempt, Outcome};
+use crate::verdict::NotAccepted;
 
 /// An attempt being answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,8 +164,22 @@ impl QuizState {
             started: self.started,
             outcome,
             save: SaveState::Saving,
+            acceptance: Acceptance::Pending,
         }
     }
+}
+
+/// Whether a handed-in attempt counts: the verdict ([`crate::verdict`]), the same the report
+/// gives its record. Known once the record is stored, with its finish time; until then the
+/// result shows the score, never "passed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acceptance {
+    /// Not judged yet (the record is being stored, or could not be).
+    Pending,
+    /// The attempt counts.
+    Accepted,
+    /// The attempt is recorded, but does not count, and why.
+    NotAccepted(NotAccepted),
 }
 
 /// Where the record of a result stands.
@@ -198,6 +213,8 @@ pub struct ResultState {
     pub outcome: Outcome,
     /// Whether the record is stored.
     pub save: SaveState,
+    /// Whether the attempt counts.
+    pub acceptance: Acceptance,
 }
 
 impl ResultState {

@@ -88,7 +88,7 @@ pub fn start<R: Rng>(
         config_dir: paths.config_dir.clone(),
         store,
         rng,
-        frozen_time: None,
+        test_clock: None,
     };
     Ok((model, services))
 }

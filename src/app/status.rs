@@ -13,6 +13,7 @@ use crate::safe_text::sanitize;
 use crate::schedule::{self, Rules, State, Status};
 
 use crate::attempt::FinishedAttempt;
+use crate::verdict::{CourseIndex, Judged};
 
 /// The schedule's rules with what the configuration sets, and the days new module versions
 /// came into use.
@@ -28,9 +29,12 @@ pub fn rules(config: &Config, version_since: &BTreeMap<String, Date>) -> Rules {
 }
 
 /// Every module's status, in the order of `courses.modules`. Without a learner (before the
-/// first start is done) every module is waiting.
+/// first start is done) every module is waiting. Each attempt of `history` is judged by the
+/// verdict with `judge` (as of the end of `today`): one that does not count never passes a
+/// module, as in the report.
 pub fn statuses(
     courses: &CourseSet,
+    judge: &CourseIndex,
     history: &[FinishedAttempt],
     config: &Config,
     version_since: &BTreeMap<String, Date>,
@@ -46,9 +50,10 @@ pub fn statuses(
             })
             .collect();
     };
+    let judged = Judged::all(judge, history, end_of(today));
     schedule::plan(
         courses.modules.iter().map(|m| &m.module),
-        history,
+        &judged,
         learner.start_date,
         &rules(config, version_since),
         today,
@@ -56,6 +61,20 @@ pub fn statuses(
     .into_iter()
     .map(|(_, status)| status)
     .collect()
+}
+
+/// The last second of `today` in Copenhagen, as UTC seconds: the moment the learner's own
+/// verdicts are taken at (only the rule for future times looks at it).
+fn end_of(today: Date) -> i64 {
+    today
+        .tomorrow()
+        .ok()
+        .and_then(|d| {
+            schedule::copenhagen()
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()
+        })
+        .map_or(i64::MAX, |t| t.as_second() - 1)
 }
 
 /// A symbol for the status that reads without colour.

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::*;
 use crate::app::Model;
-use crate::app::runtime::Live;
+use crate::app::runtime::{Live, SteppingClock};
 use crate::app::store::LogStore;
 use crate::config::{self, Config};
 use crate::course::CourseSet;
@@ -48,7 +48,9 @@ impl Env {
                 collect_dir: None,
             },
             // 2025-11-28T09:00:00Z
-            frozen_time: Some(Timestamp::from_second(1_764_320_400).expect("in range")),
+            test_clock: Some(SteppingClock::starting_at(
+                Timestamp::from_second(1_764_320_400).expect("in range"),
+            )),
         };
         let model = Model::new(courses(), Config::default(), Vec::new(), TODAY, "jens");
         Env {

@@ -1,7 +1,10 @@
 //! A whole onboarding through the real binary in plain mode, answered prompt by prompt from
 //! what it prints: the first-start questions, every lesson page, the quiz (the right choices
-//! looked up in the bundled course by the printed texts), the receipt, and the record on
-//! disk. Also the end of input in the middle of a quiz, and a closed output.
+//! looked up in the bundled course by the printed texts), the result, the receipt, and the
+//! record on disk. A script answers faster than anyone can read, so the result is recorded
+//! but does not count (issue 11, finding 1: the learner is told so, never »Bestået«, and
+//! `status` agrees); `status` after an honest pass is checked on a record of one. Also the end
+//! of input in the middle of a quiz, and a closed output.
 
 use std::process::Stdio;
 
@@ -95,7 +98,7 @@ fn first_start(s: &mut Session) {
 }
 
 #[test]
-fn a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe() {
+fn a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count() {
     let dirs = Dirs::new();
     let courses = bevidst::course::bundled().expect("the bundled courses load");
     let module = &courses.modules[0].module;
@@ -135,7 +138,16 @@ fn a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe() {
     }
 
     let result = s.screen();
-    assert!(result.contains("✓ Bestået"), "{result}");
+    assert!(result.contains("✗ Ikke godkendt"), "{result}");
+    assert!(!result.contains("Bestået"), "never »Bestået«: {result}");
+    assert!(
+        norm(&result).contains("Forsøget er gemt, men det tæller ikke med: forsøget tog"),
+        "{result}"
+    );
+    assert!(
+        norm(&result).contains("Du kan tage quizzen igen, når du er klar."),
+        "{result}"
+    );
     assert!(
         result.contains("Du fik 10 af 10 rigtige (100 %)"),
         "{result}"
@@ -167,18 +179,59 @@ fn a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe() {
     assert_eq!(verify.status.code(), Some(0));
     assert!(text(&verify.stdout).contains("OK, 1 records"));
 
+    // The attempt that does not count passes nothing: the onboarding is still due.
+    let still = dirs.run(&["status", "--today", "2025-12-01"], "");
+    assert_eq!(still.status.code(), Some(1), "{}", text(&still.stderr));
+    assert!(
+        text(&still.stdout).contains("Velkommen"),
+        "{}",
+        text(&still.stdout)
+    );
+
+    append_honest_pass(&dirs, &courses.modules[0]);
     status_after_the_pass(&dirs);
 }
 
-/// `status` after the onboarding is passed: nothing due on the onboarding alone; every
-/// refresher of the bundled courses due next, and overdue in 2100.
-fn status_after_the_pass(dirs: &Dirs) {
-    let refreshers = bevidst::course::bundled()
-        .expect("the bundled courses load")
-        .modules
+/// Appends a passed onboarding the verdict accepts (ten minutes for the module's draw, on 28
+/// November 2025) to the learner's log.
+fn append_honest_pass(dirs: &Dirs, module: &bevidst::course::LoadedModule) {
+    use rand::SeedableRng;
+    let m = &module.module;
+    let answers: Vec<bevidst::attempt::AnsweredQuestion> = m
+        .questions
         .iter()
-        .filter(|m| m.module.every_months().is_some())
-        .count();
+        .take(usize::try_from(m.draw).expect("small"))
+        .map(|q| bevidst::attempt::AnsweredQuestion {
+            id: q.id.clone(),
+            area: q.area,
+            correct: true,
+        })
+        .collect();
+    let finished = 1_764_320_400;
+    let (mut log, _) = bevidst::record::LearnerLog::open(
+        &dirs.log(),
+        &mut rand_chacha::ChaCha8Rng::seed_from_u64(1),
+    )
+    .expect("the log opens");
+    log.append(bevidst::attempt::FinishedAttempt {
+        learner: "ab12".into(),
+        forvaltning: "Økonomiforvaltningen".into(),
+        module: m.id.clone(),
+        module_version: m.version,
+        content_hash: module.hash,
+        started: finished - 600,
+        finished,
+        score: m.draw,
+        max: m.draw,
+        passed: true,
+        answers,
+    })
+    .expect("appended");
+}
+
+/// `status` after the onboarding is passed: nothing due on the onboarding alone; the six
+/// refreshers due next with the bundled courses, and overdue in 2100.
+fn status_after_the_pass(dirs: &Dirs) {
     let only = onboarding_only(dirs.dir.path());
     let done = dirs.run(
         &["status", "--courses", only.to_str().expect("UTF-8 path")],
@@ -190,14 +243,11 @@ fn status_after_the_pass(dirs: &Dirs) {
         "",
         "nothing is printed when nothing is due"
     );
-    let due = dirs.run(&["status"], "");
+    // The pass is of 28 November 2025; the refreshers are due 30 days later.
+    let due = dirs.run(&["status", "--today", "2025-12-01"], "");
     assert_eq!(due.status.code(), Some(1), "{}", text(&due.stderr));
     let lines = text(&due.stdout);
-    assert_eq!(
-        lines.lines().count(),
-        refreshers,
-        "every refresher: {lines}"
-    );
+    assert_eq!(lines.lines().count(), 6, "the six refreshers: {lines}");
     assert!(
         lines.lines().all(|l| l.contains(": skal tages senest ")),
         "{lines}"
@@ -274,6 +324,6 @@ fn a_configuration_that_cannot_be_read_stops_the_start_with_exit_code_2() {
 #[test]
 fn the_plain_journey_writes_nothing_into_folders_the_caller_names() {
     crate::leaks::leaves_outside_folders_empty(
-        "journey::a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe",
+        "journey::a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count",
     );
 }

@@ -10,9 +10,11 @@ mod screens;
 use std::mem;
 
 use super::doc;
-use super::quiz::SaveState;
+use super::quiz::{Acceptance, SaveState};
 use super::{AfterDiscard, Confirm, Effect, Message, Model, Notice, Overlay, QuizState, Screen};
+use crate::attempt::FinishedAttempt;
 use crate::quiz::Attempt;
+use crate::verdict::utc_seconds;
 use results::{hand_in, quiz, result, review, review_max};
 use screens::{first_start, home, lesson, lesson_max, settings};
 
@@ -33,6 +35,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             attempt,
             copy_problem,
         } => {
+            judge(model, &attempt);
             model.history.push(*attempt);
             set_save(
                 model,
@@ -191,6 +194,20 @@ fn attempt_ready(model: &mut Model, attempt: Attempt, started: jiff::Timestamp) 
     // The learner hears before answering that this attempt cannot be recorded.
     model.notice = model.cannot_save.clone().map(Notice::CannotSave);
     model.screen = Screen::Quiz(QuizState::new(index, attempt, started));
+}
+
+/// Asks the verdict whether the stored attempt counts, at its own finish time (the clock's
+/// "now" when it was stored), and notes the answer on the result on screen.
+fn judge(model: &mut Model, attempt: &FinishedAttempt) {
+    let acceptance = match model.judge.check(attempt, utc_seconds(attempt.finished)) {
+        Ok(_) => Acceptance::Accepted,
+        Err(why) => Acceptance::NotAccepted(why),
+    };
+    match &mut model.screen {
+        Screen::Result(r) => r.acceptance = acceptance,
+        Screen::Review(rv) => rv.result.acceptance = acceptance,
+        _ => {}
+    }
 }
 
 fn set_save(model: &mut Model, save: SaveState) {
