@@ -56,6 +56,9 @@ pub struct Model {
     pub home: usize,
     /// The size of the scrollable text area, as the interface last reported it.
     pub viewport: Viewport,
+    /// Whether the terminal is too small to show the screen (the terminal UI says so; the
+    /// plain mode never is).
+    pub too_small: bool,
     /// A message for the learner that stays until the next screen change.
     pub notice: Option<Notice>,
     /// Per module id, the day its current version came into use here (see [`seen`]).
@@ -233,6 +236,8 @@ pub enum Message {
     Backspace,
     /// The scrollable text area now has this size.
     Resize(Viewport),
+    /// The terminal is now too small to show the screen (`true`), or big enough again.
+    TooSmall(bool),
     /// An attempt was drawn (answer to [`Effect::DrawAttempt`]).
     AttemptReady {
         /// The drawn questions.
@@ -303,6 +308,7 @@ impl Model {
             overlay: None,
             home: 0,
             viewport: Viewport::default(),
+            too_small: false,
             notice: None,
             log_notes: Vec::new(),
         };

@@ -34,11 +34,14 @@ pub enum Mode {
     Help,
     /// A yes/no question over a screen.
     Confirm,
+    /// The terminal is too small to show the screen: only quitting and the help act, so no
+    /// key does something the learner cannot see.
+    TooSmall,
 }
 
 impl Mode {
     /// Every mode, for tests and tables that go through them all.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Text,
         Mode::List,
         Mode::Summary,
@@ -51,6 +54,7 @@ impl Mode {
         Mode::Settings,
         Mode::Help,
         Mode::Confirm,
+        Mode::TooSmall,
     ];
 }
 
@@ -74,10 +78,13 @@ impl SettingsState {
 }
 
 impl Model {
-    /// The input the program expects now: a dialog's or the help's over the screen's.
+    /// The input the program expects now: the help's over everything (it can be read on a
+    /// terminal too small for the rest), then nothing but quit and help while the terminal is
+    /// too small, then a dialog's over the screen's.
     pub fn mode(&self) -> Mode {
         match self.overlay {
             Some(Overlay::Help) => Mode::Help,
+            _ if self.too_small => Mode::TooSmall,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             None => self.screen_mode(),
         }

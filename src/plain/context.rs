@@ -110,7 +110,9 @@ impl Context {
             Mode::Confirm => Context::Confirm,
             // The plain mode prints its help rather than opening it over the screen; a help
             // opened all the same is read through to the screen under it (never a help).
-            Mode::Help => Context::in_mode(model, model.screen_mode()),
+            // The plain mode is never too small; a model that says so all the same is read
+            // through to its screen too.
+            Mode::Help | Mode::TooSmall => Context::in_mode(model, model.screen_mode()),
         }
     }
 

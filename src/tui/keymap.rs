@@ -48,6 +48,9 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Confirm], &[Plain(K::Char('j')), Plain(K::Char('y'))], Message::Yes, ("ja", "yes"), true),
     row(&[C::Confirm], &[Plain(K::Char('n')), Plain(K::Esc)], Message::No, ("nej", "no"), true),
     row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::Back, ("luk", "close"), true),
+    // Too small: nothing but quit and help.
+    row(&[C::TooSmall], &[Plain(K::Char('q'))], Message::Quit, ("afslut", "quit"), true),
+    row(&[C::TooSmall], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     // Forms.
     row(&[C::Summary], &[Plain(K::Enter)], Message::Confirm, ("gem", "save"), true),
     row(&[C::Summary], &[Plain(K::Esc)], Message::Back, ("ret", "change"), true),

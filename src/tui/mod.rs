@@ -130,9 +130,15 @@ pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io:
     })
 }
 
-/// Tells `update` how much text fits when the terminal size changed.
+/// Tells `update` how much text fits, and whether the screen fits at all, when the terminal
+/// size changed.
 pub fn sync_viewport(size: Size, model: &mut Model, services: &mut impl Services) {
-    let viewport = layout::viewport(Rect::new(0, 0, size.width, size.height));
+    let area = Rect::new(0, 0, size.width, size.height);
+    let too_small = !layout::fits(area);
+    if too_small != model.too_small {
+        dispatch(model, Message::TooSmall(too_small), services);
+    }
+    let viewport = layout::viewport(area);
     if viewport != model.viewport {
         dispatch(model, Message::Resize(viewport), services);
     }

@@ -5,6 +5,7 @@
 mod cells;
 mod common;
 mod e2e;
+mod e2e_journey;
 mod journey;
 mod modes;
 mod sizes;

@@ -24,6 +24,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             clamp_scroll(model);
             return None;
         }
+        Message::TooSmall(too_small) => {
+            model.too_small = too_small;
+            return None;
+        }
         Message::AttemptReady { attempt, started } => {
             attempt_ready(model, attempt, started);
             return None;
@@ -58,6 +62,12 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             return None;
         }
         _ => {}
+    }
+    // While the terminal is too small to show the screen, only quitting and the help act:
+    // nothing may be answered, handed in or turned blind.
+    let help_open = matches!(model.overlay, Some(Overlay::Help));
+    if model.too_small && !help_open && !matches!(msg, Message::Quit | Message::Help) {
+        return None;
     }
     if let Some(overlay) = model.overlay {
         return overlay_message(model, overlay, &msg);

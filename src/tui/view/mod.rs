@@ -32,6 +32,10 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if !layout::fits(area) {
         too_small(model, theme, frame, area);
+        // The help can be read even so, as far as it fits (it scrolls).
+        if let Some(Overlay::Help) = model.overlay {
+            help::render(model, theme, frame, area);
+        }
         return;
     }
     let areas = layout::areas(area);
@@ -186,14 +190,23 @@ pub fn footer(
     }
 }
 
+/// The message, and under it the keys that still act (quit and help), from the key table.
 fn too_small(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
-    let text = texts::too_small(model.lang(), area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(theme.tone(Tone::Warning))
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    let lang = model.lang();
+    let text = texts::too_small(lang, area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let mut text = Text::styled(text, theme.tone(Tone::Warning));
+    let mode = crate::app::Mode::TooSmall;
+    let mut keys = vec![];
+    for (key, label) in keymap::hints(mode, lang)
+        .into_iter()
+        .chain(keymap::help_hint(mode, lang))
+    {
+        keys.push(Span::styled(key, theme.key()));
+        keys.push(Span::styled(format!(" {label}  "), theme.key_label()));
+    }
+    text.push_line(Line::default());
+    text.push_line(Line::from(keys));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
 /// Wrapped document lines as styled text lines.
