@@ -9,6 +9,7 @@
 
 pub mod doc;
 pub mod form;
+pub mod hand_in;
 pub mod mode;
 pub mod quiz;
 pub mod runtime;
@@ -31,6 +32,7 @@ use crate::lang::Lang;
 use crate::quiz::Attempt;
 
 pub use form::{Form, FormError, Step};
+pub use hand_in::HandInState;
 pub use mode::Mode;
 pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
@@ -79,6 +81,8 @@ pub enum Screen {
     Lesson(LessonState),
     /// Answering a drawn attempt.
     Quiz(QuizState),
+    /// Before handing in: every question, answered or not, with a way back to each.
+    HandIn(HandInState),
     /// Score, pass or fail, per-area shares and the receipt.
     Result(ResultState),
     /// Question by question: the learner's answer, the right one, feedback, explanation.
@@ -126,8 +130,11 @@ pub enum Confirm {
         /// Quit the program (rather than go home) on yes.
         quit: bool,
     },
-    /// Hand in with this many unanswered questions.
-    SubmitUnanswered(usize),
+    /// Hand in the quiz; the answers cannot be changed afterwards.
+    HandIn {
+        /// How many questions are unanswered (they count as wrong).
+        unanswered: usize,
+    },
     /// Leave a result that could not be stored.
     DiscardUnsaved(AfterDiscard),
 }
@@ -228,6 +235,8 @@ pub enum Message {
     OpenSettings,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
+    /// Hand in the quiz: from a question, to the hand-in page; there, ask to hand in.
+    HandIn,
     /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.

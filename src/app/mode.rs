@@ -22,6 +22,8 @@ pub enum Mode {
     Lesson,
     /// Answering a quiz question.
     Quiz,
+    /// The hand-in page: the questions, answered or not, before handing in.
+    HandIn,
     /// The result, stored.
     Result,
     /// The result, not stored (storing failed; confirming tries again).
@@ -41,13 +43,14 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for tests and tables that go through them all.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Text,
         Mode::List,
         Mode::Summary,
         Mode::Home,
         Mode::Lesson,
         Mode::Quiz,
+        Mode::HandIn,
         Mode::Result,
         Mode::ResultUnsaved,
         Mode::Review,
@@ -97,6 +100,7 @@ impl Model {
             Screen::Home => Mode::Home,
             Screen::Lesson(_) => Mode::Lesson,
             Screen::Quiz(_) => Mode::Quiz,
+            Screen::HandIn(_) => Mode::HandIn,
             Screen::Result(r) => match r.save {
                 SaveState::Failed(_) => Mode::ResultUnsaved,
                 SaveState::Saving | SaveState::Stored { .. } => Mode::Result,

@@ -46,8 +46,11 @@ pub enum Context {
         index: usize,
         /// The number of questions.
         count: usize,
-        /// Whether the last question has an answer.
-        last_answered: bool,
+    },
+    /// The hand-in page.
+    HandIn {
+        /// The number of questions.
+        count: usize,
     },
     /// A yes/no question.
     Confirm,
@@ -96,6 +99,12 @@ impl Context {
                 },
             },
             Mode::Quiz => Context::quiz(model),
+            Mode::HandIn => Context::HandIn {
+                count: match &model.screen {
+                    Screen::HandIn(s) => s.quiz.answers.len(),
+                    _ => 0,
+                },
+            },
             Mode::Result => Context::Result,
             Mode::ResultUnsaved => Context::ResultUnsaved,
             Mode::Review => Context::Review {
@@ -125,7 +134,6 @@ impl Context {
                 choices: Vec::new(),
                 index: 0,
                 count: 0,
-                last_answered: false,
             };
         };
         let (kind, choices) = model
@@ -146,7 +154,6 @@ impl Context {
             choices,
             index: s.current,
             count: s.attempt.items.len(),
-            last_answered: s.answers.last().is_some_and(|a| !a.is_empty()),
         }
     }
 
@@ -174,6 +181,7 @@ impl Context {
             Context::Home { .. } => Mode::Home,
             Context::Lesson { .. } => Mode::Lesson,
             Context::Quiz { .. } => Mode::Quiz,
+            Context::HandIn { .. } => Mode::HandIn,
             Context::Confirm => Mode::Confirm,
             Context::Result => Mode::Result,
             Context::ResultUnsaved => Mode::ResultUnsaved,

@@ -39,8 +39,8 @@ pub enum Refusal {
     LastQuestion,
     /// "Previous" on the first question.
     FirstQuestion,
-    /// "Hand in" with the last question unanswered.
-    SubmitNeedsLast,
+    /// Neither a question's number nor handing in, on the hand-in page.
+    HandIn(usize),
     /// Neither yes nor no.
     YesOrNo,
 }
@@ -56,7 +56,7 @@ impl Refusal {
             Refusal::EmptyAnswer => t.empty_answer.to_owned(),
             Refusal::LastQuestion => t.last_question.to_owned(),
             Refusal::FirstQuestion => t.first_question.to_owned(),
-            Refusal::SubmitNeedsLast => t.submit_needs_last.to_owned(),
+            Refusal::HandIn(count) => format!("{}.", texts::hand_in(lang, *count)),
             Refusal::YesOrNo => format!("{}.", t.yes_no),
         }
     }
@@ -89,6 +89,12 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
         },
         Context::Home { modules, .. } => home(&word, *modules),
         Context::Quiz { kind, choices, .. } => answer(&word, *kind, choices),
+        // A question's number goes back to it.
+        Context::HandIn { count } => match number(&word, *count) {
+            Some(Ok(i)) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
+            Some(Err(r)) => Parsed::Refuse(r),
+            None => Parsed::Refuse(Refusal::HandIn(*count)),
+        },
         Context::Settings { fields } => match number(&word, *fields) {
             Some(Ok(i)) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
             Some(Err(r)) => Parsed::Refuse(r),
@@ -101,13 +107,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
 }
 
 fn act(action: &Action, ctx: &Context) -> Parsed {
-    let Context::Quiz {
-        index,
-        count,
-        last_answered,
-        ..
-    } = ctx
-    else {
+    let Context::Quiz { index, count, .. } = ctx else {
         return match action {
             Action::Help => Parsed::Help,
             Action::Repeat => Parsed::Repeat,
@@ -121,14 +121,8 @@ fn act(action: &Action, ctx: &Context) -> Parsed {
         Action::Skip => Parsed::Send(vec![Message::Next]),
         Action::Previous if *index == 0 => Parsed::Refuse(Refusal::FirstQuestion),
         Action::Previous => Parsed::Send(vec![Message::Prev]),
-        // Enter on an unanswered one-answer question would take the highlighted choice, so
-        // handing in goes only through an answered last question.
-        Action::Submit if !last_answered => Parsed::Refuse(Refusal::SubmitNeedsLast),
-        Action::Submit => {
-            let mut msgs = vec![Message::Next; last - index];
-            msgs.push(Message::Confirm);
-            Parsed::Send(msgs)
-        }
+        // To the hand-in page, which lists what is answered; handing in is asked there.
+        Action::Submit => Parsed::Send(vec![Message::HandIn]),
         Action::Help => Parsed::Help,
         Action::Repeat => Parsed::Repeat,
         Action::Send(m) => Parsed::Send(vec![m.clone()]),

@@ -134,7 +134,7 @@ impl End {
 pub fn unfinished(model: &Model) -> Option<Unfinished> {
     match &model.screen {
         Screen::FirstStart(_) => Some(Unfinished::FirstStart),
-        Screen::Quiz(_) => Some(Unfinished::Quiz),
+        Screen::Quiz(_) | Screen::HandIn(_) => Some(Unfinished::Quiz),
         Screen::Result(r) if !r.is_stored() => Some(Unfinished::Result),
         Screen::Review(r) if !r.result.is_stored() => Some(Unfinished::Result),
         Screen::Settings(s) if s.editing => Some(Unfinished::Setting),

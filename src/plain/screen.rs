@@ -58,6 +58,7 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
             None => Vec::new(),
         },
         (_, Screen::Quiz(s)) => quiz(model, s),
+        (_, Screen::HandIn(s)) => hand_in(model, s),
         (_, Screen::Result(r)) => match model.courses.modules.get(r.module) {
             Some(m) => {
                 let mut out = vec![Para::new(Tone::Muted, app(lang).result_title)];
@@ -94,7 +95,7 @@ fn confirm(c: Confirm, lang: Lang) -> Vec<Para> {
     let t = app(lang);
     let question = match c {
         Confirm::LeaveQuiz { .. } => t.leave_quiz.to_owned(),
-        Confirm::SubmitUnanswered(n) => app_texts::unanswered_warning(lang, n),
+        Confirm::HandIn { unanswered } => crate::app::hand_in::confirm_text(lang, unanswered),
         Confirm::DiscardUnsaved(_) => t.discard_unsaved.to_owned(),
     };
     vec![Para::new(Tone::Heading, t.confirm_title), text(question)]
@@ -276,6 +277,21 @@ fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
     out
 }
 
+/// The hand-in page: the intro, then every question numbered with whether it is answered.
+fn hand_in(model: &Model, s: &crate::app::HandInState) -> Vec<Para> {
+    let lang = model.lang();
+    let Some(m) = model.courses.modules.get(s.quiz.module) else {
+        return Vec::new();
+    };
+    let mut out = crate::app::hand_in::intro(s, lang);
+    out.push(Para::blank());
+    for (i, (answered, prompt)) in s.rows(m, lang).into_iter().enumerate() {
+        let word = crate::app::hand_in::answered_word(lang, answered);
+        out.push(numbered(i + 1, format!("{word}: {prompt}")));
+    }
+    out
+}
+
 fn settings(model: &Model, s: &crate::app::SettingsState) -> Vec<Para> {
     let lang = model.lang();
     let t = app(lang);
@@ -322,6 +338,7 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
                 texts::one_number(lang, choices.len())
             }
         },
+        Context::HandIn { count } => texts::hand_in(lang, *count),
         Context::Confirm => t.yes_no.to_owned(),
         Context::Result => t.result_review.to_owned(),
         Context::ResultUnsaved => t.result_save_again.to_owned(),

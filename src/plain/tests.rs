@@ -92,7 +92,8 @@ fn first_attempt() -> Attempt {
     )
 }
 
-/// One line per question: its right answer as numbers (`right`), or a wrong one.
+/// One line per question: its right answer as numbers (`right`), or a wrong one; then
+/// handing in from the hand-in page, confirmed.
 fn answers(attempt: &Attempt, right: bool) -> String {
     let set = courses();
     let module = &set.modules[0].module;
@@ -108,6 +109,7 @@ fn answers(attempt: &Attempt, right: bool) -> String {
         lines.push_str(&chosen.join(","));
         lines.push('\n');
     }
+    lines.push_str("aflever\nj\n");
     lines
 }
 
@@ -209,7 +211,7 @@ fn repeat_prints_the_question_again_and_help_lists_its_commands() {
     let (_, out) = env.run(&format!("{FIRST_START}t\ngentag\n?\n"), 80);
     assert_eq!(out.matches("Spørgsmål 1 af 3").count(), 2, "{out}");
     assert!(out.contains("Det kan du skrive her:"), "{out}");
-    assert!(out.contains("  aflever: aflever quizzen"), "{out}");
+    assert!(out.contains("  aflever: til afleveringen"), "{out}");
     assert!(out.contains("  gentag: vis skærmen igen"), "{out}");
 }
 

@@ -23,7 +23,6 @@ pub struct Texts {
     pub multiple: &'static str,
     pub empty_answer: &'static str,
     pub last_question: &'static str,
-    pub submit_needs_last: &'static str,
     pub first_question: &'static str,
     pub error_prefix: &'static str,
     pub commands: &'static str,
@@ -54,7 +53,6 @@ const DA: Texts = Texts {
     multiple: "Svar med alle de tal, der passer, adskilt af komma, fx 1,3",
     empty_answer: "Skriv dit svar som tal, fx 2. Skriv næste for at springe spørgsmålet over.",
     last_question: "Det er det sidste spørgsmål. Svar på det for at aflevere.",
-    submit_needs_last: "Svar først på det sidste spørgsmål; så bliver quizzen afleveret.",
     first_question: "Det er det første spørgsmål.",
     error_prefix: "Svaret blev ikke godkendt:",
     commands: "Det kan du skrive her:",
@@ -85,7 +83,6 @@ const EN: Texts = Texts {
     multiple: "Answer with every number that applies, separated by commas, e.g. 1,3",
     empty_answer: "Type your answer as a number, e.g. 2. Type next to skip the question.",
     last_question: "This is the last question. Answer it to hand in.",
-    submit_needs_last: "Answer the last question first; that hands in the quiz.",
     first_question: "This is the first question.",
     error_prefix: "The answer was not accepted:",
     commands: "What you can type here:",
@@ -188,5 +185,17 @@ pub fn current_answer(lang: Lang, numbers: &str) -> String {
     match lang {
         Lang::Da => format!("Dit svar nu: {numbers}"),
         Lang::En => format!("Your answer now: {numbers}"),
+    }
+}
+
+/// What to type on the hand-in page.
+pub fn hand_in(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Skriv aflever for at aflevere, eller et tal fra 1 til {count} for at gå tilbage til det spørgsmål"
+        ),
+        Lang::En => format!(
+            "Type submit to hand in, or a number from 1 to {count} to go back to that question"
+        ),
     }
 }

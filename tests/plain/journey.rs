@@ -134,6 +134,17 @@ fn a_new_employee_passes_onboarding_in_plain_mode_from_a_pipe() {
         s.answer(&right_answer(&screen, module));
     }
 
+    // The hand-in page lists every question as answered; handing in is asked once more.
+    let page = s.screen();
+    assert!(
+        page.contains("Du har svaret på 10 af 10 spørgsmål."),
+        "{page}"
+    );
+    assert!(page.contains("10. Besvaret: "), "{page}");
+    s.answer("aflever");
+    assert!(s.screen().contains("Vil du aflevere quizzen nu?"));
+    s.answer("j");
+
     let result = s.screen();
     assert!(result.contains("✓ Bestået"), "{result}");
     assert!(

@@ -160,8 +160,9 @@ pub fn right_positions(model: &Model) -> (Vec<usize>, Vec<usize>) {
     (right, wrong)
 }
 
-/// Answers every question of the quiz on screen, all right or all wrong, with Enter after each.
-pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
+/// Answers every question of the quiz on screen, all right or all wrong, with Enter after
+/// each; stops on the hand-in page.
+pub fn answer_questions(model: &mut Model, env: &mut Env, right: bool) {
     while let Screen::Quiz(_) = &model.screen {
         if model.overlay.is_some() {
             break;
@@ -170,6 +171,18 @@ pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
         let chosen = if right { good } else { vec![bad[0]] };
         env.send(model, &[Message::Answer(chosen), Message::Confirm]);
     }
+}
+
+/// Answers every question of the quiz on screen, all right or all wrong, and hands it in
+/// from the hand-in page.
+pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
+    answer_questions(model, env, right);
+    assert!(
+        matches!(model.screen, Screen::HandIn(_)),
+        "the last question leads to the hand-in page: {:?}",
+        model.screen
+    );
+    env.send(model, &[Message::HandIn, Message::Yes]);
 }
 
 /// Opens the onboarding module from home, reads both pages and starts its quiz.
@@ -321,7 +334,12 @@ pub fn states() -> Vec<(&'static str, Model)> {
             Message::Confirm,
         ],
     );
+    out.push(("hand_in_page", unanswered.clone()));
+    env.send(&mut unanswered, &[Message::HandIn]);
     out.push(("confirm_unanswered", unanswered));
+    let mut needs = m.clone();
+    env.send(&mut needs, &[Message::Confirm]);
+    out.push(("quiz_needs_an_answer", needs));
     let mut failed = m.clone();
     answer_all(&mut failed, &mut env, false);
     fixed_receipt(&mut failed);

@@ -71,6 +71,16 @@ fn the_real_binary_from_first_start_to_receipt_in_a_terminal() {
         tmux.wait_for(&format!("Spørgsmål {n} af 10"));
         tmux.keys(&["1", "Enter"]);
     }
+    // The hand-in page lists every question as answered; handing in is asked once more.
+    // (The footer is drawn last, so once it shows, the page is whole.)
+    let page = tmux.wait_for("a aflever");
+    assert!(
+        page.contains("Du har svaret på 10 af 10 spørgsmål."),
+        "{page}"
+    );
+    tmux.keys(&["a"]);
+    tmux.wait_for("Vil du aflevere quizzen nu?");
+    tmux.keys(&["j"]);
     let result = tmux.wait_for("Din kvittering:");
     let receipt: String = result
         .split("Din kvittering:")

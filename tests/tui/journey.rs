@@ -171,26 +171,58 @@ fn quitting_mid_quiz_asks_first_and_records_nothing() {
 }
 
 #[test]
-fn handing_in_with_unanswered_questions_warns_first() {
+fn enter_never_answers_for_the_learner() {
     let mut env = Env::new(5);
     let mut model = new_model();
     first_start(&mut model, &mut env);
     to_quiz(&mut model, &mut env);
-    // Skip to the last question and hand in from there.
+    // Ten Enters on unanswered questions: nothing is chosen, nothing moves, nothing is handed in.
+    for _ in 0..10 {
+        env.send(&mut model, &[Message::Confirm]);
+    }
+    let Screen::Quiz(q) = &model.screen else {
+        panic!("still in the quiz: {:?}", model.screen);
+    };
+    assert_eq!((q.current, q.answered()), (0, 0));
+    assert!(q.needs_answer, "the screen says to choose an answer");
+    assert!(records(&env).is_empty());
+}
+
+#[test]
+fn the_last_question_leads_to_a_hand_in_page_and_handing_in_is_asked() {
+    let mut env = Env::new(5);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    to_quiz(&mut model, &mut env);
+    // Skip to the last question and answer it.
     env.send(&mut model, &[Message::Next, Message::Next]);
     let (_, wrong) = right_positions(&model);
     env.send(
         &mut model,
         &[Message::Answer(vec![wrong[0]]), Message::Confirm],
     );
+    let Screen::HandIn(page) = &model.screen else {
+        panic!("the hand-in page: {:?}", model.screen);
+    };
+    assert_eq!(
+        page.selected, 0,
+        "the first unanswered question is selected"
+    );
+    assert_eq!(model.overlay, None, "nothing is asked yet");
+    // Back to question 2 from the list, then on to the hand-in page again.
+    env.send(&mut model, &[Message::Down, Message::Confirm]);
+    assert!(matches!(&model.screen, Screen::Quiz(q) if q.current == 1));
+    env.send(&mut model, &[Message::HandIn]);
+    assert!(matches!(model.screen, Screen::HandIn(_)));
+    env.send(&mut model, &[Message::HandIn]);
     assert_eq!(
         model.overlay,
-        Some(Overlay::Confirm(Confirm::SubmitUnanswered(2)))
+        Some(Overlay::Confirm(Confirm::HandIn { unanswered: 2 }))
     );
     env.send(&mut model, &[Message::No]);
-    assert!(matches!(model.screen, Screen::Quiz(_)));
+    assert!(matches!(model.screen, Screen::HandIn(_)));
     assert!(records(&env).is_empty(), "nothing handed in yet");
-    env.send(&mut model, &[Message::Confirm, Message::Yes]);
+    env.send(&mut model, &[Message::HandIn, Message::Yes]);
     let Screen::Result(result) = &model.screen else {
         panic!("handed in");
     };
@@ -281,6 +313,7 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     for _ in 0..3 {
         send(&mut model, &[Message::Pick(0), Message::Confirm]);
     }
+    send(&mut model, &[Message::HandIn, Message::Yes]);
     let Screen::Result(result) = &model.screen else {
         panic!("handed in: {:?}", model.screen);
     };
@@ -346,12 +379,17 @@ fn update_returns_effects_as_values_and_does_no_io() {
         update(&mut model, Message::AttemptReady { attempt, started }),
         None
     );
-    let mut effect = None;
     for _ in 0..3 {
         let (right, _) = right_positions(&model);
         update(&mut model, Message::Answer(right));
-        effect = update(&mut model, Message::Confirm);
+        assert_eq!(update(&mut model, Message::Confirm), None);
     }
+    assert_eq!(
+        update(&mut model, Message::HandIn),
+        None,
+        "handing in is asked"
+    );
+    let effect = update(&mut model, Message::Yes);
     let Some(Effect::SaveRecord(finished)) = effect else {
         panic!("handing in asks to store the record: {effect:?}");
     };

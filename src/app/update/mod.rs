@@ -13,7 +13,7 @@ use super::doc;
 use super::quiz::SaveState;
 use super::{AfterDiscard, Confirm, Effect, Message, Model, Notice, Overlay, QuizState, Screen};
 use crate::quiz::Attempt;
-use results::{hand_in, quiz, result, review, review_max};
+use results::{hand_in, hand_in_page, quiz, result, review, review_max};
 use screens::{first_start, home, lesson, lesson_max, settings};
 
 /// Applies one message to the model; returns what the outside world must do, if anything.
@@ -92,6 +92,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Screen::Home => home(model, &msg),
         Screen::Lesson(state) => lesson(model, state, &msg),
         Screen::Quiz(state) => quiz(model, state, &msg),
+        Screen::HandIn(state) => hand_in_page(model, state, &msg),
         Screen::Result(state) => result(model, state, &msg),
         Screen::Review(state) => review(model, state, &msg),
         Screen::Settings(state) => settings(model, state, &msg),
@@ -125,7 +126,7 @@ fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option
             Message::Quit => match confirm {
                 // A second quit while asked whether to leave means yes.
                 Confirm::LeaveQuiz { .. } | Confirm::DiscardUnsaved(_) => Some(Effect::Quit),
-                Confirm::SubmitUnanswered(_) => {
+                Confirm::HandIn { .. } => {
                     model.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz { quit: true }));
                     None
                 }
@@ -142,11 +143,11 @@ fn confirmed(model: &mut Model, confirm: Confirm) -> Option<Effect> {
             model.notice = None;
             quit.then_some(Effect::Quit)
         }
-        Confirm::SubmitUnanswered(_) => {
-            let Screen::Quiz(state) = mem::replace(&mut model.screen, Screen::Home) else {
+        Confirm::HandIn { .. } => {
+            let Screen::HandIn(state) = mem::replace(&mut model.screen, Screen::Home) else {
                 return None;
             };
-            let (screen, effect) = hand_in(model, state);
+            let (screen, effect) = hand_in(model, state.quiz);
             model.screen = screen;
             effect
         }

@@ -4,6 +4,7 @@
 
 mod confirm;
 mod first_start;
+mod hand_in;
 mod help;
 mod home;
 mod lesson;
@@ -47,6 +48,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
         Screen::Home => home::render(model, theme, frame, body),
         Screen::Lesson(state) => lesson::render(model, state, theme, frame, body),
         Screen::Quiz(state) => quiz::render(model, state, theme, frame, body),
+        Screen::HandIn(state) => hand_in::render(model, state, theme, frame, body),
         Screen::Result(state) => result::render(model, state, theme, frame, body),
         Screen::Review(state) => review::render(model, state, theme, frame, body),
         Screen::Settings(state) => settings::render(model, state, theme, frame, body),
@@ -91,6 +93,10 @@ fn header_text(model: &Model) -> (String, String) {
         Screen::Quiz(s) => (
             module_title(s.module),
             texts::question_of(lang, s.current + 1, s.attempt.items.len()),
+        ),
+        Screen::HandIn(s) => (
+            module_title(s.quiz.module),
+            texts::answered_of(lang, s.quiz.answered(), s.quiz.answers.len()),
         ),
         Screen::Result(s) => (t.result_title.to_owned(), module_title(s.module)),
         Screen::Review(s) => (

@@ -95,6 +95,21 @@ pub(super) fn render(
             cursor_span = (start, lines.len());
         }
     }
+    if state.needs_answer {
+        lines.push(Line::default());
+        let nudge = doc::layout(
+            &[Para::new(
+                Tone::Wrong,
+                crate::app::hand_in::choose_first(lang),
+            )],
+            width,
+        );
+        lines.extend(
+            nudge
+                .into_iter()
+                .map(|l| Line::styled(l.text, theme.tone(l.tone))),
+        );
+    }
     // Scroll just enough that the highlighted choice is fully in view.
     let height = usize::from(body.height);
     let top = cursor_span.1.saturating_sub(height).min(cursor_span.0);
