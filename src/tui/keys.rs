@@ -226,7 +226,12 @@ pub fn hints<C: PartialEq, M: TableMessage>(
     let mut out = Vec::new();
     for b in rows {
         if merge && b.sends(&M::UP) {
-            out.push(("↑↓".to_owned(), lang.pick("flyt", "move")));
+            // "rul op" and "rul ned" read as "↑↓ rul"; a plain "op"/"ned" as "↑↓ flyt".
+            let label = b.label(lang);
+            let merged = label
+                .rsplit_once(' ')
+                .map_or_else(|| lang.pick("flyt", "move"), |(verb, _)| verb);
+            out.push(("↑↓".to_owned(), merged));
         } else if !(merge && b.sends(&M::DOWN)) {
             out.push((b.first_key(lang), b.label(lang)));
         }

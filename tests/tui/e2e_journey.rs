@@ -83,3 +83,34 @@ fn while_the_terminal_is_too_small_only_quit_and_help_act() {
     tmux.wait_for("EXIT 0");
     assert_eq!(run.records(), 0);
 }
+
+#[test]
+fn a_lesson_page_reads_like_a_pager_and_turns_only_at_its_end() {
+    let run = Run::start();
+    let tmux = &run.tmux;
+    tmux.keys(&["Enter"]);
+    let first = tmux.wait_for("↓ mere tekst");
+    assert!(first.contains("Side 1 af 6"), "{first}");
+    assert!(
+        first.contains("↑↓ rul"),
+        "the footer names the scroll keys: {first}"
+    );
+    // Enter reads on, and Space too; the page turns only once its end was on screen.
+    tmux.keys(&["Enter"]);
+    let mut screens = 0;
+    loop {
+        let screen = tmux.screen();
+        if !screen.contains("↓ mere tekst") {
+            assert!(screen.contains("Side 1 af 6"), "{screen}");
+            break;
+        }
+        screens += 1;
+        assert!(screens < 10, "the end of the page comes: {screen}");
+        tmux.keys(&["Space"]);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let end = tmux.wait_for("Enter næste side");
+    assert!(end.contains("Side 1 af 6"), "{end}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Side 2 af 6");
+}

@@ -431,6 +431,33 @@ fn settings_change_one_answer_and_remember_the_language() {
 }
 
 #[test]
+fn enter_reads_a_long_page_on_and_turns_it_only_at_the_end() {
+    let mut env = Env::new(1);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    // A viewport so small that the first page does not fit.
+    env.send(
+        &mut model,
+        &[
+            Message::Resize(Viewport {
+                width: 30,
+                height: 4,
+            }),
+            Message::First,
+            Message::Confirm,
+        ],
+    );
+    let mut enters = 0;
+    while matches!(&model.screen, Screen::Lesson(l) if l.page == 0) {
+        env.send(&mut model, &[Message::Confirm]);
+        enters += 1;
+        assert!(enters < 50, "the page ends");
+    }
+    assert!(enters > 1, "Enter first read on: {enters}");
+    assert!(matches!(&model.screen, Screen::Lesson(l) if l.page == 1 && l.scroll == 0));
+}
+
+#[test]
 fn scrolling_stops_at_the_end_of_the_page_for_any_viewport() {
     let mut env = Env::new(1);
     let mut model = new_model();

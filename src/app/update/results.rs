@@ -176,6 +176,11 @@ pub(super) fn review(
         return (Screen::Review(state), effect);
     }
     let max = review_max(model, &state);
+    // A pager, as a lesson: Enter reads on, and goes to the next question only at the end.
+    let msg = match msg {
+        Message::Confirm if state.scroll < max => &Message::PageDown,
+        other => other,
+    };
     if scroll(model, &mut state.scroll, max, msg) {
         return (Screen::Review(state), None);
     }

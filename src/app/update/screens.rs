@@ -90,6 +90,11 @@ pub(super) fn lesson(
         .get(state.module)
         .map_or(0, |m| m.module.lessons.len());
     let max = lesson_max(model, &state);
+    // A pager: Enter reads on a screen at a time, and turns the page only at its end.
+    let msg = match msg {
+        Message::Confirm if state.scroll < max => &Message::PageDown,
+        other => other,
+    };
     if scroll(model, &mut state.scroll, max, msg) {
         return (Screen::Lesson(state), None);
     }

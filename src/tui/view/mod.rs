@@ -226,23 +226,24 @@ fn styled(lines: &[doc::Line], theme: Theme) -> Text<'static> {
 }
 
 /// Draws a reading screen: a scrollable document with a scrollbar when it does not fit, and
-/// a hint line under it. The scroll offset is clamped here too, in case the body is smaller
-/// than the viewport `update` knows (a notice takes lines).
+/// a hint line under it: `more` while text is below the edge (a pager's "more", in words),
+/// `end` at the end. The scroll offset is clamped here too, in case the body is smaller than
+/// the viewport `update` knows (a notice takes lines).
 fn scrolled_doc(
     paras: &[Para],
     scroll: usize,
-    hint: Line<'static>,
+    (more, end): (Line<'static>, Line<'static>),
     theme: Theme,
     frame: &mut Frame,
     body: Rect,
 ) {
     let reading = layout::reading(body);
     let (text_area, bar_area) = (reading.text, reading.bar);
-    frame.render_widget(hint, reading.hint);
     let lines = doc::layout(paras, usize::from(text_area.width));
     let height = usize::from(text_area.height);
     let max = lines.len().saturating_sub(height);
     let top = scroll.min(max);
+    frame.render_widget(if top < max { more } else { end }, reading.hint);
     let end = (top + height).min(lines.len());
     frame.render_widget(Paragraph::new(styled(&lines[top..end], theme)), text_area);
     if max > 0 {
@@ -255,6 +256,20 @@ fn scrolled_doc(
             &mut state,
         );
     }
+}
+
+/// "↓ mere tekst   Enter læs videre": there is more below the edge, and the key that reads on.
+fn more_hint(mode: crate::app::Mode, lang: crate::lang::Lang, theme: Theme) -> Line<'static> {
+    let key = keymap::key_for(mode, &crate::app::Message::Confirm, lang);
+    let mut line = key_hint(&[(key, lang.pick("læs videre", "read on"))], theme);
+    line.spans.insert(
+        0,
+        Span::styled(
+            format!("↓ {}   ", lang.pick("mere tekst", "more text")),
+            theme.tone(Tone::Heading),
+        ),
+    );
+    line
 }
 
 /// "→ next page   Enter to the quiz": keys (from the key map) and where they lead.
