@@ -66,7 +66,7 @@ impl Env {
             &mut self.services,
             input.as_bytes(),
             &mut out,
-            Options { width, echo: true },
+            Options { width, piped: true },
         )
         .expect("writing to memory works");
         (end, String::from_utf8(out).expect("the output is UTF-8"))
@@ -306,7 +306,7 @@ fn long_lines_and_bytes_that_are_not_text_do_no_harm() {
         &mut out,
         Options {
             width: 80,
-            echo: true,
+            piped: true,
         },
     )
     .expect("runs");

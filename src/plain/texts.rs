@@ -199,3 +199,15 @@ pub fn hand_in(lang: Lang, count: usize) -> String {
         ),
     }
 }
+
+/// Why piped input was given up on.
+pub fn gave_up(lang: Lang, lines: usize) -> String {
+    match lang {
+        Lang::Da => format!(
+            "bevidst stopper her: de sidste {lines} linjer ændrede ikke noget, og inddata kommer ikke fra en person ved tastaturet. Det, der ikke var afsluttet, er ikke gemt. Skriv ? for at se, hvad der kan skrives hvor."
+        ),
+        Lang::En => format!(
+            "bevidst stops here: the last {lines} lines changed nothing, and the input does not come from a person at the keyboard. Whatever was unfinished was not saved. Type ? to see what can be typed where."
+        ),
+    }
+}

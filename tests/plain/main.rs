@@ -3,4 +3,5 @@
 
 mod common;
 mod journey;
+mod piped;
 mod status;
