@@ -89,6 +89,8 @@ pub enum FormError {
     DateUnreadable,
     /// The date is before 1970 or more than a year ahead.
     DateRange,
+    /// No forvaltning was chosen (none is chosen for the learner).
+    NoForvaltning,
 }
 
 impl FormError {
@@ -101,6 +103,12 @@ impl FormError {
             FormError::Id(IdProblem::BadChar(c)) => texts::err_id_char(lang, c),
             FormError::DateUnreadable => t.err_date_unreadable.to_owned(),
             FormError::DateRange => t.err_date_range.to_owned(),
+            FormError::NoForvaltning => lang
+                .pick(
+                    "Vælg den forvaltning, du arbejder i, på listen.",
+                    "Choose the administration you work in from the list.",
+                )
+                .to_owned(),
         }
     }
 }
@@ -116,8 +124,9 @@ pub struct Form {
     pub employee_id: String,
     /// The forvaltninger to choose from.
     pub forvaltninger: Vec<String>,
-    /// The chosen forvaltning (index into `forvaltninger`).
-    pub forvaltning: usize,
+    /// The chosen forvaltning (index into `forvaltninger`); none until the learner chooses,
+    /// so no one is filed under a forvaltning they did not pick.
+    pub forvaltning: Option<usize>,
     /// The start date as typed.
     pub start_date: String,
     /// Today, to check the start date against.
@@ -138,8 +147,8 @@ pub enum Outcome {
 }
 
 impl Form {
-    /// The form at first start: the configured language, the login name as the id, the first
-    /// forvaltning and today as the start date.
+    /// The form at first start: the configured language, the login name as the id, no
+    /// forvaltning (the learner chooses) and today as the start date.
     pub fn first_start(config: &Config, login: &str, today: Date) -> Form {
         let mut form = Form::from_config(config, today);
         form.employee_id = config::id_from_login(login);
@@ -152,9 +161,8 @@ impl Form {
     pub fn from_config(config: &Config, today: Date) -> Form {
         let forvaltninger = config.forvaltninger();
         let learner = config.learner.as_ref();
-        let forvaltning = learner
-            .and_then(|l| forvaltninger.iter().position(|f| *f == l.forvaltning))
-            .unwrap_or(0);
+        let forvaltning =
+            learner.and_then(|l| forvaltninger.iter().position(|f| *f == l.forvaltning));
         Form {
             step: Step::Language,
             language: config.language,
@@ -176,12 +184,15 @@ impl Form {
         }
     }
 
-    /// The selected item of a list step.
-    pub fn list_selected(&self, step: Step) -> usize {
+    /// The selected item of a list step, if one is chosen.
+    pub fn list_selected(&self, step: Step) -> Option<usize> {
         match step {
-            Step::Language => usize::from(self.language == Lang::En),
+            Step::Language => Some(match self.language {
+                Lang::Da => 0,
+                Lang::En => 1,
+            }),
             Step::Forvaltning => self.forvaltning,
-            _ => 0,
+            _ => None,
         }
     }
 
@@ -190,7 +201,7 @@ impl Form {
             Step::Language => {
                 self.language = if i == 0 { Lang::Da } else { Lang::En };
             }
-            Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = i,
+            Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = Some(i),
             _ => {}
         }
     }
@@ -219,20 +230,25 @@ impl Form {
                 config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)
             }
             Step::StartDate => parse_date(&self.start_date, self.today).map(|_| ()),
-            _ => Ok(()),
+            Step::Forvaltning => self
+                .forvaltning
+                .filter(|i| *i < self.forvaltninger.len())
+                .map(|_| ())
+                .ok_or(FormError::NoForvaltning),
+            Step::Language | Step::Summary => Ok(()),
         }
     }
 
     /// The learner the form describes, if every answer is accepted.
     pub fn learner(&self) -> Result<Learner, FormError> {
         config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)?;
+        let forvaltning = self
+            .forvaltning
+            .and_then(|i| self.forvaltninger.get(i))
+            .ok_or(FormError::NoForvaltning)?;
         Ok(Learner {
             employee_id: self.employee_id.trim().to_owned(),
-            forvaltning: self
-                .forvaltninger
-                .get(self.forvaltning)
-                .cloned()
-                .unwrap_or_default(),
+            forvaltning: forvaltning.clone(),
             start_date: parse_date(&self.start_date, self.today)?,
         })
     }
@@ -259,8 +275,8 @@ impl Form {
         vec![
             texts::texts(self.language).language_name.to_owned(),
             sanitize(self.employee_id.trim(), true),
-            self.forvaltninger
-                .get(self.forvaltning)
+            self.forvaltning
+                .and_then(|i| self.forvaltninger.get(i))
                 .map(|f| sanitize(f, true))
                 .unwrap_or_default(),
             parse_date(&self.start_date, self.today).map_or_else(
@@ -296,13 +312,18 @@ impl Form {
     fn choose(&mut self, step: Step, msg: &Message) {
         let len = self.list_len(step);
         let selected = self.list_selected(step);
+        // With nothing chosen yet, either arrow starts at the top.
+        let up = selected.map_or(0, |s| s.saturating_sub(1));
+        let down = selected.map_or(0, |s| (s + 1).min(len.saturating_sub(1)));
         match msg {
-            Message::Up => self.set_selected(step, selected.saturating_sub(1)),
-            Message::Down => self.set_selected(step, (selected + 1).min(len.saturating_sub(1))),
+            Message::Up => self.set_selected(step, up),
+            Message::Down => self.set_selected(step, down),
             Message::First => self.set_selected(step, 0),
             Message::Last => self.set_selected(step, len.saturating_sub(1)),
             Message::Pick(i) if *i < len => self.set_selected(step, *i),
-            Message::Toggle if step == Step::Language => self.set_selected(step, 1 - selected),
+            Message::Toggle if step == Step::Language => {
+                self.set_selected(step, 1 - selected.unwrap_or(0));
+            }
             _ => {}
         }
     }
@@ -338,7 +359,8 @@ impl Form {
                         self.error = Some(e);
                         self.step = match e {
                             FormError::Id(_) => Step::EmployeeId,
-                            _ => Step::StartDate,
+                            FormError::NoForvaltning => Step::Forvaltning,
+                            FormError::DateUnreadable | FormError::DateRange => Step::StartDate,
                         };
                     }
                 },

@@ -19,8 +19,8 @@ pub enum Context {
     List {
         /// The items, as shown.
         names: Vec<String>,
-        /// The position of the item chosen now.
-        current: usize,
+        /// The position of the item chosen now, if one is.
+        current: Option<usize>,
     },
     /// The first-start summary.
     Summary,

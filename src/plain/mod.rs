@@ -200,6 +200,12 @@ pub fn run<S: Services>(
     out: &mut impl Write,
     opts: Options,
 ) -> io::Result<End> {
+    // Every page is printed whole, so nothing is ever scrolled: Enter turns the page.
+    let viewport = crate::app::Viewport {
+        width: u16::try_from(opts.width).unwrap_or(u16::MAX),
+        height: u16::MAX,
+    };
+    dispatch(model, crate::app::Message::Resize(viewport), services);
     let mut shown = screen::screen(model, opts.width);
     print(out, &shown)?;
     let mut idle = 0;

@@ -321,11 +321,10 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
     let what = match ctx {
         Context::Text { current } if current.is_empty() => t.type_answer.to_owned(),
         Context::Text { current } => texts::keep_text(lang, current),
-        Context::List { names, current } => texts::keep_choice(
-            lang,
-            names.len(),
-            names.get(*current).map_or("", String::as_str),
-        ),
+        Context::List { names, current } => match current.and_then(|i| names.get(i)) {
+            Some(name) => texts::keep_choice(lang, names.len(), name),
+            None => texts::choose_from(lang, names.len()),
+        },
         Context::Summary => t.save_answers.to_owned(),
         Context::Home { modules: 0, .. } => t.choose_module.to_owned(),
         Context::Home { selected, .. } => texts::choose_module_or(lang, selected + 1),

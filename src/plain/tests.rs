@@ -339,3 +339,18 @@ fn the_width_comes_from_columns_when_it_is_a_sensible_number() {
     assert_eq!(width_from(Some("0")), 80);
     assert_eq!(width_from(Some("wide")), 80);
 }
+
+#[test]
+fn no_forvaltning_is_chosen_for_the_learner() {
+    let mut env = Env::new();
+    let (end, out) = env.run("\nab12\n\n", 80);
+    assert!(
+        out.contains("Skriv et tal fra 1 til 7 (? for hjælp): "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Vælg den forvaltning, du arbejder i, på listen."),
+        "an empty line is refused: {out}"
+    );
+    assert_eq!(end, End::Unfinished(Unfinished::FirstStart));
+}

@@ -128,6 +128,14 @@ pub fn keep_choice(lang: Lang, max: usize, current: &str) -> String {
     }
 }
 
+/// "Skriv et tal fra 1 til 7", when nothing is chosen yet.
+pub fn choose_from(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Da => format!("Skriv et tal fra 1 til {max}"),
+        Lang::En => format!("Type a number from 1 to {max}"),
+    }
+}
+
 /// "Skriv et modulnummer, eller tryk Enter for modul 2".
 pub fn choose_module_or(lang: Lang, next: usize) -> String {
     match lang {

@@ -279,7 +279,12 @@ pub fn states() -> Vec<(&'static str, Model)> {
     env.send(&mut bad, &[Message::Confirm]);
     out.push(("first_start_employee_id_refused", bad));
     env.send(&mut m, &typed("ab12"));
-    env.send(&mut m, &[Message::Confirm, Message::Down, Message::Down]);
+    env.send(&mut m, &[Message::Confirm]);
+    // Nothing is chosen for the learner; Enter alone is refused.
+    let mut none = m.clone();
+    env.send(&mut none, &[Message::Confirm]);
+    out.push(("first_start_forvaltning_not_chosen", none));
+    env.send(&mut m, &[Message::Down, Message::Down, Message::Down]);
     out.push(("first_start_forvaltning", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_start_date", m.clone()));

@@ -306,7 +306,7 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     };
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
-    msgs.extend([Message::Confirm, Message::Confirm]);
+    msgs.extend([Message::Confirm, Message::Pick(0), Message::Confirm]);
     msgs.extend([Message::Confirm, Message::Confirm]);
     send(&mut model, &msgs);
     send(&mut model, &[Message::StartQuiz]);
@@ -353,7 +353,12 @@ fn update_returns_effects_as_values_and_does_no_io() {
     let mut model = new_model();
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
-    msgs.extend([Message::Confirm, Message::Confirm, Message::Confirm]);
+    msgs.extend([
+        Message::Confirm,
+        Message::Down,
+        Message::Confirm,
+        Message::Confirm,
+    ]);
     for m in msgs {
         assert_eq!(update(&mut model, m), None);
     }

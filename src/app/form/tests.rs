@@ -43,6 +43,13 @@ fn the_wizard_walks_forward_and_back_and_checks_each_answer() {
     }
     assert_eq!(form.error, None);
     form.handle_first_start(&Message::Confirm);
+    // No forvaltning is chosen for the learner: Enter alone is refused.
+    assert_eq!(form.list_selected(Step::Forvaltning), None);
+    form.handle_first_start(&Message::Confirm);
+    assert_eq!(
+        (form.step, form.error),
+        (Step::Forvaltning, Some(FormError::NoForvaltning))
+    );
     form.handle_first_start(&Message::Pick(6));
     form.handle_first_start(&Message::Back);
     assert_eq!(form.step, Step::EmployeeId);

@@ -119,7 +119,7 @@ fn lists_take_a_number_or_the_start_of_a_name() {
             "Sundheds- og Omsorgsforvaltningen".into(),
             "Økonomiforvaltningen".into(),
         ],
-        current: 0,
+        current: None,
     };
     let pick = |i| send(&[Message::Pick(i), Message::Confirm]);
     assert_eq!(parse("3", &ctx), pick(2));

@@ -90,10 +90,12 @@ fn list(form: &Form, step: Step, theme: Theme, frame: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, name)| ListItem::new(format!("{}  {name}", i + 1)))
         .collect();
-    let mut state = ListState::default().with_selected(Some(form.list_selected(step)));
+    let mut state = ListState::default().with_selected(form.list_selected(step));
     frame.render_stateful_widget(
         List::new(items)
             .highlight_symbol("› ")
+            // The column stays put whether or not something is chosen yet.
+            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
             .highlight_style(theme.selected()),
         area,
         &mut state,
