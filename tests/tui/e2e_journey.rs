@@ -9,6 +9,8 @@ use std::time::Duration;
 use bevidst::config::{self, Config, Learner};
 use tempfile::TempDir;
 
+use std::process::Command;
+
 use crate::tmux::{Tmux, quoted};
 
 /// A set-up learner's folders and the binary running on them in tmux at 80×24.
@@ -21,6 +23,12 @@ impl Run {
     /// Starts the binary for a learner set up in Danish; the shell prints `EXIT <code>` when
     /// it ends.
     fn start() -> Run {
+        Run::start_with(|bin, pid| format!("sh -c 'echo $$ > {pid}; exec {bin}'; echo EXIT $?"))
+    }
+
+    /// Starts the binary with the shell line `line(binary, pid file)` makes, for a learner set
+    /// up in Danish; the line is followed by a shell, so the pane stays open.
+    fn start_with(line: impl Fn(&str, &str) -> String) -> Run {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = Config {
             learner: Some(Learner {
@@ -33,14 +41,25 @@ impl Run {
         config::save(&dir.path().join("config"), &config).expect("config saved");
         let bin = Path::new(env!("CARGO_BIN_EXE_bevidst"));
         let script = format!(
-            "BEVIDST_DATA_DIR={data} BEVIDST_CONFIG_DIR={config} {bin}; echo EXIT $?; exec sh",
+            "export BEVIDST_DATA_DIR={data} BEVIDST_CONFIG_DIR={config}; {line}; exec sh",
             data = quoted(&dir.path().join("data")),
             config = quoted(&dir.path().join("config")),
-            bin = quoted(bin),
+            line = line(
+                &bin.display().to_string(),
+                &dir.path().join("pid").display().to_string()
+            ),
         );
         let tmux = Tmux::start(dir.path(), "journey", &script, Duration::from_secs(10));
         tmux.wait_for("Dine moduler");
         Run { dir, tmux }
+    }
+
+    /// The binary's process id.
+    fn pid(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("pid"))
+            .expect("the pid is written")
+            .trim()
+            .to_owned()
     }
 
     fn log(&self) -> PathBuf {
@@ -113,4 +132,61 @@ fn a_lesson_page_reads_like_a_pager_and_turns_only_at_its_end() {
     assert!(end.contains("Side 1 af 6"), "{end}");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Side 2 af 6");
+}
+
+/// Sends `signal` to the binary.
+fn kill(signal: &str, pid: &str) {
+    let out = Command::new("kill")
+        .args([signal, pid])
+        .output()
+        .expect("kill runs");
+    assert!(out.status.success(), "kill {signal} {pid}: {out:?}");
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (signal, code) in [("-TERM", 143), ("-HUP", 129), ("-INT", 130)] {
+        let run = Run::start();
+        let tmux = &run.tmux;
+        tmux.keys(&["t"]);
+        tmux.wait_for("Spørgsmål 1 af 10");
+        assert_eq!(tmux.display("#{alternate_on}"), "1");
+        kill(signal, &run.pid());
+        tmux.wait_for(&format!("EXIT {code}"));
+        assert_eq!(
+            tmux.display("#{alternate_on}"),
+            "0",
+            "{signal}: the alternate screen is left"
+        );
+        assert_eq!(
+            tmux.display("#{cursor_flag}"),
+            "1",
+            "{signal}: the cursor is shown"
+        );
+        assert_eq!(run.records(), 0, "{signal}: the quiz was not recorded");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    // A shell with job control, as a learner's: Ctrl-Z stops the program, the shell says so,
+    // and `fg` continues it.
+    let run = Run::start_with(|bin, pid| {
+        format!("set -m; sh -c 'echo $$ > {pid}; exec {bin}'; echo SUSPENDED; fg; echo EXIT $?")
+    });
+    let tmux = &run.tmux;
+    tmux.keys(&["t"]);
+    tmux.wait_for("Spørgsmål 1 af 10");
+    tmux.keys(&["C-z"]);
+    // The shell ran while the program was stopped (it printed on the normal screen), then
+    // `fg` brought the program back, drawn whole on the alternate screen.
+    let back = tmux.wait_for("Spørgsmål 1 af 10");
+    assert!(back.contains("1–9 vælg"), "redrawn whole: {back}");
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    tmux.keys(&["q", "j"]);
+    let shell = tmux.wait_for("EXIT 0");
+    assert!(
+        shell.contains("SUSPENDED"),
+        "the program was stopped: {shell}"
+    );
 }
