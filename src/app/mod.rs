@@ -120,6 +120,11 @@ pub enum Overlay {
     Help,
     /// A yes/no question.
     Confirm(Confirm),
+    /// The handbook section the lesson page or reviewed question cites, in its own words.
+    Source {
+        /// Lines scrolled down.
+        scroll: usize,
+    },
 }
 
 /// The yes/no questions the journey may ask.
@@ -229,6 +234,8 @@ pub enum Message {
     No,
     /// Show or hide the help.
     Help,
+    /// Show the text of the handbook section the page or question cites.
+    ShowSource,
     /// Switch between Danish and English, and remember it.
     ToggleLanguage,
     /// Open the settings.
@@ -354,6 +361,31 @@ impl Model {
             .filter(|s| matches!(s.state, crate::schedule::State::Passed { .. }))
             .count();
         (passed, statuses.len())
+    }
+
+    /// The module and the handbook section (as cited) of the lesson page or reviewed question
+    /// on screen, if the screen cites one.
+    pub fn cited(&self) -> Option<(&crate::course::LoadedModule, &str)> {
+        match &self.screen {
+            Screen::Lesson(s) => {
+                let m = self.courses.modules.get(s.module)?;
+                let lesson = m.module.lessons.get(s.page)?;
+                Some((m, lesson.section.as_str()))
+            }
+            Screen::Review(r) => {
+                let m = self.courses.modules.get(r.result.module)?;
+                let item = r.result.attempt.items.get(r.index)?;
+                let q = m.module.questions.get(item.question)?;
+                Some((m, q.section.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The page of the cited handbook section, if the screen cites one.
+    pub fn source_page(&self) -> Option<Vec<doc::Para>> {
+        self.cited()
+            .map(|(m, section)| source::source(m, section, self.lang()))
     }
 
     /// What the learner's history says about each question and area, for the adaptive draw.

@@ -36,6 +36,8 @@ pub enum Mode {
     Help,
     /// A yes/no question over a screen.
     Confirm,
+    /// Reading the cited handbook section over a lesson page or a review.
+    Source,
     /// The terminal is too small to show the screen: only quitting and the help act, so no
     /// key does something the learner cannot see.
     TooSmall,
@@ -43,7 +45,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for tests and tables that go through them all.
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Text,
         Mode::List,
         Mode::Summary,
@@ -57,6 +59,7 @@ impl Mode {
         Mode::Settings,
         Mode::Help,
         Mode::Confirm,
+        Mode::Source,
         Mode::TooSmall,
     ];
 }
@@ -89,6 +92,7 @@ impl Model {
             Some(Overlay::Help) => Mode::Help,
             _ if self.too_small => Mode::TooSmall,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Source { .. }) => Mode::Source,
             None => self.screen_mode(),
         }
     }

@@ -54,6 +54,8 @@ pub enum Context {
     },
     /// A yes/no question.
     Confirm,
+    /// The cited handbook section.
+    Source,
     /// The result, stored.
     Result,
     /// The result, not stored (saving failed).
@@ -117,6 +119,7 @@ impl Context {
                 fields: Step::FIELDS.len(),
             },
             Mode::Confirm => Context::Confirm,
+            Mode::Source => Context::Source,
             // The plain mode prints its help rather than opening it over the screen; a help
             // opened all the same is read through to the screen under it (never a help).
             // The plain mode is never too small; a model that says so all the same is read
@@ -183,6 +186,7 @@ impl Context {
             Context::Quiz { .. } => Mode::Quiz,
             Context::HandIn { .. } => Mode::HandIn,
             Context::Confirm => Mode::Confirm,
+            Context::Source => Mode::Source,
             Context::Result => Mode::Result,
             Context::ResultUnsaved => Mode::ResultUnsaved,
             Context::Review { .. } => Mode::Review,

@@ -39,6 +39,7 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
     let lang = model.lang();
     let mut paras = match (&model.overlay, &model.screen) {
         (Some(Overlay::Confirm(c)), _) => confirm(*c, lang),
+        (Some(Overlay::Source { .. }), _) => model.source_page().unwrap_or_default(),
         (_, Screen::FirstStart(form)) => first_start(form, lang),
         (_, Screen::Home) => home(model),
         (_, Screen::Lesson(s)) => match model.courses.modules.get(s.module) {
@@ -339,6 +340,7 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
         },
         Context::HandIn { count } => texts::hand_in(lang, *count),
         Context::Confirm => t.yes_no.to_owned(),
+        Context::Source => texts::back_to_page(lang).to_owned(),
         Context::Result => t.result_review.to_owned(),
         Context::ResultUnsaved => t.result_save_again.to_owned(),
         Context::Review { last: true } => t.review_last.to_owned(),

@@ -354,3 +354,26 @@ fn no_forvaltning_is_chosen_for_the_learner() {
     );
     assert_eq!(end, End::Unfinished(Unfinished::FirstStart));
 }
+
+#[test]
+fn a_lesson_page_shows_the_cited_sections_own_words_on_a_word() {
+    let mut env = Env::new();
+    let (_, out) = env.run(&format!("{FIRST_START}\nkilde\n\n"), 80);
+    let section = out
+        .split("kilde\n")
+        .nth(1)
+        .expect("the section follows the word");
+    assert!(
+        section.contains("Fra It-sikkerhedspolitik for Københavns Kommune, revideret"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Tryk Enter for at gå tilbage til siden (? for hjælp): "),
+        "{section}"
+    );
+    let back = section
+        .split("til siden (? for hjælp): ")
+        .nth(1)
+        .expect("back");
+    assert!(back.contains("Side 1 af 2"), "back on the page: {back}");
+}

@@ -219,3 +219,11 @@ pub fn gave_up(lang: Lang, lines: usize) -> String {
         ),
     }
 }
+
+/// The prompt under a handbook section opened from a page.
+pub fn back_to_page(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tryk Enter for at gå tilbage til siden",
+        "Press Enter to go back to the page",
+    )
+}

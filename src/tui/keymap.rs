@@ -50,6 +50,15 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Confirm], &[Plain(K::Char('j')), Plain(K::Char('y'))], Message::Yes, ("ja", "yes"), true),
     row(&[C::Confirm], &[Plain(K::Char('n')), Plain(K::Esc)], Message::No, ("nej", "no"), true),
     row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::Back, ("luk", "close"), true),
+    // The cited handbook section, over a lesson page or a review.
+    row(&[C::Source], &[Plain(K::Enter), Plain(K::Char(' '))], Message::Confirm, ("videre", "go on"), true),
+    row(&[C::Source], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
+    row(&[C::Source], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
+    row(&[C::Source], &[Plain(K::PageUp)], Message::PageUp, ("en skærm op", "a screen up"), false),
+    row(&[C::Source], &[Plain(K::PageDown)], Message::PageDown, ("en skærm ned", "a screen down"), false),
+    row(&[C::Source], &[Plain(K::Esc), Plain(K::Char('p'))], Message::Back, ("tilbage", "back"), true),
+    row(&[C::Source], &[Plain(K::Char('q'))], Message::Quit, ("afslut", "quit"), true),
+    row(&[C::Source], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     // Too small: nothing but quit and help.
     row(&[C::TooSmall], &[Plain(K::Char('q'))], Message::Quit, ("afslut", "quit"), true),
     row(&[C::TooSmall], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
@@ -87,9 +96,9 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Quiz], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
     row(&[C::Quiz], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
     digits(&[C::Quiz], '9', Message::Pick, ("vælg", "choose"), true),
-    row(&[C::Quiz], &[Plain(K::Char(' '))], Message::Toggle, ("vælg/fravælg", "choose/unchoose"), true),
+    row(&[C::Quiz], &[Plain(K::Char(' '))], Message::Toggle, ("vælg det markerede svar (eller fravælg det, når du skal vælge alle, der passer)", "choose the highlighted answer (or unchoose it, when you choose all that apply)"), false),
     row(&[C::Quiz], &[Plain(K::Enter)], Message::Confirm, ("videre", "go on"), true),
-    row(&[C::Quiz], &[Plain(K::Right), Plain(K::Char('l'))], Message::Next, ("næste spørgsmål", "next question"), false),
+    row(&[C::Quiz], &[Plain(K::Right), Plain(K::Char('l'))], Message::Next, ("spring over", "skip"), true),
     row(&[C::Quiz], &[Plain(K::Left), Plain(K::Char('h'))], Message::Prev, ("forrige spørgsmål", "previous question"), false),
     row(&[C::Quiz], &[Plain(K::Char('a'))], Message::HandIn, ("til afleveringen", "to handing in"), false),
     row(&[C::Quiz], &[Plain(K::Esc)], Message::Back, ("afbryd", "stop"), true),
@@ -110,6 +119,7 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Review], &[Plain(K::Right), Plain(K::Char('l'))], Message::Next, ("næste spørgsmål", "next question"), false),
     row(&[C::Review], &[Plain(K::Left), Plain(K::Char('h'))], Message::Prev, ("forrige spørgsmål", "previous question"), false),
     row(&[C::Review], &[Plain(K::Esc)], Message::Back, ("resultat", "result"), true),
+    row(&[C::Lesson, C::Review], &[Plain(K::Char('p'))], Message::ShowSource, ("kilde", "source"), true),
     // Settings.
     row(&[C::Settings], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
     row(&[C::Settings], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
@@ -131,9 +141,22 @@ pub fn to_message(mode: Mode, event: KeyEvent) -> Option<Message> {
     keys::to_message(BINDINGS, &mode, event)
 }
 
-/// The footer hints of a mode, (key, what it does), most important first.
+/// The footer hints of a mode, (key, what it does), most important first; quitting is left
+/// out, since the footer always shows it beside the help ([`quit_hint`]).
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    keys::hints(BINDINGS, &mode, lang)
+    let rows: Vec<Binding<Mode, Message>> = BINDINGS
+        .iter()
+        .filter(|b| !b.sends(&Message::Quit))
+        .cloned()
+        .collect();
+    keys::hints(&rows, &mode, lang)
+}
+
+/// The key that quits in `mode` and its label, for the footer, which always shows it: `q`
+/// where it quits, else Ctrl-C (while typing).
+pub fn quit_hint(mode: Mode, lang: Lang) -> Option<(String, &'static str)> {
+    let label = lang.pick("afslut", "quit");
+    key_for(mode, &Message::Quit, lang).map(|key| (key, label))
 }
 
 /// The key that opens the help in `mode` and its label, if it has one.

@@ -309,6 +309,9 @@ pub fn states() -> Vec<(&'static str, Model)> {
     out.push(("settings_editing_forvaltning", settings));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("lesson_first_page", m.clone()));
+    let mut source = m.clone();
+    env.send(&mut source, &[Message::ShowSource]);
+    out.push(("lesson_source", source));
     env.send(&mut m, &[Message::Next]);
     out.push(("lesson_last_page", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
@@ -361,6 +364,9 @@ pub fn states() -> Vec<(&'static str, Model)> {
     out.push(("result_passed", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("review_right_answer", m.clone()));
+    let mut source = m.clone();
+    env.send(&mut source, &[Message::ShowSource]);
+    out.push(("review_source", source));
     env.send(&mut m, &[Message::Back, Message::Back]);
     out.push(("home_after_passing", m));
     out

@@ -115,18 +115,18 @@ fn a_lesson_page_reads_like_a_pager_and_turns_only_at_its_end() {
         "the footer names the scroll keys: {first}"
     );
     // Enter reads on, and Space too; the page turns only once its end was on screen.
-    tmux.keys(&["Enter"]);
-    let mut screens = 0;
-    loop {
-        let screen = tmux.screen();
+    let mut screen = first;
+    let mut key = "Enter";
+    for presses in 0.. {
         if !screen.contains("↓ mere tekst") {
             assert!(screen.contains("Side 1 af 6"), "{screen}");
             break;
         }
-        screens += 1;
-        assert!(screens < 10, "the end of the page comes: {screen}");
-        tmux.keys(&["Space"]);
-        std::thread::sleep(Duration::from_millis(100));
+        assert!(presses < 10, "the end of the page comes: {screen}");
+        // Each press scrolls, so wait until the screen shows it before looking again.
+        tmux.keys(&[key]);
+        screen = changed(tmux, &screen);
+        key = "Space";
     }
     let end = tmux.wait_for("Enter næste side");
     assert!(end.contains("Side 1 af 6"), "{end}");
@@ -189,4 +189,20 @@ fn ctrl_z_suspends_and_fg_redraws() {
         shell.contains("SUSPENDED"),
         "the program was stopped: {shell}"
     );
+}
+
+/// Waits until the screen differs from `before` and has its footer drawn; returns it.
+fn changed(tmux: &Tmux, before: &str) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let now = tmux.screen();
+        if now != before && now.contains("? hjælp") {
+            return now;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the screen changes: {now}"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
 }

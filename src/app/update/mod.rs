@@ -76,6 +76,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         model.overlay = Some(Overlay::Help);
         return None;
     }
+    if msg == Message::ShowSource && model.cited().is_some() {
+        model.overlay = Some(Overlay::Source { scroll: 0 });
+        return None;
+    }
     // While a form is answered, the language is one of its answers, not a key's toggle.
     let answering_form = model.form_step().is_some();
     if msg == Message::ToggleLanguage && !answering_form {
@@ -113,6 +117,32 @@ fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option
                 return update(model, Message::Quit);
             }
             None
+        }
+        Overlay::Source { scroll: mut at } => {
+            let max = model
+                .source_page()
+                .map_or(0, |page| max_scroll(model, &page));
+            if scroll(model, &mut at, max, msg) {
+                model.overlay = Some(Overlay::Source { scroll: at });
+                return None;
+            }
+            match msg {
+                // Enter reads on like a pager, and closes at the end.
+                Message::Confirm if at < max => {
+                    scroll(model, &mut at, max, &Message::PageDown);
+                    model.overlay = Some(Overlay::Source { scroll: at });
+                    None
+                }
+                Message::Confirm | Message::Back | Message::ShowSource => {
+                    model.overlay = None;
+                    None
+                }
+                Message::Quit => {
+                    model.overlay = None;
+                    update(model, Message::Quit)
+                }
+                _ => None,
+            }
         }
         Overlay::Confirm(confirm) => match msg {
             Message::Yes => {

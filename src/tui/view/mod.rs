@@ -12,6 +12,7 @@ mod quiz;
 mod result;
 mod review;
 mod settings;
+mod source;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -57,6 +58,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     match model.overlay {
         Some(Overlay::Help) => help::render(model, theme, frame, area),
         Some(Overlay::Confirm(c)) => confirm::render(model, c, theme, frame, area),
+        Some(Overlay::Source { scroll }) => source::render(model, scroll, theme, frame, body),
         None => {}
     }
 }
@@ -149,13 +151,12 @@ fn notice(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) -> Rect {
 fn footer_of(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
     let mode = model.mode();
-    footer(
-        &keymap::hints(mode, lang),
-        keymap::help_hint(mode, lang),
-        theme,
-        frame,
-        area,
-    );
+    // Quit and help always show, at the right; the screen's own keys fill the rest.
+    let right: Vec<(String, &str)> = keymap::quit_hint(mode, lang)
+        .into_iter()
+        .chain(keymap::help_hint(mode, lang))
+        .collect();
+    footer_parts(&keymap::hints(mode, lang), &right, theme, frame, area);
 }
 
 /// The footer line of a full-screen program: the key hints from the left, as many as fit,
@@ -168,9 +169,24 @@ pub fn footer(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let help_w = help
-        .as_ref()
-        .map_or(0, |(k, l)| wrap::width(k) + wrap::width(l) + 2);
+    let right: Vec<(String, &str)> = help.into_iter().collect();
+    footer_parts(hints, &right, theme, frame, area);
+}
+
+/// The footer with `right` always shown at the right, and as many `hints` as fit left of it.
+fn footer_parts(
+    hints: &[(String, &str)],
+    right_hints: &[(String, &str)],
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    // Each is "key label " with one more space between them.
+    let help_w: usize = right_hints
+        .iter()
+        .map(|(k, l)| wrap::width(k) + wrap::width(l) + 3)
+        .sum::<usize>()
+        .saturating_sub(1);
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(help_w).unwrap_or(0)),
@@ -187,13 +203,13 @@ pub fn footer(
         spans.push(Span::styled(format!(" {label}  "), theme.key_label()));
     }
     frame.render_widget(Line::from(spans), left);
-    if let Some((key, label)) = help {
-        let line = Line::from(vec![
-            Span::styled(key, theme.key()),
-            Span::styled(format!(" {label} "), theme.key_label()),
-        ]);
-        frame.render_widget(line.right_aligned(), right);
+    let mut spans = Vec::new();
+    for (i, (key, label)) in right_hints.iter().enumerate() {
+        let gap = if i + 1 < right_hints.len() { " " } else { "" };
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {label} {gap}"), theme.key_label()));
     }
+    frame.render_widget(Line::from(spans).right_aligned(), right);
 }
 
 /// The message, and under it the keys that still act (quit and help), from the key table.
@@ -203,10 +219,11 @@ fn too_small(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut text = Text::styled(text, theme.tone(Tone::Warning));
     let mode = crate::app::Mode::TooSmall;
     let mut keys = vec![];
-    for (key, label) in keymap::hints(mode, lang)
+    let shown = keymap::hints(mode, lang)
         .into_iter()
-        .chain(keymap::help_hint(mode, lang))
-    {
+        .chain(keymap::quit_hint(mode, lang))
+        .chain(keymap::help_hint(mode, lang));
+    for (key, label) in shown {
         keys.push(Span::styled(key, theme.key()));
         keys.push(Span::styled(format!(" {label}  "), theme.key_label()));
     }
