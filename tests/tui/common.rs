@@ -265,11 +265,8 @@ fn fixed_receipt(model: &mut Model) {
     }
 }
 
-/// Every screen, dialog and notable state, by name, reached through the journey.
-pub fn states() -> Vec<(&'static str, Model)> {
-    use bevidst::course::QuestionKind;
-    let mut env = Env::new(7);
-    let mut out = Vec::new();
+/// The first-start questions, each with its notable states; returns the model at the summary.
+fn first_start_states(env: &mut Env, out: &mut Vec<(&'static str, Model)>) -> Model {
     let mut m = new_model();
     out.push(("first_start_language", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
@@ -291,6 +288,15 @@ pub fn states() -> Vec<(&'static str, Model)> {
     env.send(&mut m, &typed("2025-11-20"));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_summary", m.clone()));
+    m
+}
+
+/// Every screen, dialog and notable state, by name, reached through the journey.
+pub fn states() -> Vec<(&'static str, Model)> {
+    use bevidst::course::QuestionKind;
+    let mut env = Env::new(7);
+    let mut out = Vec::new();
+    let mut m = first_start_states(&mut env, &mut out);
     env.send(&mut m, &[Message::Confirm]);
     out.push(("home", m.clone()));
     let mut en = m.clone();
