@@ -117,7 +117,10 @@ pub struct SettingsState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     /// The keys of the current screen.
-    Help,
+    Help {
+        /// Lines scrolled down (the help scrolls on a small terminal).
+        scroll: usize,
+    },
     /// A yes/no question.
     Confirm(Confirm),
     /// The handbook section the lesson page or reviewed question cites, in its own words.

@@ -89,7 +89,7 @@ impl Model {
     /// too small, then a dialog's over the screen's.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            Some(Overlay::Help) => Mode::Help,
+            Some(Overlay::Help { .. }) => Mode::Help,
             _ if self.too_small => Mode::TooSmall,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Source { .. }) => Mode::Source,

@@ -50,6 +50,10 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Confirm], &[Plain(K::Char('j')), Plain(K::Char('y'))], Message::Yes, ("ja", "yes"), true),
     row(&[C::Confirm], &[Plain(K::Char('n')), Plain(K::Esc)], Message::No, ("nej", "no"), true),
     row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::Back, ("luk", "close"), true),
+    row(&[C::Help], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
+    row(&[C::Help], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
+    row(&[C::Help], &[Plain(K::PageUp)], Message::PageUp, ("en skærm op", "a screen up"), false),
+    row(&[C::Help], &[Plain(K::PageDown), Plain(K::Char(' '))], Message::PageDown, ("en skærm ned", "a screen down"), false),
     // The cited handbook section, over a lesson page or a review.
     row(&[C::Source], &[Plain(K::Enter), Plain(K::Char(' '))], Message::Confirm, ("videre", "go on"), true),
     row(&[C::Source], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),

@@ -65,7 +65,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
     }
     // While the terminal is too small to show the screen, only quitting and the help act:
     // nothing may be answered, handed in or turned blind.
-    let help_open = matches!(model.overlay, Some(Overlay::Help));
+    let help_open = matches!(model.overlay, Some(Overlay::Help { .. }));
     if model.too_small && !help_open && !matches!(msg, Message::Quit | Message::Help) {
         return None;
     }
@@ -73,7 +73,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         return overlay_message(model, overlay, &msg);
     }
     if msg == Message::Help {
-        model.overlay = Some(Overlay::Help);
+        model.overlay = Some(Overlay::Help { scroll: 0 });
         return None;
     }
     if msg == Message::ShowSource && model.cited().is_some() {
@@ -108,9 +108,18 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
     effect
 }
 
+/// Far more lines than any screen's help has.
+const HELP_MAX_SCROLL: usize = 40;
+
 fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option<Effect> {
     match overlay {
-        Overlay::Help => {
+        Overlay::Help { scroll: mut at } => {
+            // The help is drawn by the interface, which knows how long it is and keeps the
+            // offset inside it; this only bounds it.
+            if scroll(model, &mut at, HELP_MAX_SCROLL, msg) {
+                model.overlay = Some(Overlay::Help { scroll: at });
+                return None;
+            }
             model.overlay = None;
             // Quitting from the help means quitting, asked as on the screen below.
             if *msg == Message::Quit {

@@ -35,8 +35,8 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     if !layout::fits(area) {
         too_small(model, theme, frame, area);
         // The help can be read even so, as far as it fits (it scrolls).
-        if let Some(Overlay::Help) = model.overlay {
-            help::render(model, theme, frame, area);
+        if let Some(Overlay::Help { scroll }) = model.overlay {
+            help::render(model, scroll, theme, frame, area);
         }
         return;
     }
@@ -56,7 +56,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     }
     footer_of(model, theme, frame, areas.footer);
     match model.overlay {
-        Some(Overlay::Help) => help::render(model, theme, frame, area),
+        Some(Overlay::Help { scroll }) => help::render(model, scroll, theme, frame, area),
         Some(Overlay::Confirm(c)) => confirm::render(model, c, theme, frame, area),
         Some(Overlay::Source { scroll }) => source::render(model, scroll, theme, frame, body),
         None => {}

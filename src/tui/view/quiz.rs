@@ -110,15 +110,45 @@ pub(super) fn render(
                 .map(|l| Line::styled(l.text, theme.tone(l.tone))),
         );
     }
-    // Scroll just enough that the highlighted choice is fully in view.
-    let height = usize::from(body.height);
-    let top = cursor_span.1.saturating_sub(height).min(cursor_span.0);
-    let end = (top + height).min(lines.len());
-    let visible: Vec<Line> = lines
-        .get(top..end)
-        .map(<[Line]>::to_vec)
-        .unwrap_or_default();
+    let visible = window(lines, cursor_span, usize::from(body.height), lang, theme);
     frame.render_widget(Paragraph::new(Text::from(visible)), body);
+}
+
+/// The lines that fit in `height`, scrolled just enough that the highlighted choice (the
+/// lines `cursor_span`) is fully in view. When they do not all fit, a line at each edge where
+/// more continues says so in words.
+fn window(
+    lines: Vec<Line<'static>>,
+    cursor_span: (usize, usize),
+    height: usize,
+    lang: crate::lang::Lang,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let top_for = |room: usize| cursor_span.1.saturating_sub(room).min(cursor_span.0);
+    let (top, room) = if lines.len() <= height {
+        (0, height)
+    } else if top_for(height.saturating_sub(1)) == 0 {
+        (0, height.saturating_sub(1))
+    } else {
+        let room = height.saturating_sub(2);
+        (top_for(room), room)
+    };
+    let end = (top + room).min(lines.len());
+    let marker = |text: &str| Line::styled(text.to_owned(), theme.tone(Tone::Heading));
+    let mut visible: Vec<Line> = Vec::new();
+    if top > 0 {
+        visible.push(marker(lang.pick("↑ mere ovenfor", "↑ more above")));
+    }
+    visible.extend(
+        lines
+            .get(top..end)
+            .map(<[Line]>::to_vec)
+            .unwrap_or_default(),
+    );
+    if end < lines.len() {
+        visible.push(marker(lang.pick("↓ mere nedenfor", "↓ more below")));
+    }
+    visible
 }
 
 /// One cell per question: ■ answered, □ not; the current one reversed. Then the count.
