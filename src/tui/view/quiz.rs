@@ -110,7 +110,7 @@ pub(super) fn render(
                 .map(|l| Line::styled(l.text, theme.tone(l.tone))),
         );
     }
-    let visible = window(lines, cursor_span, usize::from(body.height), lang, theme);
+    let visible = window(&lines, cursor_span, usize::from(body.height), lang, theme);
     frame.render_widget(Paragraph::new(Text::from(visible)), body);
 }
 
@@ -118,7 +118,7 @@ pub(super) fn render(
 /// lines `cursor_span`) is fully in view. When they do not all fit, a line at each edge where
 /// more continues says so in words.
 fn window(
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
     cursor_span: (usize, usize),
     height: usize,
     lang: crate::lang::Lang,
