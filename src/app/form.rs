@@ -80,6 +80,25 @@ impl Step {
     }
 }
 
+/// Moving the cursor of a text field, or deleting around it: the usual line-editing keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// One character left.
+    Left,
+    /// One character right.
+    Right,
+    /// To the start.
+    Start,
+    /// To the end.
+    End,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete everything before the cursor.
+    DeleteToStart,
+    /// Delete the word before the cursor.
+    DeleteWord,
+}
+
 /// Why a typed answer is not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormError {
@@ -133,6 +152,11 @@ pub struct Form {
     pub today: Date,
     /// Why the last answer was not accepted.
     pub error: Option<FormError>,
+    /// Where the cursor of the text field is, in characters from the end of its text (so it
+    /// stays valid when the text is replaced: 0 is the end).
+    pub cursor_back: usize,
+    /// Whether the employee id was suggested from the login name (and so may be said so).
+    pub suggested: bool,
 }
 
 /// What a message did to the form.
@@ -152,6 +176,7 @@ impl Form {
     pub fn first_start(config: &Config, login: &str, today: Date) -> Form {
         let mut form = Form::from_config(config, today);
         form.employee_id = config::id_from_login(login);
+        form.suggested = !form.employee_id.is_empty();
         form.start_date = today.to_string();
         form.step = Step::Language;
         form
@@ -172,7 +197,27 @@ impl Form {
             start_date: learner.map_or_else(|| today.to_string(), |l| l.start_date.to_string()),
             today,
             error: None,
+            cursor_back: 0,
+            suggested: false,
         }
+    }
+
+    /// The question of a step as asked now: the employee id's says it was suggested only
+    /// when it was.
+    pub fn question(&self, step: Step, lang: Lang) -> &'static str {
+        match step {
+            Step::EmployeeId if !self.suggested => lang.pick(
+                "Hvad er dit medarbejdernummer?",
+                "What is your employee id?",
+            ),
+            _ => step.question(lang),
+        }
+    }
+
+    /// The cursor of a text step, in characters from the start of its text.
+    pub fn cursor(&self, step: Step) -> usize {
+        let len = self.text(step).chars().count();
+        len - self.cursor_back.min(len)
     }
 
     /// The number of items of a list step.
@@ -328,22 +373,62 @@ impl Form {
         }
     }
 
-    /// Edits the text of a text step.
+    /// Edits the text of a text step at its cursor. Nothing is dropped silently: a character
+    /// the field cannot hold is kept, and refused with a word when the answer is checked.
     fn type_in(&mut self, step: Step, msg: &Message) {
+        let at = self.cursor(step);
         let Some(text) = self.text_mut(step) else {
             return;
         };
+        let mut chars: Vec<char> = text.chars().collect();
+        let mut at = at.min(chars.len());
         match msg {
-            Message::Input(c) if text.chars().count() < MAX_INPUT_CHARS && !c.is_control() => {
-                text.push(*c);
-                self.error = None;
+            Message::Input(c) if chars.len() < MAX_INPUT_CHARS => {
+                chars.insert(at, *c);
+                at += 1;
             }
-            Message::Backspace => {
-                text.pop();
-                self.error = None;
+            Message::SetText(new) => {
+                chars = new.chars().take(MAX_INPUT_CHARS).collect();
+                at = chars.len();
             }
-            _ => {}
+            Message::Backspace if at > 0 => {
+                chars.remove(at - 1);
+                at -= 1;
+            }
+            Message::Edit(edit) => match edit {
+                Edit::Left => at = at.saturating_sub(1),
+                Edit::Right => at = (at + 1).min(chars.len()),
+                Edit::Start => at = 0,
+                Edit::End => at = chars.len(),
+                Edit::Delete if at < chars.len() => {
+                    chars.remove(at);
+                }
+                Edit::Delete => {}
+                Edit::DeleteToStart => {
+                    chars.drain(..at);
+                    at = 0;
+                }
+                Edit::DeleteWord => {
+                    let spaces = chars[..at]
+                        .iter()
+                        .rev()
+                        .take_while(|c| c.is_whitespace())
+                        .count();
+                    let word = chars[..at - spaces]
+                        .iter()
+                        .rev()
+                        .take_while(|c| !c.is_whitespace())
+                        .count();
+                    let from = at - spaces - word;
+                    chars.drain(from..at);
+                    at = from;
+                }
+            },
+            _ => return,
         }
+        *text = chars.iter().collect();
+        self.cursor_back = chars.len() - at;
+        self.error = None;
     }
 
     /// Handles a message in the first-start wizard; returns the learner once the summary is
@@ -370,10 +455,14 @@ impl Form {
             return None;
         }
         match self.handle(self.step, msg) {
-            Outcome::Accepted => self.step = self.step.next(),
+            Outcome::Accepted => {
+                self.step = self.step.next();
+                self.cursor_back = 0;
+            }
             Outcome::Cancelled => {
                 self.error = None;
                 self.step = self.step.prev();
+                self.cursor_back = 0;
             }
             Outcome::Stay => {}
         }

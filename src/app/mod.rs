@@ -251,8 +251,12 @@ pub enum Message {
     Retry,
     /// A typed character in a text field.
     Input(char),
-    /// Delete the last character of a text field.
+    /// Delete the character before the cursor of a text field.
     Backspace,
+    /// Move the cursor of a text field, or delete around it.
+    Edit(form::Edit),
+    /// Replace a text field's whole text (the plain mode, which reads a line at a time).
+    SetText(String),
     /// The scrollable text area now has this size.
     Resize(Viewport),
     /// The terminal is now too small to show the screen (`true`), or big enough again.

@@ -12,8 +12,10 @@ use crate::safe_text::sanitize;
 pub enum Context {
     /// A text field holding `current`.
     Text {
-        /// The text as it stands (the suggestion, or the saved value).
+        /// The text as it stands (the suggestion, or the saved value), display-safe.
         current: String,
+        /// Whether it was just refused (then it is not offered to keep).
+        refused: bool,
     },
     /// A list of the form.
     List {
@@ -169,6 +171,7 @@ impl Context {
             },
             Mode::Text => Context::Text {
                 current: sanitize(form.text(step), true),
+                refused: form.error.is_some(),
             },
             // The summary; a step has no other mode.
             _ => Context::Summary,

@@ -73,16 +73,16 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
     let mode = ctx.mode();
     // A text field takes any line as its answer except a command word; `=` makes a command
     // word an answer.
-    if let Context::Text { current } = ctx
+    if let Context::Text { .. } = ctx
         && let Some(literal) = trimmed.strip_prefix('=')
     {
-        return Parsed::Send(set_text(current, literal.trim()));
+        return Parsed::Send(set_text(literal.trim()));
     }
     if let Some(row) = rows(mode).find(|r| r.words.contains(&word.as_str())) {
         return act(&row.action, ctx);
     }
     match ctx {
-        Context::Text { current } => Parsed::Send(set_text(current, trimmed)),
+        Context::Text { .. } => Parsed::Send(set_text(trimmed)),
         Context::List { names, .. } => match pick(&word, names.len(), names) {
             Ok(i) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
             Err(r) => Parsed::Refuse(r),
@@ -130,15 +130,13 @@ fn act(action: &Action, ctx: &Context) -> Parsed {
     }
 }
 
-/// Replaces the text of a field with `text` and confirms it; an empty line keeps it.
-fn set_text(current: &str, text: &str) -> Vec<Message> {
+/// Replaces the text of a field with `text`, exactly as typed (the real value, never what is
+/// shown of it), and confirms it; an empty line keeps it.
+fn set_text(text: &str) -> Vec<Message> {
     if text.is_empty() {
         return vec![Message::Confirm];
     }
-    let mut msgs = vec![Message::Backspace; current.chars().count()];
-    msgs.extend(text.chars().map(Message::Input));
-    msgs.push(Message::Confirm);
-    msgs
+    vec![Message::SetText(text.to_owned()), Message::Confirm]
 }
 
 /// A number from 1 to `max` as a position (0-based); `None` when `word` is not a number.

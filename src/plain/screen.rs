@@ -105,7 +105,7 @@ fn confirm(c: Confirm, lang: Lang) -> Vec<Para> {
 /// The question of one field of the form: the question, the list if it is one, and why the
 /// last answer was refused.
 fn field(form: &Form, step: Step, lang: Lang) -> Vec<Para> {
-    let mut out = vec![Para::new(Tone::Heading, step.question(lang))];
+    let mut out = vec![Para::new(Tone::Heading, form.question(step, lang))];
     if let Context::List { names, .. } = Context::of_field(form, step) {
         out.extend(
             names
@@ -320,8 +320,11 @@ fn settings(model: &Model, s: &crate::app::SettingsState) -> Vec<Para> {
 pub fn prompt(ctx: &Context, lang: Lang) -> String {
     let t = texts(lang);
     let what = match ctx {
-        Context::Text { current } if current.is_empty() => t.type_answer.to_owned(),
-        Context::Text { current } => texts::keep_text(lang, current),
+        // A refused value is never offered to keep.
+        Context::Text { current, refused } if current.is_empty() || *refused => {
+            t.type_answer.to_owned()
+        }
+        Context::Text { current, .. } => texts::keep_text(lang, current),
         Context::List { names, current } => match current.and_then(|i| names.get(i)) {
             Some(name) => texts::keep_choice(lang, names.len(), name),
             None => texts::choose_from(lang, names.len()),

@@ -6,6 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{self, Binding, Key, TableMessage, digits, row, typing};
+use crate::app::form::Edit;
 use crate::app::{Message, Mode};
 use crate::lang::Lang;
 
@@ -75,6 +76,13 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::List], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
     digits(&[C::List], '9', Message::Pick, ("vælg nummer", "choose by number"), false),
     row(&[C::Text], &[Plain(K::Backspace)], Message::Backspace, ("slet", "delete"), true),
+    row(&[C::Text], &[Plain(K::Left)], Message::Edit(Edit::Left), ("et tegn til venstre", "one character left"), false),
+    row(&[C::Text], &[Plain(K::Right)], Message::Edit(Edit::Right), ("et tegn til højre", "one character right"), false),
+    row(&[C::Text], &[Plain(K::Home), Ctrl('a')], Message::Edit(Edit::Start), ("til starten", "to the start"), false),
+    row(&[C::Text], &[Plain(K::End), Ctrl('e')], Message::Edit(Edit::End), ("til slutningen", "to the end"), false),
+    row(&[C::Text], &[Plain(K::Delete)], Message::Edit(Edit::Delete), ("slet tegnet under markøren", "delete the character under the cursor"), false),
+    row(&[C::Text], &[Ctrl('u')], Message::Edit(Edit::DeleteToStart), ("slet alt før markøren", "delete everything before the cursor"), false),
+    row(&[C::Text], &[Ctrl('w')], Message::Edit(Edit::DeleteWord), ("slet ordet før markøren", "delete the word before the cursor"), false),
     // Home.
     row(&[C::Home], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
     row(&[C::Home], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),

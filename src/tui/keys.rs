@@ -47,6 +47,7 @@ impl Key {
             Key::Plain(KeyCode::Home) => "Home".to_owned(),
             Key::Plain(KeyCode::End) => "End".to_owned(),
             Key::Plain(KeyCode::Backspace) => "Backspace".to_owned(),
+            Key::Plain(KeyCode::Delete) => "Delete".to_owned(),
             Key::Plain(KeyCode::F(n)) => format!("F{n}"),
             Key::Plain(other) => format!("{other}"),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),

@@ -2,6 +2,7 @@
 //! piped and the configuration and data folders in temporary directories.
 
 mod common;
+mod fields;
 mod journey;
 mod piped;
 mod status;

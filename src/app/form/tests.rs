@@ -64,3 +64,78 @@ fn the_wizard_walks_forward_and_back_and_checks_each_answer() {
     assert_eq!(learner.forvaltning, "Økonomiforvaltningen");
     assert_eq!(learner.start_date, date(2025, 8, 1));
 }
+
+#[test]
+fn a_text_field_edits_at_its_cursor_with_the_usual_keys() {
+    let mut form = Form::first_start(&Config::default(), "", TODAY);
+    let step = Step::EmployeeId;
+    assert!(!form.suggested, "nothing suggested from an empty login");
+    let send = |form: &mut Form, msgs: &[Message]| {
+        for m in msgs {
+            form.handle(step, m);
+        }
+    };
+    send(
+        &mut form,
+        &"ab12".chars().map(Message::Input).collect::<Vec<_>>(),
+    );
+    // ← ← then type: inserted before "12".
+    send(
+        &mut form,
+        &[
+            Message::Edit(Edit::Left),
+            Message::Edit(Edit::Left),
+            Message::Input('x'),
+        ],
+    );
+    assert_eq!((form.employee_id.as_str(), form.cursor(step)), ("abx12", 3));
+    // Home, Delete; End, Backspace.
+    send(
+        &mut form,
+        &[Message::Edit(Edit::Start), Message::Edit(Edit::Delete)],
+    );
+    assert_eq!((form.employee_id.as_str(), form.cursor(step)), ("bx12", 0));
+    send(&mut form, &[Message::Edit(Edit::End), Message::Backspace]);
+    assert_eq!(form.employee_id, "bx1");
+    // Ctrl-W deletes the word before the cursor, Ctrl-U everything before it.
+    send(&mut form, &[Message::SetText("ab cd".into())]);
+    send(&mut form, &[Message::Edit(Edit::DeleteWord)]);
+    assert_eq!(form.employee_id, "ab ");
+    send(
+        &mut form,
+        &[
+            Message::Input('z'),
+            Message::Edit(Edit::Left),
+            Message::Edit(Edit::DeleteToStart),
+        ],
+    );
+    assert_eq!((form.employee_id.as_str(), form.cursor(step)), ("z", 0));
+    // → past the end stays at the end.
+    send(
+        &mut form,
+        &[Message::Edit(Edit::Right), Message::Edit(Edit::Right)],
+    );
+    assert_eq!(form.cursor(step), 1);
+}
+
+#[test]
+fn an_invisible_character_is_kept_and_refused_with_a_word() {
+    let mut form = Form::first_start(&Config::default(), "jens", TODAY);
+    form.step = Step::EmployeeId;
+    form.handle_first_start(&Message::SetText("ab\u{202e}21".into()));
+    form.handle_first_start(&Message::Confirm);
+    assert_eq!(
+        form.error,
+        Some(FormError::Id(IdProblem::BadChar('\u{202e}')))
+    );
+    let said = form.error.expect("refused").text(Lang::Da);
+    assert!(said.contains("usynligt tegn (U+202E)"), "{said}");
+    assert!(!said.contains('\u{202e}'), "the mark itself is not shown");
+    form.handle_first_start(&Message::SetText("valid1".into()));
+    form.handle_first_start(&Message::Confirm);
+    assert_eq!(
+        form.employee_id, "valid1",
+        "the value is the one typed, whole"
+    );
+    assert_eq!(form.step, Step::Forvaltning);
+}

@@ -91,24 +91,21 @@ fn skipping_and_handing_in_respect_the_ends_of_the_quiz() {
 fn a_text_field_takes_the_line_unless_it_is_a_command() {
     let ctx = Context::Text {
         current: "jens".into(),
+        refused: false,
     };
-    let mut typed = vec![Message::Backspace; 4];
-    typed.extend("ab12".chars().map(Message::Input));
-    typed.push(Message::Confirm);
-    assert_eq!(parse(" ab12 ", &ctx), Parsed::Send(typed));
+    let set = |t: &str| send(&[Message::SetText(t.into()), Message::Confirm]);
+    assert_eq!(parse(" ab12 ", &ctx), set("ab12"));
     assert_eq!(parse("", &ctx), send(&[Message::Confirm]), "Enter keeps it");
     assert_eq!(parse("tilbage", &ctx), send(&[Message::Back]));
     assert_eq!(parse("?", &ctx), Parsed::Help);
     assert_eq!(parse("afslut", &ctx), send(&[Message::Quit]));
     // Single letters are answers here: `q` is someone's id, not quit.
-    let mut q = vec![Message::Backspace; 4];
-    q.extend([Message::Input('q'), Message::Confirm]);
-    assert_eq!(parse("q", &ctx), Parsed::Send(q));
+    assert_eq!(parse("q", &ctx), set("q"));
     // `=` makes a command word an answer.
-    let mut back = vec![Message::Backspace; 4];
-    back.extend("back".chars().map(Message::Input));
-    back.push(Message::Confirm);
-    assert_eq!(parse("=back", &ctx), Parsed::Send(back));
+    assert_eq!(parse("=back", &ctx), set("back"));
+    // The line is the value as typed, invisible characters and all (they are refused with a
+    // word when checked), never edited through what is shown.
+    assert_eq!(parse("ab\u{202e}21", &ctx), set("ab\u{202e}21"));
 }
 
 #[test]
