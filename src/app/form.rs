@@ -106,6 +106,8 @@ pub enum FormError {
     Id(IdProblem),
     /// The date cannot be read.
     DateUnreadable,
+    /// The date is written right but does not exist (30 February).
+    DateNotExists,
     /// The date is before 1970 or more than a year ahead.
     DateRange,
     /// No forvaltning was chosen (none is chosen for the learner).
@@ -122,6 +124,12 @@ impl FormError {
             FormError::Id(IdProblem::BadChar(c)) => texts::err_id_char(lang, c),
             FormError::DateUnreadable => t.err_date_unreadable.to_owned(),
             FormError::DateRange => t.err_date_range.to_owned(),
+            FormError::DateNotExists => lang
+                .pick(
+                    "Den dato findes ikke. Tjek dag og måned.",
+                    "That date does not exist. Check the day and the month.",
+                )
+                .to_owned(),
             FormError::NoForvaltning => lang
                 .pick(
                     "Vælg den forvaltning, du arbejder i, på listen.",
@@ -445,7 +453,9 @@ impl Form {
                         self.step = match e {
                             FormError::Id(_) => Step::EmployeeId,
                             FormError::NoForvaltning => Step::Forvaltning,
-                            FormError::DateUnreadable | FormError::DateRange => Step::StartDate,
+                            FormError::DateUnreadable
+                            | FormError::DateNotExists
+                            | FormError::DateRange => Step::StartDate,
                         };
                     }
                 },
@@ -489,7 +499,15 @@ pub fn parse_date(s: &str, today: Date) -> Result<Date, FormError> {
     let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
         return Err(FormError::DateUnreadable);
     };
-    let date = Date::new(y, m, d).map_err(|_| FormError::DateUnreadable)?;
+    // A month and day in their ranges that still make no date (30 February) do not exist;
+    // anything else is not a date at all.
+    let date = Date::new(y, m, d).map_err(|_| {
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            FormError::DateNotExists
+        } else {
+            FormError::DateUnreadable
+        }
+    })?;
     let latest = today.checked_add(1.year()).unwrap_or(today);
     if date.year() < 1970 || date > latest {
         return Err(FormError::DateRange);

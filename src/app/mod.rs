@@ -167,6 +167,8 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
+    /// The module waits until the onboarding is passed.
+    WaitsForOnboarding,
 }
 
 impl Notice {
@@ -177,6 +179,12 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
+            Notice::WaitsForOnboarding => lang
+                .pick(
+                    "Det modul venter, til du har bestået introduktionen. Tag introduktionen først.",
+                    "That module waits until you have passed the onboarding. Take the onboarding first.",
+                )
+                .to_owned(),
         }
     }
 }

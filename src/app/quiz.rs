@@ -170,6 +170,20 @@ impl QuizState {
     }
 }
 
+/// What kind of answer a question wants, as said under its prompt ("Vælg ét svar."), or
+/// `None` when the prompt already says it in the same words (many course questions end in
+/// "Vælg alle, der passer."), so it is never said twice.
+pub fn answer_hint(question: &Question, lang: crate::lang::Lang) -> Option<&'static str> {
+    let t = super::texts::texts(lang);
+    let hint = match question.kind {
+        QuestionKind::Single => t.kind_single,
+        QuestionKind::Multiple => t.kind_multiple,
+        QuestionKind::TrueFalse => t.kind_true_false,
+    };
+    let prompt = question.prompt.get(lang).trim_end();
+    (!prompt.ends_with(hint)).then_some(hint)
+}
+
 /// Where the record of a result stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {

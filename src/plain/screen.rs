@@ -232,7 +232,6 @@ fn home(model: &Model) -> Vec<Para> {
 
 fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
     let lang = model.lang();
-    let t = app(lang);
     let Some((q, order)) = model
         .courses
         .modules
@@ -252,15 +251,8 @@ fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
             ),
         ),
         Para::new(Tone::Heading, sanitize(q.prompt.get(lang), true)),
-        Para::new(
-            Tone::Muted,
-            match q.kind {
-                QuestionKind::Single => t.kind_single,
-                QuestionKind::Multiple => t.kind_multiple,
-                QuestionKind::TrueFalse => t.kind_true_false,
-            },
-        ),
     ];
+    out.extend(crate::app::quiz::answer_hint(q, lang).map(|h| Para::new(Tone::Muted, h)));
     for (pos, &c) in order.iter().enumerate() {
         if let Some(choice) = q.choices.get(c) {
             out.push(numbered(pos + 1, sanitize(choice.text.get(lang), true)));

@@ -188,8 +188,17 @@ impl<C: PartialEq, M: TableMessage> Binding<C, M> {
         self.names(lang).join("/")
     }
 
-    /// The row's first key, as the footer shows it.
+    /// The key the footer shows for the row: the one its label starts with in `lang`, if a
+    /// letter key does (`j` for "ja", `y` for "yes"), else its first key.
     fn first_key(&self, lang: Lang) -> String {
+        let label = self.label(lang);
+        if let Keys::Each(keys, _) = &self.keys
+            && let Some(key) = keys.iter().find(|k| {
+                matches!(k, Key::Plain(KeyCode::Char(c)) if c.is_alphabetic() && label.starts_with(*c))
+            })
+        {
+            return key.name(lang);
+        }
         self.names(lang).into_iter().next().unwrap_or_default()
     }
 

@@ -25,8 +25,24 @@ fn right_answer(screen: &str, module: &Module) -> String {
             .iter()
             .position(|l| l.starts_with("1. "))
             .expect("numbered choices");
-    // Between the header and the choices: the prompt, then one line saying what to choose.
-    let prompt = norm(&lines[head + 1..first - 1].join(" "));
+    // Between the header and the choices: the prompt, then a line saying what to choose,
+    // unless the prompt says so itself (then it is not said twice).
+    let said = [
+        "Vælg ét svar.",
+        "Vælg alle, der passer.",
+        "Sandt eller falsk?",
+    ];
+    let end = if said.contains(&lines[first - 1].trim()) && !lines[head + 1..first - 1].is_empty() {
+        first - 1
+    } else {
+        first
+    };
+    let prompt = norm(&lines[head + 1..end].join(" "));
+    assert_eq!(
+        prompt.matches("Vælg alle, der passer.").count().max(1),
+        1,
+        "never said twice: {prompt}"
+    );
     let mut choices: Vec<String> = Vec::new();
     for line in &lines[first..] {
         let numbered = line

@@ -181,6 +181,11 @@ fn ctrl_z_suspends_and_fg_redraws() {
     // The shell ran while the program was stopped (it printed on the normal screen), then
     // `fg` brought the program back, drawn whole on the alternate screen.
     let back = tmux.wait_for("Spørgsmål 1 af 10");
+    let back = if back.contains("? hjælp") {
+        back
+    } else {
+        tmux.wait_for("? hjælp")
+    };
     assert!(back.contains("1–9 vælg"), "redrawn whole: {back}");
     assert_eq!(tmux.display("#{alternate_on}"), "1");
     tmux.keys(&["q", "j"]);

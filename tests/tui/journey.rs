@@ -436,6 +436,28 @@ fn settings_change_one_answer_and_remember_the_language() {
 }
 
 #[test]
+fn a_refresher_waiting_for_the_onboarding_is_not_opened_and_says_why() {
+    let mut env = Env::new(1);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    // The example module waits until the onboarding is passed.
+    env.send(&mut model, &[Message::Last, Message::StartQuiz]);
+    assert_eq!(model.screen, Screen::Home, "no quiz");
+    assert!(
+        model
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text(bevidst::lang::Lang::Da).contains("introduktionen")),
+        "{:?}",
+        model.notice
+    );
+    env.send(&mut model, &[Message::Confirm]);
+    assert_eq!(model.screen, Screen::Home, "no pages either");
+    env.send(&mut model, &[Message::First]);
+    assert_eq!(model.notice, None, "moving on clears it");
+}
+
+#[test]
 fn enter_reads_a_long_page_on_and_turns_it_only_at_the_end() {
     let mut env = Env::new(1);
     let mut model = new_model();

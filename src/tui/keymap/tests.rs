@@ -87,3 +87,15 @@ fn the_footer_merges_up_and_down_and_keeps_the_help_apart() {
 fn no_key_is_bound_twice_in_one_mode() {
     assert_eq!(keys::bound_twice(BINDINGS, &Mode::ALL), None);
 }
+
+#[test]
+fn the_footer_names_the_key_its_label_starts_with_in_each_language() {
+    let keys = |lang| -> Vec<String> {
+        hints(C::Confirm, lang)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
+    };
+    assert_eq!(keys(Lang::Da), ["j", "n"]);
+    assert_eq!(keys(Lang::En), ["y", "n"], "not \"j yes\"");
+}

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
 use crate::app::doc::{self, Para, Tone};
-use crate::app::texts::{self, texts};
+use crate::app::texts;
 use crate::app::{Model, QuizState};
-use crate::course::{QuestionKind, Selection};
+use crate::course::Selection;
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
 
@@ -24,7 +24,6 @@ pub(super) fn render(
     area: Rect,
 ) {
     let lang = model.lang();
-    let t = texts(lang);
     let Some(module) = model.courses.modules.get(state.module) else {
         return;
     };
@@ -39,19 +38,13 @@ pub(super) fn render(
     frame.render_widget(progress_line(model, state, theme), progress);
 
     let width = usize::from(body.width.min(crate::tui::layout::MAX_TEXT_WIDTH));
-    let kind = match question.kind {
-        QuestionKind::Single => t.kind_single,
-        QuestionKind::Multiple => t.kind_multiple,
-        QuestionKind::TrueFalse => t.kind_true_false,
-    };
-    let head = doc::layout(
-        &[
-            Para::new(Tone::Heading, sanitize(question.prompt.get(lang), true)),
-            Para::new(Tone::Muted, kind),
-            Para::blank(),
-        ],
-        width,
-    );
+    let mut head = vec![Para::new(
+        Tone::Heading,
+        sanitize(question.prompt.get(lang), true),
+    )];
+    head.extend(crate::app::quiz::answer_hint(question, lang).map(|h| Para::new(Tone::Muted, h)));
+    head.push(Para::blank());
+    let head = doc::layout(&head, width);
     let mut lines: Vec<Line> = head
         .iter()
         .map(|l| Line::styled(l.text.clone(), theme.tone(l.tone)))
