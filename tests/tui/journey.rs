@@ -457,23 +457,26 @@ fn a_refresher_waiting_for_the_onboarding_is_not_opened_and_says_why() {
     assert_eq!(model.notice, None, "moving on clears it");
 }
 
-#[test]
-fn enter_reads_a_long_page_on_and_turns_it_only_at_the_end() {
+/// A learner set up, on the first lesson page in a viewport of `width`×`height`.
+fn first_page_in(width: u16, height: u16) -> (Env, Model) {
     let mut env = Env::new(1);
     let mut model = new_model();
     first_start(&mut model, &mut env);
-    // A viewport so small that the first page does not fit.
     env.send(
         &mut model,
         &[
-            Message::Resize(Viewport {
-                width: 30,
-                height: 4,
-            }),
+            Message::Resize(Viewport { width, height }),
             Message::First,
             Message::Confirm,
         ],
     );
+    (env, model)
+}
+
+#[test]
+fn enter_reads_a_long_page_on_and_turns_it_only_at_the_end() {
+    // A viewport so small that the first page does not fit.
+    let (mut env, mut model) = first_page_in(30, 4);
     let mut enters = 0;
     while matches!(&model.screen, Screen::Lesson(l) if l.page == 0) {
         env.send(&mut model, &[Message::Confirm]);
@@ -486,20 +489,8 @@ fn enter_reads_a_long_page_on_and_turns_it_only_at_the_end() {
 
 #[test]
 fn scrolling_stops_at_the_end_of_the_page_for_any_viewport() {
-    let mut env = Env::new(1);
-    let mut model = new_model();
-    first_start(&mut model, &mut env);
-    env.send(
-        &mut model,
-        &[
-            Message::Resize(Viewport {
-                width: 20,
-                height: 4,
-            }),
-            Message::Confirm,
-            Message::Last,
-        ],
-    );
+    let (mut env, mut model) = first_page_in(20, 4);
+    env.send(&mut model, &[Message::Last]);
     let Screen::Lesson(lesson) = model.screen else {
         panic!("on the lesson");
     };

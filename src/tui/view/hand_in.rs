@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, ListState, Paragraph};
 
 use super::styled;
 use crate::app::doc::{self, Tone};
@@ -59,11 +59,5 @@ pub(super) fn render(
         })
         .collect();
     let mut list_state = ListState::default().with_selected(Some(state.selected));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("› ")
-            .highlight_style(theme.selected()),
-        list_area,
-        &mut list_state,
-    );
+    frame.render_stateful_widget(super::choice_list(items, theme), list_area, &mut list_state);
 }

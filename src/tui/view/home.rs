@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, ListState, Paragraph};
 
 use super::wrapped;
 use crate::app::doc::Tone;
@@ -119,13 +119,7 @@ fn module_list(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Fra
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(model.home));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("› ")
-            .highlight_style(theme.selected()),
-        area,
-        &mut state,
-    );
+    frame.render_stateful_widget(super::choice_list(items, theme), area, &mut state);
 }
 
 fn details(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, area: Rect) {

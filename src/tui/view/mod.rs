@@ -232,6 +232,17 @@ fn too_small(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
+/// A list whose selected item is marked `›` and reversed (never colour alone), as every
+/// choosing screen draws it.
+fn choice_list(
+    items: Vec<ratatui::widgets::ListItem<'static>>,
+    theme: Theme,
+) -> ratatui::widgets::List<'static> {
+    ratatui::widgets::List::new(items)
+        .highlight_symbol("› ")
+        .highlight_style(theme.selected())
+}
+
 /// Wrapped document lines as styled text lines.
 fn styled(lines: &[doc::Line], theme: Theme) -> Text<'static> {
     Text::from(
