@@ -1,14 +1,21 @@
 //! The learner's details as a form: asked step by step at first start, and one field at a
 //! time in the settings. Both use the same steps and the same checks.
 
-use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::texts;
 use super::{Message, Mode};
-use crate::config::{self, Config, IdProblem, Learner};
+use crate::config::{self, Config, Learner};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
+
+mod date;
+mod error;
+mod line;
+
+pub use date::parse_date;
+pub use error::FormError;
+pub use line::Edit;
 
 /// Typed text is capped here; longer input is never a valid id or date.
 const MAX_INPUT_CHARS: usize = 80;
@@ -76,66 +83,6 @@ impl Step {
             Step::Forvaltning => Step::EmployeeId,
             Step::StartDate => Step::Forvaltning,
             Step::Summary => Step::StartDate,
-        }
-    }
-}
-
-/// Moving the cursor of a text field, or deleting around it: the usual line-editing keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    /// One character left.
-    Left,
-    /// One character right.
-    Right,
-    /// To the start.
-    Start,
-    /// To the end.
-    End,
-    /// Delete the character under the cursor.
-    Delete,
-    /// Delete everything before the cursor.
-    DeleteToStart,
-    /// Delete the word before the cursor.
-    DeleteWord,
-}
-
-/// Why a typed answer is not accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormError {
-    /// The employee id breaks the id rule.
-    Id(IdProblem),
-    /// The date cannot be read.
-    DateUnreadable,
-    /// The date is written right but does not exist (30 February).
-    DateNotExists,
-    /// The date is before 1970 or more than a year ahead.
-    DateRange,
-    /// No forvaltning was chosen (none is chosen for the learner).
-    NoForvaltning,
-}
-
-impl FormError {
-    /// The problem in the learner's language, with what to do.
-    pub fn text(self, lang: Lang) -> String {
-        let t = texts::texts(lang);
-        match self {
-            FormError::Id(IdProblem::Empty) => t.err_id_empty.to_owned(),
-            FormError::Id(IdProblem::TooLong) => t.err_id_too_long.to_owned(),
-            FormError::Id(IdProblem::BadChar(c)) => texts::err_id_char(lang, c),
-            FormError::DateUnreadable => t.err_date_unreadable.to_owned(),
-            FormError::DateRange => t.err_date_range.to_owned(),
-            FormError::DateNotExists => lang
-                .pick(
-                    "Den dato findes ikke. Tjek dag og måned.",
-                    "That date does not exist. Check the day and the month.",
-                )
-                .to_owned(),
-            FormError::NoForvaltning => lang
-                .pick(
-                    "Vælg den forvaltning, du arbejder i, på listen.",
-                    "Choose the administration you work in from the list.",
-                )
-                .to_owned(),
         }
     }
 }
@@ -388,52 +335,11 @@ impl Form {
         let Some(text) = self.text_mut(step) else {
             return;
         };
-        let mut chars: Vec<char> = text.chars().collect();
-        let mut at = at.min(chars.len());
-        match msg {
-            Message::Input(c) if chars.len() < MAX_INPUT_CHARS => {
-                chars.insert(at, *c);
-                at += 1;
-            }
-            Message::SetText(new) => {
-                chars = new.chars().take(MAX_INPUT_CHARS).collect();
-                at = chars.len();
-            }
-            Message::Backspace if at > 0 => {
-                chars.remove(at - 1);
-                at -= 1;
-            }
-            Message::Edit(edit) => match edit {
-                Edit::Left => at = at.saturating_sub(1),
-                Edit::Right => at = (at + 1).min(chars.len()),
-                Edit::Start => at = 0,
-                Edit::End => at = chars.len(),
-                Edit::Delete if at < chars.len() => {
-                    chars.remove(at);
-                }
-                Edit::Delete => {}
-                Edit::DeleteToStart => {
-                    chars.drain(..at);
-                    at = 0;
-                }
-                Edit::DeleteWord => {
-                    let spaces = chars[..at]
-                        .iter()
-                        .rev()
-                        .take_while(|c| c.is_whitespace())
-                        .count();
-                    let word = chars[..at - spaces]
-                        .iter()
-                        .rev()
-                        .take_while(|c| !c.is_whitespace())
-                        .count();
-                    let from = at - spaces - word;
-                    chars.drain(from..at);
-                    at = from;
-                }
-            },
-            _ => return,
-        }
+        let chars: Vec<char> = text.chars().collect();
+        let at = at.min(chars.len());
+        let Some((chars, at)) = line::edit(chars, at, msg, MAX_INPUT_CHARS) else {
+            return;
+        };
         *text = chars.iter().collect();
         self.cursor_back = chars.len() - at;
         self.error = None;
@@ -478,41 +384,6 @@ impl Form {
         }
         None
     }
-}
-
-/// Reads a date typed as `2025-08-01`, `01-08-2025`, `1.8.2025` or `1/8/2025`, and accepts it
-/// from 1970 until a year after `today`.
-pub fn parse_date(s: &str, today: Date) -> Result<Date, FormError> {
-    let s = s.trim();
-    let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
-    let nums: Option<Vec<i16>> = parts.iter().map(|p| p.parse::<i16>().ok()).collect();
-    let Some(nums) = nums.filter(|n| n.len() == 3) else {
-        return Err(FormError::DateUnreadable);
-    };
-    let (y, m, d) = if parts[0].len() == 4 {
-        (nums[0], nums[1], nums[2])
-    } else if parts[2].len() == 4 {
-        (nums[2], nums[1], nums[0])
-    } else {
-        return Err(FormError::DateUnreadable);
-    };
-    let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
-        return Err(FormError::DateUnreadable);
-    };
-    // A month and day in their ranges that still make no date (30 February) do not exist;
-    // anything else is not a date at all.
-    let date = Date::new(y, m, d).map_err(|_| {
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            FormError::DateNotExists
-        } else {
-            FormError::DateUnreadable
-        }
-    })?;
-    let latest = today.checked_add(1.year()).unwrap_or(today);
-    if date.year() < 1970 || date > latest {
-        return Err(FormError::DateRange);
-    }
-    Ok(date)
 }
 
 #[cfg(test)]

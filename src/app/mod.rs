@@ -378,31 +378,6 @@ impl Model {
         (passed, statuses.len())
     }
 
-    /// The module and the handbook section (as cited) of the lesson page or reviewed question
-    /// on screen, if the screen cites one.
-    pub fn cited(&self) -> Option<(&crate::course::LoadedModule, &str)> {
-        match &self.screen {
-            Screen::Lesson(s) => {
-                let m = self.courses.modules.get(s.module)?;
-                let lesson = m.module.lessons.get(s.page)?;
-                Some((m, lesson.section.as_str()))
-            }
-            Screen::Review(r) => {
-                let m = self.courses.modules.get(r.result.module)?;
-                let item = r.result.attempt.items.get(r.index)?;
-                let q = m.module.questions.get(item.question)?;
-                Some((m, q.section.as_str()))
-            }
-            _ => None,
-        }
-    }
-
-    /// The page of the cited handbook section, if the screen cites one.
-    pub fn source_page(&self) -> Option<Vec<doc::Para>> {
-        self.cited()
-            .map(|(m, section)| source::source(m, section, self.lang()))
-    }
-
     /// What the learner's history says about each question and area, for the adaptive draw.
     pub fn knowledge(&self) -> crate::quiz::Knowledge {
         crate::quiz::Knowledge::from_history(&self.history)

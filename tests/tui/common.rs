@@ -118,6 +118,13 @@ impl Env {
     }
 }
 
+/// The records in the learner's log.
+pub fn records(env: &Env) -> Vec<bevidst::record::CompletionRecord> {
+    let (log, _) = LearnerLog::open(&env.log_path(), &mut ChaCha8Rng::seed_from_u64(0))
+        .expect("the log opens");
+    log.records().to_vec()
+}
+
 /// A model at first start on the fixture courses.
 pub fn new_model() -> Model {
     Model::new(

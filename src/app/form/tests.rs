@@ -1,6 +1,7 @@
 //! Tests of `form`.
 
 use super::*;
+use crate::config::IdProblem;
 use jiff::civil::date;
 
 const TODAY: Date = date(2025, 11, 28);
