@@ -220,6 +220,11 @@ fn real_binary() {
         wait(&format!("Spørgsmål {n} af 10"));
         tmux(&["send-keys", "-t", "b", "1", "Enter"]);
     }
+    // The hand-in page, then handing in is confirmed.
+    wait("Aflever quizzen");
+    tmux(&["send-keys", "-t", "b", "a"]);
+    wait("Vil du aflevere");
+    tmux(&["send-keys", "-t", "b", "j"]);
     wait("Din kvittering:");
     std::thread::sleep(Duration::from_millis(200));
     let before = cpu_ticks(&pid);

@@ -62,6 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         dispatch(&mut model, Message::Answer(right), &mut demo);
         dispatch(&mut model, Message::Confirm, &mut demo);
     }
+    dispatch(&mut model, Message::HandIn, &mut demo);
+    dispatch(&mut model, Message::Yes, &mut demo);
     show("Result", &model)?;
     Ok(())
 }

@@ -164,6 +164,8 @@ mod tests {
             send(&mut model, crate::app::Message::Pick(0));
             send(&mut model, crate::app::Message::Confirm);
         }
+        send(&mut model, crate::app::Message::HandIn);
+        send(&mut model, crate::app::Message::Yes);
         let Screen::Result(result) = &model.screen else {
             panic!("handed in: {:?}", model.screen);
         };

@@ -104,6 +104,68 @@ pub fn describe(module: &crate::course::Module, status: &Status, lang: Lang) -> 
     })
 }
 
+/// The status in a few words, for the home screen's list, where the full wording does not fit
+/// at 80 columns: "Senest 15. dec.", "Forfalden siden 5. dec.", "Bestået, til 15. dec. 2026",
+/// "Efter introduktionen". The year is left out when it is this year. The selected module's
+/// full status ([`describe`]) is shown under the list.
+pub fn brief(status: &Status, lang: Lang, today: Date) -> String {
+    let date = |d: Date| short_date(d, lang, today);
+    match status.state {
+        State::Waiting { from: None } => lang
+            .pick("Efter introduktionen", "After onboarding")
+            .to_owned(),
+        State::Waiting { from: Some(day) } => match lang {
+            Lang::Da => format!("Fra {}", date(day)),
+            Lang::En => format!("From {}", date(day)),
+        },
+        State::Passed {
+            valid_until: Some(until),
+            ..
+        } => match lang {
+            Lang::Da => format!("Bestået, til {}", date(until)),
+            Lang::En => format!("Passed, until {}", date(until)),
+        },
+        State::Passed {
+            on,
+            valid_until: None,
+            ..
+        } => match lang {
+            Lang::Da => format!("Bestået {}", date(on)),
+            Lang::En => format!("Passed {}", date(on)),
+        },
+        State::Due { by, .. } => match lang {
+            Lang::Da => format!("Senest {}", date(by)),
+            Lang::En => format!("Due by {}", date(by)),
+        },
+        State::Overdue { since, .. } => match lang {
+            Lang::Da => format!("Forfalden siden {}", date(since)),
+            Lang::En => format!("Overdue since {}", date(since)),
+        },
+    }
+}
+
+/// "15. dec." (this year) or "15. dec. 2026"; "15 Dec" or "15 Dec 2026".
+fn short_date(d: Date, lang: Lang, today: Date) -> String {
+    const DA: [&str; 12] = [
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    // `month()` is 1..=12 for every jiff date, so the index is in range.
+    let i = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
+    let day_month = match lang {
+        Lang::Da => format!("{}. {}", d.day(), DA[i]),
+        Lang::En => format!("{} {}", d.day(), EN[i]),
+    };
+    if d.year() == today.year() {
+        day_month
+    } else {
+        format!("{day_month} {}", d.year())
+    }
+}
+
 /// The module to take next: overdue before due before waiting, the earliest deadline first,
 /// then the first in the list; never one that is passed.
 pub fn next_module(statuses: &[Status]) -> Option<usize> {

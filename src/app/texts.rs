@@ -366,7 +366,18 @@ pub fn err_id_char(lang: Lang, c: char) -> String {
         "Brug bogstaverne a–z, tal, punktum, bindestreg og understreg.",
         "Use the letters a–z, digits, dot, hyphen and underscore.",
     );
+    // An invisible character (a control or a direction mark copied along with the id) is
+    // named by its code, since showing it would show nothing, or turn the text around.
+    let invisible = c.is_control() || crate::safe_text::forbidden_char(c).is_some();
     match (lang, c.is_whitespace()) {
+        (Lang::Da, _) if invisible => format!(
+            "Medarbejdernummeret indeholder et usynligt tegn (U+{:04X}), fx fra kopieret tekst. Skriv det igen. {rule}",
+            u32::from(c)
+        ),
+        (Lang::En, _) if invisible => format!(
+            "The employee id contains an invisible character (U+{:04X}), e.g. from copied text. Type it again. {rule}",
+            u32::from(c)
+        ),
         (Lang::Da, true) => format!("Medarbejdernummeret må ikke indeholde mellemrum. {rule}"),
         (Lang::En, true) => format!("The employee id may not contain spaces. {rule}"),
         (Lang::Da, false) => format!("Tegnet »{c}« kan ikke bruges. {rule}"),

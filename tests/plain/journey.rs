@@ -28,8 +28,24 @@ fn right_answer(screen: &str, module: &Module) -> String {
             .iter()
             .position(|l| l.starts_with("1. "))
             .expect("numbered choices");
-    // Between the header and the choices: the prompt, then one line saying what to choose.
-    let prompt = norm(&lines[head + 1..first - 1].join(" "));
+    // Between the header and the choices: the prompt, then a line saying what to choose,
+    // unless the prompt says so itself (then it is not said twice).
+    let said = [
+        "Vælg ét svar.",
+        "Vælg alle, der passer.",
+        "Sandt eller falsk?",
+    ];
+    let end = if said.contains(&lines[first - 1].trim()) && !lines[head + 1..first - 1].is_empty() {
+        first - 1
+    } else {
+        first
+    };
+    let prompt = norm(&lines[head + 1..end].join(" "));
+    assert_eq!(
+        prompt.matches("Vælg alle, der passer.").count().max(1),
+        1,
+        "never said twice: {prompt}"
+    );
     let mut choices: Vec<String> = Vec::new();
     for line in &lines[first..] {
         let numbered = line
@@ -136,6 +152,17 @@ fn a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count()
         }
         s.answer(&right_answer(&screen, module));
     }
+
+    // The hand-in page lists every question as answered; handing in is asked once more.
+    let page = s.screen();
+    assert!(
+        page.contains("Du har svaret på 10 af 10 spørgsmål."),
+        "{page}"
+    );
+    assert!(page.contains("10. Besvaret: "), "{page}");
+    s.answer("aflever");
+    assert!(s.screen().contains("Vil du aflevere quizzen nu?"));
+    s.answer("j");
 
     let result = s.screen();
     assert!(result.contains("✗ Ikke godkendt"), "{result}");

@@ -88,6 +88,9 @@ fn a_hasty_attempt_is_not_accepted_by_the_learners_program_nor_by_the_report() {
         dispatch(&mut model, Message::Answer(right), &mut services);
         dispatch(&mut model, Message::Confirm, &mut services);
     }
+    // The last question leads to the hand-in page; handing in is asked once more.
+    dispatch(&mut model, Message::HandIn, &mut services);
+    dispatch(&mut model, Message::Yes, &mut services);
     assert!(services.reads.get() >= 2, "start and finish read the clock");
     let Screen::Result(result) = &model.screen else {
         panic!("on the result: {:?}", model.screen);
