@@ -279,7 +279,9 @@ pub static PROBLEM_COUNTS: [Column<ProblemCount>; 4] = [
         |r: &ProblemCount, lang| match &r.forvaltning {
             Some(f) => text(f),
             None => Value::Label {
-                shown: lang.pick("ukendt", "unknown").to_owned(),
+                shown: lang
+                    .pick("ukendt eller for lille", "unknown or too small")
+                    .to_owned(),
                 data: String::new(),
             },
         },

@@ -130,7 +130,7 @@ pub struct TestFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemCount {
     /// The forvaltning of the learner whose record it is; `None` where the file could not be
-    /// read far enough to know.
+    /// read far enough to know, or where the forvaltning is too small to be named.
     pub forvaltning: Option<String>,
     /// The kind.
     pub kind: ProblemKind,
