@@ -150,6 +150,7 @@ pub fn build(
         module_stats,
         problem_counts,
         roster_problems,
+        handbook_reviews: Vec::new(),
     };
     (report, followup)
 }
