@@ -109,7 +109,9 @@ fn key_to_frame() -> Vec<Duration> {
     let today = jiff::civil::date(2025, 11, 28);
     let mut model = Model::new(courses, config, Vec::new(), today, "ab12");
     let mut services = Offline {
-        now: Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        clock: bevidst::app::runtime::SteppingClock::starting_at(
+            Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        ),
         rng: ChaCha8Rng::seed_from_u64(7),
         receipt: "0000-0000-0000".into(),
     };
@@ -218,6 +220,11 @@ fn real_binary() {
         wait(&format!("Spørgsmål {n} af 10"));
         tmux(&["send-keys", "-t", "b", "1", "Enter"]);
     }
+    // The hand-in page, then handing in is confirmed.
+    wait("Aflever quizzen");
+    tmux(&["send-keys", "-t", "b", "a"]);
+    wait("Vil du aflevere");
+    tmux(&["send-keys", "-t", "b", "j"]);
     wait("Din kvittering:");
     std::thread::sleep(Duration::from_millis(200));
     let before = cpu_ticks(&pid);

@@ -23,3 +23,4 @@ pub mod safe_text;
 pub mod schedule;
 pub mod simulate;
 pub mod tui;
+pub mod verdict;

@@ -91,7 +91,7 @@ pub fn start<R: Rng>(
         config_dir: paths.config_dir.clone(),
         store,
         rng,
-        frozen_time: None,
+        test_clock: None,
     };
     Ok((model, services))
 }
@@ -168,6 +168,8 @@ mod tests {
             send(&mut model, crate::app::Message::Pick(0));
             send(&mut model, crate::app::Message::Confirm);
         }
+        send(&mut model, crate::app::Message::HandIn);
+        send(&mut model, crate::app::Message::Yes);
         let Screen::Result(result) = &model.screen else {
             panic!("handed in: {:?}", model.screen);
         };

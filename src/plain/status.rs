@@ -47,7 +47,9 @@ pub fn due(
     lang: Lang,
 ) -> Option<Due> {
     config.learner.as_ref()?;
-    let statuses = crate::app::status::statuses(courses, history, config, version_since, today);
+    let judge = crate::verdict::CourseIndex::for_learner(courses, history);
+    let statuses =
+        crate::app::status::statuses(courses, &judge, history, config, version_since, today);
     let lines = courses
         .modules
         .iter()
@@ -179,7 +181,7 @@ mod tests {
     }
 
     fn pass(finished: u64) -> FinishedAttempt {
-        FinishedAttempt::sample("tui-intro", 1, finished, true)
+        FinishedAttempt::honest_pass(&courses().modules[0], finished)
     }
 
     #[test]

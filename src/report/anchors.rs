@@ -28,7 +28,7 @@ use crate::canon::{Digest32, hex, parse_hex32};
 use crate::foreign::{self, ForeignError};
 use crate::record::{Head, InstallationId};
 
-use super::plausible::KnownVersion;
+use crate::verdict::KnownVersion;
 
 /// The header line of the anchor file.
 const HEADER: &str = "bevidst-report-anchors";

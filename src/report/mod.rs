@@ -3,16 +3,17 @@
 //! level with common methods across all forvaltninger).
 //!
 //! Flow: [`read`] (files → verified records, anchors checked, in parallel) → each record's
-//! attempt ([`crate::attempt::FinishedAttempt`]) → [`plausible::CourseIndex::check`] →
-//! [`aggregate::Aggregator`] (one
-//! per thread, merged) → [`finalize::build`] (schedule and privacy gate applied) →
-//! [`model::Report`] → a renderer in [`render`] or the dashboard in `tui::report`.
+//! attempt ([`crate::attempt::FinishedAttempt`]) → the verdict ([`crate::verdict`], the same
+//! one the learner's program asks) → [`aggregate::Aggregator`] (one per thread, merged; an
+//! attempt that is not accepted is noted as such for its learner and module, and counted in no
+//! figure) → [`finalize::build`] (schedule and privacy gate applied) → [`model::Report`] and
+//! [`model::FollowUp`] → a renderer in [`render`] or the dashboard in `tui::report`.
 
 pub mod aggregate;
 pub mod anchors;
+pub mod columns;
 pub mod finalize;
 pub mod model;
-pub mod plausible;
 pub mod privacy;
 pub mod read;
 pub mod render;
@@ -27,8 +28,7 @@ use jiff::Timestamp;
 
 use self::aggregate::{Aggregator, Names};
 use self::anchors::{AnchorError, AnchorMemory, Anchors};
-use self::model::{Counts, Problem, ProblemKind, Report};
-use self::plausible::CourseIndex;
+use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::privacy::Gate;
 use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
@@ -36,6 +36,8 @@ use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
+use crate::verdict::CourseIndex;
+pub use crate::verdict::utc_seconds;
 
 /// The report's settings.
 #[derive(Debug, Clone)]
@@ -50,14 +52,9 @@ pub struct Settings {
     pub lang: Lang,
 }
 
-/// A record's time (UTC seconds) as the report computes with it. Times beyond `i64` (the
-/// year 292 billion) saturate, and are then caught by the plausibility rule for future times.
-pub fn utc_seconds(t: u64) -> i64 {
-    i64::try_from(t).unwrap_or(i64::MAX)
-}
-
-/// Checks one verified record and adds it if it is plausible; otherwise returns the problem
-/// to report. `path` and `line` locate the record.
+/// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
+/// attempt as not accepted for its learner and module and returns the problem to report.
+/// `path` and `line` locate the record.
 pub fn admit(
     agg: &mut Aggregator<'_>,
     (now, lang): (Timestamp, Lang),
@@ -70,28 +67,36 @@ pub fn admit(
             agg.add(record, &resolved);
             Ok(())
         }
-        Err(why) => Err(Problem {
-            path: path.to_owned(),
-            line: Some(line),
-            kind: ProblemKind::Implausible,
-            message: format!(
-                "{}; {}",
-                why.text(lang),
-                lang.pick("posten tælles ikke med", "the record is not counted")
-            ),
-            records: 1,
-        }),
+        Err(why) => {
+            agg.add_not_accepted(&record.attempt);
+            Err(Problem {
+                path: path.to_owned(),
+                line: Some(line),
+                kind: ProblemKind::NotAccepted,
+                message: format!(
+                    "{}; {}",
+                    why.text(lang),
+                    lang.pick("posten tælles ikke med", "the record is not counted")
+                ),
+                records: 1,
+                who: Some(Box::new(Who {
+                    learner: record.attempt.learner.clone(),
+                    forvaltning: record.attempt.forvaltning.clone(),
+                    module: record.attempt.module.clone(),
+                })),
+            })
+        }
     }
 }
 
-/// Builds a report from records already verified (tests, and callers that verify
-/// elsewhere). Each item is (file, line, record); every file counts as read.
+/// Builds a report and its follow-up lists from records already verified (tests, and callers
+/// that verify elsewhere). Each item is (file, line, record); every file counts as read.
 pub fn report_from_completions<'c>(
     index: &CourseIndex,
     settings: &Settings,
     roster: Option<&Roster>,
     completions: impl IntoIterator<Item = (&'c str, u64, &'c CompletionRecord)>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = Names::default();
     let mut agg = Aggregator::new(index, &names, settings.now.as_second());
     let mut counts = Counts::default();
@@ -123,7 +128,7 @@ pub fn report_from_completions<'c>(
     finish(&agg, &names, roster, settings, counts, problems)
 }
 
-/// Builds the report from merged accumulators.
+/// Builds the report and its follow-up lists from merged accumulators.
 pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
@@ -131,7 +136,7 @@ pub fn finish(
     settings: &Settings,
     counts: Counts,
     problems: Vec<Problem>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = names.list();
     let inputs = finalize::Inputs {
         agg,
@@ -145,7 +150,7 @@ pub fn finish(
 }
 
 /// Creates (or empties) a file for the report's output, readable by its owner only (0600 on
-/// Unix): the outputs name people (the overdue list) or describe them.
+/// Unix): the aggregate outputs describe the staff, and xAPI carries per-attempt pseudonyms.
 pub fn create_output(path: &Path) -> std::io::Result<std::fs::File> {
     crate::fsutil::create_private(path)
 }
@@ -180,11 +185,14 @@ pub enum RunError {
     Anchors(#[from] AnchorError),
 }
 
-/// A finished run: the report, and whether the anchors could be saved.
+/// A finished run: the report, its follow-up lists, and whether the anchors could be saved.
 #[derive(Debug)]
 pub struct RunOutput {
-    /// The report.
+    /// The report (aggregate: names nobody).
     pub report: Report,
+    /// Who is overdue, never started, not accepted, and which files have problems (personal
+    /// data: for the follow-up output only).
+    pub followup: FollowUp,
     /// The error saving the anchor file, if it failed (the report itself is complete).
     pub anchor_error: Option<AnchorError>,
     /// How many anchors the anchor file held after an earlier run, when it is now missing or
@@ -244,13 +252,17 @@ pub fn run(
     }
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
-    let report = finish(
+    let (mut report, followup) = finish(
         &out.agg,
         &names,
         roster.as_ref(),
         settings,
         counts,
         problems,
+    );
+    report.handbook_reviews = handbook_reviews(
+        courses,
+        crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
     );
     for (head, file) in out.heads {
         let keep = anchors
@@ -277,9 +289,24 @@ pub fn run(
     }
     Ok(RunOutput {
         report,
+        followup,
         anchor_error,
         anchors_lost,
     })
+}
+
+/// Each document of the course set's handbook with its own next review (policy 1.8).
+fn handbook_reviews(courses: &CourseSet, today: jiff::civil::Date) -> Vec<model::HandbookReview> {
+    courses
+        .handbook
+        .documents
+        .iter()
+        .map(|d| model::HandbookReview {
+            name: (d.name.da.clone(), d.name.get(Lang::En).to_owned()),
+            every_months: d.review_every_months,
+            due: d.review_due(today),
+        })
+        .collect()
 }
 
 /// The warning that the anchor file lost what it held.
@@ -301,6 +328,7 @@ fn lost_anchors_problem(path: &Path, held: u64, lang: Lang) -> Problem {
             ),
         },
         records: 0,
+        who: None,
     }
 }
 
@@ -329,6 +357,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                     kind: ProblemKind::Roster,
                     message: format!("{}; the row is left out", r.message),
                     records: 0,
+                    who: None,
                 })
                 .collect();
             let accepted = roster.employees.len() as u64;
@@ -342,6 +371,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                 kind: ProblemKind::Roster,
                 message: format!("{e}; the report is made without the roster"),
                 records: 0,
+                who: None,
             }],
             0,
             0,
@@ -349,5 +379,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
     }
 }
 
+#[cfg(test)]
+mod attack;
 #[cfg(test)]
 mod tests;

@@ -2,10 +2,12 @@
 //! piped and the configuration and data folders in temporary directories.
 
 mod common;
+mod fields;
 #[path = "../support/hermetic.rs"]
 mod hermetic;
 mod journey;
 #[path = "../support/leaks.rs"]
 mod leaks;
 mod organisation;
+mod piped;
 mod status;

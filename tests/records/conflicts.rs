@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use bevidst::lang::Lang;
 use bevidst::record::{CompletionRecord, LearnerLog, collection_file_name, header_line, log_path};
-use bevidst::report::model::{ProblemKind, Report};
+use bevidst::report::model::ProblemKind;
 use bevidst::report::{Paths, RunOutput, Settings, run};
 use bevidst::schedule::Rules;
 use rand::SeedableRng;
@@ -86,20 +86,24 @@ fn forged_lines(log: &LearnerLog, keep: usize, extra: &[(&str, u64)]) -> String 
     lines.join("\n") + "\n"
 }
 
-fn problems_of<'r>(r: &'r Report, path: &Path) -> Vec<&'r bevidst::report::model::Problem> {
+fn problems_of<'r>(r: &'r RunOutput, path: &Path) -> Vec<&'r bevidst::report::model::Problem> {
     let shown = path.display().to_string();
-    r.problems.iter().filter(|p| p.path == shown).collect()
+    r.followup
+        .problems
+        .iter()
+        .filter(|p| p.path == shown)
+        .collect()
 }
 
-fn add_up(r: &Report) {
-    let c = &r.counts;
+fn add_up(r: &RunOutput) {
+    let c = &r.report.counts;
     assert_eq!(c.records_read, c.records_counted + c.records_rejected);
     assert_eq!(
         c.files_read,
         c.files_counted + c.files_partly_counted + c.files_rejected
     );
-    let covered: u64 = r.problems.iter().map(|p| p.records).sum();
-    assert_eq!(covered, c.records_rejected, "{:#?}", r.problems);
+    let covered: u64 = r.followup.problems.iter().map(|p| p.records).sum();
+    assert_eq!(covered, c.records_rejected, "{:#?}", r.followup.problems);
 }
 
 #[test]
@@ -112,9 +116,17 @@ fn a_planted_file_cannot_void_an_anchored_log() {
     // One self-consistent record with the victim's installation, under another name.
     let planted = env.collection().join("planted.ron");
     fs::write(&planted, forged_lines(&victim, 0, &[("2222222", T0)])).expect("planted");
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 3, "{:#?}", r.problems);
-    assert!(problems_of(&r, &genuine).is_empty(), "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_counted, 3,
+        "{:#?}",
+        r.followup.problems
+    );
+    assert!(
+        problems_of(&r, &genuine).is_empty(),
+        "{:#?}",
+        r.followup.problems
+    );
     let listed = problems_of(&r, &planted);
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].kind, ProblemKind::DuplicateInstallation);
@@ -140,8 +152,12 @@ fn a_longer_copy_extending_an_anchored_log_is_not_counted() {
         forged_lines(&victim, 2, &[("1111111", T0 + 30 * 86_400)]),
     )
     .expect("planted");
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 2, "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_counted, 2,
+        "{:#?}",
+        r.followup.problems
+    );
     assert_eq!(
         problems_of(&r, &longer)[0].kind,
         ProblemKind::DuplicateInstallation
@@ -153,9 +169,17 @@ fn a_longer_copy_extending_an_anchored_log_is_not_counted() {
         .append(super::honest("1111111", T0 + 40 * 86_400))
         .expect("appends");
     victim.collect_to(&env.collection());
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 3, "{:#?}", r.problems);
-    assert!(problems_of(&r, &genuine).is_empty(), "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_counted, 3,
+        "{:#?}",
+        r.followup.problems
+    );
+    assert!(
+        problems_of(&r, &genuine).is_empty(),
+        "{:#?}",
+        r.followup.problems
+    );
     add_up(&r);
 }
 
@@ -168,8 +192,12 @@ fn unanchored_files_that_differ_count_only_what_they_share() {
     let two = env.collection().join("two.ron");
     fs::write(&one, forged_lines(&a, 3, &[])).expect("written");
     fs::write(&two, forged_lines(&a, 1, &[("1111111", T0 + 90 * 86_400)])).expect("written");
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 1, "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_counted, 1,
+        "{:#?}",
+        r.followup.problems
+    );
     assert!(!problems_of(&r, &one).is_empty());
     assert!(!problems_of(&r, &two).is_empty());
     add_up(&r);
@@ -186,10 +214,18 @@ fn leftover_temporary_copies_are_listed_and_never_counted() {
     let name = collection_file_name(log.installation());
     let leftover = env.collection().join(format!(".{name}.4242.7.tmp"));
     fs::copy(log.path(), &leftover).expect("copied");
-    let r = env.run().report;
-    assert_eq!(r.counts.records_read, 2, "{:#?}", r.problems);
-    assert_eq!(r.counts.records_counted, 2);
-    assert!(problems_of(&r, &copy).is_empty(), "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_read, 2,
+        "{:#?}",
+        r.followup.problems
+    );
+    assert_eq!(r.report.counts.records_counted, 2);
+    assert!(
+        problems_of(&r, &copy).is_empty(),
+        "{:#?}",
+        r.followup.problems
+    );
     let listed = problems_of(&r, &leftover);
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].kind, ProblemKind::Leftover);
@@ -215,7 +251,7 @@ fn a_lost_anchor_file_is_a_prominent_warning_not_a_fresh_start() {
     fs::remove_file(env.paths().anchors).expect("the anchor file is deleted");
     let third = env.run();
     assert_eq!(third.anchors_lost, Some(2));
-    let warning = &third.report.problems[0];
+    let warning = &third.followup.problems[0];
     assert_eq!(warning.kind, ProblemKind::AnchorsMissing);
     assert!(
         warning.message.contains("held anchors for 2 logs"),
@@ -239,8 +275,8 @@ fn a_change_of_employee_id_within_a_log_is_noted() {
     log.append(super::honest("2222222", T0 + 30 * 86_400))
         .expect("appends");
     let copy = log.collect_to(&env.collection());
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 2, "both are counted");
+    let r = env.run();
+    assert_eq!(r.report.counts.records_counted, 2, "both are counted");
     let notes = problems_of(&r, &copy);
     assert_eq!(notes.len(), 1, "{notes:#?}");
     assert_eq!(notes[0].kind, ProblemKind::LearnerChanged);
@@ -273,8 +309,12 @@ fn installation_ids_in_file_names_are_what_the_report_trusts_first() {
         forged_lines(&log, 2, &[("1111111", T0 + 60 * 86_400)]),
     )
     .expect("w");
-    let r = env.run().report;
-    assert_eq!(r.counts.records_counted, 2, "{:#?}", r.problems);
+    let r = env.run();
+    assert_eq!(
+        r.report.counts.records_counted, 2,
+        "{:#?}",
+        r.followup.problems
+    );
     assert!(problems_of(&r, &own).is_empty());
     assert_eq!(
         problems_of(&r, &other)[0].kind,

@@ -22,9 +22,18 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
-/// Runs the report in JSON on `collection` with the anchor file `anchors`; the parsed report.
-fn report(data: &Path, config: &Path, collection: &Path, anchors: &Path) -> Value {
+/// One run of the report: the aggregate JSON, and the follow-up's list of files with
+/// problems as (file, kind, records not counted).
+struct Run {
+    json: Value,
+    problems: Vec<(String, String, u64)>,
+}
+
+/// Runs the report in JSON (in English) on `collection` with the anchor file `anchors`, with
+/// the follow-up beside it.
+fn report(data: &Path, config: &Path, collection: &Path, anchors: &Path) -> Run {
     let out_file = data.join("report.json");
+    let followup = data.join("followup.md");
     let out = finish(
         bevidst(
             data,
@@ -34,16 +43,43 @@ fn report(data: &Path, config: &Path, collection: &Path, anchors: &Path) -> Valu
                 s(collection),
                 "--format",
                 "json",
+                "--lang",
+                "en",
                 "--anchors",
                 s(anchors),
                 "--out",
                 s(&out_file),
+                "--followup",
+                s(&followup),
             ],
         ),
         b"",
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_str(&fs::read_to_string(&out_file).expect("the report")).expect("JSON")
+    let json =
+        serde_json::from_str(&fs::read_to_string(&out_file).expect("the report")).expect("JSON");
+    let text = fs::read_to_string(&followup).expect("the follow-up");
+    Run {
+        json,
+        problems: files_with_problems(&text),
+    }
+}
+
+/// The rows of the follow-up's »Files with problems« table: file, kind, records.
+fn files_with_problems(text: &str) -> Vec<(String, String, u64)> {
+    let (_, section) = text
+        .split_once("## Files with problems\n")
+        .expect("the section");
+    section
+        .lines()
+        .filter(|l| l.starts_with("| "))
+        .skip(1) // the header; the rule line starts with `|-`
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            let records = cells[3].parse().expect("records is a count");
+            (cells[0].to_owned(), cells[2].to_owned(), records)
+        })
+        .collect()
 }
 
 fn count(r: &Value, name: &str) -> u64 {
@@ -83,28 +119,29 @@ fn plant(col: &Path, data: &Path) -> Vec<(PathBuf, &'static str)> {
     let big = fs::File::create(col.join("big.ron")).expect("create");
     big.set_len(3 << 30).expect("a sparse 3 GB file");
     vec![
-        (own_copy, "not_a_file"),
-        (col.join("x.ron"), "not_a_file"),
-        (col.join("sub/.x.tmp"), "leftover"),
-        (col.join("sock.ron"), "not_a_file"),
-        (col.join("zero.ron"), "not_a_file"),
-        (col.join("sub/loop"), "not_a_file"),
-        (col.join("big.ron"), "not_a_log"),
-        (stale, "leftover"),
+        (own_copy, "not a file"),
+        (col.join("x.ron"), "not a file"),
+        (col.join("sub/.x.tmp"), "temporary file"),
+        (col.join("sock.ron"), "not a file"),
+        (col.join("zero.ron"), "not a file"),
+        (col.join("sub/loop"), "not a file"),
+        (col.join("big.ron"), "not a log"),
+        (stale, "temporary file"),
     ]
 }
 
 /// The report lists each planted entry with its kind, counts none of it, and adds up.
-fn check_report(r: &Value, pristine: &Value, planted: &[(PathBuf, &str)]) {
-    let problems = r["problems"].as_array().expect("problems");
+fn check_report(run: &Run, pristine: &Run, planted: &[(PathBuf, &str)]) {
     for (path, kind) in planted {
-        let kinds: Vec<&str> = problems
+        let kinds: Vec<&str> = run
+            .problems
             .iter()
-            .filter(|x| x["path"].as_str() == Some(s(path)))
-            .filter_map(|x| x["kind"].as_str())
+            .filter(|(p, _, _)| p == s(path))
+            .map(|(_, k, _)| k.as_str())
             .collect();
         assert_eq!(kinds, vec![*kind], "{}", path.display());
     }
+    let (r, pristine) = (&run.json, &pristine.json);
     assert_eq!(
         count(r, "files_read"),
         count(r, "files_counted") + count(r, "files_partly_counted") + count(r, "files_rejected")
@@ -113,7 +150,7 @@ fn check_report(r: &Value, pristine: &Value, planted: &[(PathBuf, &str)]) {
         count(r, "records_read"),
         count(r, "records_counted") + count(r, "records_rejected")
     );
-    let covered: u64 = problems.iter().filter_map(|p| p["records"].as_u64()).sum();
+    let covered: u64 = run.problems.iter().map(|(_, _, n)| n).sum();
     assert_eq!(
         covered,
         count(r, "records_rejected"),

@@ -154,9 +154,21 @@ fn files_holding_personal_data_are_private_under_umask_022() {
     let out = root.path().join("out");
     let report = root.path().join("report.md");
     let json = root.path().join("report.json");
+    let followup = root.path().join("followup.md");
+    let xapi = root.path().join("statements.json");
     for args in [
-        vec!["report", s(&col), "--format", "md", "--out", s(&report)],
+        vec![
+            "report",
+            s(&col),
+            "--format",
+            "md",
+            "--out",
+            s(&report),
+            "--followup",
+            s(&followup),
+        ],
         vec!["report", s(&col), "--format", "json", "--out", s(&json)],
+        vec!["report", s(&col), "--format", "xapi", "--out", s(&xapi)],
         vec!["report", s(&col), "--format", "csv", "--out", s(&out)],
         vec!["export", "--out", s(&root.path().join("export.ron"))],
     ] {
@@ -172,7 +184,9 @@ fn files_holding_personal_data_are_private_under_umask_022() {
         data.join("report/anchor-memory.txt"),
         report,
         json,
-        out.join("overdue.csv"),
+        followup,
+        xapi,
+        out.join("completion.csv"),
         root.path().join("export.ron"),
     ] {
         assert_eq!(mode(&file), 0o600, "{}", file.display());

@@ -74,6 +74,33 @@ impl Tmux {
         assert!(self.run(&args).status.success(), "send-keys {keys:?}");
     }
 
+    // Not every test binary that includes this file uses every helper.
+    #[allow(dead_code)]
+    /// Resizes the session's window to `width`×`height`, as a learner dragging the window.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = self.run(&["resize-window", "-t", self.session, "-x", &w, "-y", &h]);
+        assert!(out.status.success(), "resize-window: {out:?}");
+    }
+
+    #[allow(dead_code)]
+    /// Waits until the screen no longer shows `needle`; fails with the screen when patience
+    /// runs out.
+    pub fn wait_gone(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < self.patience,
+                "waited for {needle:?} to go; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
     /// A tmux format such as `#{alternate_on}` for the pane.
     pub fn display(&self, format: &str) -> String {
         let out = self.run(&["display-message", "-p", "-t", self.session, format]);

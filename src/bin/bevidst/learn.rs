@@ -78,7 +78,7 @@ pub(crate) fn plain_mode(
     use std::io::IsTerminal as _;
     let opts = bevidst::plain::Options {
         width: bevidst::plain::width_from(std::env::var("COLUMNS").ok().as_deref()),
-        echo: !std::io::stdin().is_terminal(),
+        piped: !std::io::stdin().is_terminal(),
     };
     let stdin = std::io::stdin().lock();
     match bevidst::plain::run(model, services, stdin, &mut std::io::stdout().lock(), opts) {

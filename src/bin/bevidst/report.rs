@@ -12,7 +12,7 @@ use bevidst::report::privacy::{
 };
 use bevidst::report::read::XapiSink;
 use bevidst::report::render::xapi::{DEFAULT_HOME_PAGE, XapiOptions, XapiWriter};
-use bevidst::report::render::{csv as csv_out, json, markdown};
+use bevidst::report::render::{csv as csv_out, followup, json, markdown};
 use bevidst::report::{self, Paths, Settings};
 use bevidst::schedule::Rules;
 use clap::{Args, ValueEnum};
@@ -30,7 +30,7 @@ pub struct ReportArgs {
     /// The report's anchor file (default: in the report's data folder).
     #[arg(long, value_name = "FILE")]
     anchors: Option<PathBuf>,
-    /// The pseudonym key for JSON and xAPI (default: in the report's data folder; created once).
+    /// The pseudonym key for xAPI (default: in the report's data folder; created once).
     #[arg(long, value_name = "FILE")]
     key: Option<PathBuf>,
     /// The smallest group shown; smaller ones are withheld (at least 3).
@@ -58,6 +58,10 @@ pub struct ReportArgs {
     /// The xAPI account home page and activity base; the default is a placeholder.
     #[arg(long, value_name = "URL", default_value = DEFAULT_HOME_PAGE)]
     xapi_home_page: String,
+    /// Also write the follow-up lists (who is overdue, never started, not accepted, and which
+    /// files have problems) to FILE: personal data, created readable by you alone.
+    #[arg(long, value_name = "FILE")]
+    followup: Option<PathBuf>,
 }
 
 /// Output formats of `bevidst report`.
@@ -69,7 +73,7 @@ pub enum ReportFormat {
     Md,
     /// CSV for spreadsheets.
     Csv,
-    /// JSON (pseudonyms instead of employee ids).
+    /// JSON (aggregate tables; names no one).
     Json,
     /// xAPI statements for the LMS (pseudonyms).
     Xapi,
@@ -122,7 +126,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
         lang,
     };
-    let needs_key = matches!(format, ReportFormat::Json | ReportFormat::Xapi);
+    let needs_key = matches!(format, ReportFormat::Xapi);
     let pseudo = if needs_key {
         match load_or_create_key(&key_path, &mut rand::rng()) {
             Ok(k) => Some(Pseudonymizer::new(k)),
@@ -158,11 +162,16 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
         say_err!("{e}; the report is complete, but the next run cannot check these logs' history");
     }
     let r = &out.report;
-    let written = render(format, r, args, lang, pseudo.as_ref(), xapi);
+    let written = render(format, r, args, lang, xapi);
     if let Err(e) = written {
         return fail(args.out.as_deref(), &e);
     }
-    say_summary(r, lang);
+    if let Some(path) = &args.followup
+        && let Err(e) = followup::write(&out.followup, lang, path)
+    {
+        return fail(Some(path), &e);
+    }
+    say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok
 }
 
@@ -189,7 +198,7 @@ fn warn_lost_anchors(anchors: &Path, held: u64, lang: Lang) {
 
 /// The closing line on stderr: what was read, counted and rejected, and how many logs had
 /// anchors.
-fn say_summary(r: &report::model::Report, lang: Lang) {
+fn say_summary(r: &report::model::Report, problems: usize, lang: Lang) {
     let c = &r.counts;
     say_err!(
         "{}",
@@ -201,7 +210,7 @@ fn say_summary(r: &report::model::Report, lang: Lang) {
                 c.records_read,
                 c.records_counted,
                 c.records_rejected,
-                r.problems.len(),
+                problems,
                 c.anchored_logs
             ),
             Lang::En => format!(
@@ -211,7 +220,7 @@ fn say_summary(r: &report::model::Report, lang: Lang) {
                 c.records_read,
                 c.records_counted,
                 c.records_rejected,
-                r.problems.len(),
+                problems,
                 c.anchored_logs
             ),
         }
@@ -252,16 +261,14 @@ fn render(
     r: &report::model::Report,
     args: &ReportArgs,
     lang: Lang,
-    pseudo: Option<&Pseudonymizer>,
     xapi: Option<XapiSink>,
 ) -> std::io::Result<()> {
     match format {
         ReportFormat::Tui => bevidst::tui::report::run_dashboard(r, lang),
         ReportFormat::Md => write_text(args.out.as_deref(), &markdown::render(r, lang)),
-        ReportFormat::Json => match pseudo.map(|p| json::render(r, p)) {
-            Some(Ok(text)) => write_text(args.out.as_deref(), &text),
-            Some(Err(e)) => Err(std::io::Error::other(e)),
-            None => Ok(()),
+        ReportFormat::Json => match json::render(r) {
+            Ok(text) => write_text(args.out.as_deref(), &text),
+            Err(e) => Err(std::io::Error::other(e)),
         },
         ReportFormat::Csv => match &args.out {
             Some(dir) => csv_out::write_dir(r, dir)
@@ -289,7 +296,7 @@ fn finish_xapi(xapi: Option<XapiSink>) -> std::io::Result<()> {
     writer.finish().map(|_| ())
 }
 
-/// The report's output: a file readable by its owner only (it names people), or standard
+/// The report's output: a file readable by its owner only (it describes people), or standard
 /// output (where a closed pipe ends the output quietly).
 fn open_out(path: Option<&Path>) -> std::io::Result<Box<dyn std::io::Write + Send>> {
     Ok(match path {

@@ -215,6 +215,7 @@ fn note_learner(
                 kind: ProblemKind::LearnerChanged,
                 message,
                 records: 0,
+                who: None,
             },
         ));
     }
@@ -334,6 +335,7 @@ pub(super) fn bad_line_problem(
             ),
         },
         records: unread,
+        who: None,
     }
 }
 

@@ -47,9 +47,9 @@ use crate::record::{self, Head, InstallationId};
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
 use super::model::{Counts, Problem, ProblemKind};
-use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
+use crate::verdict::CourseIndex;
 
 mod files;
 mod group;
@@ -113,6 +113,7 @@ pub(super) fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Pro
         kind,
         message,
         records: 0,
+        who: None,
     }
 }
 
