@@ -59,6 +59,24 @@ impl CourseSet {
         self.modules.iter().find(|m| m.module.id == id)
     }
 
+    /// The modules a learner in `role` is to take, in the set's order, with the set's
+    /// handbook and organisation: the one place the learner's program and `bevidst status`
+    /// apply a module's audience (a managers' module is left out for an employee). The
+    /// verdict judges against the whole set, so an attempt at a module outside the role
+    /// still counts.
+    pub fn for_role(&self, role: super::Role) -> CourseSet {
+        CourseSet {
+            modules: self
+                .modules
+                .iter()
+                .filter(|m| m.module.audience.includes(role))
+                .cloned()
+                .collect(),
+            handbook: Arc::clone(&self.handbook),
+            organisation: Arc::clone(&self.organisation),
+        }
+    }
+
     /// Builds a set from named file contents, citing the bundled handbook and filled from the
     /// bundled organisation profile; see [`CourseSet::from_sources_in`].
     pub fn from_sources<'a>(

@@ -136,6 +136,11 @@ pub enum Role {
     Manager,
 }
 
+impl Role {
+    /// Every role, in the order the first start offers them.
+    pub const ALL: [Role; 2] = [Role::Employee, Role::Manager];
+}
+
 impl Audience {
     /// Whether a learner in `role` is to take a module for this audience.
     pub fn includes(self, role: Role) -> bool {

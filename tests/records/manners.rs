@@ -34,6 +34,7 @@ impl Setup {
                     employee_id: "7654321".into(),
                     forvaltning: "Økonomiforvaltningen".into(),
                     start_date: jiff::civil::date(2025, 1, 6),
+                    role: bevidst::course::Role::Employee,
                 }),
                 ..bevidst::config::Config::default()
             },

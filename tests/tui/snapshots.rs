@@ -29,6 +29,7 @@ fn bundled_home() -> bevidst::app::Model {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: super::common::TODAY,
+            role: bevidst::course::Role::Employee,
         }),
         ..bevidst::config::Config::default()
     };
