@@ -270,3 +270,67 @@ pub fn roster(cfg: &SimConfig) -> Vec<RosterEntry> {
 fn seconds(v: f64) -> i64 {
     v.clamp(0.0, 1e12) as i64
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::io::BufReader;
+
+    use super::*;
+    use crate::report::testkit::{MANAGERS_MODULE, courses_with_managers};
+
+    fn config(learners: usize) -> SimConfig {
+        SimConfig {
+            learners,
+            years: 2,
+            seed: 11,
+            end: 1_749_988_800,
+            threads: 2,
+        }
+    }
+
+    #[test]
+    fn about_one_in_twelve_is_a_manager_and_the_roster_says_who() {
+        let cfg = config(5_000);
+        let everyone = people(&cfg);
+        let managers = everyone.iter().filter(|p| p.role == Role::Manager).count();
+        #[expect(clippy::cast_precision_loss, reason = "counts of a few thousand")]
+        let share = managers as f64 / everyone.len() as f64;
+        assert!((0.06..0.10).contains(&share), "{share}");
+        let roles: BTreeMap<&str, Role> =
+            everyone.iter().map(|p| (p.id.as_str(), p.role)).collect();
+        let roster = roster(&cfg);
+        assert!(
+            roster
+                .iter()
+                .all(|e| e.role.is_some() && e.role == roles.get(e.id.as_str()).copied()),
+            "every roster row has the person's role"
+        );
+    }
+
+    #[test]
+    fn only_managers_take_a_managers_module() {
+        let cfg = config(300);
+        let dir = tempfile::tempdir().expect("temp dir");
+        simulate(&courses_with_managers(), &cfg, dir.path()).expect("simulated");
+        let roles: BTreeMap<String, Role> =
+            people(&cfg).into_iter().map(|p| (p.id, p.role)).collect();
+        let mut took: BTreeSet<String> = BTreeSet::new();
+        for entry in fs::read_dir(dir.path()).expect("the collection") {
+            let path = entry.expect("an entry").path();
+            if !path.is_file() {
+                continue;
+            }
+            let file = fs::File::open(&path).expect("opens");
+            crate::record::verify_reader(BufReader::new(file), |r| {
+                if r.attempt.module == MANAGERS_MODULE {
+                    took.insert(r.attempt.learner.clone());
+                }
+            });
+        }
+        assert!(!took.is_empty(), "managers take it");
+        for learner in &took {
+            assert_eq!(roles.get(learner), Some(&Role::Manager), "{learner}");
+        }
+    }
+}
