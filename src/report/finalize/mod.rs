@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::aggregate::{Aggregator, LearnerState};
 use super::model::{
-    Counts, FollowUp, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
+    Counts, FollowUp, Gated, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
 use super::privacy::Gate;
 use super::roster::Roster;
@@ -140,7 +140,12 @@ pub fn build(
 
     let (completion, overdue, never_started) = completion_rows(inp, &people);
     counts.never_started = never_started.len() as u64;
-    let (problem_counts, roster_problems) = problem_tables(&problems);
+    let shown: std::collections::BTreeSet<&str> = completion
+        .iter()
+        .filter(|row| matches!(row.figures, Gated::Shown(_)))
+        .filter_map(|row| row.forvaltning.as_deref())
+        .collect();
+    let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
     let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
     let (questions, module_stats) = item_rows(inp);
     let mut forvaltninger: Vec<String> = people
@@ -183,13 +188,20 @@ pub fn build(
         module_stats,
         problem_counts,
         roster_problems,
+        handbook_reviews: Vec::new(),
     };
     (report, followup)
 }
 
 /// The aggregate view of the problems: counted by kind per forvaltning (no file names), and
-/// the roster's by line.
-fn problem_tables(problems: &[Problem]) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
+/// the roster's by line. A forvaltning the completion table withholds (too few learners, or
+/// withheld so a small one cannot be worked out) is not named here either: its problems are
+/// counted with those whose forvaltning is unknown, so "ikke godkendt: 1" can never point at
+/// the one learner of a small forvaltning.
+fn problem_tables(
+    problems: &[Problem],
+    shown: &std::collections::BTreeSet<&str>,
+) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
     let mut counts: BTreeMap<(Option<&str>, ProblemKind), (u64, u64)> = BTreeMap::new();
     let mut roster = Vec::new();
     for p in problems {
@@ -211,7 +223,11 @@ fn problem_tables(problems: &[Problem]) -> (Vec<ProblemCount>, Vec<RosterProblem
             | ProblemKind::DuplicateInstallation
             | ProblemKind::DuplicateCopy
             | ProblemKind::NotAccepted => {
-                let forv = p.who.as_ref().map(|w| w.forvaltning.as_str());
+                let forv = p
+                    .who
+                    .as_ref()
+                    .map(|w| w.forvaltning.as_str())
+                    .filter(|f| shown.contains(f));
                 let e = counts.entry((forv, p.kind)).or_default();
                 e.0 += 1;
                 e.1 += p.records;
