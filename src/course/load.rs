@@ -63,6 +63,7 @@ impl CourseSet {
     /// in the set's order, with the set's handbook and organisation: a managers' module is
     /// left out for an employee. The verdict judges against the whole set, so an attempt at a
     /// module outside the role still counts.
+    #[must_use]
     pub fn for_role(&self, role: super::Role) -> CourseSet {
         CourseSet {
             modules: role
