@@ -97,6 +97,7 @@ mod tests {
 
     use super::*;
     use crate::config::{Learner, load, save};
+    use crate::course::Role;
     use crate::lang::Lang;
 
     /// An organisation folder and a learner folder in one temporary directory.
@@ -139,6 +140,7 @@ mod tests {
         Learner {
             employee_id: "ab12".into(),
             forvaltning: "Afdeling B".into(),
+            role: Role::Employee,
             start_date: jiff::civil::date(2025, 8, 1),
         }
     }

@@ -26,7 +26,7 @@ fn the_organisations_configuration_is_honoured_under_the_learners_own() {
 
     // The first start opens in the organisation's language and offers its forvaltninger; the
     // learner picks Danish.
-    let first = dirs.run(&["--plain"], "1\nab12\n2\n2025-11-20\nj\n");
+    let first = dirs.run(&["--plain"], "1\nab12\n2\n1\n2025-11-20\nj\n");
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let screen = text(&first.stdout);
     assert!(
