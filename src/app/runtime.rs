@@ -17,6 +17,7 @@ use rand::Rng;
 use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config, ConfigError};
+use crate::message::Bilingual as _;
 use crate::record::RecordError;
 
 /// A record that was stored.

@@ -19,6 +19,7 @@ use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
 use crate::course::{self, CourseSet};
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::{self, BadLine, RecordError, verify_reader};
 use crate::safe_text::sanitize;
 use crate::schedule::{self, Urgency};

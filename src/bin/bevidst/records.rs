@@ -12,6 +12,7 @@ use bevidst::safe_text::sanitize;
 
 use crate::out::{Out, say_err};
 use crate::paths::{log_path, shown};
+use bevidst::message::Bilingual as _;
 
 /// `bevidst verify`: each file, or every file in each folder.
 pub(crate) fn verify(paths: &[PathBuf]) -> Exit {
