@@ -78,7 +78,7 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         Effect::Quit => None,
         Effect::SaveConfig(config) => Some(match services.save_config(&config) {
             Ok(()) => Message::ConfigSaved,
-            Err(why) => Message::ConfigFailed(why.to_string()),
+            Err(why) => Message::ConfigFailed(why.text(model.lang())),
         }),
         Effect::DrawAttempt { module } => {
             let loaded = model.courses.get(&module)?;

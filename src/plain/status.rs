@@ -93,7 +93,9 @@ pub fn run(
     let config = match config::load(&paths.config_dir) {
         Ok(c) => c,
         Err(e) => {
-            writeln!(err, "{}", sanitize(&e.to_string(), false))?;
+            // A configuration that cannot be used may still name its language.
+            let lang = lang.unwrap_or_else(|| config::language(&paths.config_dir));
+            writeln!(err, "{}", sanitize(&e.text(lang), false))?;
             return Ok(EXIT_ERROR);
         }
     };
@@ -110,14 +112,8 @@ pub fn run(
     let courses = match courses {
         Ok(c) => c,
         Err(errors) => {
-            for e in &errors {
-                writeln!(err, "{}", sanitize(&e.to_string(), false))?;
-            }
-            writeln!(
-                err,
-                "{} error(s) in the course files; run `bevidst check` on the folder for details",
-                errors.len()
-            )?;
+            let broken = crate::app::session::StartError::Courses(errors);
+            writeln!(err, "{}", sanitize(&broken.text(lang), false))?;
             return Ok(EXIT_ERROR);
         }
     };
