@@ -433,3 +433,45 @@ fn scrolling_stops_at_the_end_of_the_page_for_any_viewport() {
     );
     assert!(matches!(model.screen, Screen::Lesson(l) if l.scroll == 0));
 }
+
+/// `L` in a lesson and in a quiz switches the language there and then, as on the home screen:
+/// the page and the question are shown in English at once, and the answers given so far stay.
+#[test]
+fn the_language_key_switches_in_a_lesson_and_mid_quiz() {
+    use bevidst::tui::keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+    let mut env = Env::new(1);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    env.send(&mut model, &[Message::First, Message::Confirm]);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "{:?}",
+        model.screen
+    );
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a lesson");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::En);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "still the lesson"
+    );
+
+    env.send(&mut model, &[Message::Back]);
+    to_quiz(&mut model, &mut env);
+    env.send(&mut model, &[Message::Pick(0)]);
+    let before = match &model.screen {
+        Screen::Quiz(q) => format!("{q:?}"),
+        other => panic!("not a quiz: {other:?}"),
+    };
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a quiz");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::Da);
+    match &model.screen {
+        Screen::Quiz(q) => assert_eq!(format!("{q:?}"), before, "the answers stay"),
+        other => panic!("the quiz goes on: {other:?}"),
+    }
+    let saved = config::load(env.config_dir()).expect("load");
+    assert_eq!(saved.language, Lang::Da, "the choice is remembered");
+}
