@@ -258,7 +258,8 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let Screen::Result(result) = &model.screen else {
         panic!("handed in: {:?}", model.screen);
     };
-    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disk is full")));
+    // The system's reason is told in the learner's language (Danish), in words.
+    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disken er fuld")));
 
     // Leaving asks; saying no keeps the result; Enter tries again and it is stored.
     assert_eq!(send(&mut model, &[Message::Quit]), Flow::Continue);
