@@ -6,6 +6,7 @@
 
 use jiff::civil::Date;
 
+use crate::course::Role;
 use crate::lang::Lang;
 
 crate::text_table! {
@@ -29,6 +30,18 @@ crate::text_table! {
     field_start_date:
         "Startdato",
         "Start date";
+    field_role:
+        "Rolle",
+        "Role";
+    ask_role:
+        "Er du leder med personaleansvar?",
+        "Are you a manager with personnel responsibility?";
+    role_employee:
+        "Medarbejder uden personaleansvar",
+        "Employee without personnel responsibility";
+    role_manager:
+        "Leder med personaleansvar",
+        "Manager with personnel responsibility";
     ask_language:
         "Hvilket sprog vil du bruge?",
         "Which language do you want to use?";
@@ -170,6 +183,15 @@ crate::text_table! {
     go_result:
         "tilbage til resultatet",
         "back to the result";
+}
+
+/// A role as the learner reads it: »Leder med personaleansvar«.
+pub fn role_name(lang: Lang, role: Role) -> &'static str {
+    let t = texts(lang);
+    match role {
+        Role::Employee => t.role_employee,
+        Role::Manager => t.role_manager,
+    }
 }
 
 /// A calendar date as people write it: "1. august 2025" or "1 August 2025" (the schedule's

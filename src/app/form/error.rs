@@ -19,6 +19,8 @@ pub enum FormError {
     DateRange,
     /// No forvaltning was chosen (none is chosen for the learner).
     NoForvaltning,
+    /// No role was chosen (none is chosen for the learner).
+    NoRole,
 }
 
 /// The rule an employee id follows, said after a character it may not contain.
@@ -53,6 +55,10 @@ impl Bilingual for FormError {
             FormError::NoForvaltning => Bi::new(
                 "Vælg den forvaltning, du arbejder i, på listen.",
                 "Choose the administration you work in from the list.",
+            ),
+            FormError::NoRole => Bi::new(
+                "Vælg på listen, om du er leder med personaleansvar.",
+                "Choose from the list whether you are a manager with personnel responsibility.",
             ),
         };
         fixed.write(lang, out)
