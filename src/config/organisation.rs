@@ -19,7 +19,7 @@
 
 use std::path::Path;
 
-use super::{CONFIG_FILE, CONFIG_VERSION, Config, ConfigError};
+use super::{CONFIG_FILE, CONFIG_VERSION, Config, ConfigError, Invalid};
 
 /// Reads the learner's `own_dir/config.ron` under the organisation's
 /// `organisation_dir/config.ron` (`None`, or a folder without the file: the learner's alone).
@@ -39,9 +39,7 @@ pub fn load_layered(
     if organisation.learner.is_some() {
         return Err(ConfigError::Organisation(Box::new(ConfigError::Invalid {
             path: dir.join(CONFIG_FILE),
-            message: "the organisation's configuration names a learner; remove `learner`: \
-                      every learner gives their own at first start"
-                .into(),
+            problem: Invalid::LearnerInOrganisation,
         })));
     }
     Ok(lay(organisation, own))
@@ -99,6 +97,7 @@ mod tests {
     use crate::config::{Learner, load, save};
     use crate::course::Role;
     use crate::lang::Lang;
+    use crate::message::Bilingual as _;
 
     /// An organisation folder and a learner folder in one temporary directory.
     struct Machine {
@@ -253,7 +252,7 @@ mod tests {
             install(&m.organisation(), body);
             let err = m.load().expect_err(body);
             assert!(matches!(err, ConfigError::Organisation(_)), "{err:?}");
-            let text = err.to_string();
+            let text = err.text(Lang::En);
             assert!(text.contains("etc-bevidst"), "{text}");
             assert!(text.contains(needle), "{text}");
             assert!(text.contains("contact IT"), "{text}");

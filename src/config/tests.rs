@@ -1,6 +1,7 @@
 //! Tests of `config`.
 
 use super::*;
+use crate::message::Bilingual as _;
 use std::fs;
 
 fn sample() -> Config {
@@ -81,7 +82,11 @@ fn unknown_fields_are_refused_with_a_position() {
     let err = load(dir.path()).expect_err("typo must be refused");
     let text = err.to_string();
     assert!(text.contains("config.ron:3:"), "{text}");
-    assert!(text.contains("langauge"), "{text}");
+    assert!(text.contains("feltet `langauge` findes ikke"), "{text}");
+    assert!(
+        text.contains("`language`"),
+        "the known fields are listed: {text}"
+    );
 }
 
 #[test]
@@ -94,7 +99,7 @@ fn a_newer_version_is_refused_by_name() {
     .expect("write");
     let err = load(dir.path()).expect_err("newer must be refused");
     assert!(matches!(err, ConfigError::Newer { found: 2, .. }), "{err}");
-    assert!(err.to_string().contains("update bevidst"));
+    assert!(err.text(Lang::En).contains("update bevidst"));
 }
 
 #[test]
@@ -112,7 +117,7 @@ fn bad_values_are_refused() {
         ("Config(version: 1, forvaltninger: [])", "forvaltninger"),
     ] {
         fs::write(dir.path().join(CONFIG_FILE), body).expect("write");
-        let err = load(dir.path()).expect_err(body).to_string();
+        let err = load(dir.path()).expect_err(body).text(Lang::En);
         assert!(err.contains(needle), "{body}: {err}");
     }
 }
@@ -144,4 +149,34 @@ fn employee_ids_follow_the_record_rule() {
     assert_eq!(check_employee_id("æble"), Err(IdProblem::BadChar('æ')));
     assert_eq!(check_employee_id(&"a".repeat(65)), Err(IdProblem::TooLong));
     assert_eq!(id_from_login("Jens Hansen"), "JensHansen");
+}
+
+#[test]
+fn a_broken_configuration_is_located_and_told_in_plain_danish() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join(CONFIG_FILE), "garbage").expect("write");
+    let err = load(dir.path()).expect_err("garbage is no configuration");
+    let da = err.to_string();
+    assert!(da.contains("config.ron:1:1: "), "{da}");
+    assert!(da.contains("bevidst-konfiguration"), "{da}");
+    assert!(da.contains("Ret filen, eller flyt den væk"), "{da}");
+    assert!(!da.contains("Expected"), "no parser words: {da}");
+    let en = err.text(Lang::En);
+    assert!(en.contains("config.ron:1:1: "), "{en}");
+    assert!(en.contains("Fix the file, or move it away"), "{en}");
+}
+
+#[test]
+fn the_language_is_read_from_a_configuration_that_is_otherwise_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert_eq!(language(dir.path()), Lang::Da, "no file: Danish");
+    fs::write(
+        dir.path().join(CONFIG_FILE),
+        "Config(version: 1, language: En, colour: Pink)",
+    )
+    .expect("write");
+    assert!(load(dir.path()).is_err());
+    assert_eq!(language(dir.path()), Lang::En);
+    fs::write(dir.path().join(CONFIG_FILE), "garbage").expect("write");
+    assert_eq!(language(dir.path()), Lang::Da);
 }

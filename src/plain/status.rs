@@ -19,6 +19,7 @@ use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
 use crate::course::{self, CourseSet};
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::{self, BadLine, RecordError, verify_reader};
 use crate::safe_text::sanitize;
 use crate::schedule::{self, Urgency};
@@ -96,7 +97,9 @@ pub fn run(
         match config::load_layered(paths.organisation_config_dir.as_deref(), &paths.config_dir) {
             Ok(c) => c,
             Err(e) => {
-                writeln!(err, "{}", sanitize(&e.to_string(), false))?;
+                // A configuration that cannot be used may still name its language.
+                let lang = lang.unwrap_or_else(|| config::language(&paths.config_dir));
+                writeln!(err, "{}", sanitize(&e.text(lang), false))?;
                 return Ok(EXIT_ERROR);
             }
         };
@@ -113,14 +116,8 @@ pub fn run(
     let courses = match courses {
         Ok(c) => c,
         Err(errors) => {
-            for e in &errors {
-                writeln!(err, "{}", sanitize(&e.to_string(), false))?;
-            }
-            writeln!(
-                err,
-                "{} error(s) in the course files; run `bevidst check` on the folder for details",
-                errors.len()
-            )?;
+            let broken = crate::app::session::StartError::Courses(errors);
+            writeln!(err, "{}", sanitize(&broken.text(lang), false))?;
             return Ok(EXIT_ERROR);
         }
     };

@@ -34,6 +34,7 @@ use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
 use crate::verdict::CourseIndex;

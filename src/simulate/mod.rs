@@ -36,6 +36,8 @@ use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::course::{CourseSet, Role};
+use crate::lang::Lang;
+use crate::message::{Bilingual, IoReason};
 use crate::report::roster::RosterEntry;
 use crate::schedule::{COPENHAGEN, local_date};
 
@@ -88,12 +90,26 @@ pub struct SimSummary {
     pub copies: u64,
 }
 
-impl std::fmt::Display for SimSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} files, {} records, {} employees ({} edited logs, {} torn, {} copies)",
-            self.files, self.records, self.people, self.tampered, self.torn, self.copies
+impl Bilingual for SimSummary {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let SimSummary {
+            files,
+            records,
+            people,
+            tampered,
+            torn,
+            copies,
+        } = self;
+        lang.write(
+            out,
+            format_args!(
+                "{files} filer, {records} poster, {people} ansatte ({tampered} redigerede logs, \
+                 {torn} afbrudte, {copies} kopier)"
+            ),
+            format_args!(
+                "{files} files, {records} records, {people} employees ({tampered} edited logs, \
+                 {torn} torn, {copies} copies)"
+            ),
         )
     }
 }
@@ -102,7 +118,6 @@ impl std::fmt::Display for SimSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
     /// Writing failed.
-    #[error("{path}: cannot write: {source}")]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -110,9 +125,34 @@ pub enum SimError {
         source: std::io::Error,
     },
     /// The course set has no module to take.
-    #[error("the course set has no modules; give --courses a folder with course files")]
     NoModules,
 }
+
+impl Bilingual for SimError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SimError::Io { path, source } => {
+                let (path, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{path}: kan ikke skrives: {why}"),
+                    format_args!("{path}: cannot write: {why}"),
+                )
+            }
+            SimError::NoModules => lang.write(
+                out,
+                format_args!(
+                    "kursussættet har ingen moduler; giv --courses en mappe med kursusfiler"
+                ),
+                format_args!(
+                    "the course set has no modules; give --courses a folder with course files"
+                ),
+            ),
+        }
+    }
+}
+
+crate::danish_display!(SimSummary, SimError);
 
 /// One simulated employee, as the roster knows them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -69,8 +69,14 @@ fn a_broken_organisation_configuration_is_named_and_the_status_is_unknown() {
     let err = text(&out.stderr);
     assert!(err.contains("org-config"), "{err}");
     assert!(err.contains("onboarding_dag"), "{err}");
-    assert!(err.contains("contact IT"), "{err}");
+    assert!(err.contains("kontakt it-supporten"), "{err}");
     let start = dirs.run(&["--plain"], "");
     assert_eq!(start.status.code(), Some(2), "the program cannot start");
-    assert!(text(&start.stderr).contains("contact IT"));
+    assert!(text(&start.stderr).contains("kontakt it-supporten"));
+    let en = dirs.run(&["status", "--lang", "en"], "");
+    assert!(
+        text(&en.stderr).contains("contact IT"),
+        "{}",
+        text(&en.stderr)
+    );
 }

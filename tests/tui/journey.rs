@@ -9,6 +9,7 @@ use bevidst::app::{
 use bevidst::attempt::FinishedAttempt;
 use bevidst::config;
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::record;
 use bevidst::schedule::State;
 use rand::SeedableRng;
@@ -288,7 +289,8 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let Screen::Result(result) = &model.screen else {
         panic!("handed in: {:?}", model.screen);
     };
-    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disk is full")));
+    // The system's reason is told in the learner's language (Danish), in words.
+    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disken er fuld")));
 
     // Leaving asks; saying no keeps the result; Enter tries again and it is stored.
     assert_eq!(send(&mut model, &[Message::Quit]), Flow::Continue);
@@ -464,4 +466,46 @@ fn scrolling_stops_at_the_end_of_the_page_for_any_viewport() {
         })],
     );
     assert!(matches!(model.screen, Screen::Lesson(l) if l.scroll == 0));
+}
+
+/// `L` in a lesson and in a quiz switches the language there and then, as on the home screen:
+/// the page and the question are shown in English at once, and the answers given so far stay.
+#[test]
+fn the_language_key_switches_in_a_lesson_and_mid_quiz() {
+    use bevidst::tui::keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+    let mut env = Env::new(1);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    env.send(&mut model, &[Message::First, Message::Confirm]);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "{:?}",
+        model.screen
+    );
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a lesson");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::En);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "still the lesson"
+    );
+
+    env.send(&mut model, &[Message::Back]);
+    to_quiz(&mut model, &mut env);
+    env.send(&mut model, &[Message::Pick(0)]);
+    let before = match &model.screen {
+        Screen::Quiz(q) => format!("{q:?}"),
+        other => panic!("not a quiz: {other:?}"),
+    };
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a quiz");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::Da);
+    match &model.screen {
+        Screen::Quiz(q) => assert_eq!(format!("{q:?}"), before, "the answers stay"),
+        other => panic!("the quiz goes on: {other:?}"),
+    }
+    let saved = config::load(env.config_dir()).expect("load");
+    assert_eq!(saved.language, Lang::Da, "the choice is remembered");
 }

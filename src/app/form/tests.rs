@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::config::IdProblem;
+use crate::message::Bilingual as _;
 use jiff::civil::date;
 
 const TODAY: Date = date(2025, 11, 28);

@@ -11,6 +11,7 @@ use crate::app::doc::Tone;
 use crate::app::texts::{self, texts};
 use crate::app::{Form, Mode, Model, Step, wrap};
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
 
