@@ -3,8 +3,6 @@
 //! the language every command speaks.
 
 mod chain;
-// Only the Unix-only tests (hostile files, permissions) drive the binary through it.
-#[cfg(unix)]
 mod child;
 mod cli;
 mod collect;
