@@ -81,6 +81,7 @@ pub fn start<R: Rng>(
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
     notes.extend(seen_note);
     let mut model = Model::new(courses, config, store.history(), today, login);
+    model.receipts = store.receipts();
     model.version_since = version_since;
     model.log_notes = notes;
     model.cannot_save = store.log.unwritable().map(str::to_owned);

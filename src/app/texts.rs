@@ -68,6 +68,14 @@ pub struct Texts {
     pub go_quiz: &'static str,
     pub go_next_question: &'static str,
     pub go_result: &'static str,
+    // »Mine resultater« (`app::my_results`).
+    pub my_results_title: &'static str,
+    pub my_results_attempts: &'static str,
+    pub my_results_validity: &'static str,
+    pub my_results_none: &'static str,
+    pub valid_for_good: &'static str,
+    pub not_passed_yet: &'static str,
+    pub go_overview: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -128,6 +136,13 @@ const DA: Texts = Texts {
     go_quiz: "til quizzen, når du er klar",
     go_next_question: "næste spørgsmål",
     go_result: "tilbage til resultatet",
+    my_results_title: "Mine resultater",
+    my_results_attempts: "Dine forsøg, det nyeste først",
+    my_results_validity: "Så længe gælder dine moduler",
+    my_results_none: "Du har ikke afleveret nogen quiz endnu. Når du har, står dit resultat og din kvittering her.",
+    valid_for_good: "bestået, og det udløber ikke",
+    not_passed_yet: "ikke bestået endnu",
+    go_overview: "tilbage til oversigten",
 };
 
 const EN: Texts = Texts {
@@ -188,6 +203,13 @@ const EN: Texts = Texts {
     go_quiz: "to the quiz when you are ready",
     go_next_question: "next question",
     go_result: "back to the result",
+    my_results_title: "My results",
+    my_results_attempts: "Your attempts, newest first",
+    my_results_validity: "How long your modules are valid",
+    my_results_none: "You have not handed in a quiz yet. When you have, your result and your receipt are listed here.",
+    valid_for_good: "passed, and it does not expire",
+    not_passed_yet: "not passed yet",
+    go_overview: "back to the overview",
 };
 
 /// The fixed texts in `lang`.

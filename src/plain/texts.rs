@@ -35,6 +35,7 @@ pub struct Texts {
     pub line_too_long: &'static str,
     pub not_set_up: &'static str,
     pub next_module: &'static str,
+    pub my_results_back: &'static str,
 }
 
 const DA: Texts = Texts {
@@ -65,6 +66,7 @@ const DA: Texts = Texts {
     line_too_long: "Linjen er for lang. Skriv ? for at se, hvad du kan skrive.",
     not_set_up: "bevidst er ikke sat op endnu: start bevidst og besvar de første spørgsmål; derefter skal introduktionen tages.",
     next_module: "Næste modul:",
+    my_results_back: "Tryk Enter for at gå tilbage til oversigten",
 };
 
 const EN: Texts = Texts {
@@ -95,6 +97,7 @@ const EN: Texts = Texts {
     line_too_long: "The line is too long. Type ? to see what you can type.",
     not_set_up: "bevidst is not set up yet: start bevidst and answer the first questions; then the onboarding module is due.",
     next_module: "Next module:",
+    my_results_back: "Press Enter to go back to the overview",
 };
 
 /// The fixed texts in `lang`.
