@@ -10,9 +10,9 @@
 
 use jiff::civil::Date;
 
+use super::Model;
 use super::doc::{Para, Tone};
 use super::status::{self, short_date_with_year};
-use super::Model;
 use super::texts::texts;
 use crate::attempt::FinishedAttempt;
 use crate::course::CourseSet;
@@ -123,7 +123,11 @@ pub fn page(model: &Model) -> Vec<Para> {
         let day = format!("{:width$}  ", day_text(p, lang));
         let indent = " ".repeat(width + 2);
         out.push(Para::with_prefix(Tone::Text, day, p.title.clone()));
-        out.push(Para::with_prefix(p.verdict(lang).0, indent.clone(), p.outcome(lang)));
+        out.push(Para::with_prefix(
+            p.verdict(lang).0,
+            indent.clone(),
+            p.outcome(lang),
+        ));
         if let Some(why) = p.why_not_counted(lang) {
             out.push(Para::with_prefix(Tone::Muted, indent, why));
         }

@@ -12,8 +12,8 @@ use super::Model;
 use super::runtime::Live;
 use super::store::LogStore;
 use super::texts;
-use crate::config::{self, ConfigError};
-use crate::course::{self, CourseError};
+use crate::config::{self, Config, ConfigError};
+use crate::course::{self, CourseError, CourseSet};
 use crate::record::{self, LearnerLog, RecordError};
 
 /// Where a session keeps its files.
@@ -47,6 +47,16 @@ pub enum StartError {
     Log(#[from] RecordError),
 }
 
+/// The course set of a session: the folder `paths` names, else the configuration's, else the
+/// bundled courses. `bevidst status` and `history` read the same set as the program.
+pub fn courses(paths: &Paths, config: &Config) -> Result<CourseSet, Vec<CourseError>> {
+    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
+    match folder {
+        Some(dir) => course::load_dir(dir),
+        None => course::bundled(),
+    }
+}
+
 /// Opens a session: the model at its first screen (the first-start questions, or home) and
 /// the services that store what the learner does.
 pub fn start<R: Rng>(
@@ -57,12 +67,7 @@ pub fn start<R: Rng>(
 ) -> Result<(Model, Live<LogStore, R>), StartError> {
     let config = config::load(&paths.config_dir)?;
     let lang = config.language;
-    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
-    let courses = match folder {
-        Some(dir) => course::load_dir(dir),
-        None => course::bundled(),
-    }
-    .map_err(StartError::Courses)?;
+    let courses = courses(paths, &config).map_err(StartError::Courses)?;
     let log_path = record::log_path(&paths.data_dir);
     let (log, opened) = LearnerLog::open(&log_path, &mut rng)?;
     let mut notes = opened.messages(lang, &log_path);
@@ -75,7 +80,7 @@ pub fn start<R: Rng>(
     };
     // A copy that failed after an earlier completion is retried at every start.
     if let Err(why) = store.copy_to_collection() {
-        notes.push(texts::copy_failed(lang, &why.text(lang)));
+        notes.push(texts::copy_failed(lang, &why));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);

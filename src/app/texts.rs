@@ -275,7 +275,8 @@ pub fn beyond_policy(lang: Lang, source: &str) -> String {
     }
 }
 
-/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one).
+/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one); "pass mark 80%" in English,
+/// which writes no space before the per cent sign.
 pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) -> String {
     match lang {
         Lang::Da => {
@@ -289,7 +290,7 @@ pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) ->
             } else {
                 "questions"
             };
-            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark} %")
+            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark}%")
         }
     }
 }
@@ -306,7 +307,7 @@ pub fn score_line(lang: Lang, score: u32, max: u32, pass_mark: u32) -> String {
             "Du fik {score} af {max} rigtige ({pct} %). Der skal {pass_mark} % til at bestå."
         ),
         Lang::En => {
-            format!("You got {score} of {max} right ({pct} %). The pass mark is {pass_mark} %.")
+            format!("You got {score} of {max} right ({pct}%). The pass mark is {pass_mark}%.")
         }
     }
 }
@@ -346,15 +347,59 @@ pub fn not_accepted(lang: Lang, why: &str) -> String {
     }
 }
 
-/// The note when the copy to the shared collection folder failed.
-pub fn copy_failed(lang: Lang, why: &str) -> String {
+/// The note when the copy to the shared collection folder failed, at a result or at the
+/// next start: one sentence, with the operating system's reason in words where it helps the
+/// learner (the folder is missing, out of reach, full); other reasons are left out. A copy
+/// that must not be retried (the copy there is not this log's) says what to do instead.
+pub fn copy_failed(lang: Lang, why: &crate::record::RecordError) -> String {
+    use crate::record::RecordError;
+    let (folder, source) = match why {
+        RecordError::CollectionUnreachable { dir, source } => (dir.clone(), source),
+        RecordError::CollectionWrite { path, source } => (crate::fsutil::parent_of(path), source),
+        other => return other.text(lang),
+    };
+    let folder = folder.display();
+    let cause = os_reason(lang, source.kind());
     match lang {
         Lang::Da => format!(
-            "Resultatet er gemt på din computer, men kopien til den fælles mappe lykkedes ikke ({why}). Den bliver prøvet igen, næste gang du starter bevidst."
+            "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {folder}{cause}; det bliver prøvet igen, næste gang du starter bevidst."
         ),
         Lang::En => format!(
-            "The result is stored on your computer, but the copy to the shared folder failed ({why}). It is retried the next time you start bevidst."
+            "Your results are stored on your computer, but could not be copied to the shared folder {folder}{cause}; this is tried again the next time you start bevidst."
         ),
+    }
+}
+
+/// Why a folder could not be used, in words, as a clause (", fordi mappen ikke findes"); empty
+/// where the operating system's reason would not help the learner.
+fn os_reason(lang: Lang, kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => lang.pick(
+            ", fordi mappen ikke findes",
+            ", because the folder does not exist",
+        ),
+        K::PermissionDenied => lang.pick(
+            ", fordi du ikke har adgang til den",
+            ", because you have no access to it",
+        ),
+        K::NotADirectory => lang.pick(
+            ", fordi det ikke er en mappe",
+            ", because it is not a folder",
+        ),
+        K::StorageFull | K::QuotaExceeded => lang.pick(
+            ", fordi der ikke er plads",
+            ", because there is no space left",
+        ),
+        K::ReadOnlyFilesystem => lang.pick(
+            ", fordi der kun kan læses i den",
+            ", because it can only be read",
+        ),
+        K::TimedOut | K::NetworkUnreachable | K::HostUnreachable | K::NetworkDown => lang.pick(
+            ", fordi netværket ikke svarer",
+            ", because the network does not answer",
+        ),
+        _ => "",
     }
 }
 
@@ -421,7 +466,14 @@ pub fn earlier_shares(lang: Lang, shares: &[u32]) -> String {
     if shares.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = shares.iter().map(|s| format!("{s} %")).collect();
+    // Danish writes a space before the per cent sign, English does not.
+    let list: Vec<String> = shares
+        .iter()
+        .map(|s| match lang {
+            Lang::Da => format!("{s} %"),
+            Lang::En => format!("{s}%"),
+        })
+        .collect();
     match lang {
         Lang::Da => format!(" · før: {}", list.join(", ")),
         Lang::En => format!(" · before: {}", list.join(", ")),
@@ -467,8 +519,18 @@ mod tests {
         );
         assert_eq!(
             module_facts(Lang::En, 1, 1, 50),
-            "1 page · 1 question · pass mark 50 %"
+            "1 page · 1 question · pass mark 50%"
         );
+    }
+
+    #[test]
+    fn english_writes_per_cent_without_a_space_and_danish_with_one() {
+        assert_eq!(
+            score_line(Lang::En, 2, 3, 80),
+            "You got 2 of 3 right (66%). The pass mark is 80%."
+        );
+        assert_eq!(earlier_shares(Lang::En, &[50, 100]), " · before: 50%, 100%");
+        assert_eq!(earlier_shares(Lang::Da, &[50]), " · før: 50 %");
     }
 
     #[test]

@@ -375,7 +375,12 @@ pub fn help(
         Para::new(Tone::Heading, t.commands),
     ];
     let acts = |r: &&Row| !matches!(&r.action, commands::Action::Send(m) if inert(m));
-    out.extend(commands::rows(mode).filter(|r| !r.general).filter(acts).map(row));
+    out.extend(
+        commands::rows(mode)
+            .filter(|r| !r.general)
+            .filter(acts)
+            .map(row),
+    );
     if matches!(mode, Mode::Text) {
         out.push(Para::with_prefix(Tone::Text, "  ", t.text_commands));
     }

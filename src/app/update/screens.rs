@@ -202,7 +202,11 @@ pub(super) fn lesson_max(model: &Model, state: &LessonState) -> usize {
 
 /// »Mine resultater«: a page to read like a pager (Enter reads on, and at the end goes back to
 /// the overview), and Esc back to the overview.
-pub(super) fn my_results(model: &mut Model, mut at: usize, msg: &Message) -> (Screen, Option<Effect>) {
+pub(super) fn my_results(
+    model: &mut Model,
+    mut at: usize,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
     let max = my_results_max(model);
     let msg = match msg {
         Message::Confirm if at < max => &Message::PageDown,

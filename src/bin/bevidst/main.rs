@@ -94,17 +94,22 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write your completion log to a file for hand-in (default: bevidst-<installation>.ron
-    /// in the current folder).
+    /// Write your completion log for hand-in: to standard output when it is not a terminal
+    /// (bevidst export > log.ron), else to bevidst-<installation>.ron in the current folder.
+    /// Messages go to standard error.
     Export {
-        /// Where to write it.
+        /// Where to write it; - is standard output. An existing file is kept unless --force.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Language of the messages.
         #[arg(long, value_enum, default_value_t = Lang::Da)]
         lang: Lang,
     },
-    /// Your own completions, newest first, with their receipts.
+    /// Your own completions, newest first: module, score, passed or not (and any that does not
+    /// count), and their receipts.
     History {
         /// Also bring the copy in this collection folder up to date (default: the
         /// `BEVIDST_COLLECT_DIR` environment variable, if set).
@@ -167,8 +172,10 @@ fn run() -> Exit {
         }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
         Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref()),
         Some(Command::Verify { files }) => records::verify(&files),
-        Some(Command::Export { out, lang }) => records::export(out, lang),
-        Some(Command::History { collect, lang }) => records::history(collect, lang),
+        Some(Command::Export { out, force, lang }) => records::export(out, force, lang),
+        Some(Command::History { collect, lang }) => {
+            records::history(collect, cli.courses.as_ref(), lang)
+        }
         Some(Command::Report(args)) => {
             check::with_courses(cli.courses.as_ref(), |set| report::report(&args, set))
         }

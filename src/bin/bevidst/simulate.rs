@@ -1,6 +1,6 @@
 //! Arguments and dispatch of `bevidst simulate`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevidst::course::CourseSet;
 use bevidst::exit::Exit;
@@ -22,7 +22,8 @@ pub struct SimulateArgs {
     /// Seed of everything random.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// The folder to write the logs into.
+    /// The folder to write the logs into: a new or empty one (two collections in one folder
+    /// would be read as one).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// Also write a roster CSV of those employed at the end.
@@ -38,6 +39,13 @@ pub struct SimulateArgs {
 
 /// Runs `bevidst simulate`.
 pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> Exit {
+    if let Some(why) = not_empty(&args.out) {
+        say_err!(
+            "{}: {why}; simulate writes a new collection into a new or empty folder (choose another --out)",
+            args.out.display()
+        );
+        return Exit::NoReport;
+    }
     let synthetic;
     let set = if args.synthetic {
         match simulate::courses::synthetic_courses(simulate::courses::Shape::default()) {
@@ -79,4 +87,20 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> Exit {
         }
     }
     Exit::Ok
+}
+
+/// Why `dir` cannot take a new collection: it holds something already, or is no folder. A
+/// missing folder is fine (it is created).
+fn not_empty(dir: &Path) -> Option<String> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries
+            .next()
+            .is_some()
+            .then(|| "the folder is not empty".to_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            Some("it is not a folder".to_owned())
+        }
+        Err(e) => Some(format!("the folder cannot be read ({e})")),
+    }
 }
