@@ -524,6 +524,33 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_copy_gives_the_reason_in_words_only_where_it_helps() {
+        use crate::record::RecordError;
+        let unreachable = |kind| RecordError::CollectionUnreachable {
+            dir: "/srv/bevidst".into(),
+            source: std::io::Error::from(kind),
+        };
+        let denied = copy_failed(Lang::En, &unreachable(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(
+            denied,
+            "Your results are stored on your computer, but could not be copied to the shared folder /srv/bevidst, because you have no access to it; this is tried again the next time you start bevidst."
+        );
+        let other = copy_failed(Lang::Da, &unreachable(std::io::ErrorKind::Other));
+        assert!(
+            other.contains("fælles mappe /srv/bevidst; det bliver prøvet igen"),
+            "{other}"
+        );
+        let write = RecordError::CollectionWrite {
+            path: "/srv/bevidst/abc.ron".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        assert!(
+            copy_failed(Lang::Da, &write).contains("mappe /srv/bevidst, fordi der ikke er plads;"),
+            "the folder, not the file"
+        );
+    }
+
+    #[test]
     fn english_writes_per_cent_without_a_space_and_danish_with_one() {
         assert_eq!(
             score_line(Lang::En, 2, 3, 80),
