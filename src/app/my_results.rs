@@ -220,14 +220,13 @@ mod words {
         receipt: Option<&str>,
     ) -> String {
         let (score, max) = (a.score, a.max);
-        let mut line = match lang {
-            Lang::Da => format!("{verdict} · {score} af {max} rigtige"),
-            Lang::En => format!("{verdict} · {score} of {max} right"),
-        };
-        if let Some(r) = receipt {
-            line.push_str(&format!(" · {} {r}", lang.pick("kvittering", "receipt")));
+        let receipt = receipt.map_or_else(String::new, |r| {
+            format!(" · {} {r}", lang.pick("kvittering", "receipt"))
+        });
+        match lang {
+            Lang::Da => format!("{verdict} · {score} af {max} rigtige{receipt}"),
+            Lang::En => format!("{verdict} · {score} of {max} right{receipt}"),
         }
-        line
     }
 
     /// Why an attempt does not count (`why` is the verdict's reason).

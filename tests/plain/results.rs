@@ -104,5 +104,8 @@ fn history_names_each_module_by_title_and_marks_what_does_not_count() {
         "{lines}"
     );
     let id = &courses.modules[0].module.id;
-    assert!(!lines.contains(&format!(" {id} ")), "titles, not ids: {lines}");
+    assert!(
+        !lines.contains(&format!(" {id} ")),
+        "titles, not ids: {lines}"
+    );
 }
