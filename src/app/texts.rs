@@ -348,25 +348,51 @@ pub fn not_accepted(lang: Lang, why: &str) -> String {
 }
 
 /// The note when the copy to the shared collection folder failed, at a result or at the
-/// next start: one sentence, with the operating system's reason in words where it helps the
-/// learner (the folder is missing, out of reach, full); other reasons are left out. A copy
-/// that must not be retried (the copy there is not this log's) says what to do instead.
+/// next start: that the results are stored here, and why the copy failed, once. A folder
+/// out of reach is one sentence, with the operating system's reason in words where it helps
+/// the learner (the folder is missing, out of reach, full), and it is retried; a copy that
+/// must not be retried (something else at its name, a copy that is not this log's) says what
+/// to do instead.
 pub fn copy_failed(lang: Lang, why: &crate::record::RecordError) -> String {
     use crate::record::RecordError;
-    let (folder, source) = match why {
-        RecordError::CollectionUnreachable { dir, source } => (dir.clone(), source),
-        RecordError::CollectionWrite { path, source } => (crate::fsutil::parent_of(path), source),
-        other => return other.text(lang),
+    let retried = |folder: &std::path::Path, source: &std::io::Error| {
+        let folder = folder.display();
+        let cause = os_reason(lang, source.kind());
+        match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {folder}{cause}; det bliver prøvet igen, næste gang du starter bevidst."
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder {folder}{cause}; this is tried again the next time you start bevidst."
+            ),
+        }
     };
-    let folder = folder.display();
-    let cause = os_reason(lang, source.kind());
-    match lang {
-        Lang::Da => format!(
-            "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {folder}{cause}; det bliver prøvet igen, næste gang du starter bevidst."
-        ),
-        Lang::En => format!(
-            "Your results are stored on your computer, but could not be copied to the shared folder {folder}{cause}; this is tried again the next time you start bevidst."
-        ),
+    match why {
+        RecordError::CollectionUnreachable { dir, source } => retried(dir, source),
+        RecordError::CollectionWrite { path, source } => {
+            retried(&crate::fsutil::parent_of(path), source)
+        }
+        RecordError::CollectionBlocked(e) => {
+            let (path, reason) = (e.path().display(), e.reason(lang));
+            match lang {
+                Lang::Da => format!(
+                    "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe, fordi {path} ikke er en log: {reason}. Kontakt it-sikkerhedsfunktionen."
+                ),
+                Lang::En => format!(
+                    "Your results are stored on your computer, but could not be copied to the shared folder, because {path} is not a log: {reason}. Contact the IT-security function."
+                ),
+            }
+        }
+        other => match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe: {}.",
+                other.text(lang)
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder: {}.",
+                other.text(lang)
+            ),
+        },
     }
 }
 
