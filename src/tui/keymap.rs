@@ -169,12 +169,18 @@ pub fn hints_except(
     lang: Lang,
     inert: impl Fn(&Message) -> bool,
 ) -> Vec<(String, &'static str)> {
-    let rows: Vec<Binding<Mode, Message>> = BINDINGS
-        .iter()
-        .filter(|b| !b.sends(&Message::Quit) && !b.sends_one_where(&inert))
+    let rows: Vec<Binding<Mode, Message>> = acting(inert)
+        .filter(|b| !b.sends(&Message::Quit))
         .cloned()
         .collect();
     keys::hints(&rows, &mode, lang)
+}
+
+/// The rows of the table, without those whose message does nothing on the screen (`inert`).
+fn acting(
+    inert: impl Fn(&Message) -> bool,
+) -> impl Iterator<Item = &'static Binding<Mode, Message>> {
+    BINDINGS.iter().filter(move |b| !b.sends_one_where(&inert))
 }
 
 /// The key that quits in `mode` and its label, for the footer, which always shows it: `q`
@@ -196,11 +202,7 @@ pub fn help(
     lang: Lang,
     inert: impl Fn(&Message) -> bool,
 ) -> Vec<(String, &'static str)> {
-    let rows: Vec<Binding<Mode, Message>> = BINDINGS
-        .iter()
-        .filter(|b| !b.sends_one_where(&inert))
-        .cloned()
-        .collect();
+    let rows: Vec<Binding<Mode, Message>> = acting(inert).cloned().collect();
     keys::help(&rows, &mode, lang)
 }
 

@@ -2,7 +2,7 @@
 //! pass the verdict accepts reads as passed with its receipt, the attempt it does not accept
 //! says so and why (never »Bestået«), and how long the module is valid is named.
 
-use bevidst::course::CourseSet;
+use bevidst::lang::Lang;
 
 use super::common::{Dirs, append_attempt, text};
 
@@ -11,9 +11,17 @@ const PASSED_AT: u64 = 1_764_320_400;
 /// A day later.
 const HASTY_AT: u64 = PASSED_AT + 86_400;
 
+/// A learner's folders, the onboarding's title, and the receipts of their two attempts.
+struct Learner {
+    dirs: Dirs,
+    title: String,
+    pass: String,
+    hasty: String,
+}
+
 /// A learner set up on the bundled courses with a pass of the onboarding and, a day later, an
-/// attempt handed in one second after it started; their receipts.
-fn learner_with_two_attempts() -> (Dirs, CourseSet, String, String) {
+/// attempt handed in one second after it started.
+fn learner_with_two_attempts() -> Learner {
     let dirs = Dirs::new();
     let config = bevidst::config::Config {
         learner: Some(bevidst::config::Learner {
@@ -27,7 +35,13 @@ fn learner_with_two_attempts() -> (Dirs, CourseSet, String, String) {
     let courses = bevidst::course::bundled().expect("the bundled courses load");
     let pass = append_attempt(&dirs, &courses.modules[0], PASSED_AT, 600);
     let hasty = append_attempt(&dirs, &courses.modules[0], HASTY_AT, 1);
-    (dirs, courses, pass, hasty)
+    let title = courses.modules[0].module.title.get(Lang::Da).to_owned();
+    Learner {
+        dirs,
+        title,
+        pass,
+        hasty,
+    }
 }
 
 /// The lines joined with single spaces, so wrapped sentences read whole.
@@ -37,9 +51,9 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn my_results_in_the_plain_mode_lists_every_attempt_with_its_verdict_and_receipt() {
-    let (dirs, courses, pass, hasty) = learner_with_two_attempts();
-    let title = courses.modules[0].module.title.get(bevidst::lang::Lang::Da);
-    let out = dirs.run(&["--plain"], "r\n\nq\n");
+    let l = learner_with_two_attempts();
+    let (title, pass, hasty) = (&l.title, &l.pass, &l.hasty);
+    let out = l.dirs.run(&["--plain"], "r\n\nq\n");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let shown = text(&out.stdout);
     let start = shown.find("Mine resultater").expect("the screen is shown");
@@ -78,9 +92,9 @@ fn my_results_in_the_plain_mode_lists_every_attempt_with_its_verdict_and_receipt
 
 #[test]
 fn history_names_each_module_by_title_and_marks_what_does_not_count() {
-    let (dirs, courses, pass, hasty) = learner_with_two_attempts();
-    let title = courses.modules[0].module.title.get(bevidst::lang::Lang::Da);
-    let out = dirs.run(&["history"], "");
+    let l = learner_with_two_attempts();
+    let (title, pass, hasty) = (&l.title, &l.pass, &l.hasty);
+    let out = l.dirs.run(&["history"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let lines = text(&out.stdout);
     let rows: Vec<&str> = lines.lines().collect();
@@ -103,6 +117,7 @@ fn history_names_each_module_by_title_and_marks_what_does_not_count() {
         )),
         "{lines}"
     );
+    let courses = bevidst::course::bundled().expect("the bundled courses load");
     let id = &courses.modules[0].module.id;
     assert!(
         !lines.contains(&format!(" {id} ")),

@@ -41,6 +41,11 @@ fn model(history: Vec<FinishedAttempt>) -> Model {
     Model::new(courses(), config, history, TODAY, "1001")
 }
 
+/// The model's attempts as the screen lists them.
+fn past(m: &Model, lang: Lang) -> Vec<super::PastAttempt<'_>> {
+    attempts(&m.courses, &m.judge, &m.history, &m.receipts, TODAY, lang)
+}
+
 fn texts(paras: &[Para]) -> Vec<String> {
     paras
         .iter()
@@ -57,14 +62,7 @@ fn an_attempt_the_verdict_does_not_accept_never_reads_as_passed() {
     assert!(hasty.passed);
     let mut m = model(vec![honest, hasty]);
     m.receipts = vec![Some("AAAA-AAAA-AAAA".into()), Some("BBBB-BBBB-BBBB".into())];
-    let past = attempts(
-        &m.courses,
-        &m.judge,
-        &m.history,
-        &m.receipts,
-        TODAY,
-        Lang::Da,
-    );
+    let past = past(&m, Lang::Da);
     assert_eq!(past.len(), 2);
     let (newest, oldest) = (&past[0], &past[1]);
     assert_eq!(newest.receipt, Some("BBBB-BBBB-BBBB"), "newest first");
@@ -97,14 +95,7 @@ fn a_failed_attempt_reads_as_not_passed_and_an_unknown_module_by_its_id() {
     let mut retired = attempt(0, true, 1_200);
     retired.module = "udgaaet-modul".into();
     let m = model(vec![retired, failed]);
-    let past = attempts(
-        &m.courses,
-        &m.judge,
-        &m.history,
-        &m.receipts,
-        TODAY,
-        Lang::En,
-    );
+    let past = past(&m, Lang::En);
     assert_eq!(past[0].verdict(Lang::En), (Tone::Wrong, "✗ Not passed"));
     assert_eq!(
         past[0].outcome(Lang::En),
