@@ -13,6 +13,7 @@
 //!         employee_id: "ab12345",         // [A-Za-z0-9._-], 1–64 characters
 //!         forvaltning: "Økonomiforvaltningen",
 //!         start_date: "2025-08-01",       // ISO 8601 calendar date
+//!         role: Employee,                 // Employee or Manager; Employee when absent
 //!     )),
 //!     collect_dir: None,                  // Some("X:/bevidst") to copy the log there
 //!     forvaltninger: None,                // Some(["…", "…"]) replaces the built-in list
@@ -30,6 +31,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::course::Role;
 use crate::foreign::{self, ForeignError, NotAFile};
 use crate::lang::Lang;
 
@@ -89,6 +91,10 @@ pub struct Learner {
     /// The first working day; deadlines for onboarding count from it.
     #[serde(with = "iso_date")]
     pub start_date: Date,
+    /// Whether the learner is a manager (managers' modules are due only for them). Absent in
+    /// files written before roles existed, which therefore read as an employee.
+    #[serde(default)]
+    pub role: Role,
 }
 
 impl Default for Config {

@@ -101,8 +101,9 @@ pub fn attempts<'a>(
 pub fn page(model: &Model) -> Vec<Para> {
     let lang = model.lang();
     let t = texts(lang);
+    // Titles from the whole catalogue: an attempt may be at a module of another role.
     let past = attempts(
-        &model.courses,
+        &model.catalogue,
         &model.judge,
         &model.history,
         &model.receipts,

@@ -132,7 +132,7 @@ mod tests {
         assert!(dir.path().join("data").join("log.ron").exists());
         assert_eq!(
             model.version_since.len(),
-            model.courses.modules.len(),
+            model.catalogue.modules.len(),
             "every module version is noted as seen today"
         );
         assert!(
@@ -152,6 +152,7 @@ mod tests {
                 employee_id: "ab12".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: jiff::civil::date(2025, 11, 20),
+                role: crate::course::Role::Employee,
             }),
             collect_dir: Some(dir.path().join("no-such-share")),
             ..config::Config::default()

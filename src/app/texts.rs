@@ -6,6 +6,7 @@
 
 use jiff::civil::Date;
 
+use crate::course::Role;
 use crate::lang::Lang;
 
 /// The fixed texts of one language.
@@ -17,6 +18,11 @@ pub struct Texts {
     pub field_employee_id: &'static str,
     pub field_forvaltning: &'static str,
     pub field_start_date: &'static str,
+    pub field_role: &'static str,
+    pub ask_role: &'static str,
+    pub role_employee: &'static str,
+    pub role_manager: &'static str,
+    pub err_no_role: &'static str,
     pub ask_language: &'static str,
     pub ask_employee_id: &'static str,
     pub ask_forvaltning: &'static str,
@@ -85,6 +91,11 @@ const DA: Texts = Texts {
     field_employee_id: "Medarbejdernummer",
     field_forvaltning: "Forvaltning",
     field_start_date: "Startdato",
+    field_role: "Rolle",
+    ask_role: "Er du leder med personaleansvar?",
+    role_employee: "Medarbejder uden personaleansvar",
+    role_manager: "Leder med personaleansvar",
+    err_no_role: "Vælg på listen, om du er leder med personaleansvar.",
     ask_language: "Hvilket sprog vil du bruge?",
     ask_employee_id: "Hvad er dit medarbejdernummer? Vi har foreslået dit brugernavn; ret det, hvis det ikke passer.",
     ask_forvaltning: "Hvilken forvaltning arbejder du i?",
@@ -152,6 +163,11 @@ const EN: Texts = Texts {
     field_employee_id: "Employee id",
     field_forvaltning: "Administration",
     field_start_date: "Start date",
+    field_role: "Role",
+    ask_role: "Are you a manager with personnel responsibility?",
+    role_employee: "Employee without personnel responsibility",
+    role_manager: "Manager with personnel responsibility",
+    err_no_role: "Choose from the list whether you are a manager with personnel responsibility.",
     ask_language: "Which language do you want to use?",
     ask_employee_id: "What is your employee id? We have suggested your user name; change it if it is not right.",
     ask_forvaltning: "Which administration (forvaltning) do you work in?",
@@ -217,6 +233,15 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Da => &DA,
         Lang::En => &EN,
+    }
+}
+
+/// A role as the learner reads it: »Leder med personaleansvar«.
+pub fn role_name(lang: Lang, role: Role) -> &'static str {
+    let t = texts(lang);
+    match role {
+        Role::Employee => t.role_employee,
+        Role::Manager => t.role_manager,
     }
 }
 

@@ -9,6 +9,7 @@ fn sample() -> Config {
             employee_id: "ab12345".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: jiff::civil::date(2025, 8, 1),
+            role: Role::Manager,
         }),
         language: Lang::En,
         collect_dir: Some(PathBuf::from("/srv/bevidst")),
@@ -23,6 +24,28 @@ fn saves_and_loads_the_same_config() {
     save(&nested, &sample()).expect("save");
     assert_eq!(load(&nested).expect("load"), sample());
     assert!(!nested.join("config.ron.tmp").exists());
+}
+
+#[test]
+fn a_config_from_before_roles_loads_as_an_employee() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join(CONFIG_FILE),
+        "Config(version: 1, learner: Some(Learner(employee_id: \"ab12\", \
+         forvaltning: \"Økonomiforvaltningen\", start_date: \"2025-08-01\")))",
+    )
+    .expect("write");
+    let learner = load(dir.path()).expect("load").learner.expect("a learner");
+    assert_eq!(learner.role, Role::Employee);
+    assert_eq!(learner.employee_id, "ab12");
+}
+
+#[test]
+fn the_role_is_written_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    save(dir.path(), &sample()).expect("save");
+    let text = fs::read_to_string(dir.path().join(CONFIG_FILE)).expect("read");
+    assert!(text.contains("role: Manager"), "{text}");
 }
 
 #[test]

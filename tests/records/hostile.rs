@@ -233,6 +233,7 @@ fn learner_start(data: &Path, config: &Path, col: &Path, own_copy: &Path) {
                 employee_id: "7654321".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: jiff::civil::date(2025, 1, 6),
+                role: bevidst::course::Role::Employee,
             }),
             collect_dir: Some(col.to_path_buf()),
             ..bevidst::config::Config::default()

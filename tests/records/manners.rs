@@ -34,6 +34,7 @@ impl Setup {
                     employee_id: "7654321".into(),
                     forvaltning: "Økonomiforvaltningen".into(),
                     start_date: jiff::civil::date(2025, 1, 6),
+                    role: bevidst::course::Role::Employee,
                 }),
                 ..bevidst::config::Config::default()
             },
@@ -151,7 +152,7 @@ fn files_holding_personal_data_are_private_under_umask_022() {
         finish(sh, input)
     };
     // The first start: the questions answered, the configuration and the log written.
-    let first = under_umask(&["--plain"], b"\n7654321\n7\n2025-11-20\nj\n");
+    let first = under_umask(&["--plain"], b"\n7654321\n7\n1\n2025-11-20\nj\n");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let out = root.path().join("out");
     let report = root.path().join("report.md");

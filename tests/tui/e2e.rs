@@ -25,7 +25,7 @@ fn press(tmux: &Tmux, shown: &str, keys: &[&str]) {
 }
 
 /// Answers the first-start questions on screen, with the keys the footer shows: Danish,
-/// `ab12`, Økonomiforvaltningen (the last of the list), today.
+/// `ab12`, Økonomiforvaltningen (the last of the list), no personnel responsibility, today.
 fn first_start(tmux: &Tmux) {
     tmux.wait_for("Hvilket sprog vil du bruge?");
     assert_eq!(
@@ -45,6 +45,9 @@ fn first_start(tmux: &Tmux) {
     press(tmux, "Enter bekræft", &["Enter"]);
     tmux.wait_for("Hvilken forvaltning arbejder du i?");
     press(tmux, "↑↓ flyt", &["Down"; 7]);
+    press(tmux, "Enter bekræft", &["Enter"]);
+    tmux.wait_for("Er du leder med personaleansvar?");
+    press(tmux, "↑↓ flyt", &["Down"]);
     press(tmux, "Enter bekræft", &["Enter"]);
     tmux.wait_for("Hvornår var din første arbejdsdag?");
     press(tmux, "Enter bekræft", &["Enter"]);

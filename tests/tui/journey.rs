@@ -115,6 +115,35 @@ fn a_new_learner_goes_from_first_start_to_a_stored_receipt() {
 }
 
 #[test]
+fn the_role_question_refuses_enter_alone_and_keeps_the_answer_chosen() {
+    let mut env = Env::new(7);
+    let mut model = new_model();
+    env.send(&mut model, &[Message::Confirm]);
+    env.send(&mut model, &typed("ab12"));
+    env.send(
+        &mut model,
+        &[Message::Confirm, Message::Pick(6), Message::Confirm],
+    );
+    let step = |model: &Model| match &model.screen {
+        Screen::FirstStart(form) => (form.step, form.error, form.role),
+        other => panic!("still asking: {other:?}"),
+    };
+    assert_eq!(step(&model), (Step::Role, None, None), "nothing chosen");
+    env.send(&mut model, &[Message::Confirm]);
+    let (at, error, role) = step(&model);
+    assert_eq!((at, role), (Step::Role, None), "Enter alone is refused");
+    assert_eq!(
+        error.map(|e| e.text(Lang::Da)).as_deref(),
+        Some("Vælg på listen, om du er leder med personaleansvar.")
+    );
+    env.send(&mut model, &[Message::Pick(1), Message::Confirm]);
+    assert_eq!(
+        step(&model),
+        (Step::StartDate, None, Some(bevidst::course::Role::Manager))
+    );
+}
+
+#[test]
 fn the_same_seed_draws_the_same_quiz() {
     let attempts: Vec<_> = (0..2)
         .map(|_| {
@@ -248,6 +277,7 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([Message::Confirm, Message::Pick(0), Message::Confirm]);
+    msgs.extend([Message::Pick(0), Message::Confirm]);
     msgs.extend([Message::Confirm, Message::Confirm]);
     send(&mut model, &msgs);
     send(&mut model, &[Message::StartQuiz]);
@@ -300,6 +330,8 @@ fn update_returns_effects_as_values_and_does_no_io() {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([
+        Message::Confirm,
+        Message::Down,
         Message::Confirm,
         Message::Down,
         Message::Confirm,

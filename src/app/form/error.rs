@@ -17,6 +17,8 @@ pub enum FormError {
     DateRange,
     /// No forvaltning was chosen (none is chosen for the learner).
     NoForvaltning,
+    /// No role was chosen (none is chosen for the learner).
+    NoRole,
 }
 
 impl FormError {
@@ -41,6 +43,7 @@ impl FormError {
                     "Choose the administration you work in from the list.",
                 )
                 .to_owned(),
+            FormError::NoRole => t.err_no_role.to_owned(),
         }
     }
 }

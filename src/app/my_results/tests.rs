@@ -35,6 +35,7 @@ fn model(history: Vec<FinishedAttempt>) -> Model {
             employee_id: "1001".into(),
             forvaltning: "KFF".into(),
             start_date: date(2025, 1, 1),
+            role: crate::course::Role::Employee,
         }),
         ..Config::default()
     };
@@ -43,7 +44,7 @@ fn model(history: Vec<FinishedAttempt>) -> Model {
 
 /// The model's attempts as the screen lists them.
 fn past(m: &Model, lang: Lang) -> Vec<super::PastAttempt<'_>> {
-    attempts(&m.courses, &m.judge, &m.history, &m.receipts, TODAY, lang)
+    attempts(&m.catalogue, &m.judge, &m.history, &m.receipts, TODAY, lang)
 }
 
 fn texts(paras: &[Para]) -> Vec<String> {

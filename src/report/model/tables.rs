@@ -130,7 +130,7 @@ pub struct TestFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemCount {
     /// The forvaltning of the learner whose record it is; `None` where the file could not be
-    /// read far enough to know.
+    /// read far enough to know, or where the forvaltning is too small to be named.
     pub forvaltning: Option<String>,
     /// The kind.
     pub kind: ProblemKind,
@@ -148,4 +148,16 @@ pub struct RosterProblem {
     pub line: Option<u64>,
     /// What is wrong and what to do.
     pub message: String,
+}
+
+/// A handbook document's own review (policy 1.8: the policy at least every second year, the
+/// regulativ at least once a year), as the report states it beside the training figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandbookReview {
+    /// The document's name, Danish and English.
+    pub name: (String, String),
+    /// Months between reviews.
+    pub every_months: u32,
+    /// Its last revision, next review and where that stands.
+    pub due: crate::handbook::due::ReviewDue,
 }
