@@ -10,4 +10,5 @@ mod journey;
 mod leaks;
 mod organisation;
 mod piped;
+mod results;
 mod status;
