@@ -99,9 +99,7 @@ impl LearnerLog {
 /// Verifies the log file at `path` without loading it whole.
 pub fn verify_file(path: &Path) -> Result<VerifyOutcome, RecordError> {
     let file = fs::File::open(path).map_err(|e| RecordError::io("cannot open", path, e))?;
-    let mut reader = LogReader::new(io::BufReader::new(file));
-    reader.by_ref().for_each(drop);
-    Ok(reader.outcome())
+    Ok(LogReader::new(io::BufReader::new(file)).verify_to_end())
 }
 
 /// The file name [`export_log`] suggests: `bevidst-<installation>.ron`.
@@ -126,7 +124,5 @@ pub fn export_log(log_path: &Path, out: &Path) -> Result<VerifyOutcome, RecordEr
     }
     let bytes = snapshot(log_path)?;
     write_atomic(out, &bytes).map_err(|e| RecordError::io("cannot write the export", out, e))?;
-    let mut reader = LogReader::new(bytes.as_slice());
-    reader.by_ref().for_each(drop);
-    Ok(reader.outcome())
+    Ok(LogReader::new(bytes.as_slice()).verify_to_end())
 }
