@@ -1,4 +1,5 @@
-//! Embeds the bundled `courses/*.ron` and the handbook in `courses/handbook/` (its documents
+//! Embeds the bundled `courses/*.ron` (modules, and the organisation profile
+//! `organisation.ron`) and the handbook in `courses/handbook/` (its documents
 //! and `reviewed.lock`) in the binary, so `bevidst` works from any folder.
 
 use std::fmt::Write as _;
@@ -11,7 +12,10 @@ fn ron_files(dir: &Path) -> Vec<PathBuf> {
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "ron")
+                        && p.file_name().is_some_and(|n| n != "organisation.ron")
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -53,6 +57,18 @@ fn main() {
         "courses",
         &ron_files(&courses),
     );
+    let profile = courses.join("organisation.ron");
+    println!("cargo::rerun-if-changed={}", profile.display());
+    out.push_str("/// The bundled `organisation.ron`: (name, contents), if there is one.\n");
+    if profile.is_file() {
+        let _ = writeln!(
+            out,
+            "pub static BUNDLED_ORGANISATION: Option<(&str, &str)> = Some((\"courses/organisation.ron\", include_str!({:?})));",
+            profile.display().to_string()
+        );
+    } else {
+        out.push_str("pub static BUNDLED_ORGANISATION: Option<(&str, &str)> = None;\n");
+    }
     fs::write(out_dir.join("bundled.rs"), out).expect("OUT_DIR is writable");
 
     let handbook = courses.join("handbook");

@@ -21,7 +21,6 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use bevidst::lang::Lang;
@@ -31,6 +30,9 @@ use bevidst::schedule::Rules;
 use bevidst::simulate::courses::{Shape, synthetic_courses};
 use bevidst::simulate::{SimConfig, simulate};
 use sha2::{Digest, Sha256};
+
+#[path = "../tests/support/hermetic.rs"]
+mod hermetic;
 
 /// The simulated period ends here (fixed, so runs are comparable).
 const END: i64 = 1_750_000_000; // 2025-06-15
@@ -148,6 +150,7 @@ fn measure_report(dir: &Path, work: &Path) {
         collection: dir.to_path_buf(),
         roster: None,
         anchors: work.join("anchors.txt"),
+        memory: None,
     };
     let settings = Settings {
         min_group: 5,
@@ -177,7 +180,12 @@ fn measure_report(dir: &Path, work: &Path) {
 
 fn child(mode: &str, dir: &Path, work: &Path) -> Measured {
     let exe = std::env::current_exe().expect("own path");
-    let out = Command::new(exe)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let mut cmd = hermetic::command(exe, sandbox.path());
+    if let Some(keep) = std::env::var_os("BEVIDST_BENCH_SAMPLE") {
+        cmd.env("BEVIDST_BENCH_SAMPLE", keep);
+    }
+    let out = cmd
         .arg("--measure")
         .arg(mode)
         .arg(dir)

@@ -11,7 +11,6 @@
 
 use std::io::Write as _;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bevidst::app::runtime::Offline;
@@ -26,6 +25,9 @@ use rand_chacha::ChaCha8Rng;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, TerminalOptions, Viewport};
+
+#[path = "../tests/support/hermetic.rs"]
+mod hermetic;
 
 fn summary(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
@@ -107,7 +109,9 @@ fn key_to_frame() -> Vec<Duration> {
     let today = jiff::civil::date(2025, 11, 28);
     let mut model = Model::new(courses, config, Vec::new(), today, "ab12");
     let mut services = Offline {
-        now: Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        clock: bevidst::app::runtime::SteppingClock::starting_at(
+            Timestamp::from_second(1_764_320_400).expect("a valid time"),
+        ),
         rng: ChaCha8Rng::seed_from_u64(7),
         receipt: "0000-0000-0000".into(),
     };
@@ -156,16 +160,22 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
 }
 
 fn real_binary() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    if hermetic::command("tmux", dir.path())
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         println!("real binary: tmux is not installed; skipped");
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
     setup_dirs(dir.path());
     let sock = dir.path().join("sock");
+    // The server's environment (which the pane inherits) is the client's: built from scratch,
+    // with no tmux configuration read.
     let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-S")
+        hermetic::command("tmux", dir.path())
+            .args(["-u", "-f", "/dev/null", "-S"])
             .arg(&sock)
             .args(args)
             .output()
@@ -210,6 +220,11 @@ fn real_binary() {
         wait(&format!("Spørgsmål {n} af 10"));
         tmux(&["send-keys", "-t", "b", "1", "Enter"]);
     }
+    // The hand-in page, then handing in is confirmed.
+    wait("Aflever quizzen");
+    tmux(&["send-keys", "-t", "b", "a"]);
+    wait("Vil du aflevere");
+    tmux(&["send-keys", "-t", "b", "j"]);
     wait("Din kvittering:");
     std::thread::sleep(Duration::from_millis(200));
     let before = cpu_ticks(&pid);

@@ -3,8 +3,10 @@
 //! `cargo run --release --example record_bench [RECORDS] [SAVE_AS]`; with `SAVE_AS` the
 //! generated log is also written there (a valid log to try `bevidst verify` on).
 
-// Rates are printed to three digits; a count above 2^52 loses nothing that is shown.
-#![allow(clippy::cast_precision_loss)]
+#![expect(
+    clippy::cast_precision_loss,
+    reason = "rates are printed to three digits; a count above 2^52 loses nothing shown"
+)]
 
 use std::time::Instant;
 

@@ -2,7 +2,7 @@
 //! ratatui's test backend at 80×24 (a fixed day and a seeded draw, so the output repeats):
 //! `cargo run --example screens`. `docs/tui.md` shows its output.
 
-use bevidst::app::runtime::{Offline, dispatch};
+use bevidst::app::runtime::{Offline, SteppingClock, dispatch};
 use bevidst::app::{Message, Model, Screen};
 use bevidst::config::{Config, Learner};
 use bevidst::tui::Theme;
@@ -39,7 +39,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "ab12",
     );
     let mut demo = Offline {
-        now: Timestamp::from_second(1_764_320_400).unwrap_or(Timestamp::UNIX_EPOCH),
+        clock: SteppingClock::starting_at(
+            Timestamp::from_second(1_764_320_400).unwrap_or(Timestamp::UNIX_EPOCH),
+        ),
         rng: ChaCha8Rng::seed_from_u64(7),
         receipt: "7F3A-91C2-0B4D".into(),
     };
@@ -60,6 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         dispatch(&mut model, Message::Answer(right), &mut demo);
         dispatch(&mut model, Message::Confirm, &mut demo);
     }
+    dispatch(&mut model, Message::HandIn, &mut demo);
+    dispatch(&mut model, Message::Yes, &mut demo);
     show("Result", &model)?;
     Ok(())
 }

@@ -25,13 +25,12 @@
 //! message instead of being misread. Writing is atomic (temporary file, sync, rename), so a
 //! crash never leaves half a file.
 
-use std::fs;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::foreign::{self, ForeignError, NotAFile};
 use crate::lang::Lang;
 
 /// The configuration format version this program reads and writes.
@@ -130,6 +129,17 @@ pub enum ConfigError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// Something that is not a file is at the configuration's name.
+    #[error(
+        "{path}: the configuration is {}, not a file; remove it, or replace it with the configuration file",
+        kind.text(Lang::En)
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What is there.
+        kind: NotAFile,
+    },
     /// The file is larger than any real configuration.
     #[error(
         "{path}: the configuration is larger than {MAX_CONFIG_BYTES} bytes; it is not a bevidst configuration, move it away"
@@ -220,21 +230,17 @@ pub fn id_from_login(login: &str) -> String {
 /// Reads `dir/config.ron`; a missing file is the default configuration (first start).
 pub fn load(dir: &Path) -> Result<Config, ConfigError> {
     let path = dir.join(CONFIG_FILE);
-    let file = match fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(source) => return Err(ConfigError::Read { path, source }),
+    // An organisation may preinstall the file, so it is read like any file bevidst did not
+    // create: only a regular file, never a pipe or a device (which would hang the start).
+    let bytes = match foreign::read_bytes(&path, MAX_CONFIG_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.is_missing() => return Ok(Config::default()),
+        Err(ForeignError::Io { source, .. }) => return Err(ConfigError::Read { path, source }),
+        Err(ForeignError::TooLarge { .. }) => return Err(ConfigError::TooLarge { path }),
+        Err(ForeignError::NotAFile { kind, .. }) => {
+            return Err(ConfigError::NotAFile { path, kind });
+        }
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| ConfigError::Read {
-            path: path.clone(),
-            source,
-        })?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(ConfigError::TooLarge { path });
-    }
     let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
         path: path.clone(),
         message: "the configuration is not UTF-8 text; save it as UTF-8".into(),
@@ -316,14 +322,15 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
 }
 
 /// Writes `dir/config.ron` atomically: a temporary file in the same folder, synced, then
-/// renamed over the old one. Creates the folder if needed.
+/// renamed over the old one. Creates the folder if needed. The file names the learner, so it
+/// is readable by them only (0600, a new folder 0700, on Unix).
 pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
     let path = dir.join(CONFIG_FILE);
     let write_err = |path: &Path| {
         let path = path.to_owned();
         move |source| ConfigError::Write { path, source }
     };
-    fs::create_dir_all(dir).map_err(write_err(dir))?;
+    crate::fsutil::create_private_dir(dir).map_err(write_err(dir))?;
     let pretty = ron::ser::PrettyConfig::new().struct_names(true);
     let body = ron::ser::to_string_pretty(config, pretty).map_err(|e| ConfigError::Write {
         path: path.clone(),
@@ -332,7 +339,7 @@ pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
     let text = format!(
         "// bevidst configuration, format version {CONFIG_VERSION}. Written by the program; you may edit it.\n{body}\n"
     );
-    crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(write_err(&path))?;
+    crate::fsutil::write_private(&path, text.as_bytes()).map_err(write_err(&path))?;
     Ok(())
 }
 
@@ -341,7 +348,10 @@ mod iso_date {
     use jiff::civil::Date;
     use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
 
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    #[expect(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's `with` passes a reference"
+    )]
     pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(date)
     }

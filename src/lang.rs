@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A language the program can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// A language the program can show; also the value of every `--lang` option (`da`, `en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 pub enum Lang {
     /// Danish, the language every text must have.
     #[default]
+    #[value(help = "Dansk")]
     Da,
     /// English, shown where present.
+    #[value(help = "English")]
     En,
 }
 

@@ -1,13 +1,17 @@
 //! bevidst: IT-security awareness training for the employees of Københavns Kommune, and
-//! follow-up for its IT-security function. See `../shared/design.md` for the product shape;
-//! each module below is one box of its data-flow diagram.
+//! follow-up for its IT-security function. `ARCHITECTURE.md` at the top of the repository
+//! describes the data flow, one line per module, the persisted formats, the records' threat
+//! model, the privacy rules and where to change what; each module below is one box of its
+//! data-flow diagram.
 
 pub mod app;
 pub mod attempt;
 pub mod canon;
 pub mod config;
 pub mod course;
-pub mod fsutil;
+pub mod exit;
+pub mod foreign;
+mod fsutil;
 pub mod handbook;
 pub mod lang;
 pub mod plain;
@@ -19,3 +23,4 @@ pub mod safe_text;
 pub mod schedule;
 pub mod simulate;
 pub mod tui;
+pub mod verdict;

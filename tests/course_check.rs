@@ -4,10 +4,12 @@
 //! input makes the loader panic.
 
 use std::path::Path;
-use std::process::Command;
 
 use bevidst::canon::hex;
 use bevidst::course::{self, CourseSet, MAX_FILE_BYTES, parse_module};
+
+#[path = "support/hermetic.rs"]
+mod hermetic;
 
 fn error_lines(result: Result<CourseSet, Vec<course::CourseError>>) -> Vec<String> {
     match result {
@@ -152,7 +154,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 #[test]
 fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
     let bin = env!("CARGO_BIN_EXE_bevidst");
-    let bad = Command::new(bin)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let bad = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/invalid/many-errors"])
         .output()
         .expect("run bevidst");
@@ -163,14 +166,14 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
     for line in expected.lines() {
         assert!(stderr.contains(line), "missing {line:?} in {stderr}");
     }
-    let good = Command::new(bin)
+    let good = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/valid"])
         .output()
         .expect("run bevidst");
     assert_eq!(good.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&good.stdout);
     assert!(
-        stdout.contains("eksempel v1 (refresher every 12 months)"),
+        stdout.contains("eksempel v1 (refresher every 12 months, for everyone)"),
         "{stdout}"
     );
     assert!(
@@ -182,7 +185,8 @@ fn the_check_command_exits_1_with_every_error_and_0_when_clean() {
 #[test]
 fn check_json_lists_modules_and_errors() {
     let bin = env!("CARGO_BIN_EXE_bevidst");
-    let out = Command::new(bin)
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let out = hermetic::command(bin, sandbox.path())
         .args([
             "check",
             "tests/fixtures/invalid/many-errors",
@@ -198,7 +202,7 @@ fn check_json_lists_modules_and_errors() {
     assert_eq!(json["errors"][0]["line"], 63);
     assert_eq!(json["errors"][0]["column"], 22);
 
-    let out = Command::new(bin)
+    let out = hermetic::command(bin, sandbox.path())
         .args(["check", "tests/fixtures/valid", "--format", "json"])
         .output()
         .expect("run bevidst");
@@ -238,5 +242,70 @@ mod no_panics {
             bytes.truncate(keep.max(bytes.len() / 2));
             let _ = parse_module("fuzz.ron", &bytes);
         }
+    }
+}
+
+/// A copy of the example module whose lesson names `{{indberetning}}`, with a profile that
+/// defines it as `da`/`en`, in a fresh folder.
+fn module_with_placeholder(da: &str, en: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let module = std::fs::read_to_string("tests/fixtures/valid/eksempel.ron")
+        .expect("example module")
+        .replace(
+            "Et nyt afsnit begynder efter en tom linje.",
+            "Spørg {{indberetning}}, hvis du er i tvivl.",
+        )
+        .replace(
+            "and only what they need.",
+            "and only what they need. Ask {{indberetning}}.",
+        );
+    std::fs::write(dir.path().join("modul.ron"), module).expect("write module");
+    std::fs::write(
+        dir.path().join("organisation.ron"),
+        format!(
+            "Organisation(values: {{ \"indberetning\": Value(about: \"x\", text: (da: \"{da}\", en: \"{en}\")) }})"
+        ),
+    )
+    .expect("write profile");
+    dir
+}
+
+#[test]
+fn placeholders_are_filled_from_the_profile_and_the_hash_covers_the_value() {
+    let a = module_with_placeholder("it-supporten", "IT support");
+    let set = course::load_dir(a.path()).expect("loads");
+    let body = &set.modules[0].module.lessons[0].body;
+    assert!(body.da.contains("Spørg it-supporten, hvis"), "{}", body.da);
+    assert!(
+        body.en
+            .as_deref()
+            .is_some_and(|en| en.contains("Ask IT support.")),
+        "{:?}",
+        body.en
+    );
+    assert_eq!(set.modules[0].placeholders.len(), 2);
+
+    let b = module_with_placeholder("servicedesken", "IT support");
+    let other = course::load_dir(b.path()).expect("loads");
+    assert_ne!(set.modules[0].hash, other.modules[0].hash);
+
+    let summary = course::summarize(&Ok(set));
+    let uses = &summary
+        .placeholders
+        .iter()
+        .find(|p| p.name == "indberetning")
+        .expect("listed")
+        .uses;
+    assert_eq!(uses.len(), 2, "{uses:?}");
+    assert!(uses[0].ends_with("modul.ron:21:28"), "{uses:?}");
+}
+
+#[test]
+fn the_bundled_profile_fills_every_placeholder_of_the_bundled_courses() {
+    let set = course::bundled().expect("bundled courses load");
+    for m in &set.modules {
+        m.module.clone().for_each_text(|t| {
+            assert!(!t.da.contains("{{"), "{}: {}", m.source, t.da);
+        });
     }
 }

@@ -5,11 +5,14 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use bevidst::course::{self, CourseSet};
 use bevidst::handbook::trace::{self, Change};
 use bevidst::handbook::{Citation, lock};
+
+#[path = "support/hermetic.rs"]
+mod hermetic;
 
 /// Copies `courses/*.ron` and `courses/handbook/` (documents and lock) into `dir`.
 fn copy_courses(dir: &Path) {
@@ -65,10 +68,10 @@ fn listed(uses: &trace::SectionUses) -> BTreeSet<(String, String)> {
         .collect()
 }
 
-/// The binary with an environment built from scratch.
+/// The binary with an environment built from scratch ([`hermetic::command`]).
 fn bevidst(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bevidst"))
-        .env_clear()
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    hermetic::command(env!("CARGO_BIN_EXE_bevidst"), sandbox.path())
         .args(args)
         .output()
         .expect("run bevidst")

@@ -9,9 +9,12 @@ use bevidst::course::CourseSet;
 use bevidst::lang::Lang;
 use bevidst::record::{CompletionRecord, InstallationId, header_line};
 use bevidst::report::model::{ProblemKind, Report};
-use bevidst::report::{Paths, RunOutput, Settings, run};
+use bevidst::report::{Paths, RunOutput, Settings, render, run};
 use bevidst::schedule::Rules;
 use bevidst::simulate::courses::{Shape, synthetic_courses};
+
+#[path = "support/hermetic.rs"]
+mod hermetic;
 
 const T0: u64 = 1_740_000_000; // 2025-02-19
 
@@ -117,12 +120,13 @@ fn report(env: &Env, set: &CourseSet, roster: Option<PathBuf>, threads: usize) -
         collection: env.collection.clone(),
         roster,
         anchors: env.anchors.clone(),
+        memory: None,
     };
     run(&paths, set, &settings(), threads, None).expect("the report runs")
 }
 
-fn assert_adds_up(r: &Report) {
-    let c = &r.counts;
+fn assert_adds_up(out: &RunOutput) {
+    let c = &out.report.counts;
     assert_eq!(
         c.records_read,
         c.records_counted + c.records_rejected,
@@ -133,16 +137,17 @@ fn assert_adds_up(r: &Report) {
         c.files_counted + c.files_partly_counted + c.files_rejected,
         "{c:?}"
     );
-    let listed: u64 = r.problems.iter().map(|p| p.records).sum();
+    let listed: u64 = out.followup.problems.iter().map(|p| p.records).sum();
     assert_eq!(
         listed, c.records_rejected,
         "every rejected record is listed: {:#?}",
-        r.problems
+        out.followup.problems
     );
 }
 
-fn kinds(r: &Report) -> Vec<(String, ProblemKind)> {
-    r.problems
+fn kinds(out: &RunOutput) -> Vec<(String, ProblemKind)> {
+    out.followup
+        .problems
         .iter()
         .map(|p| {
             let name = Path::new(&p.path)
@@ -178,8 +183,8 @@ fn every_kind_of_bad_file_is_reported_and_not_counted() {
 
     let out = report(&e, &set, None, 2);
     let r = &out.report;
-    assert_adds_up(r);
-    let k = kinds(r);
+    assert_adds_up(&out);
+    let k = kinds(&out);
     assert!(
         k.contains(&("empty.ron".into(), ProblemKind::NotALog)),
         "{k:?}"
@@ -200,7 +205,8 @@ fn every_kind_of_bad_file_is_reported_and_not_counted() {
         k.contains(&("edited.ron".into(), ProblemKind::BrokenChain)),
         "{k:?}"
     );
-    let edited_problem = r
+    let edited_problem = out
+        .followup
         .problems
         .iter()
         .find(|p| p.kind == ProblemKind::BrokenChain)
@@ -228,11 +234,12 @@ fn implausible_records_are_rejected_one_by_one() {
     ];
     drafts[1].started = drafts[1].finished - 2; // four questions in two seconds
     write(&e.collection.join("a.ron"), &log_lines(1, drafts));
-    let r = report(&e, &set, None, 1).report;
-    assert_adds_up(&r);
+    let out = report(&e, &set, None, 1);
+    let r = &out.report;
+    assert_adds_up(&out);
     assert_eq!(r.counts.records_counted, 1);
-    let p = &r.problems[0];
-    assert_eq!((p.kind, p.line), (ProblemKind::Implausible, Some(3)));
+    let p = &out.followup.problems[0];
+    assert_eq!((p.kind, p.line), (ProblemKind::NotAccepted, Some(3)));
     assert!(p.message.contains("took 2 s"), "{}", p.message);
 }
 
@@ -243,11 +250,12 @@ fn copies_of_one_installation_count_once_and_diverging_ones_not_at_all() {
     let full = learner_log(&set, 1, "1001", 3);
     write(&e.collection.join("a.ron"), &full);
     write(&e.collection.join("backup/a-old.ron"), &full[..3]);
-    let r = report(&e, &set, None, 2).report;
-    assert_adds_up(&r);
+    let out = report(&e, &set, None, 2);
+    let r = &out.report;
+    assert_adds_up(&out);
     assert_eq!(r.counts.records_counted, 3);
     assert_eq!(
-        kinds(&r),
+        kinds(&out),
         [("a-old.ron".to_owned(), ProblemKind::DuplicateCopy)]
     );
 
@@ -259,15 +267,17 @@ fn copies_of_one_installation_count_once_and_diverging_ones_not_at_all() {
     );
     let other = log_lines(2, vec![draft(&set, "2002", 0, T0 + 99, 4)]);
     write(&e.collection.join("b2.ron"), &other);
-    let r = report(&e, &set, None, 2).report;
-    assert_adds_up(&r);
+    let out = report(&e, &set, None, 2);
+    let r = &out.report;
+    assert_adds_up(&out);
     assert_eq!(r.counts.records_counted, 0);
     assert!(
-        r.problems
+        out.followup
+            .problems
             .iter()
             .all(|p| p.kind == ProblemKind::DuplicateInstallation)
     );
-    assert_eq!(r.problems.len(), 2);
+    assert_eq!(out.followup.problems.len(), 2);
 }
 
 #[test]
@@ -290,30 +300,37 @@ fn anchors_catch_a_rewritten_or_shortened_log_and_accept_an_extended_one() {
         .collect();
     drafts[1] = draft(&set, "1001", 0, T0 + 7 * 86_400, 4);
     write(&path, &log_lines(1, drafts));
-    let r = report(&e, &set, None, 1).report;
-    assert_adds_up(&r);
+    let out = report(&e, &set, None, 1);
+    let r = &out.report;
+    assert_adds_up(&out);
     assert_eq!(r.counts.records_counted, 0);
-    assert_eq!(r.problems[0].kind, ProblemKind::RewrittenHistory);
+    assert_eq!(out.followup.problems[0].kind, ProblemKind::RewrittenHistory);
     assert!(
-        r.problems[0].message.contains("rewritten"),
+        out.followup.problems[0].message.contains("rewritten"),
         "{}",
-        r.problems[0].message
+        out.followup.problems[0].message
     );
 
     // Records cut off the end.
     write(&path, &learner_log(&set, 1, "1001", 2));
-    let r = report(&e, &set, None, 1).report;
+    let out = report(&e, &set, None, 1);
+    let r = &out.report;
     assert_eq!(r.counts.records_counted, 0);
     assert!(
-        r.problems[0].message.contains("removed"),
+        out.followup.problems[0].message.contains("removed"),
         "{}",
-        r.problems[0].message
+        out.followup.problems[0].message
     );
 
     // The genuine log, extended by a new attempt: all counted, the anchor moves on.
     write(&path, &learner_log(&set, 1, "1001", 4));
-    let r = report(&e, &set, None, 1).report;
-    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let out = report(&e, &set, None, 1);
+    let r = &out.report;
+    assert!(
+        out.followup.problems.is_empty(),
+        "{:?}",
+        out.followup.problems
+    );
     assert_eq!(r.counts.records_counted, 4);
     assert!(
         std::fs::read_to_string(&e.anchors)
@@ -332,10 +349,12 @@ fn a_roster_with_wrong_columns_is_reported_and_the_report_goes_on() {
     );
     let roster = e.collection.parent().expect("parent").join("roster.csv");
     std::fs::write(&roster, "id;navn\n1001;Anna\n").expect("written");
-    let r = report(&e, &set, Some(roster.clone()), 1).report;
+    let out = report(&e, &set, Some(roster.clone()), 1);
+    let r = &out.report;
     assert!(!r.roster_used);
     assert_eq!(r.counts.records_counted, 1);
-    let p = r
+    let p = out
+        .followup
         .problems
         .iter()
         .find(|p| p.kind == ProblemKind::Roster)
@@ -347,10 +366,12 @@ fn a_roster_with_wrong_columns_is_reported_and_the_report_goes_on() {
         "medarbejder,forvaltning,startdato\n1001,Kultur- og Fritidsforvaltningen,2025-01-01\n1002,Kultur- og Fritidsforvaltningen,2025-13-01\n",
     )
     .expect("written");
-    let r = report(&e, &set, Some(roster), 1).report;
+    let out = report(&e, &set, Some(roster), 1);
+    let r = &out.report;
     assert!(r.roster_used);
     assert_eq!((r.counts.roster_rows, r.counts.roster_rejected), (1, 1));
-    let p = r
+    let p = out
+        .followup
         .problems
         .iter()
         .find(|p| p.kind == ProblemKind::Roster)
@@ -371,17 +392,20 @@ fn the_number_of_threads_does_not_change_the_report() {
         threads: 2,
     };
     bevidst::simulate::simulate(&set, &cfg, &dir).expect("simulated");
-    let one = report(&e, &set, None, 1).report;
+    let one = report(&e, &set, None, 1);
     std::fs::remove_file(&e.anchors).expect("reset anchors");
-    let four = report(&e, &set, None, 4).report;
+    let four = report(&e, &set, None, 4);
     assert_adds_up(&one);
-    assert!(one.counts.records_counted > 150, "{:?}", one.counts);
+    let c = one.report.counts;
+    assert!(c.records_counted > 150, "{c:?}");
     let json = |r: &Report| {
         let mut v = serde_json::to_value(r).expect("serialises");
         v["generated_at"] = serde_json::Value::Null;
         v
     };
-    assert_eq!(json(&one), json(&four));
+    assert_eq!(json(&one.report), json(&four.report));
+    let followup = |o: &RunOutput| render::followup::render(&o.followup, Lang::En);
+    assert_eq!(followup(&one), followup(&four));
 }
 
 #[test]
@@ -413,6 +437,7 @@ fn the_xapi_export_has_one_statement_per_counted_record() {
         collection: e.collection.clone(),
         roster: None,
         anchors: e.anchors.clone(),
+        memory: None,
     };
     let r = run(&paths, &set, &settings(), 2, Some(&sink))
         .expect("runs")
@@ -440,7 +465,8 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
     let e = env();
     let exe = env!("CARGO_BIN_EXE_bevidst");
     let data = e.anchors.parent().expect("parent").to_path_buf();
-    let status = std::process::Command::new(exe)
+    let status = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args([
             "simulate",
             "--learners",
@@ -453,13 +479,13 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
         ])
         .args(["--end", "2025-06-15T12:00:00Z", "--out"])
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .status()
         .expect("runs");
     assert!(status.success());
     let empty = data.join("no-courses");
     std::fs::create_dir_all(&empty).expect("folder");
-    let out = std::process::Command::new(exe)
+    let out = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args([
             "report",
             "--format",
@@ -472,7 +498,6 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
         .arg("--courses")
         .arg(&empty) // an empty folder is refused: the course set must be valid
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .output()
         .expect("runs");
     assert!(
@@ -484,10 +509,10 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
 
     // The synthetic set is not bundled, so the report (bundled courses) finds every record's
     // module unknown: all rejected, none crashes, the numbers still add up.
-    let out = std::process::Command::new(exe)
+    let out = hermetic::command(exe, &data)
+        .env("BEVIDST_DATA_DIR", &data)
         .args(["report", "--format", "csv", "--now", "2025-06-15T12:00:00Z"])
         .arg(&e.collection)
-        .env("BEVIDST_DATA_DIR", &data)
         .output()
         .expect("runs");
     assert!(

@@ -3,9 +3,10 @@
 //! (alternate screen off). Needs tmux; `.ci/run` installs it.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
+#[path = "support/hermetic.rs"]
+mod hermetic;
 #[path = "support/tmux.rs"]
 mod tmux;
 
@@ -16,7 +17,7 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let exe = env!("CARGO_BIN_EXE_bevidst");
     let collection = dir.path().join("indsamling");
-    let status = Command::new(exe)
+    let status = hermetic::command(exe, dir.path())
         .args([
             "simulate",
             "--learners",

@@ -1,6 +1,7 @@
 //! Every xAPI statement bevidst writes validates against the xAPI 1.0.1 statement schema in
-//! `../shared/xapi` (Rustici's xAPI schema, draft-04, custom formats from `tincan-formats.json`), and
-//! statements that break the spec do not.
+//! `tests/fixtures/xapi` (Rustici Software's xAPI schema, Apache-2.0, draft-04, custom formats from
+//! `tincan-formats.json`; see the README, LICENSE and NOTICE there), and statements that break
+//! the spec do not.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,19 +15,14 @@ use bevidst::simulate::courses::{Shape, synthetic_courses};
 use jsonschema::{Draft, Registry, Validator};
 use serde_json::{Value, json};
 
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/xapi")
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xapi")
 }
 
 fn read_json(name: &str) -> Value {
-    let path = shared().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (CI copies shared/ beside the clone)",
-            path.display()
-        )
-    });
-    serde_json::from_str(&text).expect("the shared schema files are JSON")
+    let path = fixtures().join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the schema fixtures are JSON")
 }
 
 /// JavaScript spells characters beyond U+FFFF in the xAPI schema's regular expressions as UTF-16

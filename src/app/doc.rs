@@ -5,7 +5,7 @@
 //!
 //! Every text from a course file passes through `safe_text::sanitize` here.
 
-use super::quiz::ResultState;
+use super::quiz::{Acceptance, ResultState};
 use super::texts::{self, texts};
 use super::wrap;
 use crate::attempt::FinishedAttempt;
@@ -222,9 +222,9 @@ pub fn review(module: &LoadedModule, result: &ResultState, index: usize, lang: L
     out
 }
 
-/// The summary of a result: pass or fail, the score against the pass mark, the share per area
-/// and the state of the record (saving, the receipt, or why it failed).
-/// The result of an attempt. `history` is the learner's own finished attempts (of every
+/// The summary of a result: passed, not passed or not accepted (and why), the score against
+/// the pass mark, the share per area and the state of the record (saving, the receipt, or why
+/// it failed). `history` is the learner's own finished attempts (of every
 /// module); for each area of this attempt the learner also sees how they did on it in their
 /// earlier attempts, so their own knowledge per area over time is visible (their data only).
 pub fn result(
@@ -235,27 +235,31 @@ pub fn result(
 ) -> Vec<Para> {
     let t = texts(lang);
     let o = &result.outcome;
-    let mut out = vec![
-        Para::new(Tone::Title, safe(module.module.title.get(lang))),
-        if o.passed {
-            Para::new(Tone::Right, t.result_passed)
-        } else {
-            Para::new(Tone::Wrong, t.result_failed)
-        },
-        Para::new(
-            Tone::Text,
-            texts::score_line(lang, o.score, o.max, module.module.pass_mark),
-        ),
-        Para::new(
-            Tone::Text,
-            if o.passed {
-                t.well_done
-            } else {
-                t.try_again_soon
-            },
-        ),
-        Para::blank(),
-    ];
+    let score = Para::new(
+        Tone::Text,
+        texts::score_line(lang, o.score, o.max, module.module.pass_mark),
+    );
+    let mut out = vec![Para::new(Tone::Title, safe(module.module.title.get(lang)))];
+    // "Bestået" only for a pass the verdict accepted: the report counts the same attempts.
+    match (&result.acceptance, o.passed) {
+        (Acceptance::NotAccepted(why), _) => out.extend([
+            Para::new(Tone::Wrong, t.result_not_accepted),
+            score,
+            Para::new(Tone::Text, texts::not_accepted(lang, &why.text(lang))),
+        ]),
+        (Acceptance::Accepted, true) => out.extend([
+            Para::new(Tone::Right, t.result_passed),
+            score,
+            Para::new(Tone::Text, t.well_done),
+        ]),
+        (Acceptance::Accepted | Acceptance::Pending, false) => out.extend([
+            Para::new(Tone::Wrong, t.result_failed),
+            score,
+            Para::new(Tone::Text, t.try_again_soon),
+        ]),
+        (Acceptance::Pending, true) => out.push(score),
+    }
+    out.push(Para::blank());
     // The receipt comes before the per-area shares, so a small screen still shows it.
     out.extend(save_state(&result.save, lang));
     out.push(Para::blank());
@@ -382,6 +386,7 @@ mod tests {
             started,
             outcome,
             save: SaveState::Saving,
+            acceptance: crate::app::Acceptance::Accepted,
         };
         let answer = |id: &str, correct| AnsweredQuestion {
             id: id.into(),

@@ -1,14 +1,21 @@
 //! The learner's details as a form: asked step by step at first start, and one field at a
 //! time in the settings. Both use the same steps and the same checks.
 
-use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::texts;
 use super::{Message, Mode};
-use crate::config::{self, Config, IdProblem, Learner};
+use crate::config::{self, Config, Learner};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
+
+mod date;
+mod error;
+mod line;
+
+pub use date::parse_date;
+pub use error::FormError;
+pub use line::Edit;
 
 /// Typed text is capped here; longer input is never a valid id or date.
 const MAX_INPUT_CHARS: usize = 80;
@@ -80,31 +87,6 @@ impl Step {
     }
 }
 
-/// Why a typed answer is not accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormError {
-    /// The employee id breaks the id rule.
-    Id(IdProblem),
-    /// The date cannot be read.
-    DateUnreadable,
-    /// The date is before 1970 or more than a year ahead.
-    DateRange,
-}
-
-impl FormError {
-    /// The problem in the learner's language, with what to do.
-    pub fn text(self, lang: Lang) -> String {
-        let t = texts::texts(lang);
-        match self {
-            FormError::Id(IdProblem::Empty) => t.err_id_empty.to_owned(),
-            FormError::Id(IdProblem::TooLong) => t.err_id_too_long.to_owned(),
-            FormError::Id(IdProblem::BadChar(c)) => texts::err_id_char(lang, c),
-            FormError::DateUnreadable => t.err_date_unreadable.to_owned(),
-            FormError::DateRange => t.err_date_range.to_owned(),
-        }
-    }
-}
-
 /// The answers being given, and the step being asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
@@ -116,14 +98,20 @@ pub struct Form {
     pub employee_id: String,
     /// The forvaltninger to choose from.
     pub forvaltninger: Vec<String>,
-    /// The chosen forvaltning (index into `forvaltninger`).
-    pub forvaltning: usize,
+    /// The chosen forvaltning (index into `forvaltninger`); none until the learner chooses,
+    /// so no one is filed under a forvaltning they did not pick.
+    pub forvaltning: Option<usize>,
     /// The start date as typed.
     pub start_date: String,
     /// Today, to check the start date against.
     pub today: Date,
     /// Why the last answer was not accepted.
     pub error: Option<FormError>,
+    /// Where the cursor of the text field is, in characters from the end of its text (so it
+    /// stays valid when the text is replaced: 0 is the end).
+    pub cursor_back: usize,
+    /// Whether the employee id was suggested from the login name (and so may be said so).
+    pub suggested: bool,
 }
 
 /// What a message did to the form.
@@ -138,11 +126,12 @@ pub enum Outcome {
 }
 
 impl Form {
-    /// The form at first start: the configured language, the login name as the id, the first
-    /// forvaltning and today as the start date.
+    /// The form at first start: the configured language, the login name as the id, no
+    /// forvaltning (the learner chooses) and today as the start date.
     pub fn first_start(config: &Config, login: &str, today: Date) -> Form {
         let mut form = Form::from_config(config, today);
         form.employee_id = config::id_from_login(login);
+        form.suggested = !form.employee_id.is_empty();
         form.start_date = today.to_string();
         form.step = Step::Language;
         form
@@ -152,9 +141,8 @@ impl Form {
     pub fn from_config(config: &Config, today: Date) -> Form {
         let forvaltninger = config.forvaltninger();
         let learner = config.learner.as_ref();
-        let forvaltning = learner
-            .and_then(|l| forvaltninger.iter().position(|f| *f == l.forvaltning))
-            .unwrap_or(0);
+        let forvaltning =
+            learner.and_then(|l| forvaltninger.iter().position(|f| *f == l.forvaltning));
         Form {
             step: Step::Language,
             language: config.language,
@@ -164,7 +152,27 @@ impl Form {
             start_date: learner.map_or_else(|| today.to_string(), |l| l.start_date.to_string()),
             today,
             error: None,
+            cursor_back: 0,
+            suggested: false,
         }
+    }
+
+    /// The question of a step as asked now: the employee id's says it was suggested only
+    /// when it was.
+    pub fn question(&self, step: Step, lang: Lang) -> &'static str {
+        match step {
+            Step::EmployeeId if !self.suggested => lang.pick(
+                "Hvad er dit medarbejdernummer?",
+                "What is your employee id?",
+            ),
+            _ => step.question(lang),
+        }
+    }
+
+    /// The cursor of a text step, in characters from the start of its text.
+    pub fn cursor(&self, step: Step) -> usize {
+        let len = self.text(step).chars().count();
+        len - self.cursor_back.min(len)
     }
 
     /// The number of items of a list step.
@@ -176,12 +184,15 @@ impl Form {
         }
     }
 
-    /// The selected item of a list step.
-    pub fn list_selected(&self, step: Step) -> usize {
+    /// The selected item of a list step, if one is chosen.
+    pub fn list_selected(&self, step: Step) -> Option<usize> {
         match step {
-            Step::Language => usize::from(self.language == Lang::En),
+            Step::Language => Some(match self.language {
+                Lang::Da => 0,
+                Lang::En => 1,
+            }),
             Step::Forvaltning => self.forvaltning,
-            _ => 0,
+            _ => None,
         }
     }
 
@@ -190,7 +201,7 @@ impl Form {
             Step::Language => {
                 self.language = if i == 0 { Lang::Da } else { Lang::En };
             }
-            Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = i,
+            Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = Some(i),
             _ => {}
         }
     }
@@ -219,20 +230,25 @@ impl Form {
                 config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)
             }
             Step::StartDate => parse_date(&self.start_date, self.today).map(|_| ()),
-            _ => Ok(()),
+            Step::Forvaltning => self
+                .forvaltning
+                .filter(|i| *i < self.forvaltninger.len())
+                .map(|_| ())
+                .ok_or(FormError::NoForvaltning),
+            Step::Language | Step::Summary => Ok(()),
         }
     }
 
     /// The learner the form describes, if every answer is accepted.
     pub fn learner(&self) -> Result<Learner, FormError> {
         config::check_employee_id(self.employee_id.trim()).map_err(FormError::Id)?;
+        let forvaltning = self
+            .forvaltning
+            .and_then(|i| self.forvaltninger.get(i))
+            .ok_or(FormError::NoForvaltning)?;
         Ok(Learner {
             employee_id: self.employee_id.trim().to_owned(),
-            forvaltning: self
-                .forvaltninger
-                .get(self.forvaltning)
-                .cloned()
-                .unwrap_or_default(),
+            forvaltning: forvaltning.clone(),
             start_date: parse_date(&self.start_date, self.today)?,
         })
     }
@@ -259,8 +275,8 @@ impl Form {
         vec![
             texts::texts(self.language).language_name.to_owned(),
             sanitize(self.employee_id.trim(), true),
-            self.forvaltninger
-                .get(self.forvaltning)
+            self.forvaltning
+                .and_then(|i| self.forvaltninger.get(i))
                 .map(|f| sanitize(f, true))
                 .unwrap_or_default(),
             parse_date(&self.start_date, self.today).map_or_else(
@@ -296,33 +312,37 @@ impl Form {
     fn choose(&mut self, step: Step, msg: &Message) {
         let len = self.list_len(step);
         let selected = self.list_selected(step);
+        // With nothing chosen yet, either arrow starts at the top.
+        let up = selected.map_or(0, |s| s.saturating_sub(1));
+        let down = selected.map_or(0, |s| (s + 1).min(len.saturating_sub(1)));
         match msg {
-            Message::Up => self.set_selected(step, selected.saturating_sub(1)),
-            Message::Down => self.set_selected(step, (selected + 1).min(len.saturating_sub(1))),
+            Message::Up => self.set_selected(step, up),
+            Message::Down => self.set_selected(step, down),
             Message::First => self.set_selected(step, 0),
             Message::Last => self.set_selected(step, len.saturating_sub(1)),
             Message::Pick(i) if *i < len => self.set_selected(step, *i),
-            Message::Toggle if step == Step::Language => self.set_selected(step, 1 - selected),
+            Message::Toggle if step == Step::Language => {
+                self.set_selected(step, 1 - selected.unwrap_or(0));
+            }
             _ => {}
         }
     }
 
-    /// Edits the text of a text step.
+    /// Edits the text of a text step at its cursor. Nothing is dropped silently: a character
+    /// the field cannot hold is kept, and refused with a word when the answer is checked.
     fn type_in(&mut self, step: Step, msg: &Message) {
+        let at = self.cursor(step);
         let Some(text) = self.text_mut(step) else {
             return;
         };
-        match msg {
-            Message::Input(c) if text.chars().count() < MAX_INPUT_CHARS && !c.is_control() => {
-                text.push(*c);
-                self.error = None;
-            }
-            Message::Backspace => {
-                text.pop();
-                self.error = None;
-            }
-            _ => {}
-        }
+        let chars: Vec<char> = text.chars().collect();
+        let at = at.min(chars.len());
+        let Some((chars, at)) = line::edit(chars, at, msg, MAX_INPUT_CHARS) else {
+            return;
+        };
+        *text = chars.iter().collect();
+        self.cursor_back = chars.len() - at;
+        self.error = None;
     }
 
     /// Handles a message in the first-start wizard; returns the learner once the summary is
@@ -338,7 +358,10 @@ impl Form {
                         self.error = Some(e);
                         self.step = match e {
                             FormError::Id(_) => Step::EmployeeId,
-                            _ => Step::StartDate,
+                            FormError::NoForvaltning => Step::Forvaltning,
+                            FormError::DateUnreadable
+                            | FormError::DateNotExists
+                            | FormError::DateRange => Step::StartDate,
                         };
                     }
                 },
@@ -348,42 +371,19 @@ impl Form {
             return None;
         }
         match self.handle(self.step, msg) {
-            Outcome::Accepted => self.step = self.step.next(),
+            Outcome::Accepted => {
+                self.step = self.step.next();
+                self.cursor_back = 0;
+            }
             Outcome::Cancelled => {
                 self.error = None;
                 self.step = self.step.prev();
+                self.cursor_back = 0;
             }
             Outcome::Stay => {}
         }
         None
     }
-}
-
-/// Reads a date typed as `2025-08-01`, `01-08-2025`, `1.8.2025` or `1/8/2025`, and accepts it
-/// from 1970 until a year after `today`.
-pub fn parse_date(s: &str, today: Date) -> Result<Date, FormError> {
-    let s = s.trim();
-    let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
-    let nums: Option<Vec<i16>> = parts.iter().map(|p| p.parse::<i16>().ok()).collect();
-    let Some(nums) = nums.filter(|n| n.len() == 3) else {
-        return Err(FormError::DateUnreadable);
-    };
-    let (y, m, d) = if parts[0].len() == 4 {
-        (nums[0], nums[1], nums[2])
-    } else if parts[2].len() == 4 {
-        (nums[2], nums[1], nums[0])
-    } else {
-        return Err(FormError::DateUnreadable);
-    };
-    let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
-        return Err(FormError::DateUnreadable);
-    };
-    let date = Date::new(y, m, d).map_err(|_| FormError::DateUnreadable)?;
-    let latest = today.checked_add(1.year()).unwrap_or(today);
-    if date.year() < 1970 || date > latest {
-        return Err(FormError::DateRange);
-    }
-    Ok(date)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 pub mod doc;
 pub mod form;
+pub mod hand_in;
 pub mod mode;
 pub mod quiz;
 pub mod runtime;
@@ -29,10 +30,12 @@ use crate::config::Config;
 use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::quiz::Attempt;
+use crate::verdict::CourseIndex;
 
 pub use form::{Form, FormError, Step};
+pub use hand_in::HandInState;
 pub use mode::Mode;
-pub use quiz::{QuizState, ResultState, ReviewState, SaveState};
+pub use quiz::{Acceptance, QuizState, ResultState, ReviewState, SaveState};
 pub use update::update;
 
 /// Everything the interface shows and the journey needs to know.
@@ -48,6 +51,9 @@ pub struct Model {
     pub today: Date,
     /// The learner's finished attempts, oldest first (as their log holds them).
     pub history: Vec<FinishedAttempt>,
+    /// The course set as the verdict looks things up in it (built once: the courses do not
+    /// change during a session), with the earlier versions the history holds.
+    pub judge: std::sync::Arc<CourseIndex>,
     /// What is on screen.
     pub screen: Screen,
     /// A dialog or the help over the screen.
@@ -56,6 +62,9 @@ pub struct Model {
     pub home: usize,
     /// The size of the scrollable text area, as the interface last reported it.
     pub viewport: Viewport,
+    /// Whether the terminal is too small to show the screen (the terminal UI says so; the
+    /// plain mode never is).
+    pub too_small: bool,
     /// A message for the learner that stays until the next screen change.
     pub notice: Option<Notice>,
     /// Per module id, the day its current version came into use here (see [`seen`]).
@@ -63,6 +72,9 @@ pub struct Model {
     /// What the learner must know about their log (a line moved aside, damage that stops
     /// new records), already in their language; shown on the home screen.
     pub log_notes: Vec<String>,
+    /// Why results cannot be saved (the data folder cannot be written to), as the operating
+    /// system says it; a quiz says so on its first screen.
+    pub cannot_save: Option<String>,
 }
 
 /// The screens of the journey. Each holds the state that only it needs.
@@ -76,6 +88,8 @@ pub enum Screen {
     Lesson(LessonState),
     /// Answering a drawn attempt.
     Quiz(QuizState),
+    /// Before handing in: every question, answered or not, with a way back to each.
+    HandIn(HandInState),
     /// Score, pass or fail, per-area shares and the receipt.
     Result(ResultState),
     /// Question by question: the learner's answer, the right one, feedback, explanation.
@@ -110,9 +124,17 @@ pub struct SettingsState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     /// The keys of the current screen.
-    Help,
+    Help {
+        /// Lines scrolled down (the help scrolls on a small terminal).
+        scroll: usize,
+    },
     /// A yes/no question.
     Confirm(Confirm),
+    /// The handbook section the lesson page or reviewed question cites, in its own words.
+    Source {
+        /// Lines scrolled down.
+        scroll: usize,
+    },
 }
 
 /// The yes/no questions the journey may ask.
@@ -123,8 +145,11 @@ pub enum Confirm {
         /// Quit the program (rather than go home) on yes.
         quit: bool,
     },
-    /// Hand in with this many unanswered questions.
-    SubmitUnanswered(usize),
+    /// Hand in the quiz; the answers cannot be changed afterwards.
+    HandIn {
+        /// How many questions are unanswered (they count as wrong).
+        unanswered: usize,
+    },
     /// Leave a result that could not be stored.
     DiscardUnsaved(AfterDiscard),
 }
@@ -149,6 +174,10 @@ pub enum Notice {
     ConfigFailed(String),
     /// The module has no questions to draw.
     NoQuestions,
+    /// Results cannot be saved (the operating system's reason); shown as a quiz starts.
+    CannotSave(String),
+    /// The module waits until the onboarding is passed.
+    WaitsForOnboarding,
 }
 
 impl Notice {
@@ -159,6 +188,13 @@ impl Notice {
             Notice::Saved => t.saved.to_owned(),
             Notice::ConfigFailed(why) => texts::config_failed(lang, why),
             Notice::NoQuestions => t.no_questions.to_owned(),
+            Notice::CannotSave(why) => texts::cannot_save(lang, why),
+            Notice::WaitsForOnboarding => lang
+                .pick(
+                    "Det modul venter, til du har bestået introduktionen. Tag introduktionen først.",
+                    "That module waits until you have passed the onboarding. Take the onboarding first.",
+                )
+                .to_owned(),
         }
     }
 }
@@ -219,20 +255,30 @@ pub enum Message {
     No,
     /// Show or hide the help.
     Help,
+    /// Show the text of the handbook section the page or question cites.
+    ShowSource,
     /// Switch between Danish and English, and remember it.
     ToggleLanguage,
     /// Open the settings.
     OpenSettings,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
+    /// Hand in the quiz: from a question, to the hand-in page; there, ask to hand in.
+    HandIn,
     /// Take the quiz of the result again at once (after a failure, or for practice).
     Retry,
     /// A typed character in a text field.
     Input(char),
-    /// Delete the last character of a text field.
+    /// Delete the character before the cursor of a text field.
     Backspace,
+    /// Move the cursor of a text field, or delete around it.
+    Edit(form::Edit),
+    /// Replace a text field's whole text (the plain mode, which reads a line at a time).
+    SetText(String),
     /// The scrollable text area now has this size.
     Resize(Viewport),
+    /// The terminal is now too small to show the screen (`true`), or big enough again.
+    TooSmall(bool),
     /// An attempt was drawn (answer to [`Effect::DrawAttempt`]).
     AttemptReady {
         /// The drawn questions.
@@ -292,19 +338,23 @@ impl Model {
         } else {
             Screen::FirstStart(Form::first_start(&config, login, today))
         };
+        let judge = std::sync::Arc::new(CourseIndex::for_learner(&courses, &history));
         let mut model = Model {
             courses,
             config,
             login: login.to_owned(),
             today,
             history,
+            judge,
             version_since: std::collections::BTreeMap::new(),
             screen,
             overlay: None,
             home: 0,
             viewport: Viewport::default(),
+            too_small: false,
             notice: None,
             log_notes: Vec::new(),
+            cannot_save: None,
         };
         model.home = model.next_module().unwrap_or(0);
         model
@@ -319,6 +369,7 @@ impl Model {
     pub fn statuses(&self) -> Vec<crate::schedule::Status> {
         status::statuses(
             &self.courses,
+            &self.judge,
             &self.history,
             &self.config,
             &self.version_since,

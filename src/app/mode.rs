@@ -22,6 +22,8 @@ pub enum Mode {
     Lesson,
     /// Answering a quiz question.
     Quiz,
+    /// The hand-in page: the questions, answered or not, before handing in.
+    HandIn,
     /// The result, stored.
     Result,
     /// The result, not stored (storing failed; confirming tries again).
@@ -34,23 +36,31 @@ pub enum Mode {
     Help,
     /// A yes/no question over a screen.
     Confirm,
+    /// Reading the cited handbook section over a lesson page or a review.
+    Source,
+    /// The terminal is too small to show the screen: only quitting and the help act, so no
+    /// key does something the learner cannot see.
+    TooSmall,
 }
 
 impl Mode {
     /// Every mode, for tests and tables that go through them all.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Text,
         Mode::List,
         Mode::Summary,
         Mode::Home,
         Mode::Lesson,
         Mode::Quiz,
+        Mode::HandIn,
         Mode::Result,
         Mode::ResultUnsaved,
         Mode::Review,
         Mode::Settings,
         Mode::Help,
         Mode::Confirm,
+        Mode::Source,
+        Mode::TooSmall,
     ];
 }
 
@@ -74,11 +84,15 @@ impl SettingsState {
 }
 
 impl Model {
-    /// The input the program expects now: a dialog's or the help's over the screen's.
+    /// The input the program expects now: the help's over everything (it can be read on a
+    /// terminal too small for the rest), then nothing but quit and help while the terminal is
+    /// too small, then a dialog's over the screen's.
     pub fn mode(&self) -> Mode {
         match self.overlay {
-            Some(Overlay::Help) => Mode::Help,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            _ if self.too_small => Mode::TooSmall,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Source { .. }) => Mode::Source,
             None => self.screen_mode(),
         }
     }
@@ -90,6 +104,7 @@ impl Model {
             Screen::Home => Mode::Home,
             Screen::Lesson(_) => Mode::Lesson,
             Screen::Quiz(_) => Mode::Quiz,
+            Screen::HandIn(_) => Mode::HandIn,
             Screen::Result(r) => match r.save {
                 SaveState::Failed(_) => Mode::ResultUnsaved,
                 SaveState::Saving | SaveState::Stored { .. } => Mode::Result,

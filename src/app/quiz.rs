@@ -8,6 +8,7 @@ use crate::attempt::FinishedAttempt;
 use crate::config::Learner;
 use crate::course::{LoadedModule, Question, QuestionKind, Selection};
 use crate::quiz::{self, Answer, Attempt, Outcome};
+use crate::verdict::NotAccepted;
 
 /// An attempt being answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,9 @@ pub struct QuizState {
     pub cursor: usize,
     /// Per question, the marked choices (indices into the question's choices).
     pub answers: Vec<Answer>,
+    /// Whether the learner just tried to go on without choosing an answer (the screen says
+    /// to choose one first; nothing is ever chosen for them).
+    pub needs_answer: bool,
 }
 
 /// What happened to the quiz on a message.
@@ -31,8 +35,8 @@ pub struct QuizState {
 pub enum QuizStep {
     /// Still answering.
     Stay,
-    /// Enter on the last question: hand in (the caller warns about unanswered questions).
-    HandIn,
+    /// On to the hand-in page: after the last question, or asked for.
+    Summary,
 }
 
 impl QuizState {
@@ -46,6 +50,7 @@ impl QuizState {
             current: 0,
             cursor: 0,
             answers: vec![Answer::new(); n],
+            needs_answer: false,
         }
     }
 
@@ -69,7 +74,8 @@ impl QuizState {
         self.answers.len() - self.answered()
     }
 
-    fn go_to(&mut self, index: usize, module: &LoadedModule) {
+    /// Goes to question `index` (clamped to the attempt).
+    pub fn go_to(&mut self, index: usize, module: &LoadedModule) {
         self.current = index.min(self.attempt.items.len().saturating_sub(1));
         // Put the cursor on the first marked choice, so returning to a question shows the answer.
         self.cursor = self
@@ -104,8 +110,9 @@ impl QuizState {
 
     /// Handles a message while answering.
     pub fn handle(&mut self, msg: &Message, module: &LoadedModule) -> QuizStep {
+        self.needs_answer = false;
         let Some((q, order)) = self.current_question(module) else {
-            return QuizStep::HandIn;
+            return QuizStep::Summary;
         };
         let kind = q.kind;
         let order = order.to_vec();
@@ -134,20 +141,17 @@ impl QuizState {
                 }
             }
             Message::Prev => self.go_to(self.current.saturating_sub(1), module),
-            Message::Next => self.go_to(self.current + 1, module),
-            Message::Confirm => {
-                let empty = self.answers.get(self.current).is_none_or(Answer::is_empty);
-                // Enter on a single-answer question with nothing marked takes the highlighted
-                // choice, as in any list; a multiple-choice question needs explicit marks.
-                match kind.selection() {
-                    Selection::One if empty => self.mark(self.cursor, kind, &order),
-                    Selection::One | Selection::Many => {}
-                }
-                if self.current >= last {
-                    return QuizStep::HandIn;
-                }
-                self.go_to(self.current + 1, module);
+            // The hand-in page: asked for, or on from the last question.
+            Message::HandIn => return QuizStep::Summary,
+            // An answer is always the learner's explicit choice: Enter never takes the
+            // highlighted one for them (skipping is its own key).
+            Message::Confirm if self.answers.get(self.current).is_none_or(Answer::is_empty) => {
+                self.needs_answer = true;
             }
+            Message::Next | Message::Confirm if self.current >= last => {
+                return QuizStep::Summary;
+            }
+            Message::Next | Message::Confirm => self.go_to(self.current + 1, module),
             _ => {}
         }
         QuizStep::Stay
@@ -163,8 +167,36 @@ impl QuizState {
             started: self.started,
             outcome,
             save: SaveState::Saving,
+            acceptance: Acceptance::Pending,
         }
     }
+}
+
+/// Whether a handed-in attempt counts: the verdict ([`crate::verdict`]), the same the report
+/// gives its record. Known once the record is stored, with its finish time; until then the
+/// result shows the score, never "passed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acceptance {
+    /// Not judged yet (the record is being stored, or could not be).
+    Pending,
+    /// The attempt counts.
+    Accepted,
+    /// The attempt is recorded, but does not count, and why.
+    NotAccepted(NotAccepted),
+}
+
+/// What kind of answer a question wants, as said under its prompt ("Vælg ét svar."), or
+/// `None` when the prompt already says it in the same words (many course questions end in
+/// "Vælg alle, der passer."), so it is never said twice.
+pub fn answer_hint(question: &Question, lang: crate::lang::Lang) -> Option<&'static str> {
+    let t = super::texts::texts(lang);
+    let hint = match question.kind {
+        QuestionKind::Single => t.kind_single,
+        QuestionKind::Multiple => t.kind_multiple,
+        QuestionKind::TrueFalse => t.kind_true_false,
+    };
+    let prompt = question.prompt.get(lang).trim_end();
+    (!prompt.ends_with(hint)).then_some(hint)
 }
 
 /// Where the record of a result stands.
@@ -198,6 +230,8 @@ pub struct ResultState {
     pub outcome: Outcome,
     /// Whether the record is stored.
     pub save: SaveState,
+    /// Whether the attempt counts.
+    pub acceptance: Acceptance,
 }
 
 impl ResultState {

@@ -3,7 +3,12 @@
 //! Both the terminal UI and the plain mode call [`dispatch`] for every message, so the
 //! journey behaves the same in both. Tests pass their own [`Services`] with a fixed clock,
 //! a seeded random source and temporary folders.
+//!
+//! The services report typed errors ([`ConfigError`], [`RecordError`]); they become words in
+//! the learner's language only here, where the outcome goes back into the journey as a
+//! message.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -11,23 +16,23 @@ use rand::Rng;
 
 use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
-use crate::config::{self, Config};
-use crate::lang::Lang;
+use crate::config::{self, Config, ConfigError};
+use crate::record::RecordError;
 
 /// A record that was stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Stored {
     /// The completion receipt (grouped hex of the record's hash).
     pub receipt: String,
     /// Why the copy to the collection folder failed, if it did.
-    pub copy_problem: Option<String>,
+    pub copy_problem: Option<RecordError>,
 }
 
 /// Where finished attempts are stored: the learner's log.
 pub trait RecordStore {
-    /// Appends the record of `attempt` and makes it durable before returning; then copies the log to the collection folder if one is configured. Errors
-    /// are in words for the learner, in `lang`.
-    fn append(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
+    /// Appends the record of `attempt` and makes it durable before returning; then copies
+    /// the log to the collection folder if one is configured.
+    fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// What the journey needs from the world.
@@ -39,9 +44,9 @@ pub trait Services {
     /// The random source for drawing questions and shuffling choices.
     fn rng(&mut self) -> &mut Self::Rng;
     /// Writes the configuration.
-    fn save_config(&mut self, config: &Config) -> Result<(), String>;
-    /// Stores a finished attempt; errors are in words for the learner, in `lang`.
-    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String>;
+    fn save_config(&mut self, config: &Config) -> Result<(), ConfigError>;
+    /// Stores a finished attempt.
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
 }
 
 /// Whether the program goes on after a message.
@@ -72,7 +77,7 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         Effect::Quit => None,
         Effect::SaveConfig(config) => Some(match services.save_config(&config) {
             Ok(()) => Message::ConfigSaved,
-            Err(why) => Message::ConfigFailed(why),
+            Err(why) => Message::ConfigFailed(why.to_string()),
         }),
         Effect::DrawAttempt { module } => {
             let loaded = model.courses.get(&module)?;
@@ -87,13 +92,14 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         }
         Effect::SaveRecord(mut attempt) => {
             attempt.finish_at(u64::try_from(services.now().as_second()).unwrap_or(0));
-            Some(match services.save_record(&attempt, model.lang()) {
+            let lang = model.lang();
+            Some(match services.save_record(&attempt) {
                 Ok(stored) => Message::RecordStored {
                     receipt: stored.receipt,
                     attempt: Box::new(attempt),
-                    copy_problem: stored.copy_problem,
+                    copy_problem: stored.copy_problem.map(|e| e.text(lang)),
                 },
-                Err(why) => Message::RecordFailed(why),
+                Err(why) => Message::RecordFailed(why.text(lang)),
             })
         }
     }
@@ -108,35 +114,64 @@ pub struct Live<S, R> {
     pub store: S,
     /// The random source.
     pub rng: R,
-    /// A time that stands still instead of the system clock (tests); `None` in the program.
-    pub frozen_time: Option<Timestamp>,
+    /// A stepping clock instead of the system clock (tests); `None` in the program.
+    pub test_clock: Option<SteppingClock>,
 }
 
 impl<S: RecordStore, R: Rng> Services for Live<S, R> {
     type Rng = R;
 
     fn now(&self) -> Timestamp {
-        self.frozen_time.unwrap_or_else(Timestamp::now)
+        self.test_clock
+            .as_ref()
+            .map_or_else(Timestamp::now, SteppingClock::read)
     }
 
     fn rng(&mut self) -> &mut R {
         &mut self.rng
     }
 
-    fn save_config(&mut self, config: &Config) -> Result<(), String> {
-        config::save(&self.config_dir, config).map_err(|e| e.to_string())
+    fn save_config(&mut self, config: &Config) -> Result<(), ConfigError> {
+        config::save(&self.config_dir, config)
     }
 
-    fn save_record(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String> {
-        self.store.append(attempt, lang)
+    fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
+        self.store.append(attempt)
     }
 }
 
-/// Services that store nothing, with a clock that stands still and a given random source: for
-/// screen samples and benchmarks, where saving would only measure the disk.
+/// A clock for tests, screen samples and benchmarks: it starts at a given time and moves
+/// [`SteppingClock::STEP`] each time it is read, so a quiz takes as long as a person would need
+/// (the verdict's reading-time rule, `crate::verdict`) without anyone waiting.
+#[derive(Debug, Clone)]
+pub struct SteppingClock {
+    next: Cell<i64>,
+}
+
+impl SteppingClock {
+    /// Five minutes: more than any bundled module's quiz needs to be read.
+    pub const STEP: i64 = 300;
+
+    /// A clock whose first reading is `start`.
+    pub fn starting_at(start: Timestamp) -> Self {
+        SteppingClock {
+            next: Cell::new(start.as_second()),
+        }
+    }
+
+    /// The time now; the next reading is a step later.
+    pub fn read(&self) -> Timestamp {
+        let t = self.next.get();
+        self.next.set(t.saturating_add(Self::STEP));
+        Timestamp::from_second(t).unwrap_or(Timestamp::MAX)
+    }
+}
+
+/// Services that store nothing, with a stepping clock and a given random source: for screen
+/// samples and benchmarks, where saving would only measure the disk.
 pub struct Offline<R> {
-    /// The time every reading of the clock gives.
-    pub now: Timestamp,
+    /// The clock.
+    pub clock: SteppingClock,
     /// The random source.
     pub rng: R,
     /// The receipt every "stored" record gets.
@@ -147,18 +182,18 @@ impl<R: Rng> Services for Offline<R> {
     type Rng = R;
 
     fn now(&self) -> Timestamp {
-        self.now
+        self.clock.read()
     }
 
     fn rng(&mut self) -> &mut R {
         &mut self.rng
     }
 
-    fn save_config(&mut self, _: &Config) -> Result<(), String> {
+    fn save_config(&mut self, _: &Config) -> Result<(), ConfigError> {
         Ok(())
     }
 
-    fn save_record(&mut self, _: &FinishedAttempt, _: Lang) -> Result<Stored, String> {
+    fn save_record(&mut self, _: &FinishedAttempt) -> Result<Stored, RecordError> {
         Ok(Stored {
             receipt: self.receipt.clone(),
             copy_problem: None,

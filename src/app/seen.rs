@@ -19,6 +19,8 @@ use crate::lang::Lang;
 /// The file's name in the data folder.
 pub const SEEN_FILE: &str = "versions.ron";
 const FORMAT: u32 = 1;
+/// Larger files are not read (a real one is a line per module); only a regular file is.
+const MAX_SEEN_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +39,7 @@ struct Seen {
 /// Per module id, the day its current version came into use, as last noted; reads only (for
 /// `bevidst status`, which must not write). A missing or damaged file gives no dates.
 pub fn read(data_dir: &Path, courses: &CourseSet) -> BTreeMap<String, Date> {
-    std::fs::read_to_string(data_dir.join(SEEN_FILE))
+    crate::foreign::read_text(&data_dir.join(SEEN_FILE), MAX_SEEN_BYTES)
         .ok()
         .and_then(|text| ron::from_str::<SeenFile>(&text).ok())
         .filter(|f| f.format == FORMAT)
@@ -67,12 +69,12 @@ pub fn update(
     lang: Lang,
 ) -> (BTreeMap<String, Date>, Option<String>) {
     let path = data_dir.join(SEEN_FILE);
-    let mut file = match std::fs::read_to_string(&path) {
+    let mut file = match crate::foreign::read_text(&path, MAX_SEEN_BYTES) {
         Ok(text) => match ron::from_str::<SeenFile>(&text) {
             Ok(f) if f.format == FORMAT => f,
             _ => return (BTreeMap::new(), Some(damaged(lang, &path))),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => SeenFile {
+        Err(e) if e.is_missing() => SeenFile {
             format: FORMAT,
             modules: BTreeMap::new(),
         },
@@ -97,7 +99,7 @@ pub fn update(
     if changed {
         let written = ron::to_string(&file)
             .map_err(std::io::Error::other)
-            .and_then(|text| crate::fsutil::write_atomic(&path, text.as_bytes()));
+            .and_then(|text| crate::fsutil::write_private(&path, text.as_bytes()));
         if written.is_err() {
             note = Some(match lang {
                 Lang::Da => format!(

@@ -74,8 +74,8 @@ pub fn start<R: Rng>(
             .or_else(|| paths.collect_dir.clone()),
     };
     // A copy that failed after an earlier completion is retried at every start.
-    if let Err(why) = store.copy_to_collection(lang) {
-        notes.push(texts::copy_failed(lang, &why));
+    if let Err(why) = store.copy_to_collection() {
+        notes.push(texts::copy_failed(lang, &why.text(lang)));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
@@ -83,11 +83,12 @@ pub fn start<R: Rng>(
     let mut model = Model::new(courses, config, store.history(), today, login);
     model.version_since = version_since;
     model.log_notes = notes;
+    model.cannot_save = store.log.unwritable().map(str::to_owned);
     let services = Live {
         config_dir: paths.config_dir.clone(),
         store,
         rng,
-        frozen_time: None,
+        test_clock: None,
     };
     Ok((model, services))
 }
@@ -163,6 +164,8 @@ mod tests {
             send(&mut model, crate::app::Message::Pick(0));
             send(&mut model, crate::app::Message::Confirm);
         }
+        send(&mut model, crate::app::Message::HandIn);
+        send(&mut model, crate::app::Message::Yes);
         let Screen::Result(result) = &model.screen else {
             panic!("handed in: {:?}", model.screen);
         };

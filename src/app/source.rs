@@ -2,6 +2,7 @@
 //! to read the policy's own words (the text comes from `courses/handbook/`, made display-safe
 //! like every course text).
 
+use super::Screen;
 use super::doc::{Para, Tone, paragraphs, safe};
 use crate::course::LoadedModule;
 use crate::lang::Lang;
@@ -48,6 +49,33 @@ pub fn source(module: &LoadedModule, cited: &str, lang: Lang) -> Vec<Para> {
         ));
     }
     out
+}
+
+impl super::Model {
+    /// The module and the handbook section (as cited) of the lesson page or reviewed question
+    /// on screen, if the screen cites one.
+    pub fn cited(&self) -> Option<(&crate::course::LoadedModule, &str)> {
+        match &self.screen {
+            Screen::Lesson(s) => {
+                let m = self.courses.modules.get(s.module)?;
+                let lesson = m.module.lessons.get(s.page)?;
+                Some((m, lesson.section.as_str()))
+            }
+            Screen::Review(r) => {
+                let m = self.courses.modules.get(r.result.module)?;
+                let item = r.result.attempt.items.get(r.index)?;
+                let q = m.module.questions.get(item.question)?;
+                Some((m, q.section.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The page of the cited handbook section, if the screen cites one.
+    pub fn source_page(&self) -> Option<Vec<Para>> {
+        self.cited()
+            .map(|(m, section)| source(m, section, self.lang()))
+    }
 }
 
 #[cfg(test)]

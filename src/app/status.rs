@@ -13,6 +13,7 @@ use crate::safe_text::sanitize;
 use crate::schedule::{self, Rules, State, Status};
 
 use crate::attempt::FinishedAttempt;
+use crate::verdict::{CourseIndex, Judged};
 
 /// The schedule's rules with what the configuration sets, and the days new module versions
 /// came into use.
@@ -28,9 +29,12 @@ pub fn rules(config: &Config, version_since: &BTreeMap<String, Date>) -> Rules {
 }
 
 /// Every module's status, in the order of `courses.modules`. Without a learner (before the
-/// first start is done) every module is waiting.
+/// first start is done) every module is waiting. Each attempt of `history` is judged by the
+/// verdict with `judge` (as of the end of `today`): one that does not count never passes a
+/// module, as in the report.
 pub fn statuses(
     courses: &CourseSet,
+    judge: &CourseIndex,
     history: &[FinishedAttempt],
     config: &Config,
     version_since: &BTreeMap<String, Date>,
@@ -46,9 +50,10 @@ pub fn statuses(
             })
             .collect();
     };
+    let judged = Judged::all(judge, history, end_of(today));
     schedule::plan(
         courses.modules.iter().map(|m| &m.module),
-        history,
+        &judged,
         learner.start_date,
         &rules(config, version_since),
         today,
@@ -56,6 +61,20 @@ pub fn statuses(
     .into_iter()
     .map(|(_, status)| status)
     .collect()
+}
+
+/// The last second of `today` in Copenhagen, as UTC seconds: the moment the learner's own
+/// verdicts are taken at (only the rule for future times looks at it).
+fn end_of(today: Date) -> i64 {
+    today
+        .tomorrow()
+        .ok()
+        .and_then(|d| {
+            schedule::copenhagen()
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()
+        })
+        .map_or(i64::MAX, |t| t.as_second() - 1)
 }
 
 /// A symbol for the status that reads without colour.
@@ -83,6 +102,68 @@ pub fn describe(module: &crate::course::Module, status: &Status, lang: Lang) -> 
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// The status in a few words, for the home screen's list, where the full wording does not fit
+/// at 80 columns: "Senest 15. dec.", "Forfalden siden 5. dec.", "Bestået, til 15. dec. 2026",
+/// "Efter introduktionen". The year is left out when it is this year. The selected module's
+/// full status ([`describe`]) is shown under the list.
+pub fn brief(status: &Status, lang: Lang, today: Date) -> String {
+    let date = |d: Date| short_date(d, lang, today);
+    match status.state {
+        State::Waiting { from: None } => lang
+            .pick("Efter introduktionen", "After onboarding")
+            .to_owned(),
+        State::Waiting { from: Some(day) } => match lang {
+            Lang::Da => format!("Fra {}", date(day)),
+            Lang::En => format!("From {}", date(day)),
+        },
+        State::Passed {
+            valid_until: Some(until),
+            ..
+        } => match lang {
+            Lang::Da => format!("Bestået, til {}", date(until)),
+            Lang::En => format!("Passed, until {}", date(until)),
+        },
+        State::Passed {
+            on,
+            valid_until: None,
+            ..
+        } => match lang {
+            Lang::Da => format!("Bestået {}", date(on)),
+            Lang::En => format!("Passed {}", date(on)),
+        },
+        State::Due { by, .. } => match lang {
+            Lang::Da => format!("Senest {}", date(by)),
+            Lang::En => format!("Due by {}", date(by)),
+        },
+        State::Overdue { since, .. } => match lang {
+            Lang::Da => format!("Forfalden siden {}", date(since)),
+            Lang::En => format!("Overdue since {}", date(since)),
+        },
+    }
+}
+
+/// "15. dec." (this year) or "15. dec. 2026"; "15 Dec" or "15 Dec 2026".
+fn short_date(d: Date, lang: Lang, today: Date) -> String {
+    const DA: [&str; 12] = [
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+        "dec.",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    // `month()` is 1..=12 for every jiff date, so the index is in range.
+    let i = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
+    let day_month = match lang {
+        Lang::Da => format!("{}. {}", d.day(), DA[i]),
+        Lang::En => format!("{} {}", d.day(), EN[i]),
+    };
+    if d.year() == today.year() {
+        day_month
+    } else {
+        format!("{day_month} {}", d.year())
+    }
 }
 
 /// The module to take next: overdue before due before waiting, the earliest deadline first,

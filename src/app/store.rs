@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use super::runtime::{RecordStore, Stored};
 use crate::attempt::FinishedAttempt;
-use crate::lang::Lang;
-use crate::record::{self, LearnerLog};
+use crate::record::{self, LearnerLog, RecordError};
 
 /// The learner's log, and where to copy it after each completion.
 #[derive(Debug)]
@@ -23,11 +22,9 @@ impl LogStore {
     /// Copies the log to the collection folder, if one is configured (a copy that is already
     /// current is left alone). Called after each completion and at start, so a copy that
     /// failed is retried.
-    pub fn copy_to_collection(&self, lang: Lang) -> Result<(), String> {
+    pub fn copy_to_collection(&self) -> Result<(), RecordError> {
         match &self.collect_dir {
-            Some(dir) if !self.log.records().is_empty() => {
-                self.log.collect(dir).map(|_| ()).map_err(|e| e.text(lang))
-            }
+            Some(dir) if !self.log.records().is_empty() => self.log.collect(dir).map(|_| ()),
             _ => Ok(()),
         }
     }
@@ -43,11 +40,11 @@ impl LogStore {
 }
 
 impl RecordStore for LogStore {
-    fn append(&mut self, attempt: &FinishedAttempt, lang: Lang) -> Result<Stored, String> {
-        let record = self.log.append(attempt.clone()).map_err(|e| e.text(lang))?;
+    fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
+        let record = self.log.append(attempt.clone())?;
         Ok(Stored {
             receipt: record::receipt(&record.hash),
-            copy_problem: self.copy_to_collection(lang).err(),
+            copy_problem: self.copy_to_collection().err(),
         })
     }
 }

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::lang::Lang;
 
 /// The fixed texts of one language.
-#[allow(missing_docs)] // each field's name says where it is used
+// No doc per field: each field's name says where it is used.
 pub struct Texts {
     pub welcome_title: &'static str,
     pub welcome: &'static str,
@@ -42,6 +42,7 @@ pub struct Texts {
     pub result_title: &'static str,
     pub result_passed: &'static str,
     pub result_failed: &'static str,
+    pub result_not_accepted: &'static str,
     pub well_done: &'static str,
     pub try_again_soon: &'static str,
     pub per_area: &'static str,
@@ -101,6 +102,7 @@ const DA: Texts = Texts {
     result_title: "Dit resultat",
     result_passed: "✓ Bestået",
     result_failed: "✗ Ikke bestået",
+    result_not_accepted: "✗ Ikke godkendt",
     well_done: "Godt gået! Se gerne gennemgangen af spørgsmålene.",
     try_again_soon: "Læs forklaringerne i gennemgangen, og prøv igen. Du kan tage quizzen igen med det samme.",
     per_area: "Rigtige svar pr. område",
@@ -160,6 +162,7 @@ const EN: Texts = Texts {
     result_title: "Your result",
     result_passed: "✓ Passed",
     result_failed: "✗ Not passed",
+    result_not_accepted: "✗ Not accepted",
     well_done: "Well done! Have a look at the review of the questions.",
     try_again_soon: "Read the explanations in the review and try again. You can retake the quiz right away.",
     per_area: "Correct answers per area",
@@ -308,6 +311,19 @@ pub fn save_failed(lang: Lang, why: &str) -> String {
     }
 }
 
+/// Why an attempt does not count (`why` is the verdict's reason), and that the learner can
+/// take the quiz again.
+pub fn not_accepted(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Forsøget er gemt, men det tæller ikke med: {why}. Du kan tage quizzen igen, når du er klar."
+        ),
+        Lang::En => format!(
+            "The attempt is saved, but it does not count: {why}. You can take the quiz again when you are ready."
+        ),
+    }
+}
+
 /// The note when the copy to the shared collection folder failed.
 pub fn copy_failed(lang: Lang, why: &str) -> String {
     match lang {
@@ -316,6 +332,18 @@ pub fn copy_failed(lang: Lang, why: &str) -> String {
         ),
         Lang::En => format!(
             "The result is stored on your computer, but the copy to the shared folder failed ({why}). It is retried the next time you start bevidst."
+        ),
+    }
+}
+
+/// Why the quiz about to start will not be saved: the data folder cannot be written to.
+pub fn cannot_save(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Dit resultat kan ikke gemmes på denne computer, fordi der ikke kan skrives i din datamappe ({why}). Du kan tage quizzen for at øve dig, men den bliver ikke registreret. Kontakt din it-support."
+        ),
+        Lang::En => format!(
+            "Your result cannot be saved on this computer, because your data folder cannot be written to ({why}). You can take the quiz to practise, but it will not be recorded. Contact your IT support."
         ),
     }
 }
@@ -338,7 +366,18 @@ pub fn err_id_char(lang: Lang, c: char) -> String {
         "Brug bogstaverne a–z, tal, punktum, bindestreg og understreg.",
         "Use the letters a–z, digits, dot, hyphen and underscore.",
     );
+    // An invisible character (a control or a direction mark copied along with the id) is
+    // named by its code, since showing it would show nothing, or turn the text around.
+    let invisible = c.is_control() || crate::safe_text::forbidden_char(c).is_some();
     match (lang, c.is_whitespace()) {
+        (Lang::Da, _) if invisible => format!(
+            "Medarbejdernummeret indeholder et usynligt tegn (U+{:04X}), fx fra kopieret tekst. Skriv det igen. {rule}",
+            u32::from(c)
+        ),
+        (Lang::En, _) if invisible => format!(
+            "The employee id contains an invisible character (U+{:04X}), e.g. from copied text. Type it again. {rule}",
+            u32::from(c)
+        ),
         (Lang::Da, true) => format!("Medarbejdernummeret må ikke indeholde mellemrum. {rule}"),
         (Lang::En, true) => format!("The employee id may not contain spaces. {rule}"),
         (Lang::Da, false) => format!("Tegnet »{c}« kan ikke bruges. {rule}"),

@@ -33,22 +33,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
-            line_w = 0;
         }
         if word_w <= width {
             line.push_str(word);
             line_w = word_w;
             continue;
         }
+        // Measured as a string, not char by char: a sequence such as "*" + U+FE0F (emoji
+        // presentation) is wider than the sum of its characters.
         for c in word.chars() {
-            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-            if line_w + cw > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
+            let mut candidate = line.clone();
+            candidate.push(c);
+            if UnicodeWidthStr::width(candidate.as_str()) > width && !line.is_empty() {
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            } else {
+                line = candidate;
             }
-            line.push(c);
-            line_w += cw;
         }
+        line_w = UnicodeWidthStr::width(line.as_str());
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -113,6 +115,14 @@ mod tests {
         assert_eq!(truncate("Økonomiforvaltningen", 6), "Økono…");
         assert_eq!(truncate("kort", 6), "kort");
         assert_eq!(truncate("中文中文", 4), "中…");
+    }
+
+    #[test]
+    fn an_emoji_presentation_sequence_is_measured_whole() {
+        // "*" is one column and U+FE0F none, but together they are two.
+        for line in wrap("*\u{fe0f}*\u{fe0f}", 2) {
+            assert!(width(&line) <= 2, "{line:?}");
+        }
     }
 
     proptest! {

@@ -1,6 +1,7 @@
 //! Tests of `config`.
 
 use super::*;
+use std::fs;
 
 fn sample() -> Config {
     Config {

@@ -8,10 +8,12 @@
 //! `title`, `summary`, `sections` (list of strings), `lessons` (`title`, `section`,
 //! `beyond_policy`, `body`), `questions` (`id`, area code, goal codes, `section`,
 //! `beyond_policy`, kind code, `prompt`, `choices` (`text`, `correct`, `feedback`),
-//! `explanation`), `draw`, `pass_mark`.
+//! `explanation`), `draw`, `pass_mark`, and last, only for a module that is not for everyone,
+//! the audience's code as u8 (so the hashes of modules for everyone did not change when
+//! audiences came).
 //! A text is its Danish string followed by its optional English string.
 
-use super::{Module, ModuleKind, Text};
+use super::{Audience, Module, ModuleKind, Text};
 use crate::canon::{CanonHasher, Digest32};
 
 /// The domain tag of course content hashes.
@@ -60,5 +62,11 @@ pub fn content_hash(m: &Module) -> Digest32 {
         text(&mut h, &q.explanation);
     }
     h.u32(m.draw).u32(m.pass_mark);
+    match m.audience {
+        Audience::Everyone => {}
+        audience @ Audience::Managers => {
+            h.u8(audience.code());
+        }
+    }
     h.finish()
 }

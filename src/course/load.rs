@@ -5,13 +5,14 @@
 use std::collections::HashMap;
 use std::io::Read as _;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::de::DeserializeOwned;
 
 use super::error::{CourseError, describe_ron_error};
 use super::locate::Locator;
-use super::validate::validate;
+use super::organisation::{self, Organisation};
+use super::validate::{Issue, validate};
 use super::{CitationSite, Module, content_hash};
 use crate::canon::Digest32;
 use crate::handbook::{self, Handbook};
@@ -36,6 +37,8 @@ pub struct LoadedModule {
     pub sites: Vec<CitationSite>,
     /// The handbook its citations were checked against (shared with the set).
     pub handbook: Arc<Handbook>,
+    /// Every placeholder the file uses, by name, with its 1-based line and column.
+    pub placeholders: Vec<(String, (usize, usize))>,
 }
 
 /// All modules of one course set, in file-name order, and the handbook they cite.
@@ -45,6 +48,9 @@ pub struct CourseSet {
     pub modules: Vec<LoadedModule>,
     /// The handbook (`handbook/` beside the course files, or the bundled one).
     pub handbook: Arc<Handbook>,
+    /// The organisation profile (`organisation.ron` beside the course files, or the bundled
+    /// one) whose values fill the modules' placeholders.
+    pub organisation: Arc<Organisation>,
 }
 
 impl CourseSet {
@@ -53,30 +59,36 @@ impl CourseSet {
         self.modules.iter().find(|m| m.module.id == id)
     }
 
-    /// Builds a set from named file contents, citing the bundled handbook; see
-    /// [`CourseSet::from_sources_in`].
+    /// Builds a set from named file contents, citing the bundled handbook and filled from the
+    /// bundled organisation profile; see [`CourseSet::from_sources_in`].
     pub fn from_sources<'a>(
         files: impl IntoIterator<Item = (String, &'a [u8])>,
     ) -> Result<CourseSet, Vec<CourseError>> {
-        CourseSet::from_sources_in(handbook::load::shared_bundled()?, files)
+        CourseSet::from_sources_in(
+            handbook::load::shared_bundled()?,
+            bundled_organisation()?,
+            files,
+        )
     }
 
-    /// Builds a set from named file contents whose citations are checked against `handbook`,
-    /// reporting every error in every file, including duplicate module and question ids
-    /// across files.
+    /// Builds a set from named file contents whose citations are checked against `handbook`
+    /// and whose placeholders are filled from `organisation`, reporting every error in every
+    /// file, including duplicate module and question ids across files.
     pub fn from_sources_in<'a>(
         handbook: Arc<Handbook>,
+        organisation: Arc<Organisation>,
         files: impl IntoIterator<Item = (String, &'a [u8])>,
     ) -> Result<CourseSet, Vec<CourseError>> {
         let mut set = CourseSet {
             modules: Vec::new(),
             handbook,
+            organisation,
         };
         let mut errors = Vec::new();
         let mut module_ids: HashMap<String, String> = HashMap::new();
         let mut question_ids: HashMap<String, String> = HashMap::new();
         for (name, bytes) in files {
-            match parse_module_in(&name, bytes, &set.handbook) {
+            match parse_module_in(&name, bytes, &set.handbook, &set.organisation) {
                 Ok(loaded) => {
                     let src = std::str::from_utf8(bytes).unwrap_or_default();
                     let loc = Locator::new(src);
@@ -117,20 +129,46 @@ impl CourseSet {
     }
 }
 
-/// Parses and validates one course file's bytes against the bundled handbook; `name` is used
-/// in error messages.
+/// Parses and validates one course file's bytes against the bundled handbook and organisation
+/// profile; `name` is used in error messages.
 pub fn parse_module(name: &str, bytes: &[u8]) -> Result<LoadedModule, Vec<CourseError>> {
-    parse_module_in(name, bytes, &handbook::load::shared_bundled()?)
+    parse_module_in(
+        name,
+        bytes,
+        &handbook::load::shared_bundled()?,
+        &*bundled_organisation()?,
+    )
 }
 
-/// Parses and validates one course file's bytes, checking its citations against `handbook`.
+/// Parses and validates one course file's bytes, checking its citations against `handbook`
+/// and filling its placeholders from `organisation`.
 pub fn parse_module_in(
     name: &str,
     bytes: &[u8],
     handbook: &Arc<Handbook>,
+    organisation: &Organisation,
 ) -> Result<LoadedModule, Vec<CourseError>> {
     let (mut module, src): (Module, &str) = read_ron(name, bytes)?;
     let (mut issues, sites) = validate(src, &module, handbook);
+    let (placeholders, malformed) = organisation::scan(src);
+    issues.extend(malformed.into_iter().map(|m| Issue {
+        offset: m.offset,
+        message: m.message,
+    }));
+    issues.extend(
+        placeholders
+            .iter()
+            .filter(|p| !organisation.values.contains_key(&p.name))
+            .map(|p| Issue {
+                offset: p.offset,
+                message: format!(
+                    "placeholder `{{{{{}}}}}` is not defined in the organisation profile ({}); define it there or use one of: {}",
+                    p.name,
+                    organisation::FILE,
+                    defined(organisation)
+                ),
+            }),
+    );
     let loc = Locator::new(src);
     if !issues.is_empty() {
         issues.sort_by_key(|i| i.offset);
@@ -143,6 +181,7 @@ pub fn parse_module_in(
             })
             .collect());
     }
+    module.for_each_text(|t| organisation.fill_text(t));
     module.normalize();
     let hash = content_hash(&module);
     Ok(LoadedModule {
@@ -158,7 +197,25 @@ pub fn parse_module_in(
             })
             .collect(),
         handbook: Arc::clone(handbook),
+        placeholders: placeholders
+            .into_iter()
+            .map(|p| (p.name, loc.line_col(p.offset)))
+            .collect(),
     })
+}
+
+/// The profile's names, for an error message.
+fn defined(organisation: &Organisation) -> String {
+    let names: Vec<String> = organisation
+        .values
+        .keys()
+        .map(|k| format!("{{{{{k}}}}}"))
+        .collect();
+    if names.is_empty() {
+        "(the profile defines none)".into()
+    } else {
+        names.join(", ")
+    }
 }
 
 /// The size, encoding and RON syntax checks every file under `courses/` gets (course and
@@ -204,12 +261,17 @@ pub(crate) fn read_ron<'b, T: DeserializeOwned>(
     }
 }
 
-/// The `*.ron` files directly in `dir` (not its subfolders), in file-name order.
+/// The `*.ron` files directly in `dir` (not its subfolders), in file-name order, leaving out
+/// the organisation profile, which is not a module.
 pub(crate) fn ron_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "ron")
+                && p.file_name().is_some_and(|n| n != organisation::FILE)
+                && p.is_file()
+        })
         .collect();
     paths.sort();
     Ok(paths)
@@ -224,12 +286,21 @@ pub fn load_dir(dir: &Path) -> Result<CourseSet, Vec<CourseError>> {
     } else {
         handbook::load::shared_bundled()?
     };
+    let organisation = match dir.join(organisation::FILE) {
+        path if path.is_file() => {
+            let name = path.display().to_string();
+            let bytes = read_limited(&path).map_err(|m| vec![CourseError::whole(&name, m)])?;
+            Arc::new(Organisation::parse(&name, &bytes)?)
+        }
+        _ => bundled_organisation()?,
+    };
     let (files, mut errors) = read_folder(
         dir,
         "no course files (*.ron) in this folder; point --courses at the folder that holds them",
     )?;
     let result = CourseSet::from_sources_in(
         handbook,
+        organisation,
         files.iter().map(|(n, b)| (n.clone(), b.as_slice())),
     );
     match result {
@@ -283,4 +354,16 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 /// The course set compiled into the binary from `courses/`, with the bundled handbook.
 pub fn bundled() -> Result<CourseSet, Vec<CourseError>> {
     CourseSet::from_sources(BUNDLED.iter().map(|(n, s)| ((*n).to_owned(), s.as_bytes())))
+}
+
+static ORGANISATION: LazyLock<Result<Arc<Organisation>, Vec<CourseError>>> =
+    LazyLock::new(|| match BUNDLED_ORGANISATION {
+        Some((name, src)) => Organisation::parse(name, src.as_bytes()).map(Arc::new),
+        None => Ok(Arc::default()),
+    });
+
+/// The organisation profile compiled into the binary from `courses/organisation.ron`, read
+/// once and shared (an empty profile when the bundled courses have none).
+pub fn bundled_organisation() -> Result<Arc<Organisation>, Vec<CourseError>> {
+    ORGANISATION.clone()
 }

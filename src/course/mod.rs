@@ -8,6 +8,7 @@ mod error;
 mod hash;
 pub(crate) mod load;
 pub(crate) mod locate;
+pub mod organisation;
 mod summary;
 mod validate;
 
@@ -16,8 +17,10 @@ use serde::Deserialize;
 pub use error::CourseError;
 pub use hash::content_hash;
 pub use load::{
-    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, load_dir, parse_module, parse_module_in,
+    CourseSet, LoadedModule, MAX_FILE_BYTES, bundled, bundled_organisation, load_dir, parse_module,
+    parse_module_in,
 };
+pub use organisation::Organisation;
 pub use summary::{Summary, summarize};
 pub use validate::is_valid_id;
 
@@ -112,6 +115,45 @@ pub enum ModuleKind {
     },
 }
 
+/// Who a module is for. A managers' module is due only for learners who are managers; every
+/// other module is for everyone, managers included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Audience {
+    /// Every employee (the default when a module names no audience).
+    #[default]
+    Everyone,
+    /// Managers (»ledere«: employees with personnel responsibility).
+    Managers,
+}
+
+/// A learner's role, as far as the courses distinguish roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, Deserialize)]
+pub enum Role {
+    /// An employee without personnel responsibility.
+    #[default]
+    Employee,
+    /// A manager (»leder«: an employee with personnel responsibility).
+    Manager,
+}
+
+impl Audience {
+    /// Whether a learner in `role` is to take a module for this audience.
+    pub fn includes(self, role: Role) -> bool {
+        match (self, role) {
+            (Audience::Everyone, _) | (Audience::Managers, Role::Manager) => true,
+            (Audience::Managers, Role::Employee) => false,
+        }
+    }
+
+    /// The audience's code in the content hash; never reuse a number.
+    pub(crate) fn code(self) -> u8 {
+        match self {
+            Audience::Everyone => 0,
+            Audience::Managers => 1,
+        }
+    }
+}
+
 /// One training module: lessons to read and a question bank to draw a quiz from.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +164,9 @@ pub struct Module {
     pub version: u32,
     /// Onboarding or refresher.
     pub kind: ModuleKind,
+    /// Who the module is for; everyone when the file names no audience.
+    #[serde(default)]
+    pub audience: Audience,
     /// The module's title.
     pub title: Text,
     /// One or two sentences on what the module is about.
@@ -191,6 +236,15 @@ pub enum Selection {
 }
 
 impl QuestionKind {
+    /// The kind's name in course files (`Single`, `Multiple`, `TrueFalse`).
+    pub fn ident(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "Single",
+            QuestionKind::Multiple => "Multiple",
+            QuestionKind::TrueFalse => "TrueFalse",
+        }
+    }
+
     /// A stable number for canonical encodings.
     pub fn code(self) -> u8 {
         match self {
@@ -268,22 +322,27 @@ pub struct Choice {
 }
 
 impl Module {
-    /// Applies [`Text::normalize`] to every text in the module.
-    fn normalize(&mut self) {
-        self.title.normalize();
-        self.summary.normalize();
+    /// Calls `f` on every text in the module.
+    pub fn for_each_text(&mut self, mut f: impl FnMut(&mut Text)) {
+        f(&mut self.title);
+        f(&mut self.summary);
         for lesson in &mut self.lessons {
-            lesson.title.normalize();
-            lesson.body.normalize();
+            f(&mut lesson.title);
+            f(&mut lesson.body);
         }
         for q in &mut self.questions {
-            q.prompt.normalize();
-            q.explanation.normalize();
+            f(&mut q.prompt);
+            f(&mut q.explanation);
             for c in &mut q.choices {
-                c.text.normalize();
-                c.feedback.normalize();
+                f(&mut c.text);
+                f(&mut c.feedback);
             }
         }
+    }
+
+    /// Applies [`Text::normalize`] to every text in the module.
+    fn normalize(&mut self) {
+        self.for_each_text(Text::normalize);
     }
 
     /// The question with the given id.

@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{CourseError, CourseSet, ModuleKind};
+use super::{
+    Audience, CourseError, CourseSet, LoadedModule, Module, ModuleKind, QuestionKind, Selection,
+};
 use crate::canon::hex;
 use crate::handbook::Citation;
 use crate::lang::Lang;
@@ -21,6 +23,8 @@ pub struct ModuleSummary {
     pub kind: &'static str,
     /// Months between refreshers, for refreshers.
     pub every_months: Option<u32>,
+    /// `everyone` or `managers`.
+    pub audience: &'static str,
     /// Danish title.
     pub title: String,
     /// Number of lessons.
@@ -37,6 +41,43 @@ pub struct ModuleSummary {
     pub sections: Vec<String>,
     /// SHA-256 content hash, hex.
     pub content_hash: String,
+    /// Questions per kind (kinds with none are left out).
+    pub questions_per_kind: Vec<KindCount>,
+    /// True/false questions whose keyed answer is »Sandt« (true).
+    pub true_false_keyed_true: usize,
+    /// Per multiple-answer question: its id, its choices and how many are correct.
+    pub multiple_answer: Vec<MultipleAnswer>,
+}
+
+/// A count of questions of one kind.
+#[derive(Debug, Serialize)]
+pub struct KindCount {
+    /// The kind as course files name it.
+    pub kind: &'static str,
+    /// How many questions.
+    pub questions: usize,
+}
+
+/// How many of a multiple-answer question's choices are correct.
+#[derive(Debug, Serialize)]
+pub struct MultipleAnswer {
+    /// Question id.
+    pub id: String,
+    /// Number of choices.
+    pub choices: usize,
+    /// Number of correct choices.
+    pub correct: usize,
+}
+
+/// Where one placeholder of the organisation profile is used.
+#[derive(Debug, Serialize)]
+pub struct PlaceholderUses {
+    /// The placeholder's name.
+    pub name: String,
+    /// Whether the profile's value is an example to be replaced with the real one.
+    pub example: bool,
+    /// Each use as `file:line:column`.
+    pub uses: Vec<String>,
 }
 
 /// A count of questions in one area.
@@ -68,6 +109,8 @@ pub struct Summary {
     pub sections_covered: Vec<String>,
     /// Handbook sections no lesson or question cites.
     pub sections_missing: Vec<String>,
+    /// Every value of the organisation profile with its uses (unused values included).
+    pub placeholders: Vec<PlaceholderUses>,
     /// Every error, as `path:line:column: message`.
     pub errors: Vec<ErrorEntry>,
 }
@@ -97,6 +140,99 @@ fn area_counts(areas: &[Area], keep_zero: bool) -> Vec<AreaCount> {
         .collect()
 }
 
+fn kind_counts(m: &Module) -> Vec<KindCount> {
+    let mut counts: Vec<KindCount> = Vec::new();
+    for q in &m.questions {
+        match counts.iter_mut().find(|c| c.kind == q.kind.ident()) {
+            Some(c) => c.questions += 1,
+            None => counts.push(KindCount {
+                kind: q.kind.ident(),
+                questions: 1,
+            }),
+        }
+    }
+    counts.sort_by_key(|c| c.kind);
+    counts
+}
+
+fn placeholder_uses(set: &CourseSet) -> Vec<PlaceholderUses> {
+    set.organisation
+        .values
+        .iter()
+        .map(|(name, value)| PlaceholderUses {
+            name: name.clone(),
+            example: value.example,
+            uses: set
+                .modules
+                .iter()
+                .flat_map(|l| {
+                    l.placeholders
+                        .iter()
+                        .filter(|(n, _)| n == name)
+                        .map(|(_, (line, col))| format!("{}:{line}:{col}", l.source))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// One loaded module's figures.
+fn module_summary(l: &LoadedModule) -> ModuleSummary {
+    let m = &l.module;
+    let cited: BTreeSet<String> = m
+        .lessons
+        .iter()
+        .map(|x| x.section.clone())
+        .chain(m.questions.iter().map(|q| q.section.clone()))
+        .collect();
+    ModuleSummary {
+        id: m.id.clone(),
+        version: m.version,
+        kind: match m.kind {
+            ModuleKind::Onboarding => "onboarding",
+            ModuleKind::Refresher { .. } => "refresher",
+        },
+        every_months: m.every_months(),
+        audience: match m.audience {
+            Audience::Everyone => "everyone",
+            Audience::Managers => "managers",
+        },
+        title: m.title.da.clone(),
+        lessons: m.lessons.len(),
+        questions: m.questions.len(),
+        draw: m.draw,
+        pass_mark: m.pass_mark,
+        questions_per_area: area_counts(
+            &m.questions.iter().map(|q| q.area).collect::<Vec<_>>(),
+            false,
+        ),
+        sections: cited.into_iter().collect(),
+        content_hash: hex(&l.hash),
+        questions_per_kind: kind_counts(m),
+        true_false_keyed_true: m
+            .questions
+            .iter()
+            .filter(|q| match q.kind {
+                QuestionKind::TrueFalse => q.choices.first().is_some_and(|c| c.correct),
+                QuestionKind::Single | QuestionKind::Multiple => false,
+            })
+            .count(),
+        multiple_answer: m
+            .questions
+            .iter()
+            .filter(|q| match q.kind.selection() {
+                Selection::Many => true,
+                Selection::One => false,
+            })
+            .map(|q| MultipleAnswer {
+                id: q.id.clone(),
+                choices: q.choices.len(),
+                correct: q.choices.iter().filter(|c| c.correct).count(),
+            })
+            .collect(),
+    }
+}
+
 /// Summarises a load result for `bevidst check`.
 pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
     let (set, errors) = match result {
@@ -104,38 +240,7 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         Err(errors) => (None, errors.clone()),
     };
     let loaded = set.map(|s| s.modules.as_slice()).unwrap_or_default();
-    let modules: Vec<ModuleSummary> = loaded
-        .iter()
-        .map(|l| {
-            let m = &l.module;
-            let cited: BTreeSet<String> = m
-                .lessons
-                .iter()
-                .map(|x| x.section.clone())
-                .chain(m.questions.iter().map(|q| q.section.clone()))
-                .collect();
-            ModuleSummary {
-                id: m.id.clone(),
-                version: m.version,
-                kind: match m.kind {
-                    ModuleKind::Onboarding => "onboarding",
-                    ModuleKind::Refresher { .. } => "refresher",
-                },
-                every_months: m.every_months(),
-                title: m.title.da.clone(),
-                lessons: m.lessons.len(),
-                questions: m.questions.len(),
-                draw: m.draw,
-                pass_mark: m.pass_mark,
-                questions_per_area: area_counts(
-                    &m.questions.iter().map(|q| q.area).collect::<Vec<_>>(),
-                    false,
-                ),
-                sections: cited.into_iter().collect(),
-                content_hash: hex(&l.hash),
-            }
-        })
-        .collect();
+    let modules: Vec<ModuleSummary> = loaded.iter().map(module_summary).collect();
     let covered: BTreeSet<Citation> = modules
         .iter()
         .flat_map(|m| m.sections.iter().map(|s| Citation::parse(s)))
@@ -162,6 +267,7 @@ pub fn summarize(result: &Result<CourseSet, Vec<CourseError>>) -> Summary {
         questions_per_area: area_counts(&all_areas, true),
         sections_covered: short(sections_covered),
         sections_missing: short(sections_missing),
+        placeholders: set.map(placeholder_uses).unwrap_or_default(),
         modules,
         errors: errors
             .into_iter()
@@ -185,7 +291,11 @@ impl Summary {
                 Some(n) => format!("refresher every {n} months"),
                 None => "onboarding".to_owned(),
             };
-            let _ = writeln!(out, "{} v{} ({kind}): {}", m.id, m.version, m.title);
+            let _ = writeln!(
+                out,
+                "{} v{} ({kind}, for {}): {}",
+                m.id, m.version, m.audience, m.title
+            );
             let _ = writeln!(
                 out,
                 "  {} lessons, {} questions, draws {}, pass mark {}%, sections {}",
@@ -214,6 +324,27 @@ impl Summary {
             let _ = writeln!(out, "  {:>3}  {}", a.questions, a.name);
         }
         let _ = writeln!(out, "sections covered: {}", self.sections_covered.join(" "));
+        let uses: Vec<String> = self
+            .placeholders
+            .iter()
+            .map(|p| format!("{{{{{}}}}} {}", p.name, p.uses.len()))
+            .collect();
+        if !uses.is_empty() {
+            let _ = writeln!(out, "placeholders used: {}", uses.join(", "));
+        }
+        let examples: Vec<&str> = self
+            .placeholders
+            .iter()
+            .filter(|p| p.example)
+            .map(|p| p.name.as_str())
+            .collect();
+        if !examples.is_empty() {
+            let _ = writeln!(
+                out,
+                "organisation profile values that are examples (replace them with the real ones): {}",
+                examples.join(", ")
+            );
+        }
         if !self.sections_missing.is_empty() {
             let _ = writeln!(
                 out,

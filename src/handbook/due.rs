@@ -45,8 +45,11 @@ pub struct ReviewDue {
     pub state: ReviewState,
 }
 
-/// `YYYY-MM-DD` in JSON (serde hands `serialize_with` a reference).
-#[allow(clippy::trivially_copy_pass_by_ref)]
+/// `YYYY-MM-DD` in JSON.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde hands `serialize_with` a reference"
+)]
 fn iso_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(date)
 }

@@ -180,7 +180,11 @@ pub fn read(handbook: &Handbook) -> Result<ReviewLock, Vec<CourseError>> {
 
 /// Writes the lock into a handbook folder, all or nothing.
 pub fn write(folder: &Path, lock: &ReviewLock) -> std::io::Result<()> {
-    crate::fsutil::write_atomic(&folder.join(FILE), lock.to_text().as_bytes())
+    crate::fsutil::write_atomic(
+        &folder.join(FILE),
+        lock.to_text().as_bytes(),
+        crate::fsutil::Access::Folder,
+    )
 }
 
 #[cfg(test)]

@@ -12,15 +12,17 @@ use crate::safe_text::sanitize;
 pub enum Context {
     /// A text field holding `current`.
     Text {
-        /// The text as it stands (the suggestion, or the saved value).
+        /// The text as it stands (the suggestion, or the saved value), display-safe.
         current: String,
+        /// Whether it was just refused (then it is not offered to keep).
+        refused: bool,
     },
     /// A list of the form.
     List {
         /// The items, as shown.
         names: Vec<String>,
-        /// The position of the item chosen now.
-        current: usize,
+        /// The position of the item chosen now, if one is.
+        current: Option<usize>,
     },
     /// The first-start summary.
     Summary,
@@ -46,11 +48,16 @@ pub enum Context {
         index: usize,
         /// The number of questions.
         count: usize,
-        /// Whether the last question has an answer.
-        last_answered: bool,
+    },
+    /// The hand-in page.
+    HandIn {
+        /// The number of questions.
+        count: usize,
     },
     /// A yes/no question.
     Confirm,
+    /// The cited handbook section.
+    Source,
     /// The result, stored.
     Result,
     /// The result, not stored (saving failed).
@@ -96,6 +103,12 @@ impl Context {
                 },
             },
             Mode::Quiz => Context::quiz(model),
+            Mode::HandIn => Context::HandIn {
+                count: match &model.screen {
+                    Screen::HandIn(s) => s.quiz.answers.len(),
+                    _ => 0,
+                },
+            },
             Mode::Result => Context::Result,
             Mode::ResultUnsaved => Context::ResultUnsaved,
             Mode::Review => Context::Review {
@@ -108,9 +121,12 @@ impl Context {
                 fields: Step::FIELDS.len(),
             },
             Mode::Confirm => Context::Confirm,
+            Mode::Source => Context::Source,
             // The plain mode prints its help rather than opening it over the screen; a help
             // opened all the same is read through to the screen under it (never a help).
-            Mode::Help => Context::in_mode(model, model.screen_mode()),
+            // The plain mode is never too small; a model that says so all the same is read
+            // through to its screen too.
+            Mode::Help | Mode::TooSmall => Context::in_mode(model, model.screen_mode()),
         }
     }
 
@@ -123,7 +139,6 @@ impl Context {
                 choices: Vec::new(),
                 index: 0,
                 count: 0,
-                last_answered: false,
             };
         };
         let (kind, choices) = model
@@ -144,7 +159,6 @@ impl Context {
             choices,
             index: s.current,
             count: s.attempt.items.len(),
-            last_answered: s.answers.last().is_some_and(|a| !a.is_empty()),
         }
     }
 
@@ -157,6 +171,7 @@ impl Context {
             },
             Mode::Text => Context::Text {
                 current: sanitize(form.text(step), true),
+                refused: form.error.is_some(),
             },
             // The summary; a step has no other mode.
             _ => Context::Summary,
@@ -172,7 +187,9 @@ impl Context {
             Context::Home { .. } => Mode::Home,
             Context::Lesson { .. } => Mode::Lesson,
             Context::Quiz { .. } => Mode::Quiz,
+            Context::HandIn { .. } => Mode::HandIn,
             Context::Confirm => Mode::Confirm,
+            Context::Source => Mode::Source,
             Context::Result => Mode::Result,
             Context::ResultUnsaved => Mode::ResultUnsaved,
             Context::Review { .. } => Mode::Review,

@@ -39,8 +39,8 @@ pub enum Refusal {
     LastQuestion,
     /// "Previous" on the first question.
     FirstQuestion,
-    /// "Hand in" with the last question unanswered.
-    SubmitNeedsLast,
+    /// Neither a question's number nor handing in, on the hand-in page.
+    HandIn(usize),
     /// Neither yes nor no.
     YesOrNo,
 }
@@ -56,7 +56,7 @@ impl Refusal {
             Refusal::EmptyAnswer => t.empty_answer.to_owned(),
             Refusal::LastQuestion => t.last_question.to_owned(),
             Refusal::FirstQuestion => t.first_question.to_owned(),
-            Refusal::SubmitNeedsLast => t.submit_needs_last.to_owned(),
+            Refusal::HandIn(count) => format!("{}.", texts::hand_in(lang, *count)),
             Refusal::YesOrNo => format!("{}.", t.yes_no),
         }
     }
@@ -73,22 +73,28 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
     let mode = ctx.mode();
     // A text field takes any line as its answer except a command word; `=` makes a command
     // word an answer.
-    if let Context::Text { current } = ctx
+    if let Context::Text { .. } = ctx
         && let Some(literal) = trimmed.strip_prefix('=')
     {
-        return Parsed::Send(set_text(current, literal.trim()));
+        return Parsed::Send(set_text(literal.trim()));
     }
     if let Some(row) = rows(mode).find(|r| r.words.contains(&word.as_str())) {
         return act(&row.action, ctx);
     }
     match ctx {
-        Context::Text { current } => Parsed::Send(set_text(current, trimmed)),
+        Context::Text { .. } => Parsed::Send(set_text(trimmed)),
         Context::List { names, .. } => match pick(&word, names.len(), names) {
             Ok(i) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
             Err(r) => Parsed::Refuse(r),
         },
         Context::Home { modules, .. } => home(&word, *modules),
         Context::Quiz { kind, choices, .. } => answer(&word, *kind, choices),
+        // A question's number goes back to it.
+        Context::HandIn { count } => match number(&word, *count) {
+            Some(Ok(i)) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
+            Some(Err(r)) => Parsed::Refuse(r),
+            None => Parsed::Refuse(Refusal::HandIn(*count)),
+        },
         Context::Settings { fields } => match number(&word, *fields) {
             Some(Ok(i)) => Parsed::Send(vec![Message::Pick(i), Message::Confirm]),
             Some(Err(r)) => Parsed::Refuse(r),
@@ -101,13 +107,7 @@ pub fn parse(line: &str, ctx: &Context) -> Parsed {
 }
 
 fn act(action: &Action, ctx: &Context) -> Parsed {
-    let Context::Quiz {
-        index,
-        count,
-        last_answered,
-        ..
-    } = ctx
-    else {
+    let Context::Quiz { index, count, .. } = ctx else {
         return match action {
             Action::Help => Parsed::Help,
             Action::Repeat => Parsed::Repeat,
@@ -121,14 +121,8 @@ fn act(action: &Action, ctx: &Context) -> Parsed {
         Action::Skip => Parsed::Send(vec![Message::Next]),
         Action::Previous if *index == 0 => Parsed::Refuse(Refusal::FirstQuestion),
         Action::Previous => Parsed::Send(vec![Message::Prev]),
-        // Enter on an unanswered one-answer question would take the highlighted choice, so
-        // handing in goes only through an answered last question.
-        Action::Submit if !last_answered => Parsed::Refuse(Refusal::SubmitNeedsLast),
-        Action::Submit => {
-            let mut msgs = vec![Message::Next; last - index];
-            msgs.push(Message::Confirm);
-            Parsed::Send(msgs)
-        }
+        // To the hand-in page, which lists what is answered; handing in is asked there.
+        Action::Submit => Parsed::Send(vec![Message::HandIn]),
         Action::Help => Parsed::Help,
         Action::Repeat => Parsed::Repeat,
         Action::Send(m) => Parsed::Send(vec![m.clone()]),
@@ -136,15 +130,13 @@ fn act(action: &Action, ctx: &Context) -> Parsed {
     }
 }
 
-/// Replaces the text of a field with `text` and confirms it; an empty line keeps it.
-fn set_text(current: &str, text: &str) -> Vec<Message> {
+/// Replaces the text of a field with `text`, exactly as typed (the real value, never what is
+/// shown of it), and confirms it; an empty line keeps it.
+fn set_text(text: &str) -> Vec<Message> {
     if text.is_empty() {
         return vec![Message::Confirm];
     }
-    let mut msgs = vec![Message::Backspace; current.chars().count()];
-    msgs.extend(text.chars().map(Message::Input));
-    msgs.push(Message::Confirm);
-    msgs
+    vec![Message::SetText(text.to_owned()), Message::Confirm]
 }
 
 /// A number from 1 to `max` as a position (0-based); `None` when `word` is not a number.

@@ -28,17 +28,19 @@ use crate::safe_text::sanitize;
 use context::Context;
 use input::Parsed;
 
-/// The exit codes of the learner's program in plain mode, as `bevidst --help` documents them.
+/// The exit codes of the learner's program in plain mode (defined in [`crate::exit::Exit`]).
 pub mod exit {
+    use crate::exit::Exit;
+
     /// The learner quit, or the input ended with nothing unfinished.
-    pub const OK: u8 = 0;
-    /// The output (or input) could not be used, e.g. a closed pipe.
-    pub const IO: u8 = 1;
+    pub const OK: u8 = Exit::Ok.code();
+    /// The output (or input) could not be used.
+    pub const IO: u8 = Exit::Terminal.code();
     /// The program could not start: configuration, course files or the log unreadable.
-    pub const START: u8 = 2;
+    pub const START: u8 = Exit::CannotStart.code();
     /// The input ended in the middle of something (first start, quiz, unsaved result or
-    /// setting); it was not recorded.
-    pub const UNFINISHED: u8 = 3;
+    /// setting), or piped input was given up on; nothing unfinished was recorded.
+    pub const UNFINISHED: u8 = Exit::Unfinished.code();
 }
 
 /// Lines longer than this are refused (and read past), so a stream without line breaks
@@ -53,10 +55,16 @@ pub const DEFAULT_WIDTH: usize = 80;
 pub struct Options {
     /// Columns to wrap lines to.
     pub width: usize,
-    /// Print each line read after its prompt (when the input is not a terminal, which echoes
-    /// it itself), so the output reads as a conversation.
-    pub echo: bool,
+    /// The input is not a terminal (a pipe or a file): each line read is printed after its
+    /// prompt (a terminal echoes it itself), so the output reads as a conversation, and after
+    /// [`MAX_IDLE_LINES`] lines in a row that change nothing the program gives up, since no
+    /// one is there to read why.
+    pub piped: bool,
 }
+
+/// Lines in a row that change nothing (refused, or the same screen again) after which piped
+/// input is given up on: a script answering wrongly would otherwise loop for ever.
+pub const MAX_IDLE_LINES: usize = 5;
 
 /// The width from the value of `COLUMNS`: a number from 20 to 1000 (clamped), else 80.
 pub fn width_from(columns: Option<&str>) -> usize {
@@ -118,6 +126,9 @@ pub enum End {
     InputEnded,
     /// The input ended in the middle of something, which was not kept.
     Unfinished(Unfinished),
+    /// Piped input gave [`MAX_IDLE_LINES`] lines in a row that changed nothing; whatever was
+    /// unfinished was not kept.
+    GaveUp,
 }
 
 impl End {
@@ -125,7 +136,7 @@ impl End {
     pub fn exit_code(self) -> u8 {
         match self {
             End::Quit | End::InputEnded => exit::OK,
-            End::Unfinished(_) => exit::UNFINISHED,
+            End::Unfinished(_) | End::GaveUp => exit::UNFINISHED,
         }
     }
 }
@@ -134,7 +145,7 @@ impl End {
 pub fn unfinished(model: &Model) -> Option<Unfinished> {
     match &model.screen {
         Screen::FirstStart(_) => Some(Unfinished::FirstStart),
-        Screen::Quiz(_) => Some(Unfinished::Quiz),
+        Screen::Quiz(_) | Screen::HandIn(_) => Some(Unfinished::Quiz),
         Screen::Result(r) if !r.is_stored() => Some(Unfinished::Result),
         Screen::Review(r) if !r.result.is_stored() => Some(Unfinished::Result),
         Screen::Settings(s) if s.editing => Some(Unfinished::Setting),
@@ -191,9 +202,22 @@ pub fn run<S: Services>(
     out: &mut impl Write,
     opts: Options,
 ) -> io::Result<End> {
+    // Every page is printed whole, so nothing is ever scrolled: Enter turns the page.
+    let viewport = crate::app::Viewport {
+        width: u16::try_from(opts.width).unwrap_or(u16::MAX),
+        height: u16::MAX,
+    };
+    dispatch(model, crate::app::Message::Resize(viewport), services);
     let mut shown = screen::screen(model, opts.width);
     print(out, &shown)?;
+    let mut idle = 0;
     loop {
+        if opts.piped && idle >= MAX_IDLE_LINES {
+            writeln!(out)?;
+            writeln!(out, "{}", texts::gave_up(model.lang(), MAX_IDLE_LINES))?;
+            out.flush()?;
+            return Ok(End::GaveUp);
+        }
         let lang = model.lang();
         let ctx = Context::of(model);
         write!(out, "{}", screen::prompt(&ctx, lang))?;
@@ -211,17 +235,20 @@ pub fn run<S: Services>(
                 });
             }
             Read::TooLong => {
-                if opts.echo {
+                if opts.piped {
                     writeln!(out)?;
                 }
                 writeln!(out, "{}", texts::texts(lang).line_too_long)?;
+                idle += 1;
                 continue;
             }
             Read::Line(line) => line,
         };
-        if opts.echo {
+        if opts.piped {
             writeln!(out, "{}", sanitize(&line, true))?;
         }
+        // A line that changes the screen is progress; anything else counts towards giving up.
+        idle += 1;
         match input::parse(&line, &ctx) {
             Parsed::Help => {
                 writeln!(out)?;
@@ -245,6 +272,7 @@ pub fn run<S: Services>(
                     writeln!(out)?;
                     print(out, &now)?;
                     shown = now;
+                    idle = 0;
                 }
             }
         }

@@ -39,6 +39,7 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
     let lang = model.lang();
     let mut paras = match (&model.overlay, &model.screen) {
         (Some(Overlay::Confirm(c)), _) => confirm(*c, lang),
+        (Some(Overlay::Source { .. }), _) => model.source_page().unwrap_or_default(),
         (_, Screen::FirstStart(form)) => first_start(form, lang),
         (_, Screen::Home) => home(model),
         (_, Screen::Lesson(s)) => match model.courses.modules.get(s.module) {
@@ -58,6 +59,7 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
             None => Vec::new(),
         },
         (_, Screen::Quiz(s)) => quiz(model, s),
+        (_, Screen::HandIn(s)) => hand_in(model, s),
         (_, Screen::Result(r)) => match model.courses.modules.get(r.module) {
             Some(m) => {
                 let mut out = vec![Para::new(Tone::Muted, app(lang).result_title)];
@@ -94,7 +96,7 @@ fn confirm(c: Confirm, lang: Lang) -> Vec<Para> {
     let t = app(lang);
     let question = match c {
         Confirm::LeaveQuiz { .. } => t.leave_quiz.to_owned(),
-        Confirm::SubmitUnanswered(n) => app_texts::unanswered_warning(lang, n),
+        Confirm::HandIn { unanswered } => crate::app::hand_in::confirm_text(lang, unanswered),
         Confirm::DiscardUnsaved(_) => t.discard_unsaved.to_owned(),
     };
     vec![Para::new(Tone::Heading, t.confirm_title), text(question)]
@@ -103,7 +105,7 @@ fn confirm(c: Confirm, lang: Lang) -> Vec<Para> {
 /// The question of one field of the form: the question, the list if it is one, and why the
 /// last answer was refused.
 fn field(form: &Form, step: Step, lang: Lang) -> Vec<Para> {
-    let mut out = vec![Para::new(Tone::Heading, step.question(lang))];
+    let mut out = vec![Para::new(Tone::Heading, form.question(step, lang))];
     if let Context::List { names, .. } = Context::of_field(form, step) {
         out.extend(
             names
@@ -230,7 +232,6 @@ fn home(model: &Model) -> Vec<Para> {
 
 fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
     let lang = model.lang();
-    let t = app(lang);
     let Some((q, order)) = model
         .courses
         .modules
@@ -250,15 +251,8 @@ fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
             ),
         ),
         Para::new(Tone::Heading, sanitize(q.prompt.get(lang), true)),
-        Para::new(
-            Tone::Muted,
-            match q.kind {
-                QuestionKind::Single => t.kind_single,
-                QuestionKind::Multiple => t.kind_multiple,
-                QuestionKind::TrueFalse => t.kind_true_false,
-            },
-        ),
     ];
+    out.extend(crate::app::quiz::answer_hint(q, lang).map(|h| Para::new(Tone::Muted, h)));
     for (pos, &c) in order.iter().enumerate() {
         if let Some(choice) = q.choices.get(c) {
             out.push(numbered(pos + 1, sanitize(choice.text.get(lang), true)));
@@ -272,6 +266,21 @@ fn quiz(model: &Model, s: &crate::app::QuizState) -> Vec<Para> {
             .map(|(pos, _)| (pos + 1).to_string())
             .collect();
         out.push(text(texts::current_answer(lang, &numbers.join(", "))));
+    }
+    out
+}
+
+/// The hand-in page: the intro, then every question numbered with whether it is answered.
+fn hand_in(model: &Model, s: &crate::app::HandInState) -> Vec<Para> {
+    let lang = model.lang();
+    let Some(m) = model.courses.modules.get(s.quiz.module) else {
+        return Vec::new();
+    };
+    let mut out = crate::app::hand_in::intro(s, lang);
+    out.push(Para::blank());
+    for (i, (answered, prompt)) in s.rows(m, lang).into_iter().enumerate() {
+        let word = crate::app::hand_in::answered_word(lang, answered);
+        out.push(numbered(i + 1, format!("{word}: {prompt}")));
     }
     out
 }
@@ -303,13 +312,15 @@ fn settings(model: &Model, s: &crate::app::SettingsState) -> Vec<Para> {
 pub fn prompt(ctx: &Context, lang: Lang) -> String {
     let t = texts(lang);
     let what = match ctx {
-        Context::Text { current } if current.is_empty() => t.type_answer.to_owned(),
-        Context::Text { current } => texts::keep_text(lang, current),
-        Context::List { names, current } => texts::keep_choice(
-            lang,
-            names.len(),
-            names.get(*current).map_or("", String::as_str),
-        ),
+        // A refused value is never offered to keep.
+        Context::Text { current, refused } if current.is_empty() || *refused => {
+            t.type_answer.to_owned()
+        }
+        Context::Text { current, .. } => texts::keep_text(lang, current),
+        Context::List { names, current } => match current.and_then(|i| names.get(i)) {
+            Some(name) => texts::keep_choice(lang, names.len(), name),
+            None => texts::choose_from(lang, names.len()),
+        },
         Context::Summary => t.save_answers.to_owned(),
         Context::Home { modules: 0, .. } => t.choose_module.to_owned(),
         Context::Home { selected, .. } => texts::choose_module_or(lang, selected + 1),
@@ -322,7 +333,9 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
                 texts::one_number(lang, choices.len())
             }
         },
+        Context::HandIn { count } => texts::hand_in(lang, *count),
         Context::Confirm => t.yes_no.to_owned(),
+        Context::Source => texts::back_to_page(lang).to_owned(),
         Context::Result => t.result_review.to_owned(),
         Context::ResultUnsaved => t.result_save_again.to_owned(),
         Context::Review { last: true } => t.review_last.to_owned(),

@@ -9,7 +9,6 @@
 //! starts with them).
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::{self, BufReader, Write};
 use std::path::Path;
 
@@ -26,7 +25,7 @@ use crate::schedule::{self, Urgency};
 
 /// The exit code when the status cannot be worked out (configuration, course files or log
 /// unreadable); the reason is on stderr.
-pub const EXIT_ERROR: u8 = 3;
+pub const EXIT_ERROR: u8 = crate::exit::Exit::StatusUnknown.code();
 
 /// What is due for a learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +47,9 @@ pub fn due(
     lang: Lang,
 ) -> Option<Due> {
     config.learner.as_ref()?;
-    let statuses = crate::app::status::statuses(courses, history, config, version_since, today);
+    let judge = crate::verdict::CourseIndex::for_learner(courses, history);
+    let statuses =
+        crate::app::status::statuses(courses, &judge, history, config, version_since, today);
     let lines = courses
         .modules
         .iter()
@@ -66,10 +67,11 @@ pub fn due(
 /// bad line if the log is damaged (the attempts before it still count). A missing log is no
 /// attempts.
 pub fn read_history(path: &Path) -> Result<(Vec<FinishedAttempt>, Option<BadLine>), RecordError> {
-    let file = match fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
-        Err(e) => return Err(RecordError::io("cannot open", path, e)),
+    // Only a regular file is read (a pipe at the log's name must not hang the status).
+    let file = match crate::foreign::open(path, record::MAX_LOG_BYTES) {
+        Ok(f) => f.into_file(),
+        Err(e) if e.is_missing() => return Ok((Vec::new(), None)),
+        Err(e) => return Err(RecordError::Foreign(Box::new(e))),
     };
     let mut history = Vec::new();
     let outcome = verify_reader(BufReader::new(file), |r| history.push(r.attempt.clone()));
@@ -158,6 +160,7 @@ mod tests {
     use jiff::civil::date;
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
+    use std::fs;
 
     fn courses() -> CourseSet {
         let intro = include_str!("../../tests/fixtures/tui/intro.ron");
@@ -177,7 +180,7 @@ mod tests {
     }
 
     fn pass(finished: u64) -> FinishedAttempt {
-        FinishedAttempt::sample("tui-intro", 1, finished, true)
+        FinishedAttempt::honest_pass(&courses().modules[0], finished)
     }
 
     #[test]

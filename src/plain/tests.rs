@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::*;
 use crate::app::Model;
-use crate::app::runtime::Live;
+use crate::app::runtime::{Live, SteppingClock};
 use crate::app::store::LogStore;
 use crate::config::{self, Config};
 use crate::course::CourseSet;
@@ -48,7 +48,9 @@ impl Env {
                 collect_dir: None,
             },
             // 2025-11-28T09:00:00Z
-            frozen_time: Some(Timestamp::from_second(1_764_320_400).expect("in range")),
+            test_clock: Some(SteppingClock::starting_at(
+                Timestamp::from_second(1_764_320_400).expect("in range"),
+            )),
         };
         let model = Model::new(courses(), Config::default(), Vec::new(), TODAY, "jens");
         Env {
@@ -66,7 +68,7 @@ impl Env {
             &mut self.services,
             input.as_bytes(),
             &mut out,
-            Options { width, echo: true },
+            Options { width, piped: true },
         )
         .expect("writing to memory works");
         (end, String::from_utf8(out).expect("the output is UTF-8"))
@@ -92,7 +94,8 @@ fn first_attempt() -> Attempt {
     )
 }
 
-/// One line per question: its right answer as numbers (`right`), or a wrong one.
+/// One line per question: its right answer as numbers (`right`), or a wrong one; then
+/// handing in from the hand-in page, confirmed.
 fn answers(attempt: &Attempt, right: bool) -> String {
     let set = courses();
     let module = &set.modules[0].module;
@@ -108,6 +111,7 @@ fn answers(attempt: &Attempt, right: bool) -> String {
         lines.push_str(&chosen.join(","));
         lines.push('\n');
     }
+    lines.push_str("aflever\nj\n");
     lines
 }
 
@@ -209,7 +213,7 @@ fn repeat_prints_the_question_again_and_help_lists_its_commands() {
     let (_, out) = env.run(&format!("{FIRST_START}t\ngentag\n?\n"), 80);
     assert_eq!(out.matches("Spørgsmål 1 af 3").count(), 2, "{out}");
     assert!(out.contains("Det kan du skrive her:"), "{out}");
-    assert!(out.contains("  aflever: aflever quizzen"), "{out}");
+    assert!(out.contains("  aflever: til afleveringen"), "{out}");
     assert!(out.contains("  gentag: vis skærmen igen"), "{out}");
 }
 
@@ -304,7 +308,7 @@ fn long_lines_and_bytes_that_are_not_text_do_no_harm() {
         &mut out,
         Options {
             width: 80,
-            echo: true,
+            piped: true,
         },
     )
     .expect("runs");
@@ -336,4 +340,42 @@ fn the_width_comes_from_columns_when_it_is_a_sensible_number() {
     assert_eq!(width_from(Some("-3")), 80);
     assert_eq!(width_from(Some("0")), 80);
     assert_eq!(width_from(Some("wide")), 80);
+}
+
+#[test]
+fn no_forvaltning_is_chosen_for_the_learner() {
+    let mut env = Env::new();
+    let (end, out) = env.run("\nab12\n\n", 80);
+    assert!(
+        out.contains("Skriv et tal fra 1 til 7 (? for hjælp): "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Vælg den forvaltning, du arbejder i, på listen."),
+        "an empty line is refused: {out}"
+    );
+    assert_eq!(end, End::Unfinished(Unfinished::FirstStart));
+}
+
+#[test]
+fn a_lesson_page_shows_the_cited_sections_own_words_on_a_word() {
+    let mut env = Env::new();
+    let (_, out) = env.run(&format!("{FIRST_START}\nkilde\n\n"), 80);
+    let section = out
+        .split("kilde\n")
+        .nth(1)
+        .expect("the section follows the word");
+    assert!(
+        section.contains("Fra It-sikkerhedspolitik for Københavns Kommune, revideret"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Tryk Enter for at gå tilbage til siden (? for hjælp): "),
+        "{section}"
+    );
+    let back = section
+        .split("til siden (? for hjælp): ")
+        .nth(1)
+        .expect("back");
+    assert!(back.contains("Side 1 af 2"), "back on the page: {back}");
 }

@@ -6,7 +6,7 @@
 use crate::lang::Lang;
 
 /// The fixed texts of one language.
-#[allow(missing_docs)] // each field's name says where it is used
+// No doc per field: each field's name says where it is used.
 pub struct Texts {
     pub help_suffix: &'static str,
     pub type_answer: &'static str,
@@ -23,7 +23,6 @@ pub struct Texts {
     pub multiple: &'static str,
     pub empty_answer: &'static str,
     pub last_question: &'static str,
-    pub submit_needs_last: &'static str,
     pub first_question: &'static str,
     pub error_prefix: &'static str,
     pub commands: &'static str,
@@ -54,7 +53,6 @@ const DA: Texts = Texts {
     multiple: "Svar med alle de tal, der passer, adskilt af komma, fx 1,3",
     empty_answer: "Skriv dit svar som tal, fx 2. Skriv næste for at springe spørgsmålet over.",
     last_question: "Det er det sidste spørgsmål. Svar på det for at aflevere.",
-    submit_needs_last: "Svar først på det sidste spørgsmål; så bliver quizzen afleveret.",
     first_question: "Det er det første spørgsmål.",
     error_prefix: "Svaret blev ikke godkendt:",
     commands: "Det kan du skrive her:",
@@ -85,7 +83,6 @@ const EN: Texts = Texts {
     multiple: "Answer with every number that applies, separated by commas, e.g. 1,3",
     empty_answer: "Type your answer as a number, e.g. 2. Type next to skip the question.",
     last_question: "This is the last question. Answer it to hand in.",
-    submit_needs_last: "Answer the last question first; that hands in the quiz.",
     first_question: "This is the first question.",
     error_prefix: "The answer was not accepted:",
     commands: "What you can type here:",
@@ -128,6 +125,14 @@ pub fn keep_choice(lang: Lang, max: usize, current: &str) -> String {
             format!("Skriv et tal fra 1 til {max}, eller tryk Enter for at beholde {current}")
         }
         Lang::En => format!("Type a number from 1 to {max}, or press Enter to keep {current}"),
+    }
+}
+
+/// "Skriv et tal fra 1 til 7", when nothing is chosen yet.
+pub fn choose_from(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Da => format!("Skriv et tal fra 1 til {max}"),
+        Lang::En => format!("Type a number from 1 to {max}"),
     }
 }
 
@@ -189,4 +194,36 @@ pub fn current_answer(lang: Lang, numbers: &str) -> String {
         Lang::Da => format!("Dit svar nu: {numbers}"),
         Lang::En => format!("Your answer now: {numbers}"),
     }
+}
+
+/// What to type on the hand-in page.
+pub fn hand_in(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Skriv aflever for at aflevere, eller et tal fra 1 til {count} for at gå tilbage til det spørgsmål"
+        ),
+        Lang::En => format!(
+            "Type submit to hand in, or a number from 1 to {count} to go back to that question"
+        ),
+    }
+}
+
+/// Why piped input was given up on.
+pub fn gave_up(lang: Lang, lines: usize) -> String {
+    match lang {
+        Lang::Da => format!(
+            "bevidst stopper her: de sidste {lines} linjer ændrede ikke noget, og inddata kommer ikke fra en person ved tastaturet. Det, der ikke var afsluttet, er ikke gemt. Skriv ? for at se, hvad der kan skrives hvor."
+        ),
+        Lang::En => format!(
+            "bevidst stops here: the last {lines} lines changed nothing, and the input does not come from a person at the keyboard. Whatever was unfinished was not saved. Type ? to see what can be typed where."
+        ),
+    }
+}
+
+/// The prompt under a handbook section opened from a page.
+pub fn back_to_page(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tryk Enter for at gå tilbage til siden",
+        "Press Enter to go back to the page",
+    )
 }

@@ -60,6 +60,10 @@ pub const DOMAIN: &[u8] = b"bevidst-completion-v1\0";
 pub const LOG_NAME: &str = "bevidst-completion-log";
 /// The longest line accepted when reading (a real record is a few KiB).
 pub const MAX_LINE_BYTES: usize = 256 * 1024;
+/// The largest log read or copied. A record is about 1 KiB and a learner finishes a few
+/// attempts a year, so a real log stays far below; a larger file is refused before it is
+/// read (it can only be something else, or planted).
+pub const MAX_LOG_BYTES: u64 = 256 * 1024 * 1024;
 /// How deeply a record line may nest (a record needs three levels).
 const RECURSION_LIMIT: usize = 8;
 

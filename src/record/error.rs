@@ -6,12 +6,13 @@ use std::path::PathBuf;
 
 use super::model::InstallationId;
 use super::verify::BadLine;
+use crate::foreign::ForeignError;
 
 /// Something the record store could not do.
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
     /// A file operation failed.
-    #[error("{what} {path}: {source}")]
+    #[error("{what} {}: {source}", path.display())]
     Io {
         /// What was being done, e.g. "cannot read the log".
         what: &'static str,
@@ -99,6 +100,28 @@ pub enum RecordError {
     CollectionDiverged {
         /// The copy's path.
         path: PathBuf,
+    },
+    /// The log is not a regular file of a log's size (a pipe, a device, far too large).
+    #[error("the log cannot be used: {0}")]
+    Foreign(Box<ForeignError>),
+    /// Something that is not a log is at the copy's name in the collection folder; it was left
+    /// alone.
+    #[error(
+        "the copy in the collection folder is not a log ({0}); it was left alone. Your \
+         completion is saved on this computer. Contact the IT-security function"
+    )]
+    CollectionBlocked(Box<ForeignError>),
+    /// The data folder cannot be written (read-only): the log was opened for reading only.
+    #[error(
+        "the folder {} cannot be written to ({reason}); your results cannot be saved on this \
+         computer. Contact your IT support",
+        dir.display()
+    )]
+    Unwritable {
+        /// The data folder.
+        dir: PathBuf,
+        /// The operating system's reason.
+        reason: String,
     },
     /// The log's header names another installation than the caller expected.
     #[error("{path} is not the log of installation {expected}; nothing was copied")]

@@ -58,6 +58,22 @@ impl RecordError {
                  er ændret. Kontakt it-sikkerhedsfunktionen",
                 path.display()
             ),
+            RecordError::Foreign(e) => format!(
+                "loggen {} kan ikke bruges: {}",
+                e.path().display(),
+                e.reason(lang)
+            ),
+            RecordError::CollectionBlocked(e) => format!(
+                "kopien {} i samlemappen er ikke en log: {}. Den er ikke rørt. Din gennemførelse \
+                 er gemt på denne computer. Kontakt it-sikkerhedsfunktionen",
+                e.path().display(),
+                e.reason(lang)
+            ),
+            RecordError::Unwritable { dir, reason } => format!(
+                "der kan ikke skrives i mappen {} ({reason}); dine resultater kan ikke gemmes på \
+                 denne computer. Kontakt din it-support",
+                dir.display()
+            ),
             RecordError::NotThisInstallation { path, expected } => format!(
                 "{} er ikke loggen for installation {expected}; intet er kopieret",
                 path.display()
@@ -107,6 +123,22 @@ impl OpenNotice {
                     log.display(),
                     bad.line,
                     bad.problem.text(Lang::En)
+                ),
+            });
+        }
+        if let Some(reason) = &self.unwritable {
+            let dir = crate::fsutil::parent_of(log);
+            out.push(match lang {
+                Lang::Da => format!(
+                    "Der kan ikke skrives i mappen {} ({reason}). Du kan læse siderne og se, hvad \
+                     der skal tages, men resultater af quizzer kan ikke gemmes. Kontakt din \
+                     it-support.",
+                    dir.display()
+                ),
+                Lang::En => format!(
+                    "The folder {} cannot be written to ({reason}). You can read the pages and \
+                     see what is due, but quiz results cannot be saved. Contact your IT support.",
+                    dir.display()
                 ),
             });
         }

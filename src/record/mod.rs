@@ -18,12 +18,13 @@
 mod collect;
 mod encode;
 mod error;
-mod fsutil;
+mod lock;
 mod messages;
 mod model;
 mod problem;
 mod scan;
 mod store;
+mod torn;
 mod verify;
 
 #[cfg(test)]
@@ -34,7 +35,7 @@ use std::path::{Path, PathBuf};
 pub use collect::{
     collection_file_name, copy_to_collection, export_file_name, export_log, verify_file,
 };
-pub use encode::{DOMAIN, LOG_NAME, LogHeader, MAX_LINE_BYTES, header_line};
+pub use encode::{DOMAIN, LOG_NAME, LogHeader, MAX_LINE_BYTES, MAX_LOG_BYTES, header_line};
 pub use error::RecordError;
 pub use model::{
     CompletionRecord, FORMAT_VERSION, InstallationId, MAX_ANSWERS, MAX_FORVALTNING_CHARS,

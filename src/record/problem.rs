@@ -14,7 +14,7 @@ pub enum Problem {
     Empty,
     /// The first line is not the header of a bevidst completion log.
     NotALog,
-    /// The last line is cut off (no line break, or garbage after a crash).
+    /// The last line is cut off: no line break, or the zero bytes a crash leaves.
     Torn,
     /// A line is longer than any record can be.
     TooLong,

@@ -8,18 +8,21 @@
 //! record, so a full disk never leaves half a line behind. The lock is held only while the
 //! file is touched, so two windows of bevidst take turns rather than corrupt the file.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::fs::{File, OpenOptions};
+use std::io::{BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rand::Rng;
 
-use super::encode::header_line;
-use super::fsutil::{lock, parent_of, sync_dir};
+use super::encode::{MAX_LOG_BYTES, header_line};
+use super::lock::lock;
 use super::model::{CompletionRecord, InstallationId};
+use super::torn::{move_aside, write_at};
 use super::verify::{BadLine, Head, LogReader, Problem};
 use super::{RecordError, TornTail};
 use crate::attempt::FinishedAttempt;
+use crate::foreign::{self, ForeignError};
+use crate::fsutil::{Access, create_options, create_private_dir, parent_of, sync_dir};
 
 /// What happened while opening a log that the learner should be told.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,12 +33,17 @@ pub struct OpenNotice {
     pub torn: Option<TornTail>,
     /// The log is damaged; it was left untouched and nothing can be appended.
     pub read_only: Option<BadLine>,
+    /// The data folder cannot be written to (the operating system's reason): the log was only
+    /// read, and nothing can be saved.
+    pub unwritable: Option<String>,
 }
 
-/// The learner's log, open for appending.
+/// The learner's log, open for appending (or, in a folder that cannot be written to, for
+/// reading only).
 #[derive(Debug)]
 pub struct LearnerLog {
-    file: File,
+    /// `None` when there is no log and none could be created.
+    file: Option<File>,
     state: State,
 }
 
@@ -48,6 +56,8 @@ struct State {
     lines: u64,
     len: u64,
     damage: Option<BadLine>,
+    /// Why nothing can be written (a read-only data folder).
+    unwritable: Option<String>,
 }
 
 fn io_err<'a>(
@@ -57,40 +67,37 @@ fn io_err<'a>(
     move |e| RecordError::io(what, path, e)
 }
 
+/// Whether an error means "this folder or file cannot be written" (so the program should go
+/// on reading only) rather than something else going wrong.
+fn is_read_only(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// The log's file opened for reading and writing, or why it could only be read.
+enum Opening {
+    Writable(File),
+    ReadOnly(String),
+}
+
 impl LearnerLog {
     /// Opens the log at `path`, creating it (with a random installation id from `rng`) when
     /// it does not exist. A torn last line is moved aside; other damage opens it read-only.
-    /// Errors: the file cannot be read or locked, or its header is unreadable.
+    /// In a folder that cannot be written to, the log is only read (see
+    /// [`OpenNotice::unwritable`]). Errors: the file cannot be read or locked, it is not a
+    /// regular file, or its header is unreadable.
     pub fn open(path: &Path, rng: &mut impl Rng) -> Result<(LearnerLog, OpenNotice), RecordError> {
+        let file = match Self::open_writable(path)? {
+            Opening::Writable(file) => file,
+            Opening::ReadOnly(reason) => return Self::open_read_only(path, reason),
+        };
         let mut notice = OpenNotice::default();
-        let dir = parent_of(path);
-        fs::create_dir_all(&dir).map_err(io_err("cannot create the folder", &dir))?;
-        // Whoever creates the file, the first to hold the lock on an empty file writes its
-        // header, so two programs starting at once agree on one installation id.
-        match OpenOptions::new().write(true).create_new(true).open(path) {
-            Ok(_) => sync_dir(&dir),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(RecordError::io("cannot create the log", path, e)),
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(path)
-            .map_err(io_err("cannot open the log", path))?;
         let state = {
             let _guard = lock(&file, path, false)?;
-            let mut reader = LogReader::new(BufReader::new(&file));
-            let records: Vec<CompletionRecord> = reader.by_ref().collect();
-            let bad = reader.bad().cloned();
-            let mut state = State {
-                path: path.to_path_buf(),
-                installation: InstallationId([0; 16]),
-                records,
-                lines: reader.good_lines(),
-                len: reader.good_len(),
-                damage: None,
-            };
-            match (reader.head(), bad) {
+            let (mut state, head, bad) = State::read(path, &file);
+            match (head, bad) {
                 (Some(head), None) => state.installation = head.installation,
                 (Some(head), Some(bad)) if bad.problem == Problem::Torn => {
                     state.installation = head.installation;
@@ -128,6 +135,73 @@ impl LearnerLog {
             }
             state
         };
+        Ok((
+            LearnerLog {
+                file: Some(file),
+                state,
+            },
+            notice,
+        ))
+    }
+
+    /// Creates the folder (0700) and the file (0600) if needed and opens the file for reading
+    /// and writing; or says why only reading is possible.
+    fn open_writable(path: &Path) -> Result<Opening, RecordError> {
+        let dir = parent_of(path);
+        match create_private_dir(&dir) {
+            Ok(()) => {}
+            Err(e) if is_read_only(&e) => return Ok(Opening::ReadOnly(e.to_string())),
+            Err(e) => return Err(RecordError::io("cannot create the folder", &dir, e)),
+        }
+        // Whoever creates the file, the first to hold the lock on an empty file writes its
+        // header, so two programs starting at once agree on one installation id.
+        match create_options(Access::Private).create_new(true).open(path) {
+            Ok(_) => sync_dir(&dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) if is_read_only(&e) => return Ok(Opening::ReadOnly(e.to_string())),
+            Err(e) => return Err(RecordError::io("cannot create the log", path, e)),
+        }
+        let mut options = OpenOptions::new();
+        options.read(true).write(true);
+        match foreign::open_with(path, MAX_LOG_BYTES, &mut options) {
+            Ok(opened) => Ok(Opening::Writable(opened.into_file())),
+            Err(ForeignError::Io { source, .. }) if is_read_only(&source) => {
+                Ok(Opening::ReadOnly(source.to_string()))
+            }
+            Err(e) => Err(RecordError::Foreign(Box::new(e))),
+        }
+    }
+
+    /// Reads the log in a folder that cannot be written to: its good records, for the
+    /// learner's history; nothing is moved aside or written.
+    fn open_read_only(
+        path: &Path,
+        reason: String,
+    ) -> Result<(LearnerLog, OpenNotice), RecordError> {
+        let mut notice = OpenNotice {
+            unwritable: Some(reason.clone()),
+            ..OpenNotice::default()
+        };
+        let file = match foreign::open(path, MAX_LOG_BYTES) {
+            Ok(opened) => Some(opened.into_file()),
+            Err(e) if e.is_missing() => None,
+            Err(e) => return Err(RecordError::Foreign(Box::new(e))),
+        };
+        let mut state = State::empty(path);
+        if let Some(file) = &file {
+            let _guard = lock(file, path, true)?;
+            let (read, head, bad) = State::read(path, file);
+            state = read;
+            if let Some(head) = head {
+                state.installation = head.installation;
+            }
+            if let Some(bad) = bad.filter(|b| !matches!(b.problem, Problem::Torn | Problem::Empty))
+            {
+                notice.read_only = Some(bad.clone());
+                state.damage = Some(bad);
+            }
+        }
+        state.unwritable = Some(reason);
         Ok((LearnerLog { file, state }, notice))
     }
 
@@ -156,11 +230,23 @@ impl LearnerLog {
         self.state.damage.as_ref()
     }
 
+    /// Why nothing can be saved in this log's folder, if it cannot be written to.
+    pub fn unwritable(&self) -> Option<&str> {
+        self.state.unwritable.as_deref()
+    }
+
     /// Reads records that another running bevidst appended since this one last looked; a
     /// torn line left by one that crashed is moved aside.
     pub fn refresh(&mut self) -> Result<Option<TornTail>, RecordError> {
-        let _guard = lock(&self.file, &self.state.path, false)?;
-        self.state.catch_up(&self.file)
+        let Some(file) = self
+            .file
+            .as_ref()
+            .filter(|_| self.state.unwritable.is_none())
+        else {
+            return Ok(None);
+        };
+        let _guard = lock(file, &self.state.path, false)?;
+        self.state.catch_up(file)
     }
 
     /// Seals the record of `attempt` as the next one, writes it durably and returns it; its
@@ -177,8 +263,11 @@ impl LearnerLog {
         write_line: impl FnOnce(&File, &[u8]) -> std::io::Result<()>,
     ) -> Result<CompletionRecord, RecordError> {
         self.state.check_writable()?;
-        let _guard = lock(&self.file, &self.state.path, false)?;
-        self.state.catch_up(&self.file)?;
+        let Some(file) = &self.file else {
+            return Err(self.state.unwritable_error());
+        };
+        let _guard = lock(file, &self.state.path, false)?;
+        self.state.catch_up(file)?;
         let head = self.state.head();
         let record = CompletionRecord::seal(
             attempt,
@@ -187,15 +276,14 @@ impl LearnerLog {
             head.last_hash,
         )?;
         let line = record.to_line() + "\n";
-        let written = (&self.file)
+        let written = (&*file)
             .seek(SeekFrom::Start(self.state.len))
-            .and_then(|_| write_line(&self.file, line.as_bytes()))
-            .and_then(|()| self.file.sync_data());
+            .and_then(|_| write_line(file, line.as_bytes()))
+            .and_then(|()| file.sync_data());
         if let Err(source) = written {
-            let cut_back_failed = self
-                .file
+            let cut_back_failed = file
                 .set_len(self.state.len)
-                .and_then(|()| self.file.sync_data())
+                .and_then(|()| file.sync_data())
                 .is_err();
             return Err(RecordError::Append {
                 path: self.state.path.clone(),
@@ -211,6 +299,42 @@ impl LearnerLog {
 }
 
 impl State {
+    fn empty(path: &Path) -> State {
+        State {
+            path: path.to_path_buf(),
+            installation: InstallationId([0; 16]),
+            records: Vec::new(),
+            lines: 0,
+            len: 0,
+            damage: None,
+            unwritable: None,
+        }
+    }
+
+    /// Reads the whole log (the caller holds a lock): the good records, where the chain ends,
+    /// and the first bad line.
+    fn read(path: &Path, file: &File) -> (State, Option<Head>, Option<BadLine>) {
+        let mut reader = LogReader::new(BufReader::new(file));
+        let records: Vec<CompletionRecord> = reader.by_ref().collect();
+        let state = State {
+            records,
+            lines: reader.good_lines(),
+            len: reader.good_len(),
+            ..State::empty(path)
+        };
+        (state, reader.head(), reader.bad().cloned())
+    }
+
+    fn unwritable_error(&self) -> RecordError {
+        RecordError::Unwritable {
+            dir: parent_of(&self.path),
+            reason: self
+                .unwritable
+                .clone()
+                .unwrap_or_else(|| "no log could be created".into()),
+        }
+    }
+
     fn head(&self) -> Head {
         self.records.last().map_or(
             Head {
@@ -227,6 +351,9 @@ impl State {
     }
 
     fn check_writable(&self) -> Result<(), RecordError> {
+        if self.unwritable.is_some() {
+            return Err(self.unwritable_error());
+        }
         match &self.damage {
             Some(bad) => Err(RecordError::Damaged {
                 path: self.path.clone(),
@@ -272,51 +399,4 @@ impl State {
             }
         }
     }
-}
-
-fn write_at(file: &File, offset: u64, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = file;
-    f.set_len(offset)?;
-    f.seek(SeekFrom::Start(offset))?;
-    f.write_all(bytes)?;
-    f.sync_data()
-}
-
-/// Copies everything from the bad line on into a new side file next to the log
-/// (`<log name>.torn-<n>`), syncs it, and only then cuts the log back to its good part.
-fn move_aside(path: &Path, file: &File, bad: &BadLine) -> Result<TornTail, RecordError> {
-    let mut tail = Vec::new();
-    let mut f = file;
-    f.seek(SeekFrom::Start(bad.offset))
-        .and_then(|_| f.read_to_end(&mut tail))
-        .map_err(io_err("cannot read the log", path))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "log".into(), |n| n.to_string_lossy().into_owned());
-    let dir = parent_of(path);
-    let mut n = 1u32;
-    let (side_path, mut side) = loop {
-        let candidate = dir.join(format!("{name}.torn-{n}"));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(side) => break (candidate, side),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => n += 1,
-            Err(e) => return Err(RecordError::io("cannot create the side file", candidate, e)),
-        }
-    };
-    side.write_all(&tail)
-        .and_then(|()| side.sync_all())
-        .map_err(io_err("cannot write the side file", &side_path))?;
-    sync_dir(&dir);
-    file.set_len(bad.offset)
-        .and_then(|()| file.sync_data())
-        .map_err(io_err("cannot cut back the log", path))?;
-    Ok(TornTail {
-        line: bad.line,
-        bytes: tail.len() as u64,
-        side_file: side_path,
-    })
 }

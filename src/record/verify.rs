@@ -204,22 +204,20 @@ impl<R: BufRead> LogReader<R> {
             Ok(LineRead::Eof) => Ok(false),
             Ok(LineRead::TooLong) => Err(Problem::TooLong),
             Ok(LineRead::Line { terminated: false }) => Err(Problem::Torn),
-            Ok(LineRead::Line { terminated: true }) => Ok(true),
+            Ok(LineRead::Line { terminated: true }) => {
+                // A crash can leave the end of a file filled with zero bytes; no record holds
+                // one. Any other complete line is judged by what it says.
+                if self.at_eof() && memchr::memchr(0, &self.buf).is_some() {
+                    return Err(Problem::Torn);
+                }
+                Ok(true)
+            }
         }
     }
 
     /// The line in `buf`, without its line break.
     fn line(buf: &[u8]) -> &[u8] {
         buf.strip_suffix(b"\n").unwrap_or(buf)
-    }
-
-    /// A line's problem as the reader reports it: bytes that are not a record (not UTF-8, or
-    /// not RON) as the very last line are what a crash leaves behind.
-    fn at_end_torn(&mut self, problem: Problem) -> Problem {
-        match problem {
-            Problem::NotUtf8 | Problem::Unparsable(_) if self.at_eof() => Problem::Torn,
-            p => p,
-        }
     }
 
     fn accept_line(&mut self) {
@@ -231,9 +229,7 @@ impl<R: BufRead> LogReader<R> {
         if !self.next_line()? {
             return Err(Problem::Empty);
         }
-        let Ok(text) = std::str::from_utf8(Self::line(&self.buf)) else {
-            return Err(self.at_end_torn(Problem::NotUtf8));
-        };
+        let text = std::str::from_utf8(Self::line(&self.buf)).map_err(|_| Problem::NotUtf8)?;
         let header = parse_header(text)?;
         self.accept_line();
         Ok(Head {
@@ -270,9 +266,10 @@ impl<R: BufRead> LogReader<R> {
             }
             Err(p) => return self.fail(p),
         }
+        // Only a last line without its line break (or with the zero bytes a crash leaves) is
+        // torn; a complete line that does not verify was written or edited so, which is damage.
         let line = Self::line(&self.buf);
         if let Err(p) = parse_record_into(line, &mut self.record, &mut self.checked) {
-            let p = self.at_end_torn(p);
             return self.fail(p);
         }
         let record = &self.record;

@@ -1,37 +1,49 @@
 //! The report's own memory: the last head (installation, sequence, hash) it accepted for each
-//! log, and the content hashes of module versions it has seen. A learner can edit a log and
-//! recompute its whole chain (the program holds no secret), but the result no longer extends
-//! the head the report anchored before, so the rewrite is caught here.
+//! log and the file it read it from, and the content hashes of module versions it has seen. A
+//! learner can edit a log and recompute its whole chain (the program holds no secret), but the
+//! result no longer extends the head the report anchored before, so the rewrite is caught here.
 //!
-//! File format (UTF-8 text, one item per line, written atomically):
+//! File format (UTF-8 text, one item per line, written atomically, readable by its owner only):
 //!
 //! ```text
-//! bevidst-report-anchors 1
-//! head <installation: 32 hex> <seq> <hash: 64 hex>
+//! bevidst-report-anchors 2
+//! head <installation: 32 hex> <seq> <hash: 64 hex> <path in the collection, to the line's end>
 //! version <module id> <version> <content hash: 64 hex>
 //! ```
 //!
-//! A newer format number is refused (so an older bevidst never overwrites a newer file).
+//! The path (new in format 2, optional) names the file the head was read from, relative to the
+//! collection folder: that file is the installation's anchored log, and another file of the
+//! same installation never displaces it. A newer format number is refused (so an older bevidst
+//! never overwrites a newer file).
+//!
+//! Losing the anchor file would silently turn off the detection of rewritten logs, so the
+//! report also keeps an [`AnchorMemory`] beside its pseudonym key: how many anchors each anchor
+//! file held after the last run. A missing or emptied anchor file that held anchors before is
+//! then a prominent warning, not a fresh start.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::canon::{Digest32, hex, parse_hex32};
+use crate::foreign::{self, ForeignError};
 use crate::record::{Head, InstallationId};
 
-use super::plausible::KnownVersion;
+use crate::verdict::KnownVersion;
 
 /// The header line of the anchor file.
 const HEADER: &str = "bevidst-report-anchors";
 /// The format version this program writes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
+/// The largest anchor file read: about 130 bytes a log, so room for millions of logs.
+const MAX_ANCHOR_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What the report remembers between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Anchors {
     /// Per installation, the last (sequence, hash) accepted.
     pub heads: BTreeMap<InstallationId, (u64, Digest32)>,
+    /// Per installation, the file (relative to the collection folder) its head was read from.
+    pub paths: BTreeMap<InstallationId, String>,
     /// Module versions seen: (module id, version, content hash).
     pub versions: Vec<KnownVersion>,
 }
@@ -72,20 +84,13 @@ pub enum AnchorError {
 }
 
 impl Anchors {
-    /// Reads the anchor file; a missing file is an empty memory (the first run).
+    /// Reads the anchor file; a missing file is an empty memory (the first run, or a lost
+    /// file: see [`AnchorMemory`]).
     pub fn load(path: &Path) -> Result<Anchors, AnchorError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Anchors::default()),
-            Err(source) => {
-                return Err(AnchorError::Io {
-                    path: path.to_owned(),
-                    action: "read",
-                    source,
-                });
-            }
-        };
-        Self::parse(path, &text)
+        match read_text(path, "read")? {
+            Some(text) => Self::parse(path, &text),
+            None => Ok(Anchors::default()),
+        }
     }
 
     /// Parses the anchor file's text (`path` names it in errors).
@@ -112,11 +117,14 @@ impl Anchors {
             let parts: Vec<&str> = line.split(' ').collect();
             match parts.as_slice() {
                 [] | [""] => {}
-                ["head", inst, seq, hash] => {
+                ["head", inst, seq, hash, file @ ..] => {
                     let inst = InstallationId::parse(inst).ok_or_else(|| bad(n))?;
                     let seq = seq.parse().map_err(|_| bad(n))?;
                     let hash = parse_hex32(hash).ok_or_else(|| bad(n))?;
                     anchors.heads.insert(inst, (seq, hash));
+                    if !file.is_empty() {
+                        anchors.paths.insert(inst, file.join(" "));
+                    }
                 }
                 ["version", id, version, hash] => {
                     let version = version.parse().map_err(|_| bad(n))?;
@@ -134,7 +142,11 @@ impl Anchors {
         use std::fmt::Write as _;
         let mut out = format!("{HEADER} {FORMAT}\n");
         for (inst, (seq, hash)) in &self.heads {
-            let _ = writeln!(out, "head {inst} {seq} {}", hex(hash));
+            let _ = write!(out, "head {inst} {seq} {}", hex(hash));
+            if let Some(file) = self.paths.get(inst).filter(|f| is_storable(f)) {
+                let _ = write!(out, " {file}");
+            }
+            out.push('\n');
         }
         for (id, version, hash) in &self.versions {
             let _ = writeln!(out, "version {id} {version} {}", hex(hash));
@@ -142,31 +154,10 @@ impl Anchors {
         out
     }
 
-    /// Writes the file atomically: a temporary file beside it, synced, then renamed over it.
+    /// Writes the file atomically (a temporary file beside it, synced, then renamed over it),
+    /// readable by its owner only.
     pub fn save(&self, path: &Path) -> Result<(), AnchorError> {
-        let io = |action, source| AnchorError::Io {
-            path: path.to_owned(),
-            action,
-            source,
-        };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
-        let name = path
-            .file_name()
-            .map_or_else(|| "anchors".into(), |n| n.to_string_lossy().into_owned());
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = std::fs::File::create(&temp).and_then(|mut f| {
-            f.write_all(self.to_text().as_bytes())?;
-            f.sync_all()
-        });
-        let result = written.and_then(|()| std::fs::rename(&temp, path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result.map_err(|e| io("write", e))
+        write_text(path, &self.to_text())
     }
 
     /// The anchor of an installation, as a head.
@@ -179,6 +170,113 @@ impl Anchors {
                 last_hash,
             })
     }
+}
+
+/// Whether a path can be kept on one line of the file (a file name may hold a line break).
+fn is_storable(file: &str) -> bool {
+    !file.is_empty() && !file.contains(['\n', '\r'])
+}
+
+/// The text of a file the report keeps (read like any file it did not create: only a regular
+/// file, at most [`MAX_ANCHOR_BYTES`]); `None` when it does not exist.
+fn read_text(path: &Path, action: &'static str) -> Result<Option<String>, AnchorError> {
+    let io = |source| AnchorError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    match foreign::read_text(path, MAX_ANCHOR_BYTES) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.is_missing() => Ok(None),
+        Err(ForeignError::Io { source, .. }) => Err(io(source)),
+        Err(e) => Err(io(std::io::Error::other(e.reason(crate::lang::Lang::En)))),
+    }
+}
+
+/// Writes a file the report keeps, atomically and readable by its owner only.
+fn write_text(path: &Path, text: &str) -> Result<(), AnchorError> {
+    let io = |action, source| AnchorError::Io {
+        path: path.to_owned(),
+        action,
+        source,
+    };
+    crate::fsutil::create_private_dir(&crate::fsutil::parent_of(path))
+        .map_err(|e| io("create the folder of", e))?;
+    crate::fsutil::write_private(path, text.as_bytes()).map_err(|e| io("write", e))
+}
+
+/// How many anchors each anchor file held after the report's last run, kept beside the
+/// pseudonym key (`anchor-memory.txt`), so that losing the anchor file is noticed.
+///
+/// Format: `bevidst-report-anchor-memory 1`, then one line per anchor file,
+/// `anchors <count> <absolute path, to the line's end>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnchorMemory {
+    held: BTreeMap<String, u64>,
+}
+
+/// The header line of the anchor memory.
+const MEMORY_HEADER: &str = "bevidst-report-anchor-memory 1";
+
+impl AnchorMemory {
+    /// Reads the memory; a missing file remembers nothing.
+    pub fn load(path: &Path) -> Result<AnchorMemory, AnchorError> {
+        let Some(text) = read_text(path, "read")? else {
+            return Ok(AnchorMemory::default());
+        };
+        let bad = |line: usize| AnchorError::Malformed {
+            path: path.to_owned(),
+            line,
+        };
+        let mut lines = text.lines().enumerate();
+        if lines.next().map(|(_, l)| l) != Some(MEMORY_HEADER) {
+            return Err(bad(1));
+        }
+        let mut memory = AnchorMemory::default();
+        for (i, line) in lines {
+            let parts: Vec<&str> = line.splitn(3, ' ').collect();
+            match parts.as_slice() {
+                [] | [""] => {}
+                ["anchors", count, file] => {
+                    let count = count.parse().map_err(|_| bad(i + 1))?;
+                    memory.held.insert((*file).to_owned(), count);
+                }
+                _ => return Err(bad(i + 1)),
+            }
+        }
+        Ok(memory)
+    }
+
+    /// How many anchors the anchor file at `anchors` held after the last run (0 if unknown).
+    pub fn held(&self, anchors: &Path) -> u64 {
+        self.held.get(&key(anchors)).copied().unwrap_or(0)
+    }
+
+    /// Notes how many anchors the anchor file at `anchors` holds now.
+    pub fn note(&mut self, anchors: &Path, count: u64) {
+        let k = key(anchors);
+        if is_storable(&k) {
+            self.held.insert(k, count);
+        }
+    }
+
+    /// Writes the memory atomically, readable by its owner only.
+    pub fn save(&self, path: &Path) -> Result<(), AnchorError> {
+        use std::fmt::Write as _;
+        let mut text = format!("{MEMORY_HEADER}\n");
+        for (file, count) in &self.held {
+            let _ = writeln!(text, "anchors {count} {file}");
+        }
+        write_text(path, &text)
+    }
+}
+
+/// An anchor file's identity in the memory: its absolute path.
+fn key(anchors: &Path) -> String {
+    std::path::absolute(anchors)
+        .unwrap_or_else(|_| anchors.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -201,11 +299,55 @@ mod tests {
     }
 
     #[test]
+    fn the_anchored_file_is_kept_with_its_spaces_and_format_1_still_reads() {
+        let mut a = Anchors::default();
+        a.heads.insert(InstallationId([3; 16]), (7, [9; 32]));
+        a.heads.insert(InstallationId([4; 16]), (1, [8; 32]));
+        a.paths
+            .insert(InstallationId([3; 16]), "Økonomi/en  mappe/x.ron".into());
+        a.paths.insert(InstallationId([4; 16]), "bad\nname".into());
+        let back = Anchors::parse(Path::new("a"), &a.to_text()).expect("reads");
+        assert_eq!(back.heads, a.heads);
+        assert_eq!(
+            back.paths.get(&InstallationId([3; 16])).map(String::as_str),
+            Some("Økonomi/en  mappe/x.ron")
+        );
+        assert!(
+            !back.paths.contains_key(&InstallationId([4; 16])),
+            "not storable"
+        );
+        let old = format!(
+            "bevidst-report-anchors 1\nhead {} 2 {}\n",
+            InstallationId([5; 16]),
+            hex(&[1; 32])
+        );
+        let read = Anchors::parse(Path::new("a"), &old).expect("format 1");
+        assert_eq!(read.heads.len(), 1);
+        assert!(read.paths.is_empty());
+    }
+
+    #[test]
+    fn the_memory_remembers_each_anchor_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("memory.txt");
+        assert_eq!(
+            AnchorMemory::load(&path).expect("missing is fine"),
+            AnchorMemory::default()
+        );
+        let mut m = AnchorMemory::default();
+        m.note(&dir.path().join("a b/anchors.txt"), 12);
+        m.save(&path).expect("saved");
+        let back = AnchorMemory::load(&path).expect("read");
+        assert_eq!(back.held(&dir.path().join("a b/anchors.txt")), 12);
+        assert_eq!(back.held(&dir.path().join("other.txt")), 0);
+    }
+
+    #[test]
     fn bad_lines_and_newer_formats_are_refused() {
         let p = Path::new("a.txt");
         let err = Anchors::parse(p, "bevidst-report-anchors 1\nhead zz 1 2\n").expect_err("bad");
         assert!(err.to_string().starts_with("a.txt:2:"), "{err}");
-        let err = Anchors::parse(p, "bevidst-report-anchors 2\n").expect_err("newer");
+        let err = Anchors::parse(p, "bevidst-report-anchors 3\n").expect_err("newer");
         assert!(err.to_string().contains("Update bevidst"), "{err}");
         assert!(Anchors::parse(p, "something else\n").is_err());
     }

@@ -3,16 +3,17 @@
 //! level with common methods across all forvaltninger).
 //!
 //! Flow: [`read`] (files → verified records, anchors checked, in parallel) → each record's
-//! attempt ([`crate::attempt::FinishedAttempt`]) → [`plausible::CourseIndex::check`] →
-//! [`aggregate::Aggregator`] (one
-//! per thread, merged) → [`finalize::build`] (schedule and privacy gate applied) →
-//! [`model::Report`] → a renderer in [`render`] or the dashboard in `tui::report`.
+//! attempt ([`crate::attempt::FinishedAttempt`]) → the verdict ([`crate::verdict`], the same
+//! one the learner's program asks) → [`aggregate::Aggregator`] (one per thread, merged; an
+//! attempt that is not accepted is noted as such for its learner and module, and counted in no
+//! figure) → [`finalize::build`] (schedule and privacy gate applied) → [`model::Report`] and
+//! [`model::FollowUp`] → a renderer in [`render`] or the dashboard in `tui::report`.
 
 pub mod aggregate;
 pub mod anchors;
+pub mod columns;
 pub mod finalize;
 pub mod model;
-pub mod plausible;
 pub mod privacy;
 pub mod read;
 pub mod render;
@@ -25,10 +26,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use self::aggregate::{Aggregator, Names, local_date};
-use self::anchors::{AnchorError, Anchors};
-use self::model::{Counts, Problem, ProblemKind, Report};
-use self::plausible::CourseIndex;
+use self::aggregate::{Aggregator, Names};
+use self::anchors::{AnchorError, AnchorMemory, Anchors};
+use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::privacy::Gate;
 use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
@@ -36,6 +36,8 @@ use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
+use crate::verdict::CourseIndex;
+pub use crate::verdict::utc_seconds;
 
 /// The report's settings.
 #[derive(Debug, Clone)]
@@ -50,14 +52,9 @@ pub struct Settings {
     pub lang: Lang,
 }
 
-/// A record's time (UTC seconds) as the report computes with it. Times beyond `i64` (the
-/// year 292 billion) saturate, and are then caught by the plausibility rule for future times.
-pub fn utc_seconds(t: u64) -> i64 {
-    i64::try_from(t).unwrap_or(i64::MAX)
-}
-
-/// Checks one verified record and adds it if it is plausible; otherwise returns the problem
-/// to report. `path` and `line` locate the record.
+/// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
+/// attempt as not accepted for its learner and module and returns the problem to report.
+/// `path` and `line` locate the record.
 pub fn admit(
     agg: &mut Aggregator<'_>,
     (now, lang): (Timestamp, Lang),
@@ -70,28 +67,36 @@ pub fn admit(
             agg.add(record, &resolved);
             Ok(())
         }
-        Err(why) => Err(Problem {
-            path: path.to_owned(),
-            line: Some(line),
-            kind: ProblemKind::Implausible,
-            message: format!(
-                "{}; {}",
-                why.text(lang),
-                lang.pick("posten tælles ikke med", "the record is not counted")
-            ),
-            records: 1,
-        }),
+        Err(why) => {
+            agg.add_not_accepted(&record.attempt);
+            Err(Problem {
+                path: path.to_owned(),
+                line: Some(line),
+                kind: ProblemKind::NotAccepted,
+                message: format!(
+                    "{}; {}",
+                    why.text(lang),
+                    lang.pick("posten tælles ikke med", "the record is not counted")
+                ),
+                records: 1,
+                who: Some(Box::new(Who {
+                    learner: record.attempt.learner.clone(),
+                    forvaltning: record.attempt.forvaltning.clone(),
+                    module: record.attempt.module.clone(),
+                })),
+            })
+        }
     }
 }
 
-/// Builds a report from records already verified (tests, and callers that verify
-/// elsewhere). Each item is (file, line, record); every file counts as read.
+/// Builds a report and its follow-up lists from records already verified (tests, and callers
+/// that verify elsewhere). Each item is (file, line, record); every file counts as read.
 pub fn report_from_completions<'c>(
     index: &CourseIndex,
     settings: &Settings,
     roster: Option<&Roster>,
     completions: impl IntoIterator<Item = (&'c str, u64, &'c CompletionRecord)>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = Names::default();
     let mut agg = Aggregator::new(index, &names, settings.now.as_second());
     let mut counts = Counts::default();
@@ -123,7 +128,7 @@ pub fn report_from_completions<'c>(
     finish(&agg, &names, roster, settings, counts, problems)
 }
 
-/// Builds the report from merged accumulators.
+/// Builds the report and its follow-up lists from merged accumulators.
 pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
@@ -131,17 +136,23 @@ pub fn finish(
     settings: &Settings,
     counts: Counts,
     problems: Vec<Problem>,
-) -> Report {
+) -> (Report, FollowUp) {
     let names = names.list();
     let inputs = finalize::Inputs {
         agg,
         names: &names,
         roster,
         rules: &settings.rules,
-        today: local_date(settings.now.as_second()),
+        today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())
+}
+
+/// Creates (or empties) a file for the report's output, readable by its owner only (0600 on
+/// Unix): the aggregate outputs describe the staff, and xAPI carries per-attempt pseudonyms.
+pub fn create_output(path: &Path) -> std::io::Result<std::fs::File> {
+    crate::fsutil::create_private(path)
 }
 
 /// Where `bevidst report` reads and keeps things.
@@ -153,6 +164,9 @@ pub struct Paths {
     pub roster: Option<PathBuf>,
     /// The anchor file (the report's memory of log heads and module versions).
     pub anchors: PathBuf,
+    /// Where the report remembers how many anchors the anchor file held (beside the
+    /// pseudonym key), so a lost anchor file is noticed; `None` remembers nothing.
+    pub memory: Option<PathBuf>,
 }
 
 /// Why a report could not be made at all (everything else becomes a listed problem).
@@ -171,13 +185,19 @@ pub enum RunError {
     Anchors(#[from] AnchorError),
 }
 
-/// A finished run: the report, and whether the anchors could be saved.
+/// A finished run: the report, its follow-up lists, and whether the anchors could be saved.
 #[derive(Debug)]
 pub struct RunOutput {
-    /// The report.
+    /// The report (aggregate: names nobody).
     pub report: Report,
+    /// Who is overdue, never started, not accepted, and which files have problems (personal
+    /// data: for the follow-up output only).
+    pub followup: FollowUp,
     /// The error saving the anchor file, if it failed (the report itself is complete).
     pub anchor_error: Option<AnchorError>,
+    /// How many anchors the anchor file held after an earlier run, when it is now missing or
+    /// empty (rewritten logs could not be detected this time).
+    pub anchors_lost: Option<u64>,
 }
 
 /// Reads the collection and makes the report; updates the anchor file with the heads of the
@@ -190,6 +210,12 @@ pub fn run(
     xapi: Option<&XapiSink>,
 ) -> Result<RunOutput, RunError> {
     let mut anchors = Anchors::load(&paths.anchors)?;
+    let mut memory = match &paths.memory {
+        Some(m) => Some((m, AnchorMemory::load(m)?)),
+        None => None,
+    };
+    let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
+    let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
     let (files, mut walk_problems) =
         list_files_in(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
@@ -208,6 +234,7 @@ pub fn run(
         index: &index,
         now: settings.now,
         anchors: &anchors,
+        root: &paths.collection,
         threads,
         lang: settings.lang,
         xapi,
@@ -218,10 +245,14 @@ pub fn run(
     counts.files_rejected += walk_problems.len() as u64;
     counts.roster_rows = roster_rows;
     counts.roster_rejected = roster_rejected;
+    counts.anchored_logs = anchors.heads.len() as u64;
     let mut problems = out.problems;
+    if let Some(held) = anchors_lost {
+        problems.insert(0, lost_anchors_problem(&paths.anchors, held, settings.lang));
+    }
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
-    let report = finish(
+    let (report, followup) = finish(
         &out.agg,
         &names,
         roster.as_ref(),
@@ -229,7 +260,7 @@ pub fn run(
         counts,
         problems,
     );
-    for head in &out.heads {
+    for (head, file) in out.heads {
         let keep = anchors
             .heads
             .get(&head.installation)
@@ -238,14 +269,49 @@ pub fn run(
             anchors
                 .heads
                 .insert(head.installation, (head.last_seq, head.last_hash));
+            match file {
+                Some(f) => anchors.paths.insert(head.installation, f),
+                None => anchors.paths.remove(&head.installation),
+            };
         }
     }
     anchors.versions = index.known_versions();
-    let anchor_error = anchors.save(&paths.anchors).err();
+    let mut anchor_error = anchors.save(&paths.anchors).err();
+    if anchor_error.is_none()
+        && let Some((path, memory)) = &mut memory
+    {
+        memory.note(&paths.anchors, anchors.heads.len() as u64);
+        anchor_error = memory.save(path).err();
+    }
     Ok(RunOutput {
         report,
+        followup,
         anchor_error,
+        anchors_lost,
     })
+}
+
+/// The warning that the anchor file lost what it held.
+fn lost_anchors_problem(path: &Path, held: u64, lang: Lang) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        line: None,
+        kind: ProblemKind::AnchorsMissing,
+        message: match lang {
+            Lang::Da => format!(
+                "ankerfilen havde ankre for {held} logs efter en tidligere kørsel, men nu mangler \
+                 den eller er tom. Denne gang kan omskrevne logs ikke opdages. Genskab filen fra \
+                 en sikkerhedskopi, før rapporten køres igen"
+            ),
+            Lang::En => format!(
+                "the anchor file held anchors for {held} logs after an earlier run, but it is now \
+                 missing or empty. This time rewritten logs cannot be detected. Restore the file \
+                 from a backup before the report is run again"
+            ),
+        },
+        records: 0,
+        who: None,
+    }
 }
 
 /// Whether `f` is one of the report's own files (canonical paths); only files with the same
@@ -273,6 +339,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                     kind: ProblemKind::Roster,
                     message: format!("{}; the row is left out", r.message),
                     records: 0,
+                    who: None,
                 })
                 .collect();
             let accepted = roster.employees.len() as u64;
@@ -286,6 +353,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                 kind: ProblemKind::Roster,
                 message: format!("{e}; the report is made without the roster"),
                 records: 0,
+                who: None,
             }],
             0,
             0,
@@ -293,5 +361,7 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
     }
 }
 
+#[cfg(test)]
+mod attack;
 #[cfg(test)]
 mod tests;

@@ -1,9 +1,13 @@
 //! Privacy rules of the report (persondataloven/GDPR; policy 1.1 "begrænset til det
 //! nødvendige"):
 //! - [`Gate`]: an aggregated cell is shown only when at least `min_group` distinct learners
-//!   are in it; otherwise all its figures are withheld. Where a total is shown beside its
-//!   parts and exactly one part is withheld, the part could be found by subtraction, so the
-//!   next smallest part is withheld too ([`protect_single_suppressed`]).
+//!   are in it; otherwise all its figures are withheld.
+//! - [`suppress`]: secondary suppression. Where a total is published beside its parts, the
+//!   withheld parts together could be found by subtraction; so while the withheld parts of a
+//!   shown total cover fewer than `min_group` learners (but more than none), the smallest
+//!   shown part is withheld too, over every relation until nothing changes (a fixed point).
+//!   Afterwards any sum or difference of published counts along a relation covers either no
+//!   withheld learner or at least `min_group` of them.
 //! - [`Pseudonymizer`]: exports that leave the security function carry HMAC-SHA256 of the
 //!   employee id under a key only the report's owner holds. A plain hash of a 7-digit employee
 //!   number is reversed by trying all ten million in well under a second; without the key,
@@ -13,7 +17,6 @@
 //! random bytes). It is created once, never overwritten, readable only by its owner where the
 //! platform has Unix permissions.
 
-use std::fs::OpenOptions;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use rand::Rng;
 use sha2::Sha256;
 
+use super::model::Gated;
 use crate::canon::{hex, parse_hex32};
 
 /// The smallest `--min-group` accepted: with two, each of the pair could read the other's
@@ -53,31 +57,67 @@ impl Gate {
         learners >= self.min
     }
 
-    /// `value` if the group may be shown.
-    pub fn pass<T>(self, learners: u64, value: T) -> Option<T> {
-        self.shows(learners).then_some(value)
+    /// A group's figures, shown or withheld as a whole.
+    pub fn admit<T>(self, learners: u64, figures: T) -> Gated<T> {
+        if self.shows(learners) {
+            Gated::Shown(figures)
+        } else {
+            Gated::Withheld
+        }
     }
 }
 
-/// Given the parts of a shown total as (learners, suppressed), withholds one more part when
-/// exactly one is withheld: the shown part with the fewest learners. Returns the index of the
-/// part it withheld.
-pub fn protect_single_suppressed(parts: &[(u64, bool)]) -> Option<usize> {
-    if parts.iter().filter(|(_, s)| *s).count() != 1 {
-        return None;
+/// A published total and the cells that add up to it (indices into a table's cells).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// The total's cell.
+    pub total: usize,
+    /// The parts' cells.
+    pub parts: Vec<usize>,
+}
+
+/// Secondary suppression to a fixed point (see the module header). `learners[i]` is cell
+/// i's number of distinct learners, `withheld[i]` whether it is withheld (the primary
+/// suppression on entry, the final one on return). Ties between equally small parts go to the
+/// lower index, so the result is the same on every run.
+pub fn suppress(learners: &[u64], withheld: &mut [bool], relations: &[Relation], min: u64) {
+    loop {
+        let mut changed = false;
+        for rel in relations {
+            if withheld.get(rel.total).is_none_or(|&w| w) {
+                continue;
+            }
+            let hidden: u64 = rel
+                .parts
+                .iter()
+                .filter(|&&i| withheld[i])
+                .map(|&i| learners[i])
+                .sum();
+            if hidden == 0 || hidden >= min {
+                continue;
+            }
+            let smallest = rel
+                .parts
+                .iter()
+                .copied()
+                .filter(|&i| !withheld[i])
+                .min_by_key(|&i| (learners[i], i));
+            // With no shown part left the total itself would give the withheld parts away.
+            withheld[smallest.unwrap_or(rel.total)] = true;
+            changed = true;
+        }
+        if !changed {
+            return;
+        }
     }
-    parts
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, s))| !s)
-        .min_by_key(|(_, (n, _))| *n)
-        .map(|(i, _)| i)
 }
 
 /// Computes learner pseudonyms.
 #[derive(Clone)]
 pub struct Pseudonymizer {
-    key: [u8; 32],
+    /// HMAC-SHA256 already keyed (the key's inner and outer pads absorbed), so each pseudonym
+    /// only hashes the id, and no call can meet a key the MAC refuses.
+    keyed: HmacSha256,
 }
 
 impl std::fmt::Debug for Pseudonymizer {
@@ -91,16 +131,19 @@ type HmacSha256 = Hmac<Sha256>;
 impl Pseudonymizer {
     /// A pseudonymizer with the given key.
     pub fn new(key: [u8; 32]) -> Self {
-        Pseudonymizer { key }
+        // HMAC pads a key shorter than the hash's 64-byte block with zeros (RFC 2104), so the
+        // 32-byte key, zero-padded to a block, is the same key; as a whole block it goes
+        // through the infallible `KeyInit::new`.
+        let mut block = [0u8; 64];
+        block[..key.len()].copy_from_slice(&key);
+        Pseudonymizer {
+            keyed: <HmacSha256 as KeyInit>::new(&block.into()),
+        }
     }
 
     /// The pseudonym of an employee id: HMAC-SHA256, 64 hex digits.
     pub fn pseudonym(&self, employee_id: &str) -> String {
-        // A 32-byte key is always a valid HMAC key; new_from_slice only fails for
-        // fixed-size MACs, which HMAC is not.
-        let Ok(mut mac) = HmacSha256::new_from_slice(&self.key) else {
-            return String::new();
-        };
+        let mut mac = self.keyed.clone();
         mac.update(employee_id.as_bytes());
         hex(&mac.finalize().into_bytes())
     }
@@ -137,28 +180,26 @@ pub fn load_or_create_key(path: &Path, rng: &mut impl Rng) -> Result<[u8; 32], K
         action,
         source,
     };
-    match std::fs::read_to_string(path) {
+    // Read like any file bevidst did not create (a pipe there must not hang the report).
+    let read = crate::foreign::read_text(path, 4096);
+    match read {
         Ok(text) => parse_key(&text).ok_or_else(|| KeyError::Malformed(path.to_owned())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| io("create the folder of", e))?;
-            }
+        Err(e) if e.is_missing() => {
+            crate::fsutil::create_private_dir(&crate::fsutil::parent_of(path))
+                .map_err(|e| io("create the folder of", e))?;
             let mut key = [0u8; 32];
             rng.fill_bytes(&mut key);
-            let mut options = OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt as _;
-                options.mode(0o600);
-            }
-            let mut file = options.open(path).map_err(|e| io("create", e))?;
+            let mut file = crate::fsutil::create_options(crate::fsutil::Access::Private)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| io("create", e))?;
             file.write_all(format!("{KEY_HEADER}\n{}\n", hex(&key)).as_bytes())
                 .and_then(|()| file.sync_all())
                 .map_err(|e| io("write", e))?;
             Ok(key)
         }
-        Err(e) => Err(io("read", e)),
+        Err(crate::foreign::ForeignError::Io { source, .. }) => Err(io("read", source)),
+        Err(_) => Err(KeyError::Malformed(path.to_owned())),
     }
 }
 
@@ -178,22 +219,75 @@ mod tests {
     #[test]
     fn gate_withholds_small_groups_and_never_goes_below_three() {
         let g = Gate::new(5);
-        assert_eq!(g.pass(4, 0.5), None);
-        assert_eq!(g.pass(5, 0.5), Some(0.5));
+        assert_eq!(g.admit(4, 0.5), Gated::Withheld);
+        assert_eq!(g.admit(5, 0.5), Gated::Shown(0.5));
         assert_eq!(Gate::new(1).min(), 3);
     }
 
+    fn suppressed(learners: &[u64], relations: &[Relation], min: u64) -> Vec<bool> {
+        let mut w: Vec<bool> = learners.iter().map(|&n| n < min).collect();
+        suppress(learners, &mut w, relations, min);
+        w
+    }
+
     #[test]
-    fn a_lone_suppressed_part_takes_the_smallest_other_with_it() {
-        assert_eq!(
-            protect_single_suppressed(&[(3, true), (40, false), (9, false)]),
-            Some(2)
+    fn withheld_parts_grow_until_they_cover_the_minimum() {
+        // The total (0) of five parts; parts 1 and 2 (1 and 1 learner) are withheld, and
+        // together still fewer than 5: the smallest shown part (4, 3 learners) goes too.
+        let rel = [Relation {
+            total: 0,
+            parts: vec![1, 2, 3, 4, 5],
+        }];
+        let w = suppressed(&[3020, 1, 1, 3000, 3, 15], &rel, 5);
+        assert_eq!(w, [false, true, true, false, true, false]);
+        // A lone small part takes the smallest other with it, as before.
+        let w = suppressed(
+            &[52, 3, 40, 9],
+            &[Relation {
+                total: 0,
+                parts: vec![1, 2, 3],
+            }],
+            5,
         );
-        assert_eq!(
-            protect_single_suppressed(&[(3, true), (2, true), (9, false)]),
-            None
+        assert_eq!(w, [false, true, false, true]);
+        // Nothing withheld, nothing to protect.
+        let w = suppressed(
+            &[39, 30, 9],
+            &[Relation {
+                total: 0,
+                parts: vec![1, 2],
+            }],
+            5,
         );
-        assert_eq!(protect_single_suppressed(&[(30, false), (9, false)]), None);
+        assert_eq!(w, [false; 3]);
+    }
+
+    #[test]
+    fn suppression_reaches_a_fixed_point_across_relations() {
+        // Two totals share part 3: withholding it to protect part 2 in the first relation also
+        // covers part 4, the second relation's lone small part.
+        let rel = [
+            Relation {
+                total: 0,
+                parts: vec![2, 3],
+            },
+            Relation {
+                total: 1,
+                parts: vec![3, 4, 5],
+            },
+        ];
+        let learners = [12, 26, 2, 10, 1, 15];
+        let w = suppressed(&learners, &rel, 5);
+        assert_eq!(w, [false, false, true, true, true, false]);
+        for r in &rel {
+            let hidden: u64 = r
+                .parts
+                .iter()
+                .filter(|&&i| w[i])
+                .map(|&i| learners[i])
+                .sum();
+            assert!(hidden == 0 || hidden >= 5);
+        }
     }
 
     #[test]
@@ -204,17 +298,24 @@ mod tests {
         assert_ne!(a.pseudonym("1234567"), b.pseudonym("1234567"));
         assert_ne!(a.pseudonym("1234567"), a.pseudonym("1234568"));
         assert_eq!(a.pseudonym("x").len(), 64);
-        // RFC 4231 test case 2 pins the HMAC itself.
+    }
+
+    #[test]
+    fn pseudonyms_are_rfc_4231_hmac_sha256() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?". The key is
+        // shorter than 32 bytes; HMAC zero-pads it, so the padded key gives the same MAC.
         let mut key = [0u8; 32];
         key[..4].copy_from_slice(b"Jefe");
-        let mac = {
-            let mut m = HmacSha256::new_from_slice(b"Jefe").expect("any key length works");
-            m.update(b"what do ya want for nothing?");
-            hex(&m.finalize().into_bytes())
-        };
         assert_eq!(
-            mac,
+            Pseudonymizer::new(key).pseudonym("what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // RFC 4231 test case 1 fills a 20-byte key with 0x0b; "Hi There".
+        let mut key = [0u8; 32];
+        key[..20].fill(0x0b);
+        assert_eq!(
+            Pseudonymizer::new(key).pseudonym("Hi There"),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
         );
     }
 

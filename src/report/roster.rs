@@ -9,12 +9,16 @@
 //! `record::check_forvaltning`), so they match what learners give.
 //!
 //! Bad rows are reported with their line number and left out; a header without the three
-//! columns rejects the whole file.
+//! columns rejects the whole file. [`write_roster`] writes the same format (Danish column
+//! names, commas), as `bevidst simulate --roster` does.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+
+/// The largest roster read: 45,000 employees take about 3 MB.
+const MAX_ROSTER_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One employee.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +75,14 @@ pub enum RosterError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The file cannot be written.
+    #[error("{path}: cannot write the roster: {source}")]
+    Unwritable {
+        /// The roster file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The header lacks a required column.
     #[error(
         "{path}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), found: {found}"
@@ -87,9 +99,16 @@ pub enum RosterError {
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
-    let bytes = std::fs::read(path).map_err(|source| RosterError::Unreadable {
-        path: path.to_owned(),
-        source,
+    // Only a regular file, never a pipe or a device (see `crate::foreign`).
+    let bytes = crate::foreign::read_bytes(path, MAX_ROSTER_BYTES).map_err(|e| {
+        let source = match e {
+            crate::foreign::ForeignError::Io { source, .. } => source,
+            other => std::io::Error::other(other.reason(crate::lang::Lang::En)),
+        };
+        RosterError::Unreadable {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     parse_roster(path, &bytes)
 }
@@ -160,13 +179,12 @@ pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem
         }
         match row(field(id_col), field(forv_col), field(start_col)) {
             Ok(entry) => {
-                let id = entry.id.clone();
+                // Roster problems reach the aggregate outputs, so they name the line, never
+                // the employee id.
                 if !roster.push(entry) {
                     problems.push(RowProblem {
                         line,
-                        message: format!(
-                            "employee `{id}` is listed twice; keep one row per employee"
-                        ),
+                        message: "the employee id on this line is listed on an earlier line too; keep one row per employee".to_owned(),
                     });
                 }
             }
@@ -174,6 +192,29 @@ pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem
         }
     }
     Ok((roster, problems))
+}
+
+/// Writes `employees` as a roster file that [`read_roster`] reads back; returns how many rows
+/// were written.
+pub fn write_roster<'a>(
+    path: &Path,
+    employees: impl IntoIterator<Item = &'a RosterEntry>,
+) -> Result<u64, RosterError> {
+    let err = |source| RosterError::Unwritable {
+        path: path.to_owned(),
+        source,
+    };
+    let mut w = csv::Writer::from_path(path).map_err(|e| err(e.into()))?;
+    w.write_record(["medarbejder", "forvaltning", "startdato"])
+        .map_err(|e| err(e.into()))?;
+    let mut n = 0;
+    for e in employees {
+        w.write_record([e.id.as_str(), e.forvaltning.as_str(), &e.start.to_string()])
+            .map_err(|e| err(e.into()))?;
+        n += 1;
+    }
+    w.flush().map_err(err)?;
+    Ok(n)
 }
 
 fn normalize_header(h: &str) -> String {
@@ -186,10 +227,10 @@ fn normalize_header(h: &str) -> String {
 
 fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> {
     if !crate::course::is_valid_id(id) {
-        return Err(format!(
-            "employee id `{}` is not valid; use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'",
-            crate::safe_text::sanitize(id, true)
-        ));
+        return Err(
+            "the employee id is not valid; use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'"
+                .to_owned(),
+        );
     }
     if let Err(why) = crate::record::check_forvaltning(forvaltning) {
         return Err(format!(
@@ -256,7 +297,32 @@ mod tests {
         assert_eq!(lines, vec![3, 4, 5, 6]);
         assert!(p[0].message.contains("YYYY-MM-DD"));
         assert!(p[1].message.contains("not valid"));
-        assert!(p[2].message.contains("listed twice"));
+        assert!(p[2].message.contains("listed on an earlier line"));
+    }
+
+    #[test]
+    fn a_written_roster_reads_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("roster.csv");
+        let employees = [
+            RosterEntry {
+                id: "1001".into(),
+                forvaltning: "Økonomiforvaltningen".into(),
+                start: date(2024, 2, 1),
+            },
+            RosterEntry {
+                id: "ab12".into(),
+                forvaltning: "Børne- og Ungdomsforvaltningen".into(),
+                start: date(2025, 11, 20),
+            },
+        ];
+        assert_eq!(write_roster(&path, &employees).expect("written"), 2);
+        let (roster, problems) = read_roster(&path).expect("reads back");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(roster.employees, employees);
+        let err = write_roster(&dir.path().join("no/such/folder.csv"), &employees)
+            .expect_err("a missing folder");
+        assert!(err.to_string().contains("cannot write the roster"), "{err}");
     }
 
     #[test]

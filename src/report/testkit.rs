@@ -4,7 +4,6 @@
 use jiff::Timestamp;
 
 use super::Settings;
-use super::plausible::CourseIndex;
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::canon::CanonHasher;
 use crate::course::CourseSet;
@@ -12,6 +11,7 @@ use crate::quiz::passes;
 use crate::record::{CompletionRecord, FORMAT_VERSION, InstallationId, PROGRAM_VERSION};
 use crate::schedule::Rules;
 use crate::simulate::courses::{Shape, synthetic_courses};
+use crate::verdict::CourseIndex;
 
 /// One onboarding module and two refreshers, banks of 6, attempts of 4, pass mark 75 %.
 pub fn courses() -> CourseSet {

@@ -34,6 +34,7 @@ mod status;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -118,10 +119,15 @@ pub fn copenhagen() -> TimeZone {
     })
 }
 
-/// The date a finish time falls on in `tz`, or `None` for a time no real attempt can have
-/// (after the year 9999). Such attempts are left out of the schedule; the report flags them.
-pub fn local_date(finished: u64, tz: &TimeZone) -> Option<Date> {
-    let second = i64::try_from(finished).ok()?;
+/// Europe/Copenhagen, looked up once, for callers that count in the schedule's zone without
+/// a [`Rules`] at hand (the report's quarters and dates, the simulator's roster).
+pub static COPENHAGEN: LazyLock<TimeZone> = LazyLock::new(copenhagen);
+
+/// The date a UTC second falls on in `tz` (for the schedule, the report and the simulator
+/// alike), or `None` for a second outside the calendar (beyond the years -9999 and 9999),
+/// which no real attempt can have: the schedule leaves such attempts out, and the report
+/// flags them.
+pub fn local_date(second: i64, tz: &TimeZone) -> Option<Date> {
     let ts = Timestamp::from_second(second).ok()?;
     Some(tz.to_datetime(ts).date())
 }
@@ -189,7 +195,7 @@ fn counted<'a>(
         .iter()
         .filter(move |a| a.module() == module.id)
         .filter_map(move |a| {
-            let on = local_date(a.finished(), &rules.time_zone)?;
+            let on = local_date(i64::try_from(a.finished()).ok()?, &rules.time_zone)?;
             (on <= today).then_some(Counted {
                 on,
                 finished: a.finished(),

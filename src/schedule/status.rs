@@ -91,11 +91,13 @@ pub enum Urgency {
 impl Urgency {
     /// The exit code of `bevidst status`: 0 nothing due, 1 something due, 2 something overdue.
     pub fn exit_code(self) -> u8 {
+        use crate::exit::Exit;
         match self {
-            Urgency::Nothing => 0,
-            Urgency::Due => 1,
-            Urgency::Overdue => 2,
+            Urgency::Nothing => Exit::NothingDue,
+            Urgency::Due => Exit::Due,
+            Urgency::Overdue => Exit::Overdue,
         }
+        .code()
     }
 }
 

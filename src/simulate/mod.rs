@@ -29,17 +29,14 @@ mod person;
 use self::person::write_person;
 
 use std::fs;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::attempt::{AnsweredQuestion, FinishedAttempt};
-use crate::canon::Digest32;
-use crate::course::{CourseSet, LoadedModule};
-use crate::quiz;
-use crate::record::{CompletionRecord, InstallationId, collection_file_name, header_line};
+use crate::course::CourseSet;
+use crate::report::roster::RosterEntry;
+use crate::schedule::{COPENHAGEN, local_date};
 
 /// Københavns Kommune's seven forvaltninger, as learners give them, with rough headcounts.
 pub const FORVALTNINGER: [(&str, u32); 7] = [
@@ -230,27 +227,22 @@ pub fn simulate(courses: &CourseSet, cfg: &SimConfig, out: &Path) -> Result<SimS
     Ok(total)
 }
 
-/// Writes a roster CSV of the employees still employed at the end.
-pub fn write_roster(cfg: &SimConfig, path: &Path) -> Result<u64, SimError> {
-    let err = |source| SimError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = fs::File::create(path).map_err(err)?;
-    let mut w = BufWriter::new(file);
-    writeln!(w, "medarbejder,forvaltning,startdato").map_err(err)?;
-    let mut n = 0;
-    for p in people(cfg).iter().filter(|p| p.leaves.is_none()) {
-        let date = crate::report::aggregate::local_date(p.start);
-        writeln!(w, "{},{},{date}", p.id, p.forvaltning).map_err(err)?;
-        n += 1;
-    }
-    w.flush().map_err(err)?;
-    Ok(n)
+/// The roster of the employees still employed at the end (for
+/// [`write_roster`](crate::report::roster::write_roster)), in the order they were hired.
+pub fn roster(cfg: &SimConfig) -> Vec<RosterEntry> {
+    people(cfg)
+        .into_iter()
+        .filter(|p| p.leaves.is_none())
+        .map(|p| RosterEntry {
+            start: local_date(p.start, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX),
+            id: p.id,
+            forvaltning: p.forvaltning,
+        })
+        .collect()
 }
 
 /// Whole seconds of a non-negative duration (at most some hundred years here).
-#[allow(clippy::cast_possible_truncation)]
+#[expect(clippy::cast_possible_truncation, reason = "clamped to 0–10^12 first")]
 fn seconds(v: f64) -> i64 {
     v.clamp(0.0, 1e12) as i64
 }

@@ -1,8 +1,18 @@
 //! One simulated employee: their attempts, drawn by the real quiz engine and answered by the
 //! model in the module header, sealed into a log, with the occasional defect.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fs;
+use std::path::Path;
+
+use rand::{Rng, RngExt};
+use rand_chacha::ChaCha8Rng;
+
+use super::{DAY, FORVALTNINGER, Person, SimConfig, SimError, SimSummary, YEAR};
+use crate::attempt::{AnsweredQuestion, FinishedAttempt};
+use crate::canon::Digest32;
+use crate::course::{CourseSet, LoadedModule};
+use crate::quiz;
+use crate::record::{CompletionRecord, InstallationId, collection_file_name, header_line};
 
 /// How a learner behaves.
 pub(super) struct Traits {
@@ -13,7 +23,10 @@ pub(super) struct Traits {
 }
 
 /// The attempts of one person, written to one log (two when they change PC).
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the simulation's inputs, each used once"
+)]
 pub(super) fn write_person(
     courses: &CourseSet,
     cfg: &SimConfig,
@@ -29,7 +42,7 @@ pub(super) fn write_person(
         .iter()
         .position(|(n, _)| *n == p.forvaltning)
         .unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(clippy::cast_precision_loss, reason = "an index below ten")]
     let traits = Traits {
         ability: normal(rng),
         forv_bonus: (forv_index as f64 - 3.0) * 0.08,
@@ -121,7 +134,10 @@ pub(super) fn delay(rng: &mut impl Rng, t: &Traits, min_days: i64, typical_days:
 }
 
 /// Takes a module (retrying failures within days) until passed; returns the pass time.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the simulation's inputs, each used once"
+)]
 pub(super) fn take_until_passed(
     m: &LoadedModule,
     p: &Person,
@@ -159,7 +175,10 @@ pub(super) fn attempt(
     rng: &mut ChaCha8Rng,
 ) -> FinishedAttempt {
     let drawn = quiz::draw_attempt(&m.module, rng);
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "seconds of some years, far below 2^52"
+    )]
     let years_in = (start - begin) as f64 / YEAR as f64;
     let mut answers = Vec::with_capacity(drawn.items.len());
     let mut seconds: i64 = 0;

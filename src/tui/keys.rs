@@ -47,6 +47,7 @@ impl Key {
             Key::Plain(KeyCode::Home) => "Home".to_owned(),
             Key::Plain(KeyCode::End) => "End".to_owned(),
             Key::Plain(KeyCode::Backspace) => "Backspace".to_owned(),
+            Key::Plain(KeyCode::Delete) => "Delete".to_owned(),
             Key::Plain(KeyCode::F(n)) => format!("F{n}"),
             Key::Plain(other) => format!("{other}"),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
@@ -187,8 +188,17 @@ impl<C: PartialEq, M: TableMessage> Binding<C, M> {
         self.names(lang).join("/")
     }
 
-    /// The row's first key, as the footer shows it.
+    /// The key the footer shows for the row: the one its label starts with in `lang`, if a
+    /// letter key does (`j` for "ja", `y` for "yes"), else its first key.
     fn first_key(&self, lang: Lang) -> String {
+        let label = self.label(lang);
+        if let Keys::Each(keys, _) = &self.keys
+            && let Some(key) = keys.iter().find(|k| {
+                matches!(k, Key::Plain(KeyCode::Char(c)) if c.is_alphabetic() && label.starts_with(*c))
+            })
+        {
+            return key.name(lang);
+        }
         self.names(lang).into_iter().next().unwrap_or_default()
     }
 
@@ -226,7 +236,12 @@ pub fn hints<C: PartialEq, M: TableMessage>(
     let mut out = Vec::new();
     for b in rows {
         if merge && b.sends(&M::UP) {
-            out.push(("↑↓".to_owned(), lang.pick("flyt", "move")));
+            // "rul op" and "rul ned" read as "↑↓ rul"; a plain "op"/"ned" as "↑↓ flyt".
+            let label = b.label(lang);
+            let merged = label
+                .rsplit_once(' ')
+                .map_or_else(|| lang.pick("flyt", "move"), |(verb, _)| verb);
+            out.push(("↑↓".to_owned(), merged));
         } else if !(merge && b.sends(&M::DOWN)) {
             out.push((b.first_key(lang), b.label(lang)));
         }

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod report;
+pub mod signals;
 pub mod theme;
 pub mod view;
 
@@ -66,7 +67,8 @@ pub trait Program {
 /// Runs `program` in the terminal until it quits; the terminal is restored on return.
 pub fn run_program(program: &mut impl Program) -> io::Result<()> {
     let mut terminal = ratatui::try_init().inspect_err(|_| ratatui::restore())?;
-    let result = event_loop(&mut terminal, program);
+    let guard = signals::Guard::install();
+    let result = guard.and_then(|_guard| event_loop(&mut terminal, program));
     // Whatever the loop returned: show the cursor again (it is hidden while drawing), then
     // leave raw mode and the alternate screen, exactly once.
     let _ = terminal.show_cursor();
@@ -81,10 +83,22 @@ fn event_loop(
     loop {
         program.resize(terminal.size()?);
         terminal.draw(|frame| program.draw(frame))?;
-        if handle(program, &event::read()?) == Flow::Quit {
+        let event = event::read()?;
+        if is_suspend(&event) {
+            signals::suspend(terminal)?;
+            continue;
+        }
+        if handle(program, &event) == Flow::Quit {
             return Ok(());
         }
     }
+}
+
+/// Ctrl-Z, which suspends the program (in raw mode it arrives as a key, not as SIGTSTP).
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press
+        && key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+        && matches!(key.code, ratatui::crossterm::event::KeyCode::Char('z' | 'Z')))
 }
 
 /// Applies one terminal event to `program`: a key press goes to it; releases (Windows sends
@@ -130,9 +144,15 @@ pub fn run(model: &mut Model, services: &mut impl Services, theme: Theme) -> io:
     })
 }
 
-/// Tells `update` how much text fits when the terminal size changed.
+/// Tells `update` how much text fits, and whether the screen fits at all, when the terminal
+/// size changed.
 pub fn sync_viewport(size: Size, model: &mut Model, services: &mut impl Services) {
-    let viewport = layout::viewport(Rect::new(0, 0, size.width, size.height));
+    let area = Rect::new(0, 0, size.width, size.height);
+    let too_small = !layout::fits(area);
+    if too_small != model.too_small {
+        dispatch(model, Message::TooSmall(too_small), services);
+    }
+    let viewport = layout::viewport(area);
     if viewport != model.viewport {
         dispatch(model, Message::Resize(viewport), services);
     }

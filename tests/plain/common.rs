@@ -33,17 +33,14 @@ impl Dirs {
         bevidst::record::log_path(&self.data())
     }
 
-    /// The binary with these folders, a fixed login name and no inherited settings that
-    /// would change what it does.
+    /// The binary with these folders, a fixed login name and nothing inherited from the
+    /// caller (the environment is built by [`crate::hermetic::command`]).
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bevidst"));
+        let mut cmd = crate::hermetic::command(env!("CARGO_BIN_EXE_bevidst"), self.dir.path());
         cmd.args(args)
             .env("BEVIDST_CONFIG_DIR", self.config())
             .env("BEVIDST_DATA_DIR", self.data())
-            .env("USER", "jens")
-            .env_remove("BEVIDST_COLLECT_DIR")
-            .env_remove("BEVIDST_PLAIN")
-            .env_remove("COLUMNS");
+            .env("USER", "jens");
         cmd
     }
 

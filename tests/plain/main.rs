@@ -2,5 +2,11 @@
 //! piped and the configuration and data folders in temporary directories.
 
 mod common;
+mod fields;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 mod journey;
+#[path = "../support/leaks.rs"]
+mod leaks;
+mod piped;
 mod status;

@@ -69,14 +69,15 @@ fn an_unreadable_configuration_or_a_bad_date_is_not_mistaken_for_a_status() {
 
 #[test]
 fn a_mistyped_option_is_a_usage_error_not_overdue() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bevidst"))
-        .args(["status", "--no-such-option"])
+    let dirs = Dirs::new();
+    let out = dirs
+        .command(&["status", "--no-such-option"])
         .output()
         .expect("run bevidst");
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--no-such-option"));
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_bevidst"))
-        .args(["status", "--help"])
+    let help = dirs
+        .command(&["status", "--help"])
         .output()
         .expect("run bevidst");
     assert_eq!(help.status.code(), Some(0));

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use bevidst::canon::hex;
 use bevidst::record::{LearnerLog, log_path, receipt};
@@ -10,10 +10,9 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 fn bevidst(data: &Path, cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bevidst"))
+    crate::hermetic::command(env!("CARGO_BIN_EXE_bevidst"), cwd)
         .args(args)
         .env("BEVIDST_DATA_DIR", data)
-        .env_remove("BEVIDST_COLLECT_DIR")
         .current_dir(cwd)
         .output()
         .expect("the binary runs")

@@ -100,7 +100,7 @@ impl<'a> ReadOnly<'a> {
             immutable: false,
         };
         if guard.writable() {
-            let status = std::process::Command::new("chattr")
+            let status = crate::hermetic::command("chattr", dir)
                 .arg("+i")
                 .arg(dir)
                 .status();
@@ -125,7 +125,7 @@ impl Drop for ReadOnly<'_> {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
         if self.immutable {
-            let _ = std::process::Command::new("chattr")
+            let _ = crate::hermetic::command("chattr", self.dir)
                 .arg("-i")
                 .arg(self.dir)
                 .status();

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use bevidst::canon::hex;
@@ -50,7 +50,8 @@ fn child_appender() {
 
 fn spawn_child(log: &Path, count: u32, learner: &str) -> Child {
     let exe = std::env::current_exe().expect("the test binary knows its path");
-    Command::new(exe)
+    let sandbox = log.parent().expect("the log is in a folder");
+    crate::hermetic::command(exe, sandbox)
         .args([
             "crash::child_appender",
             "--exact",

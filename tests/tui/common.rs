@@ -59,17 +59,16 @@ impl<S: RecordStore> Services for TestServices<S> {
         &mut self.rng
     }
 
-    fn save_config(&mut self, config: &Config) -> Result<(), String> {
+    fn save_config(&mut self, config: &Config) -> Result<(), config::ConfigError> {
         self.configs_saved += 1;
-        config::save(&self.config_dir, config).map_err(|e| e.to_string())
+        config::save(&self.config_dir, config)
     }
 
     fn save_record(
         &mut self,
         attempt: &FinishedAttempt,
-        lang: bevidst::lang::Lang,
-    ) -> Result<Stored, String> {
-        self.store.append(attempt, lang)
+    ) -> Result<Stored, bevidst::record::RecordError> {
+        self.store.append(attempt)
     }
 }
 
@@ -118,6 +117,13 @@ impl Env {
     }
 }
 
+/// The records in the learner's log.
+pub fn records(env: &Env) -> Vec<bevidst::record::CompletionRecord> {
+    let (log, _) = LearnerLog::open(&env.log_path(), &mut ChaCha8Rng::seed_from_u64(0))
+        .expect("the log opens");
+    log.records().to_vec()
+}
+
 /// A model at first start on the fixture courses.
 pub fn new_model() -> Model {
     Model::new(
@@ -160,8 +166,9 @@ pub fn right_positions(model: &Model) -> (Vec<usize>, Vec<usize>) {
     (right, wrong)
 }
 
-/// Answers every question of the quiz on screen, all right or all wrong, with Enter after each.
-pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
+/// Answers every question of the quiz on screen, all right or all wrong, with Enter after
+/// each; stops on the hand-in page.
+pub fn answer_questions(model: &mut Model, env: &mut Env, right: bool) {
     while let Screen::Quiz(_) = &model.screen {
         if model.overlay.is_some() {
             break;
@@ -170,6 +177,18 @@ pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
         let chosen = if right { good } else { vec![bad[0]] };
         env.send(model, &[Message::Answer(chosen), Message::Confirm]);
     }
+}
+
+/// Answers every question of the quiz on screen, all right or all wrong, and hands it in
+/// from the hand-in page.
+pub fn answer_all(model: &mut Model, env: &mut Env, right: bool) {
+    answer_questions(model, env, right);
+    assert!(
+        matches!(model.screen, Screen::HandIn(_)),
+        "the last question leads to the hand-in page: {:?}",
+        model.screen
+    );
+    env.send(model, &[Message::HandIn, Message::Yes]);
 }
 
 /// Opens the onboarding module from home, reads both pages and starts its quiz.
@@ -252,11 +271,8 @@ fn fixed_receipt(model: &mut Model) {
     }
 }
 
-/// Every screen, dialog and notable state, by name, reached through the journey.
-pub fn states() -> Vec<(&'static str, Model)> {
-    use bevidst::course::QuestionKind;
-    let mut env = Env::new(7);
-    let mut out = Vec::new();
+/// The first-start questions, each with its notable states; returns the model at the summary.
+fn first_start_states(env: &mut Env, out: &mut Vec<(&'static str, Model)>) -> Model {
     let mut m = new_model();
     out.push(("first_start_language", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
@@ -266,13 +282,27 @@ pub fn states() -> Vec<(&'static str, Model)> {
     env.send(&mut bad, &[Message::Confirm]);
     out.push(("first_start_employee_id_refused", bad));
     env.send(&mut m, &typed("ab12"));
-    env.send(&mut m, &[Message::Confirm, Message::Down, Message::Down]);
+    env.send(&mut m, &[Message::Confirm]);
+    // Nothing is chosen for the learner; Enter alone is refused.
+    let mut none = m.clone();
+    env.send(&mut none, &[Message::Confirm]);
+    out.push(("first_start_forvaltning_not_chosen", none));
+    env.send(&mut m, &[Message::Down, Message::Down, Message::Down]);
     out.push(("first_start_forvaltning", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_start_date", m.clone()));
     env.send(&mut m, &typed("2025-11-20"));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_summary", m.clone()));
+    m
+}
+
+/// Every screen, dialog and notable state, by name, reached through the journey.
+pub fn states() -> Vec<(&'static str, Model)> {
+    use bevidst::course::QuestionKind;
+    let mut env = Env::new(7);
+    let mut out = Vec::new();
+    let mut m = first_start_states(&mut env, &mut out);
     env.send(&mut m, &[Message::Confirm]);
     out.push(("home", m.clone()));
     let mut en = m.clone();
@@ -291,6 +321,9 @@ pub fn states() -> Vec<(&'static str, Model)> {
     out.push(("settings_editing_forvaltning", settings));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("lesson_first_page", m.clone()));
+    let mut source = m.clone();
+    env.send(&mut source, &[Message::ShowSource]);
+    out.push(("lesson_source", source));
     env.send(&mut m, &[Message::Next]);
     out.push(("lesson_last_page", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
@@ -321,7 +354,12 @@ pub fn states() -> Vec<(&'static str, Model)> {
             Message::Confirm,
         ],
     );
+    out.push(("hand_in_page", unanswered.clone()));
+    env.send(&mut unanswered, &[Message::HandIn]);
     out.push(("confirm_unanswered", unanswered));
+    let mut needs = m.clone();
+    env.send(&mut needs, &[Message::Confirm]);
+    out.push(("quiz_needs_an_answer", needs));
     let mut failed = m.clone();
     answer_all(&mut failed, &mut env, false);
     fixed_receipt(&mut failed);
@@ -338,6 +376,9 @@ pub fn states() -> Vec<(&'static str, Model)> {
     out.push(("result_passed", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("review_right_answer", m.clone()));
+    let mut source = m.clone();
+    env.send(&mut source, &[Message::ShowSource]);
+    out.push(("review_source", source));
     env.send(&mut m, &[Message::Back, Message::Back]);
     out.push(("home_after_passing", m));
     out

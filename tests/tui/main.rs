@@ -2,10 +2,16 @@
 //! drawn at 80×24 (snapshots), the cells whose colour or symbol carries meaning, tiny sizes,
 //! and one run of the real binary in tmux.
 
+mod answering;
 mod cells;
 mod common;
 mod e2e;
+mod e2e_journey;
+#[path = "../support/hermetic.rs"]
+mod hermetic;
 mod journey;
+#[path = "../support/leaks.rs"]
+mod leaks;
 mod modes;
 mod sizes;
 mod snapshots;

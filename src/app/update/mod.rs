@@ -10,10 +10,12 @@ mod screens;
 use std::mem;
 
 use super::doc;
-use super::quiz::SaveState;
+use super::quiz::{Acceptance, SaveState};
 use super::{AfterDiscard, Confirm, Effect, Message, Model, Notice, Overlay, QuizState, Screen};
+use crate::attempt::FinishedAttempt;
 use crate::quiz::Attempt;
-use results::{hand_in, quiz, result, review, review_max};
+use crate::verdict::utc_seconds;
+use results::{hand_in, hand_in_page, quiz, result, review, review_max};
 use screens::{first_start, home, lesson, lesson_max, settings};
 
 /// Applies one message to the model; returns what the outside world must do, if anything.
@@ -22,6 +24,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::Resize(viewport) => {
             model.viewport = viewport;
             clamp_scroll(model);
+            return None;
+        }
+        Message::TooSmall(too_small) => {
+            model.too_small = too_small;
             return None;
         }
         Message::AttemptReady { attempt, started } => {
@@ -33,6 +39,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             attempt,
             copy_problem,
         } => {
+            judge(model, &attempt);
             model.history.push(*attempt);
             set_save(
                 model,
@@ -59,11 +66,21 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         _ => {}
     }
+    // While the terminal is too small to show the screen, only quitting and the help act:
+    // nothing may be answered, handed in or turned blind.
+    let help_open = matches!(model.overlay, Some(Overlay::Help { .. }));
+    if model.too_small && !help_open && !matches!(msg, Message::Quit | Message::Help) {
+        return None;
+    }
     if let Some(overlay) = model.overlay {
         return overlay_message(model, overlay, &msg);
     }
     if msg == Message::Help {
-        model.overlay = Some(Overlay::Help);
+        model.overlay = Some(Overlay::Help { scroll: 0 });
+        return None;
+    }
+    if msg == Message::ShowSource && model.cited().is_some() {
+        model.overlay = Some(Overlay::Source { scroll: 0 });
         return None;
     }
     // While a form is answered, the language is one of its answers, not a key's toggle.
@@ -82,6 +99,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Screen::Home => home(model, &msg),
         Screen::Lesson(state) => lesson(model, state, &msg),
         Screen::Quiz(state) => quiz(model, state, &msg),
+        Screen::HandIn(state) => hand_in_page(model, state, &msg),
         Screen::Result(state) => result(model, state, &msg),
         Screen::Review(state) => review(model, state, &msg),
         Screen::Settings(state) => settings(model, state, &msg),
@@ -93,15 +111,50 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
     effect
 }
 
+/// Far more lines than any screen's help has.
+const HELP_MAX_SCROLL: usize = 40;
+
 fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option<Effect> {
     match overlay {
-        Overlay::Help => {
+        Overlay::Help { scroll: mut at } => {
+            // The help is drawn by the interface, which knows how long it is and keeps the
+            // offset inside it; this only bounds it.
+            if scroll(model, &mut at, HELP_MAX_SCROLL, msg) {
+                model.overlay = Some(Overlay::Help { scroll: at });
+                return None;
+            }
             model.overlay = None;
             // Quitting from the help means quitting, asked as on the screen below.
             if *msg == Message::Quit {
                 return update(model, Message::Quit);
             }
             None
+        }
+        Overlay::Source { scroll: mut at } => {
+            let max = model
+                .source_page()
+                .map_or(0, |page| max_scroll(model, &page));
+            if scroll(model, &mut at, max, msg) {
+                model.overlay = Some(Overlay::Source { scroll: at });
+                return None;
+            }
+            match msg {
+                // Enter reads on like a pager, and closes at the end.
+                Message::Confirm if at < max => {
+                    scroll(model, &mut at, max, &Message::PageDown);
+                    model.overlay = Some(Overlay::Source { scroll: at });
+                    None
+                }
+                Message::Confirm | Message::Back | Message::ShowSource => {
+                    model.overlay = None;
+                    None
+                }
+                Message::Quit => {
+                    model.overlay = None;
+                    update(model, Message::Quit)
+                }
+                _ => None,
+            }
         }
         Overlay::Confirm(confirm) => match msg {
             Message::Yes => {
@@ -115,7 +168,7 @@ fn overlay_message(model: &mut Model, overlay: Overlay, msg: &Message) -> Option
             Message::Quit => match confirm {
                 // A second quit while asked whether to leave means yes.
                 Confirm::LeaveQuiz { .. } | Confirm::DiscardUnsaved(_) => Some(Effect::Quit),
-                Confirm::SubmitUnanswered(_) => {
+                Confirm::HandIn { .. } => {
                     model.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz { quit: true }));
                     None
                 }
@@ -132,11 +185,11 @@ fn confirmed(model: &mut Model, confirm: Confirm) -> Option<Effect> {
             model.notice = None;
             quit.then_some(Effect::Quit)
         }
-        Confirm::SubmitUnanswered(_) => {
-            let Screen::Quiz(state) = mem::replace(&mut model.screen, Screen::Home) else {
+        Confirm::HandIn { .. } => {
+            let Screen::HandIn(state) = mem::replace(&mut model.screen, Screen::Home) else {
                 return None;
             };
-            let (screen, effect) = hand_in(model, state);
+            let (screen, effect) = hand_in(model, state.quiz);
             model.screen = screen;
             effect
         }
@@ -188,8 +241,23 @@ fn attempt_ready(model: &mut Model, attempt: Attempt, started: jiff::Timestamp) 
         return;
     }
     model.overlay = None;
-    model.notice = None;
+    // The learner hears before answering that this attempt cannot be recorded.
+    model.notice = model.cannot_save.clone().map(Notice::CannotSave);
     model.screen = Screen::Quiz(QuizState::new(index, attempt, started));
+}
+
+/// Asks the verdict whether the stored attempt counts, at its own finish time (the clock's
+/// "now" when it was stored), and notes the answer on the result on screen.
+fn judge(model: &mut Model, attempt: &FinishedAttempt) {
+    let acceptance = match model.judge.check(attempt, utc_seconds(attempt.finished)) {
+        Ok(_) => Acceptance::Accepted,
+        Err(why) => Acceptance::NotAccepted(why),
+    };
+    match &mut model.screen {
+        Screen::Result(r) => r.acceptance = acceptance,
+        Screen::Review(rv) => rv.result.acceptance = acceptance,
+        _ => {}
+    }
 }
 
 fn set_save(model: &mut Model, save: SaveState) {

@@ -2,7 +2,9 @@
 
 use super::{draw, go_home, max_scroll, scroll};
 use crate::app::quiz::{QuizStep, ResultState, ReviewState, SaveState};
-use crate::app::{AfterDiscard, Confirm, Effect, Message, Model, Overlay, QuizState, Screen, doc};
+use crate::app::{
+    AfterDiscard, Confirm, Effect, HandInState, Message, Model, Overlay, QuizState, Screen, doc,
+};
 
 pub(super) fn quiz(
     model: &mut Model,
@@ -22,16 +24,43 @@ pub(super) fn quiz(
     };
     match state.handle(msg, module) {
         QuizStep::Stay => (Screen::Quiz(state), None),
-        QuizStep::HandIn => {
-            let unanswered = state.unanswered();
-            if unanswered > 0 {
-                model.overlay = Some(Overlay::Confirm(Confirm::SubmitUnanswered(unanswered)));
-                (Screen::Quiz(state), None)
-            } else {
-                hand_in(model, state)
-            }
-        }
+        QuizStep::Summary => (Screen::HandIn(HandInState::new(state)), None),
     }
+}
+
+/// The hand-in page: choose a question to go back to, or hand in (asked once more).
+pub(super) fn hand_in_page(
+    model: &mut Model,
+    mut state: HandInState,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
+    let last = state.quiz.answers.len().saturating_sub(1);
+    match msg {
+        Message::Up => state.selected = state.selected.saturating_sub(1),
+        Message::Down => state.selected = (state.selected + 1).min(last),
+        Message::First => state.selected = 0,
+        Message::Last => state.selected = last,
+        Message::Pick(i) if *i <= last => state.selected = *i,
+        Message::Confirm | Message::Back => {
+            // Back to the selected question (Esc: to the one the learner came from).
+            let mut quiz = state.quiz;
+            if *msg == Message::Confirm
+                && let Some(module) = model.courses.modules.get(quiz.module)
+            {
+                quiz.go_to(state.selected, module);
+            }
+            return (Screen::Quiz(quiz), None);
+        }
+        Message::HandIn => {
+            let unanswered = state.quiz.unanswered();
+            model.overlay = Some(Overlay::Confirm(Confirm::HandIn { unanswered }));
+        }
+        Message::Quit => {
+            model.overlay = Some(Overlay::Confirm(Confirm::LeaveQuiz { quit: true }));
+        }
+        _ => {}
+    }
+    (Screen::HandIn(state), None)
 }
 
 pub(super) fn hand_in(model: &mut Model, state: QuizState) -> (Screen, Option<Effect>) {
@@ -147,6 +176,11 @@ pub(super) fn review(
         return (Screen::Review(state), effect);
     }
     let max = review_max(model, &state);
+    // A pager, as a lesson: Enter reads on, and goes to the next question only at the end.
+    let msg = match msg {
+        Message::Confirm if state.scroll < max => &Message::PageDown,
+        other => other,
+    };
     if scroll(model, &mut state.scroll, max, msg) {
         return (Screen::Review(state), None);
     }

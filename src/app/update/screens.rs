@@ -28,6 +28,21 @@ pub(super) fn first_start(
 pub(super) fn home(model: &mut Model, msg: &Message) -> (Screen, Option<Effect>) {
     let n = model.courses.modules.len();
     let last = n.saturating_sub(1);
+    // A refresher waiting for the onboarding is not opened, only said why.
+    let waits = matches!(
+        model.statuses().get(model.home).map(|s| s.state),
+        Some(crate::schedule::State::Waiting { from: None })
+    );
+    if waits && matches!(msg, Message::Confirm | Message::StartQuiz) {
+        model.notice = Some(crate::app::Notice::WaitsForOnboarding);
+        return (Screen::Home, None);
+    }
+    if matches!(
+        msg,
+        Message::Up | Message::Down | Message::First | Message::Last | Message::Pick(_)
+    ) {
+        model.notice = None;
+    }
     let effect = match msg {
         Message::Up => {
             model.home = model.home.saturating_sub(1);
@@ -90,6 +105,11 @@ pub(super) fn lesson(
         .get(state.module)
         .map_or(0, |m| m.module.lessons.len());
     let max = lesson_max(model, &state);
+    // A pager: Enter reads on a screen at a time, and turns the page only at its end.
+    let msg = match msg {
+        Message::Confirm if state.scroll < max => &Message::PageDown,
+        other => other,
+    };
     if scroll(model, &mut state.scroll, max, msg) {
         return (Screen::Lesson(state), None);
     }

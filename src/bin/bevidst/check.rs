@@ -1,11 +1,13 @@
 //! `bevidst check`, and loading the course set for the other commands.
 
+use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use bevidst::course::{self, CourseError, CourseSet};
+use bevidst::exit::Exit;
 
 use crate::Format;
+use crate::out::{Out, say_err};
 
 pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<CourseError>> {
     match dir {
@@ -14,62 +16,62 @@ pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<Cours
     }
 }
 
-pub(crate) fn check(dir: Option<&PathBuf>, format: Format, reviewed: &[String]) -> ExitCode {
+pub(crate) fn check(dir: Option<&PathBuf>, format: Format, reviewed: &[String]) -> Exit {
     let result = load_courses(dir);
+    let mut out = Out::stdout();
     if let Ok(set) = &result
         && !reviewed.is_empty()
-        && !crate::handbook::record_reviews(set, reviewed)
+        && !crate::handbook::record_reviews(set, reviewed, &mut out)
     {
-        return ExitCode::from(1);
+        return out.finish(Exit::NotOk);
     }
     let summary = course::summarize(&result);
     let text = matches!(format, Format::Text);
     if text {
         match &result {
-            Ok(_) => print!("{}", summary.to_text()),
+            Ok(_) => {
+                let _ = write!(out, "{}", summary.to_text());
+            }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("{e}");
+                    say_err!("{e}");
                 }
-                eprintln!("{} error(s); nothing was changed", errors.len());
+                say_err!("{} error(s); nothing was changed", errors.len());
             }
         }
     }
     let review = result
         .as_ref()
         .ok()
-        .map(|set| crate::handbook::review(set, text));
+        .map(|set| crate::handbook::review(set, text, &mut out));
     if !text {
         let mut json = serde_json::to_value(&summary).unwrap_or_default();
         if let (Some(Some((review, _))), Some(map)) = (&review, json.as_object_mut()) {
             map.insert("handbook_review".into(), review.clone());
         }
         match serde_json::to_string_pretty(&json) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
+            Ok(json) => out.line(json),
+            Err(e) => say_err!("cannot write the summary as JSON: {e}"),
         }
     }
     let review_ok = review.is_none_or(|r| r.is_some_and(|(_, clean)| clean));
-    if summary.ok && review_ok {
-        ExitCode::SUCCESS
+    out.finish(if summary.ok && review_ok {
+        Exit::Ok
     } else {
-        ExitCode::from(1)
-    }
+        Exit::NotOk
+    })
 }
 
 /// Loads the course set (bundled or --courses) and runs `f`, or prints every course error.
-pub(crate) fn with_courses(
-    dir: Option<&PathBuf>,
-    f: impl FnOnce(&CourseSet) -> ExitCode,
-) -> ExitCode {
+pub(crate) fn with_courses(dir: Option<&PathBuf>, f: impl FnOnce(&CourseSet) -> Exit) -> Exit {
     match load_courses(dir) {
         Ok(set) => f(&set),
         Err(errors) => {
             for e in errors {
-                eprintln!("{e}");
+                say_err!("{e}");
             }
-            eprintln!("the course set has errors; fix them (see `bevidst check`) and try again");
-            ExitCode::from(2)
+            say_err!("the course set has errors; fix them (see `bevidst check`) and try again");
+            Exit::NoReport
         }
     }
 }

@@ -2,16 +2,17 @@
 //! and the handbook half of `bevidst check`: comparing the sections' text with
 //! `reviewed.lock`, and recording reviews with `--reviewed`.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use bevidst::course::{CourseError, CourseSet};
+use bevidst::exit::Exit;
 use bevidst::handbook::{lock, render, trace};
+use bevidst::lang::Lang;
 use clap::{Args, ValueEnum};
 
-use crate::LangArg;
 use crate::check::with_courses;
+use crate::out::{Out, say_err};
 
 /// `bevidst handbook`: the handbook's coverage and review cycle.
 #[derive(Args)]
@@ -23,8 +24,8 @@ pub struct HandbookArgs {
     #[arg(long, value_enum, default_value_t = HandbookFormat::Text)]
     format: HandbookFormat,
     /// Language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Da)]
-    lang: LangArg,
+    #[arg(long, value_enum, default_value_t = Lang::Da)]
+    lang: Lang,
     /// Count as if today were this date (YYYY-MM-DD), for reproducible output.
     #[arg(long, hide = true, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
@@ -41,14 +42,14 @@ pub enum HandbookFormat {
     Json,
 }
 
-pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>) -> ExitCode {
+pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>) -> Exit {
     with_courses(args.dir.as_ref().or(courses), |set| {
         let today = args.today.unwrap_or_else(|| {
             jiff::Timestamp::now()
                 .to_zoned_datetime(bevidst::schedule::copenhagen())
                 .date()
         });
-        let lang = args.lang.into();
+        let lang = args.lang;
         let overview = render::overview(set, today, lang);
         let out = match args.format {
             HandbookFormat::Text => overview.to_text(lang),
@@ -56,20 +57,21 @@ pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>) -> ExitCo
             HandbookFormat::Json => match serde_json::to_string_pretty(&overview) {
                 Ok(json) => json + "\n",
                 Err(e) => {
-                    eprintln!("cannot write the overview as JSON: {e}");
-                    return ExitCode::from(1);
+                    say_err!("cannot write the overview as JSON: {e}");
+                    return Exit::NotOk;
                 }
             },
         };
         // A closed pipe (`bevidst handbook | head`) is the reader's choice, not an error.
-        let _ = std::io::stdout().lock().write_all(out.as_bytes());
-        ExitCode::SUCCESS
+        let mut stdout = Out::stdout();
+        let _ = stdout.write_all(out.as_bytes());
+        stdout.finish(Exit::Ok)
     })
 }
 
 fn print_errors(errors: &[CourseError]) {
     for e in errors {
-        eprintln!("{e}");
+        say_err!("{e}");
     }
 }
 
@@ -84,9 +86,9 @@ fn course_dir(set: &CourseSet) -> String {
 
 /// `--reviewed`: records the current text of the named sections in the handbook's lock file.
 /// Returns whether it succeeded (every message already printed).
-pub(crate) fn record_reviews(set: &CourseSet, keys: &[String]) -> bool {
+pub(crate) fn record_reviews(set: &CourseSet, keys: &[String], out: &mut Out<impl Write>) -> bool {
     let Some(folder) = &set.handbook.folder else {
-        eprintln!(
+        say_err!(
             "--reviewed: these courses use the handbook built into bevidst, whose review record \
              cannot be changed; run it on a course folder with a handbook/ folder (in the \
              source tree: `bevidst check courses --reviewed …`)"
@@ -103,19 +105,19 @@ pub(crate) fn record_reviews(set: &CourseSet, keys: &[String]) -> bool {
     let recorded = match trace::record(&set.handbook, &mut lock, keys) {
         Ok(recorded) => recorded,
         Err(message) => {
-            eprintln!("{message}");
+            say_err!("{message}");
             return false;
         }
     };
     if let Err(e) = lock::write(folder, &lock) {
-        eprintln!(
+        say_err!(
             "cannot write {}: {e}; no review was recorded",
             folder.join(lock::FILE).display()
         );
         return false;
     }
     for key in recorded {
-        println!("recorded the review of {key}");
+        out.line(format_args!("recorded the review of {key}"));
     }
     true
 }
@@ -123,7 +125,11 @@ pub(crate) fn record_reviews(set: &CourseSet, keys: &[String]) -> bool {
 /// Compares the handbook with its lock: prints what must be reviewed (stderr) and the
 /// sections nothing teaches or tests (stdout, as information). Returns the review as JSON
 /// for `--format json` and whether it is clean, or `None` when the lock cannot be read.
-pub(crate) fn review(set: &CourseSet, print_text: bool) -> Option<(serde_json::Value, bool)> {
+pub(crate) fn review(
+    set: &CourseSet,
+    print_text: bool,
+    out: &mut Out<impl Write>,
+) -> Option<(serde_json::Value, bool)> {
     let lock = match lock::read(&set.handbook) {
         Ok(lock) => lock,
         Err(errors) => {
@@ -133,10 +139,14 @@ pub(crate) fn review(set: &CourseSet, print_text: bool) -> Option<(serde_json::V
     };
     let review = trace::review(set, &lock);
     if print_text {
-        print!("{}", review.info_text());
-        eprint!("{}", review.to_review_text(&course_dir(set)));
+        let _ = write!(out, "{}", review.info_text());
+        let _ = write!(
+            std::io::stderr(),
+            "{}",
+            review.to_review_text(&course_dir(set))
+        );
         if !review.is_clean() {
-            eprintln!(
+            say_err!(
                 "{} handbook section(s) to review; nothing was changed",
                 review.to_review.len()
             );

@@ -1,41 +1,42 @@
 //! The learner's program (terminal UI or plain line mode) and `bevidst status`.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
+use bevidst::exit::Exit;
 use bevidst::lang::Lang;
 use bevidst::safe_text::sanitize;
 
-use crate::LangArg;
+use crate::out::{Out, say_err};
 use crate::paths::{login_name, session_paths};
 
 /// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
 pub(crate) fn status(
     courses: Option<&PathBuf>,
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
     today: Option<jiff::civil::Date>,
-) -> ExitCode {
+) -> Exit {
     let Some(paths) = session_paths(courses) else {
-        return ExitCode::from(bevidst::plain::status::EXIT_ERROR);
+        return Exit::StatusUnknown;
     };
     let today = today.unwrap_or_else(|| {
         jiff::Timestamp::now()
             .to_zoned_datetime(bevidst::schedule::copenhagen())
             .date()
     });
-    let code = bevidst::plain::status::run(
-        &paths,
-        lang.map(Lang::from),
-        today,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
-    ExitCode::from(code.unwrap_or(bevidst::plain::status::EXIT_ERROR))
+    let mut out = Out::stdout();
+    let mut err = Out::new(std::io::stderr().lock());
+    let code = bevidst::plain::status::run(&paths, lang, today, &mut out, &mut err);
+    let exit = code
+        .ok()
+        .and_then(|c| Exit::from_code(c, &Exit::STATUS))
+        .unwrap_or(Exit::StatusUnknown);
+    let _ = err.finish(Exit::Ok);
+    out.finish(exit)
 }
 
 /// The learner's program on the bundled courses (or `--courses`, or the configured folder):
 /// the terminal UI, or the plain line mode when asked for or when there is no terminal.
-pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> ExitCode {
+pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> Exit {
     use std::io::IsTerminal as _;
     let plain = bevidst::plain::wanted(
         plain,
@@ -45,45 +46,47 @@ pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> ExitCode {
         std::io::stdin().is_terminal(),
     );
     let Some(paths) = session_paths(courses) else {
-        return ExitCode::from(2);
+        return Exit::CannotStart;
     };
     let started =
         bevidst::app::session::start(&paths, &login_name(), jiff::Timestamp::now(), rand::rng());
     let (mut model, mut services) = match started {
         Ok(session) => session,
         Err(e) => {
-            eprintln!("{}", sanitize(&e.to_string(), false));
-            return ExitCode::from(2);
+            say_err!("{}", sanitize(&e.to_string(), false));
+            return Exit::CannotStart;
         }
     };
     if plain {
         return plain_mode(&mut model, &mut services);
     }
     match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("the terminal could not be used: {e}");
-            ExitCode::from(1)
+            say_err!("the terminal could not be used: {e}");
+            Exit::Terminal
         }
     }
 }
 
-/// Runs the plain line mode on stdin and stdout.
+/// Runs the plain line mode on stdin and stdout. A closed stdout ends it quietly (there is no
+/// one left to tell).
 pub(crate) fn plain_mode(
     model: &mut bevidst::app::Model,
     services: &mut impl bevidst::app::runtime::Services,
-) -> ExitCode {
+) -> Exit {
     use std::io::IsTerminal as _;
     let opts = bevidst::plain::Options {
         width: bevidst::plain::width_from(std::env::var("COLUMNS").ok().as_deref()),
-        echo: !std::io::stdin().is_terminal(),
+        piped: !std::io::stdin().is_terminal(),
     };
     let stdin = std::io::stdin().lock();
     match bevidst::plain::run(model, services, stdin, &mut std::io::stdout().lock(), opts) {
-        Ok(end) => ExitCode::from(end.exit_code()),
+        Ok(end) => Exit::from_code(end.exit_code(), &Exit::LEARNER).unwrap_or(Exit::Unfinished),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Terminal,
         Err(e) => {
-            eprintln!("the input or output could not be used: {e}");
-            ExitCode::from(bevidst::plain::exit::IO)
+            say_err!("the input or output could not be used: {e}");
+            Exit::Terminal
         }
     }
 }

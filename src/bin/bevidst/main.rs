@@ -3,20 +3,23 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bevidst::exit::Exit;
 use bevidst::lang::Lang;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 mod check;
 mod handbook;
 mod learn;
+mod out;
 mod paths;
 mod records;
 mod report;
+mod simulate;
 
 /// IT-security training for the employees of Københavns Kommune, and follow-up for its
 /// IT-security function.
 #[derive(Parser)]
-#[command(version, about, after_help = LEARN_HELP)]
+#[command(version, about)]
 struct Cli {
     /// Use the course files in this folder instead of the bundled courses.
     #[arg(long, global = true, value_name = "DIR")]
@@ -29,8 +32,11 @@ struct Cli {
     command: Option<Command>,
 }
 
-/// The exit codes of the learner's program, shown under `bevidst --help`.
-const LEARN_HELP: &str = "\
+/// What `bevidst --help` says after the options: the plain mode, and the exit codes (from
+/// [`Exit`], where they are defined).
+fn learn_help() -> String {
+    format!(
+        "\
 Without a subcommand, bevidst runs the learner's program: the full-screen interface in a
 terminal, or the plain line mode for screen readers and scripts (docs/plain.md). The plain
 mode is used with --plain, when the environment variable BEVIDST_PLAIN is set (to anything
@@ -39,23 +45,27 @@ COLUMNS (default 80). Type ? in the plain mode for its commands; the end of the 
 the program.
 
 Exit codes of the learner's program:
-  0  the learner quit, or the input ended with nothing unfinished
-  1  the terminal, the output or the input could not be used
-  2  the program could not start (configuration, course files or log unreadable)
-  3  plain mode: the input ended in the middle of the first-start questions, a quiz, an
-     unsaved result or a setting; nothing of it was recorded
-  64 the command line could not be understood (every subcommand)";
+{}
 
-/// The exit codes of `bevidst status`, shown under `bevidst status --help`.
-const STATUS_HELP: &str = "\
+Exit codes of check, handbook, verify, export, history, report and simulate:
+{}
+A closed pipe is not an error: the output stops quietly (bevidst verify ... | head -1).",
+        Exit::table(&Exit::LEARNER, Lang::En),
+        Exit::table(&Exit::COMMANDS, Lang::En)
+    )
+}
+
+/// What `bevidst status --help` says after the options.
+fn status_help() -> String {
+    format!(
+        "\
 Exit codes:
-  0  nothing is due
-  1  something is due, or bevidst is not set up yet (the onboarding is due)
-  2  something is overdue
-  3  the status could not be worked out (configuration, course files or log unreadable)
-  64 the command line could not be understood (a mistyped option)
+{}
 Nothing is printed when nothing is due. Example for a login script:
-  bevidst status || echo 'Start bevidst to take them.'";
+  bevidst status || echo 'Start bevidst to take them.'",
+        Exit::table(&Exit::STATUS, Lang::En)
+    )
+}
 
 #[derive(Subcommand)]
 enum Command {
@@ -76,9 +86,11 @@ enum Command {
     /// the sections with nothing, and each document's last revision and next review.
     Handbook(handbook::HandbookArgs),
     /// Verify completion logs: for each, OK with the number of records and the head hash, or
-    /// the first bad line and why. Exits 0 only when every log is OK.
+    /// the first bad line and why. A folder verifies every log in it and its subfolders (what
+    /// is not a regular file is listed and not opened). Exits 0 only when every log is OK.
     Verify {
-        /// The log files (a learner's log.ron, or the copies in a collection folder).
+        /// The log files (a learner's log.ron, or the copies in a collection folder), or
+        /// folders of them.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -89,8 +101,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        lang: Lang,
     },
     /// Your own completions, newest first, with their receipts.
     History {
@@ -99,39 +111,23 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         collect: Option<PathBuf>,
         /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        lang: Lang,
     },
     /// Verify and aggregate a collection folder of completion logs (the IT-security function's
     /// follow-up): dashboard, Markdown, CSV, JSON or xAPI.
     Report(report::ReportArgs),
     /// Write a realistic simulated collection (for tests, demos and benchmarks).
-    Simulate(report::SimulateArgs),
+    Simulate(simulate::SimulateArgs),
     /// One line per module that is due or overdue; the exit code says how pressing it is.
-    #[command(after_help = STATUS_HELP)]
     Status {
         /// Language of the lines (default: the one the learner chose).
         #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        lang: Option<Lang>,
         /// Count as if today were this date (YYYY-MM-DD), for testing login scripts.
         #[arg(long, hide = true, value_name = "DATE")]
         today: Option<jiff::civil::Date>,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Da,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Da => Lang::Da,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,19 +136,26 @@ enum Format {
     Json,
 }
 
-/// The exit code of a command line that cannot be parsed (`EX_USAGE`): distinct from the
-/// 1 and 2 that `bevidst status` uses for "due" and "overdue".
-const EXIT_USAGE: u8 = 64;
-
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(run().code())
+}
+
+fn run() -> Exit {
+    let command = Cli::command()
+        .after_help(learn_help())
+        .mut_subcommand("status", |c| c.after_help(status_help()));
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
+            // Help and version go to stdout; a closed pipe there is no error either.
             let _ = e.print();
             return if e.use_stderr() {
-                ExitCode::from(EXIT_USAGE)
+                Exit::Usage
             } else {
-                ExitCode::SUCCESS
+                Exit::Ok
             };
         }
     };
@@ -164,13 +167,13 @@ fn main() -> ExitCode {
         }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
         Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref()),
         Some(Command::Verify { files }) => records::verify(&files),
-        Some(Command::Export { out, lang }) => records::export(out, lang.into()),
-        Some(Command::History { collect, lang }) => records::history(collect, lang.into()),
+        Some(Command::Export { out, lang }) => records::export(out, lang),
+        Some(Command::History { collect, lang }) => records::history(collect, lang),
         Some(Command::Report(args)) => {
             check::with_courses(cli.courses.as_ref(), |set| report::report(&args, set))
         }
         Some(Command::Simulate(args)) => {
-            check::with_courses(cli.courses.as_ref(), |set| report::simulate(&args, set))
+            check::with_courses(cli.courses.as_ref(), |set| simulate::simulate(&args, set))
         }
         Some(Command::Status { lang, today }) => learn::status(cli.courses.as_ref(), lang, today),
         None => learn::learn(cli.courses.as_ref(), cli.plain),

@@ -19,7 +19,7 @@ pub(crate) fn data_dir() -> Option<PathBuf> {
 pub(crate) fn log_path(lang: Lang) -> Option<PathBuf> {
     let path = data_dir().map(|d| record::log_path(&d));
     if path.is_none() {
-        eprintln!(
+        crate::out::say_err!(
             "{}",
             lang.pick(
                 "kan ikke finde en datamappe; sæt BEVIDST_DATA_DIR til den mappe, loggen skal ligge i",
@@ -54,7 +54,7 @@ pub(crate) fn login_name() -> String {
 /// The session's folders from the environment, or a message and `None`.
 pub(crate) fn session_paths(courses: Option<&PathBuf>) -> Option<bevidst::app::session::Paths> {
     let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
-        eprintln!(
+        crate::out::say_err!(
             "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
         );
         return None;

@@ -1,53 +1,102 @@
 //! `bevidst verify`, `export` and `history`: the learner's completion log from the command line.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use bevidst::exit::Exit;
 use bevidst::lang::Lang;
-use bevidst::record::{self, LearnerLog};
+use bevidst::record::{self, LearnerLog, RecordError};
+use bevidst::report::model::ProblemKind;
+use bevidst::report::read::list_files;
 use bevidst::safe_text::sanitize;
 
+use crate::out::{Out, say_err};
 use crate::paths::{log_path, shown};
 
-pub(crate) fn verify(files: &[PathBuf]) -> ExitCode {
+/// `bevidst verify`: each file, or every file in each folder.
+pub(crate) fn verify(paths: &[PathBuf]) -> Exit {
+    let mut out = Out::stdout();
     let mut all_ok = true;
-    for path in files {
-        match record::verify_file(path) {
-            Ok(outcome) => match (&outcome.bad, outcome.head) {
-                (None, Some(head)) => println!(
+    for path in paths {
+        if path.is_dir() {
+            all_ok &= verify_folder(&mut out, path);
+        } else {
+            all_ok &= verify_one(&mut out, path);
+        }
+    }
+    out.finish(if all_ok { Exit::Ok } else { Exit::NotOk })
+}
+
+/// Verifies every regular file under `dir`; lists what is not read, and why.
+fn verify_folder(out: &mut Out<impl Write>, dir: &Path) -> bool {
+    let (files, skipped) = match list_files(dir) {
+        Ok(listed) => listed,
+        Err(e) => {
+            out.line(format_args!("{}: cannot read the folder: {e}", shown(dir)));
+            return false;
+        }
+    };
+    let mut ok = true;
+    for p in &skipped {
+        // A temporary file of an interrupted copy is no log and no failure; the rest is.
+        ok &= matches!(p.kind, ProblemKind::Leftover);
+        out.line(format_args!(
+            "{}: {}",
+            sanitize(&p.path, true),
+            sanitize(&p.message, true)
+        ));
+    }
+    if files.is_empty() && skipped.is_empty() {
+        out.line(format_args!("{}: the folder holds no logs", shown(dir)));
+        return false;
+    }
+    for f in &files {
+        ok &= verify_one(out, f);
+    }
+    ok
+}
+
+/// Verifies one file and says how it went; true when it is a good log.
+fn verify_one(out: &mut Out<impl Write>, path: &Path) -> bool {
+    match record::verify_file(path) {
+        Ok(outcome) => match (&outcome.bad, outcome.head) {
+            (None, Some(head)) => {
+                out.line(format_args!(
                     "{}: OK, {} records, head {} (installation {})",
                     shown(path),
                     outcome.records,
                     bevidst::canon::hex(&head.last_hash),
                     head.installation
-                ),
-                (bad, _) => {
-                    all_ok = false;
-                    match bad {
-                        Some(bad) => println!("{}: {bad}", shown(path)),
-                        None => println!("{}: not a log", shown(path)),
-                    }
-                }
-            },
-            Err(e) => {
-                all_ok = false;
-                println!("{}", sanitize(&e.to_string(), true));
+                ));
+                true
             }
+            (Some(bad), _) => {
+                out.line(format_args!("{}: {bad}", shown(path)));
+                false
+            }
+            (None, None) => {
+                out.line(format_args!("{}: not a log", shown(path)));
+                false
+            }
+        },
+        Err(RecordError::Foreign(e)) => {
+            out.line(format_args!("{}: {}", shown(path), e.reason(Lang::En)));
+            false
         }
-    }
-    if all_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+        Err(e) => {
+            out.line(sanitize(&e.to_string(), true));
+            false
+        }
     }
 }
 
-pub(crate) fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
+/// `bevidst export`: the learner's log into a file for hand-in.
+pub(crate) fn export(out_path: Option<PathBuf>, lang: Lang) -> Exit {
     let Some(log) = log_path(lang) else {
-        return ExitCode::from(1);
+        return Exit::NotOk;
     };
     if !log.exists() {
-        eprintln!(
+        say_err!(
             "{}: {}",
             shown(&log),
             lang.pick(
@@ -55,76 +104,76 @@ pub(crate) fn export(out: Option<PathBuf>, lang: Lang) -> ExitCode {
                 "there is no log yet; nothing to export"
             )
         );
-        return ExitCode::from(1);
+        return Exit::NotOk;
     }
-    let out = match out {
-        Some(out) => out,
+    let target = match out_path {
+        Some(p) => p,
         None => match record::verify_file(&log) {
             Ok(outcome) => match outcome.head {
                 Some(head) => PathBuf::from(record::export_file_name(head.installation)),
                 None => PathBuf::from("bevidst-log.ron"),
             },
             Err(e) => {
-                eprintln!("{}", sanitize(&e.text(lang), true));
-                return ExitCode::from(1);
+                say_err!("{}", sanitize(&e.text(lang), true));
+                return Exit::NotOk;
             }
         },
     };
-    match record::export_log(&log, &out) {
-        Ok(outcome) => {
-            println!(
-                "{} {} ({} {})",
-                lang.pick("Loggen er skrevet til", "The log was written to"),
-                shown(&out),
-                outcome.records,
-                lang.pick("gennemførelser", "completions")
-            );
-            if let Some(bad) = outcome.bad {
-                eprintln!(
-                    "{} {}: {}",
-                    lang.pick(
-                        "Advarsel: loggen er beskadiget i linje",
-                        "Warning: the log is damaged at line"
-                    ),
-                    bad.line,
-                    bad.problem.text(lang)
-                );
-            }
-            ExitCode::SUCCESS
+    let outcome = match record::export_log(&log, &target) {
+        Ok(o) => o,
+        Err(e @ RecordError::Io { .. }) => {
+            say_err!("{}", sanitize(&e.text(lang), true));
+            return Exit::Output;
         }
         Err(e) => {
-            eprintln!("{}", sanitize(&e.text(lang), true));
-            ExitCode::from(1)
+            say_err!("{}", sanitize(&e.text(lang), true));
+            return Exit::NotOk;
         }
+    };
+    let mut out = Out::stdout();
+    out.line(format_args!(
+        "{} {} ({} {})",
+        lang.pick("Loggen er skrevet til", "The log was written to"),
+        shown(&target),
+        outcome.records,
+        lang.pick("gennemførelser", "completions")
+    ));
+    if let Some(bad) = outcome.bad {
+        say_err!(
+            "{} {}: {}",
+            lang.pick(
+                "Advarsel: loggen er beskadiget i linje",
+                "Warning: the log is damaged at line"
+            ),
+            bad.line,
+            bad.problem.text(lang)
+        );
     }
+    out.finish(Exit::Ok)
 }
 
-pub(crate) fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
+/// `bevidst history`: the learner's completions, newest first.
+pub(crate) fn history(collect: Option<PathBuf>, lang: Lang) -> Exit {
     let Some(path) = log_path(lang) else {
-        return ExitCode::from(1);
+        return Exit::NotOk;
     };
+    let mut out = Out::stdout();
     if !path.exists() {
-        println!(
-            "{}",
-            lang.pick("Ingen gennemførelser endnu.", "No completions yet.")
-        );
-        return ExitCode::SUCCESS;
+        out.line(lang.pick("Ingen gennemførelser endnu.", "No completions yet."));
+        return out.finish(Exit::Ok);
     }
     let (log, notice) = match LearnerLog::open(&path, &mut rand::rng()) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("{}", sanitize(&e.text(lang), true));
-            return ExitCode::from(1);
+            say_err!("{}", sanitize(&e.text(lang), true));
+            return Exit::NotOk;
         }
     };
     for message in notice.messages(lang, &path) {
-        eprintln!("{message}");
+        say_err!("{}", sanitize(&message, false));
     }
     if log.records().is_empty() {
-        println!(
-            "{}",
-            lang.pick("Ingen gennemførelser endnu.", "No completions yet.")
-        );
+        out.line(lang.pick("Ingen gennemførelser endnu.", "No completions yet."));
     }
     let tz = jiff::tz::TimeZone::system();
     for r in log.records().iter().rev() {
@@ -146,39 +195,40 @@ pub(crate) fn history(collect: Option<PathBuf>, lang: Lang) -> ExitCode {
             (true, Lang::En) => "passed",
             (false, Lang::En) => "not passed",
         };
-        println!(
+        out.line(format_args!(
             "{when}  {} v{}  {}/{}  {result}  {}",
             a.module,
             a.module_version,
             a.score,
             a.max,
             record::receipt(&r.hash)
-        );
+        ));
     }
     let collect = collect.or_else(|| {
         std::env::var_os("BEVIDST_COLLECT_DIR")
             .filter(|d| !d.is_empty())
             .map(PathBuf::from)
     });
+    let mut exit = if log.read_only().is_some() {
+        Exit::NotOk
+    } else {
+        Exit::Ok
+    };
     if let Some(dir) = collect {
         match log.collect(&dir) {
-            Ok(copy) => println!(
+            Ok(copy) => out.line(format_args!(
                 "{} {}",
                 lang.pick(
                     "Kopien i samlemappen er opdateret:",
                     "The copy in the collection folder is up to date:"
                 ),
                 shown(&copy)
-            ),
+            )),
             Err(e) => {
-                eprintln!("{}", sanitize(&e.text(lang), true));
-                return ExitCode::from(1);
+                say_err!("{}", sanitize(&e.text(lang), true));
+                exit = Exit::NotOk;
             }
         }
     }
-    if log.read_only().is_some() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    out.finish(exit)
 }

@@ -1,22 +1,23 @@
-//! Arguments and dispatch of `bevidst report` and `bevidst simulate`.
+//! Arguments and dispatch of `bevidst report`.
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Mutex;
 
 use bevidst::course::CourseSet;
+use bevidst::exit::Exit;
 use bevidst::lang::Lang;
 use bevidst::report::privacy::{
     DEFAULT_MIN_GROUP, MIN_MIN_GROUP, Pseudonymizer, load_or_create_key,
 };
 use bevidst::report::read::XapiSink;
 use bevidst::report::render::xapi::{DEFAULT_HOME_PAGE, XapiOptions, XapiWriter};
-use bevidst::report::render::{csv as csv_out, json, markdown};
+use bevidst::report::render::{csv as csv_out, followup, json, markdown};
 use bevidst::report::{self, Paths, Settings};
 use bevidst::schedule::Rules;
-use bevidst::simulate::{self, SimConfig};
 use clap::{Args, ValueEnum};
+
+use crate::out::{Out, say_err};
 
 /// `bevidst report`: verify and aggregate a collection folder.
 #[derive(Args)]
@@ -29,7 +30,7 @@ pub struct ReportArgs {
     /// The report's anchor file (default: in the report's data folder).
     #[arg(long, value_name = "FILE")]
     anchors: Option<PathBuf>,
-    /// The pseudonym key for JSON and xAPI (default: in the report's data folder; created once).
+    /// The pseudonym key for xAPI (default: in the report's data folder; created once).
     #[arg(long, value_name = "FILE")]
     key: Option<PathBuf>,
     /// The smallest group shown; smaller ones are withheld (at least 3).
@@ -46,8 +47,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Language of the report.
-    #[arg(long, value_enum, default_value_t = LangChoice::Da)]
-    lang: LangChoice,
+    #[arg(long, value_enum, default_value_t = Lang::Da)]
+    lang: Lang,
     /// The report's moment, RFC 3339 (default: now); for reproducible reports.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
@@ -57,6 +58,10 @@ pub struct ReportArgs {
     /// The xAPI account home page and activity base; the default is a placeholder.
     #[arg(long, value_name = "URL", default_value = DEFAULT_HOME_PAGE)]
     xapi_home_page: String,
+    /// Also write the follow-up lists (who is overdue, never started, not accepted, and which
+    /// files have problems) to FILE: personal data, created readable by you alone.
+    #[arg(long, value_name = "FILE")]
+    followup: Option<PathBuf>,
 }
 
 /// Output formats of `bevidst report`.
@@ -68,57 +73,13 @@ pub enum ReportFormat {
     Md,
     /// CSV for spreadsheets.
     Csv,
-    /// JSON (pseudonyms instead of employee ids).
+    /// JSON (aggregate tables; names no one).
     Json,
     /// xAPI statements for the LMS (pseudonyms).
     Xapi,
 }
 
-/// A language choice.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum LangChoice {
-    /// Dansk.
-    Da,
-    /// English.
-    En,
-}
-
-impl From<LangChoice> for Lang {
-    fn from(l: LangChoice) -> Lang {
-        match l {
-            LangChoice::Da => Lang::Da,
-            LangChoice::En => Lang::En,
-        }
-    }
-}
-
-/// `bevidst simulate`: write a realistic collection for tests and benchmarks.
-#[derive(Args)]
-pub struct SimulateArgs {
-    /// Headcount (kept constant through turnover).
-    #[arg(long, default_value_t = 1000)]
-    learners: usize,
-    /// Years of history.
-    #[arg(long, default_value_t = 2)]
-    years: u32,
-    /// Seed of everything random.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// The folder to write the logs into.
-    #[arg(long, value_name = "DIR")]
-    out: PathBuf,
-    /// Also write a roster CSV of those employed at the end.
-    #[arg(long, value_name = "FILE")]
-    roster: Option<PathBuf>,
-    /// The end of the simulated period, RFC 3339 (default: now).
-    #[arg(long, value_name = "TIME")]
-    end: Option<jiff::Timestamp>,
-    /// Use the synthetic course set (as the benchmark does) instead of the bundled courses.
-    #[arg(long)]
-    synthetic: bool,
-}
-
-fn threads(n: Option<usize>) -> usize {
+pub(crate) fn threads(n: Option<usize>) -> usize {
     n.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
         .max(1)
 }
@@ -134,13 +95,17 @@ fn report_dir() -> PathBuf {
 }
 
 /// Runs `bevidst report`.
-pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
-    let lang: Lang = args.lang.into();
+pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
+    let lang = args.lang;
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         ReportFormat::Tui
     } else {
         ReportFormat::Md
     });
+    let key_path = args
+        .key
+        .clone()
+        .unwrap_or_else(|| report_dir().join("report.key"));
     let paths = Paths {
         collection: args.dir.clone(),
         roster: args.roster.clone(),
@@ -148,6 +113,8 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
             .anchors
             .clone()
             .unwrap_or_else(|| report_dir().join("anchors.txt")),
+        // Beside the pseudonym key, which is kept apart from a shared anchor file.
+        memory: Some(parent_of(&key_path).join("anchor-memory.txt")),
     };
     let mut rules = Rules::default();
     if let Some(d) = args.onboarding_days {
@@ -159,17 +126,13 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
         lang,
     };
-    let needs_key = matches!(format, ReportFormat::Json | ReportFormat::Xapi);
+    let needs_key = matches!(format, ReportFormat::Xapi);
     let pseudo = if needs_key {
-        let key_path = args
-            .key
-            .clone()
-            .unwrap_or_else(|| report_dir().join("report.key"));
         match load_or_create_key(&key_path, &mut rand::rng()) {
             Ok(k) => Some(Pseudonymizer::new(k)),
             Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
+                say_err!("{e}");
+                return Exit::NoReport;
             }
         }
     } else {
@@ -177,7 +140,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
     };
     let xapi = match xapi_sink(format, pseudo.as_ref(), args) {
         Ok(x) => x,
-        Err(code) => return code,
+        Err(e) => return fail(args.out.as_deref(), &e),
     };
     let out = match report::run(
         &paths,
@@ -188,41 +151,88 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> ExitCode {
     ) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
+            say_err!("{e}");
+            return Exit::NoReport;
         }
     };
+    if let Some(held) = out.anchors_lost {
+        warn_lost_anchors(&paths.anchors, held, lang);
+    }
     if let Some(e) = &out.anchor_error {
-        eprintln!("{e}; the report is complete, but the next run cannot check these logs' history");
+        say_err!("{e}; the report is complete, but the next run cannot check these logs' history");
     }
     let r = &out.report;
-    let written = render(format, r, args, lang, pseudo.as_ref(), xapi);
+    let written = render(format, r, args, lang, xapi);
     if let Err(e) = written {
         return fail(args.out.as_deref(), &e);
     }
-    let c = &r.counts;
-    eprintln!(
+    if let Some(path) = &args.followup
+        && let Err(e) = followup::write(&out.followup, lang, path)
+    {
+        return fail(Some(path), &e);
+    }
+    say_summary(r, out.followup.problems.len(), lang);
+    Exit::Ok
+}
+
+/// The prominent warning that the anchor file lost what it held.
+fn warn_lost_anchors(anchors: &Path, held: u64, lang: Lang) {
+    say_err!(
         "{}",
         match lang {
             Lang::Da => format!(
-                "{} filer og {} poster læst: {} talt med, {} afvist ({} problemer).",
-                c.files_read,
-                c.records_read,
-                c.records_counted,
-                c.records_rejected,
-                r.problems.len()
+                "ADVARSEL: ankerfilen {} havde ankre for {held} logs efter en tidligere \
+                 kørsel, men mangler nu eller er tom. Omskrevne logs kan ikke opdages i denne \
+                 rapport. Genskab filen fra en sikkerhedskopi.",
+                anchors.display()
             ),
             Lang::En => format!(
-                "{} files and {} records read: {} counted, {} rejected ({} problems).",
-                c.files_read,
-                c.records_read,
-                c.records_counted,
-                c.records_rejected,
-                r.problems.len()
+                "WARNING: the anchor file {} held anchors for {held} logs after an earlier \
+                 run, but it is now missing or empty. Rewritten logs cannot be detected in \
+                 this report. Restore the file from a backup.",
+                anchors.display()
             ),
         }
     );
-    ExitCode::SUCCESS
+}
+
+/// The closing line on stderr: what was read, counted and rejected, and how many logs had
+/// anchors.
+fn say_summary(r: &report::model::Report, problems: usize, lang: Lang) {
+    let c = &r.counts;
+    say_err!(
+        "{}",
+        match lang {
+            Lang::Da => format!(
+                "{} filer og {} poster læst: {} talt med, {} afvist ({} problemer); ankre fra \
+                 tidligere kørsler for {} logs.",
+                c.files_read,
+                c.records_read,
+                c.records_counted,
+                c.records_rejected,
+                problems,
+                c.anchored_logs
+            ),
+            Lang::En => format!(
+                "{} files and {} records read: {} counted, {} rejected ({} problems); anchors \
+                 from earlier runs for {} logs.",
+                c.files_read,
+                c.records_read,
+                c.records_counted,
+                c.records_rejected,
+                problems,
+                c.anchored_logs
+            ),
+        }
+    );
+}
+
+/// The folder a file lives in (`.` for a bare file name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The xAPI output, when the format is xAPI.
@@ -230,13 +240,11 @@ fn xapi_sink(
     format: ReportFormat,
     pseudo: Option<&Pseudonymizer>,
     args: &ReportArgs,
-) -> Result<Option<XapiSink>, ExitCode> {
+) -> std::io::Result<Option<XapiSink>> {
     let (ReportFormat::Xapi, Some(p)) = (format, pseudo) else {
         return Ok(None);
     };
-    let writer = open_out(args.out.as_deref())
-        .and_then(XapiWriter::new)
-        .map_err(|e| fail(args.out.as_deref(), &e))?;
+    let writer = open_out(args.out.as_deref()).and_then(XapiWriter::new)?;
     Ok(Some(XapiSink {
         writer: Mutex::new(writer),
         pseudo: p.clone(),
@@ -253,22 +261,20 @@ fn render(
     r: &report::model::Report,
     args: &ReportArgs,
     lang: Lang,
-    pseudo: Option<&Pseudonymizer>,
     xapi: Option<XapiSink>,
 ) -> std::io::Result<()> {
     match format {
         ReportFormat::Tui => bevidst::tui::report::run_dashboard(r, lang),
         ReportFormat::Md => write_text(args.out.as_deref(), &markdown::render(r, lang)),
-        ReportFormat::Json => match pseudo.map(|p| json::render(r, p)) {
-            Some(Ok(text)) => write_text(args.out.as_deref(), &text),
-            Some(Err(e)) => Err(std::io::Error::other(e)),
-            None => Ok(()),
+        ReportFormat::Json => match json::render(r) {
+            Ok(text) => write_text(args.out.as_deref(), &text),
+            Err(e) => Err(std::io::Error::other(e)),
         },
         ReportFormat::Csv => match &args.out {
             Some(dir) => csv_out::write_dir(r, dir)
                 .map(|_| ())
                 .map_err(std::io::Error::other),
-            None => csv_out::write_long(r, std::io::stdout().lock()).map_err(std::io::Error::other),
+            None => csv_out::write_long(r, Out::stdout()).map_err(std::io::Error::other),
         },
         ReportFormat::Xapi => finish_xapi(xapi),
     }
@@ -290,10 +296,12 @@ fn finish_xapi(xapi: Option<XapiSink>) -> std::io::Result<()> {
     writer.finish().map(|_| ())
 }
 
+/// The report's output: a file readable by its owner only (it describes people), or standard
+/// output (where a closed pipe ends the output quietly).
 fn open_out(path: Option<&Path>) -> std::io::Result<Box<dyn std::io::Write + Send>> {
     Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+        Some(p) => Box::new(std::io::BufWriter::new(report::create_output(p)?)),
+        None => Box::new(std::io::BufWriter::new(Out::stdout())),
     })
 }
 
@@ -303,57 +311,12 @@ fn write_text(path: Option<&Path>, text: &str) -> std::io::Result<()> {
     w.flush()
 }
 
-fn fail(path: Option<&Path>, e: &std::io::Error) -> ExitCode {
-    match path {
-        Some(p) => eprintln!("{}: cannot write the report: {e}", p.display()),
-        None => eprintln!("cannot write the report: {e}"),
-    }
-    ExitCode::from(2)
-}
-
-/// Runs `bevidst simulate`.
-pub fn simulate(args: &SimulateArgs, courses: &CourseSet) -> ExitCode {
-    let synthetic;
-    let set = if args.synthetic {
-        match simulate::courses::synthetic_courses(simulate::courses::Shape::default()) {
-            Ok(s) => {
-                synthetic = s;
-                &synthetic
-            }
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
-                return ExitCode::from(2);
-            }
-        }
+/// The report was made but could not be written.
+fn fail(path: Option<&Path>, e: &std::io::Error) -> Exit {
+    if let Some(p) = path {
+        say_err!("{}: cannot write the report: {e}", p.display());
     } else {
-        courses
-    };
-    let cfg = SimConfig {
-        learners: args.learners,
-        years: args.years,
-        seed: args.seed,
-        end: args.end.unwrap_or_else(jiff::Timestamp::now).as_second(),
-        threads: threads(None),
-    };
-    match simulate::simulate(set, &cfg, &args.out) {
-        Ok(s) => {
-            eprintln!("{s} in {}", args.out.display());
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        say_err!("cannot write the report: {e}");
     }
-    if let Some(path) = &args.roster {
-        match simulate::write_roster(&cfg, path) {
-            Ok(n) => eprintln!("{n} employees in the roster {}", path.display()),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
+    Exit::Output
 }

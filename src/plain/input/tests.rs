@@ -7,7 +7,6 @@ fn quiz(kind: QuestionKind, choices: &[&str], index: usize, count: usize) -> Con
         choices: choices.iter().map(|c| (*c).to_owned()).collect(),
         index,
         count,
-        last_answered: false,
     }
 }
 
@@ -72,22 +71,18 @@ fn skipping_and_handing_in_respect_the_ends_of_the_quiz() {
     let last = quiz(QuestionKind::Single, &["a", "b"], 2, 3);
     assert_eq!(parse("skip", &last), Parsed::Refuse(Refusal::LastQuestion));
     assert_eq!(parse("previous", &last), send(&[Message::Prev]));
+    // Handing in goes through the hand-in page, from any question.
+    assert_eq!(parse("aflever", &first), send(&[Message::HandIn]));
+    let page = Context::HandIn { count: 3 };
+    assert_eq!(parse("submit", &page), send(&[Message::HandIn]));
     assert_eq!(
-        parse("aflever", &first),
-        Parsed::Refuse(Refusal::SubmitNeedsLast),
-        "Enter on an unanswered question would mark a choice"
+        parse("2", &page),
+        send(&[Message::Pick(1), Message::Confirm]),
+        "back to question 2"
     );
-    let answered = Context::Quiz {
-        kind: QuestionKind::Single,
-        choices: vec!["a".into(), "b".into()],
-        index: 0,
-        count: 3,
-        last_answered: true,
-    };
-    assert_eq!(
-        parse("submit", &answered),
-        send(&[Message::Next, Message::Next, Message::Confirm])
-    );
+    assert_eq!(parse("4", &page), Parsed::Refuse(Refusal::Range(3)));
+    assert_eq!(parse("", &page), Parsed::Refuse(Refusal::HandIn(3)));
+    assert_eq!(parse("tilbage", &page), send(&[Message::Back]));
     assert_eq!(parse("afbryd", &last), send(&[Message::Back]));
     assert_eq!(parse("q", &last), send(&[Message::Quit]));
 }
@@ -96,24 +91,21 @@ fn skipping_and_handing_in_respect_the_ends_of_the_quiz() {
 fn a_text_field_takes_the_line_unless_it_is_a_command() {
     let ctx = Context::Text {
         current: "jens".into(),
+        refused: false,
     };
-    let mut typed = vec![Message::Backspace; 4];
-    typed.extend("ab12".chars().map(Message::Input));
-    typed.push(Message::Confirm);
-    assert_eq!(parse(" ab12 ", &ctx), Parsed::Send(typed));
+    let set = |t: &str| send(&[Message::SetText(t.into()), Message::Confirm]);
+    assert_eq!(parse(" ab12 ", &ctx), set("ab12"));
     assert_eq!(parse("", &ctx), send(&[Message::Confirm]), "Enter keeps it");
     assert_eq!(parse("tilbage", &ctx), send(&[Message::Back]));
     assert_eq!(parse("?", &ctx), Parsed::Help);
     assert_eq!(parse("afslut", &ctx), send(&[Message::Quit]));
     // Single letters are answers here: `q` is someone's id, not quit.
-    let mut q = vec![Message::Backspace; 4];
-    q.extend([Message::Input('q'), Message::Confirm]);
-    assert_eq!(parse("q", &ctx), Parsed::Send(q));
+    assert_eq!(parse("q", &ctx), set("q"));
     // `=` makes a command word an answer.
-    let mut back = vec![Message::Backspace; 4];
-    back.extend("back".chars().map(Message::Input));
-    back.push(Message::Confirm);
-    assert_eq!(parse("=back", &ctx), Parsed::Send(back));
+    assert_eq!(parse("=back", &ctx), set("back"));
+    // The line is the value as typed, invisible characters and all (they are refused with a
+    // word when checked), never edited through what is shown.
+    assert_eq!(parse("ab\u{202e}21", &ctx), set("ab\u{202e}21"));
 }
 
 #[test]
@@ -124,7 +116,7 @@ fn lists_take_a_number_or_the_start_of_a_name() {
             "Sundheds- og Omsorgsforvaltningen".into(),
             "Økonomiforvaltningen".into(),
         ],
-        current: 0,
+        current: None,
     };
     let pick = |i| send(&[Message::Pick(i), Message::Confirm]);
     assert_eq!(parse("3", &ctx), pick(2));
@@ -189,8 +181,12 @@ fn an_empty_line_in_the_settings_changes_nothing() {
 
 #[test]
 fn every_word_of_the_table_is_lower_case_and_means_one_thing_per_screen() {
-    // Every mode but the help, which the plain mode reads through to the screen under it.
-    for mode in Mode::ALL.into_iter().filter(|m| *m != Mode::Help) {
+    // Every mode but the help and a terminal too small, which the plain mode reads through
+    // to the screen under them.
+    for mode in Mode::ALL
+        .into_iter()
+        .filter(|m| !matches!(m, Mode::Help | Mode::TooSmall))
+    {
         let mut seen = std::collections::HashSet::new();
         for row in rows(mode) {
             for w in row.words {

@@ -53,6 +53,7 @@ fn bank(areas: &[Area], per_area: usize, draw: u32) -> Module {
         id: "adaptiv".to_owned(),
         version: 1,
         kind: crate::course::ModuleKind::Refresher { every_months: 12 },
+        audience: crate::course::Audience::Everyone,
         title: text("Adaptiv"),
         summary: text("-"),
         sections: vec!["1.6".to_owned()],
@@ -106,7 +107,7 @@ fn mean_count(m: &Module, k: &Knowledge, area: Area, seeds: u64) -> f64 {
             areas_of(m, &a).into_iter().filter(|&x| x == area).count()
         })
         .sum();
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
     let mean = total as f64 / seeds as f64;
     mean
 }

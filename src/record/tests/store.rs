@@ -8,9 +8,9 @@ use std::path::Path;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::super::fsutil::write_atomic_with;
 use super::super::*;
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
+use crate::fsutil::{Access, write_atomic_with};
 use crate::policy::Area;
 
 fn rng() -> ChaCha8Rng {
@@ -99,7 +99,7 @@ fn a_failed_atomic_write_leaves_the_old_file_and_no_temporary() {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("copy.ron");
     fs::write(&target, b"old\n").expect("writes");
-    let err = write_atomic_with(&target, b"new contents\n", full_disk(4));
+    let err = write_atomic_with(&target, b"new contents\n", Access::Private, full_disk(4));
     assert!(err.is_err());
     assert_eq!(fs::read(&target).expect("reads"), b"old\n");
     let names: Vec<_> = fs::read_dir(dir.path())

@@ -1,24 +1,26 @@
-//! Streaming aggregation of plausible completions into fixed-size accumulators. One
-//! [`Aggregator`] per thread; [`Aggregator::merge`] joins them. Memory grows with the number
-//! of learners (their per-module state, the first attempt's marks for item statistics, and the
-//! quarters they were active in, for counting distinct learners per cell), never with the
-//! number of records.
+//! Streaming aggregation of accepted completions into per-learner state. One [`Aggregator`]
+//! per thread; [`Aggregator::merge`] joins them. Memory grows with the number of learners
+//! (their per-module state, the first attempt's marks for item statistics, and the attempt
+//! that stands for them per quarter and module in the knowledge figures), never with the
+//! number of retakes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::attempt::FinishedAttempt;
 use crate::record::CompletionRecord;
 
 use super::model::TOPICS;
-use super::plausible::{CourseIndex, Resolved};
+use crate::schedule::{COPENHAGEN, local_date};
+use crate::verdict::{CourseIndex, Resolved};
 
 mod state;
 
+use self::state::stand;
 pub use self::state::{
-    First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, cell_key, cell_parts,
-    mask_of, secs,
+    First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing, TopicMarks,
+    secs, standing_key,
 };
-use self::state::{MASK_BITS, touch};
 
 /// Forvaltning names interned across threads, so indices agree without remapping.
 #[derive(Debug, Default)]
@@ -59,20 +61,10 @@ impl Names {
 /// A quarter as `year * 4 + (quarter - 1)`, in Copenhagen time.
 pub type Quarter = i32;
 
-/// The Copenhagen calendar date of a UTC second (the schedule's time zone, looked up once);
-/// seconds outside the calendar clamp to its ends.
-pub fn local_date(seconds: i64) -> jiff::civil::Date {
-    static TZ: std::sync::LazyLock<jiff::tz::TimeZone> =
-        std::sync::LazyLock::new(crate::schedule::copenhagen);
-    match u64::try_from(seconds) {
-        Ok(s) => crate::schedule::local_date(s, &TZ).unwrap_or(jiff::civil::Date::MAX),
-        Err(_) => crate::schedule::local_date(0, &TZ).unwrap_or(jiff::civil::Date::MIN),
-    }
-}
-
-/// The quarter a UTC second falls in.
+/// The quarter a UTC second falls in, in Copenhagen; a second beyond the calendar (no real
+/// attempt has one) falls in its last quarter.
 pub fn quarter_of(seconds: i64) -> Quarter {
-    let d = local_date(seconds);
+    let d = local_date(seconds, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX);
     i32::from(d.year()) * 4 + i32::from((d.month() - 1) / 3)
 }
 
@@ -80,9 +72,6 @@ pub fn quarter_of(seconds: i64) -> Quarter {
 pub fn quarter_label(q: Quarter) -> String {
     format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
 }
-
-/// Correct and asked answers per topic.
-pub type TopicSums = [(u64, u64); TOPICS];
 
 /// Per-thread accumulators.
 #[derive(Debug)]
@@ -92,8 +81,6 @@ pub struct Aggregator<'a> {
     cache: HashMap<String, u16>,
     /// Per learner id.
     pub learners: HashMap<Arc<str>, LearnerState>,
-    /// Per (forvaltning, quarter): answers per topic.
-    pub knowledge: HashMap<(u16, Quarter), Box<TopicSums>>,
     /// Per module index: the earliest finish of its current version.
     pub version_first: Vec<Option<i64>>,
     /// Completions added.
@@ -111,7 +98,6 @@ impl<'a> Aggregator<'a> {
             names,
             cache: HashMap::new(),
             learners: HashMap::new(),
-            knowledge: HashMap::new(),
             version_first: vec![None; index.modules.len()],
             counted: 0,
         }
@@ -131,29 +117,27 @@ impl<'a> Aggregator<'a> {
         i
     }
 
-    /// Adds one plausible record (its attempt resolved against the course index).
+    /// Adds one accepted record (its attempt resolved against the course index).
     pub fn add(&mut self, record: &CompletionRecord, r: &Resolved) {
         let c = &record.attempt;
         let finished_at = super::utc_seconds(c.finished);
         self.counted += 1;
         let forv = self.forvaltning(&c.forvaltning);
         let quarter = quarter_of(finished_at);
-        let sums = self
-            .knowledge
-            .entry((forv, quarter))
-            .or_insert_with(|| Box::new([(0, 0); TOPICS]));
-        let mut mask: u16 = 0;
+        let mut marks: TopicMarks = [(0, 0); TOPICS];
         for (mark, &qi) in c.answers.iter().zip(&r.questions) {
-            let right = u64::from(mark.correct);
-            let area = usize::from(mark.area.code() - 1);
-            sums[area].0 += right;
-            sums[area].1 += 1;
-            mask |= 1 << area;
-            for g in &self.index.questions[qi].goals {
-                let t = 11 + usize::from(g.code() - 1);
-                sums[t].0 += right;
-                sums[t].1 += 1;
-                mask |= 1 << t;
+            let right = u8::from(mark.correct);
+            // The course's area, never the record's: a forged area moves no figure.
+            let question = &self.index.questions[qi];
+            let area = usize::from(question.area.code() - 1);
+            let goals = question
+                .goals
+                .iter()
+                .map(|g| 11 + usize::from(g.code() - 1));
+            for t in std::iter::once(area).chain(goals) {
+                let (correct, asked) = &mut marks[t];
+                *correct = correct.saturating_add(right);
+                *asked = asked.saturating_add(1);
             }
         }
         let module = r.module;
@@ -177,15 +161,17 @@ impl<'a> Aggregator<'a> {
             learner.forvaltning = (finished, forv);
         }
         learner.first_seen = learner.first_seen.min(finished);
-        touch(&mut learner.touched, cell_key(forv, quarter), mask);
         let m16 = u16::try_from(module).unwrap_or(u16::MAX);
-        let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
-            i
-        } else {
-            learner.modules.push((m16, ModState::default()));
-            learner.modules.len() - 1
-        };
-        let state = &mut learner.modules[i].1;
+        let key = (finished, hash_prefix(&record.hash));
+        stand(
+            &mut learner.standing,
+            Standing {
+                cell: standing_key(forv, quarter, m16),
+                key,
+                marks,
+            },
+        );
+        let state = module_state(learner, module);
         state.attempts += 1;
         // Attempts after the report's moment (within the clock slack) do not count for the
         // schedule, as schedule::module_status ignores them too.
@@ -193,7 +179,6 @@ impl<'a> Aggregator<'a> {
             let current = self.index.modules[module].version;
             state.note(finished, c.module_version, c.passed, current);
         }
-        let key = (finished, hash_prefix(&record.hash));
         if state.first.as_ref().is_none_or(|f| key < f.key) {
             state.first = Some(First {
                 key,
@@ -208,11 +193,43 @@ impl<'a> Aggregator<'a> {
         }
     }
 
+    /// Notes an attempt the verdict did not accept, for its learner and module: it counts in
+    /// no figure, but the learner is then known to have tried (never "never started") and the
+    /// follow-up can say why a module is still open. An attempt at a module outside the course
+    /// set cannot be placed and is only listed as a problem. Its time is clamped to the span a
+    /// record can have ([`crate::verdict::EARLIEST`] to the report's moment), and it never sets
+    /// a known learner's forvaltning.
+    pub fn add_not_accepted(&mut self, a: &FinishedAttempt) {
+        let Some(module) = self.index.module(&a.module) else {
+            return;
+        };
+        let at = secs(
+            super::utc_seconds(a.finished)
+                .min(self.schedule_until)
+                .max(crate::verdict::EARLIEST),
+        );
+        let forv = self.forvaltning(&a.forvaltning);
+        let learner = match self.learners.get_mut(a.learner.as_str()) {
+            Some(l) => l,
+            None => self
+                .learners
+                .entry(Arc::from(a.learner.as_str()))
+                .or_insert_with(|| LearnerState {
+                    // Time 0: any counted record's forvaltning wins over this one.
+                    forvaltning: (0, forv),
+                    first_seen: at,
+                    ..LearnerState::default()
+                }),
+        };
+        let state = module_state(learner, module);
+        state.not_accepted = Some(state.not_accepted.map_or(at, |t| t.max(at)));
+    }
+
     /// Gives back the spare capacity of every learner's lists (they grew by doubling while
     /// records came in); done once, before the report is built on top of them.
     pub fn compact(&mut self) {
         for l in self.learners.values_mut() {
-            l.touched.shrink_to_fit();
+            l.standing.shrink_to_fit();
             l.modules.shrink_to_fit();
         }
         self.learners.shrink_to_fit();
@@ -221,16 +238,6 @@ impl<'a> Aggregator<'a> {
     /// Joins another thread's accumulators into this one.
     pub fn merge(&mut self, other: Aggregator<'_>) {
         self.counted += other.counted;
-        for (k, sums) in other.knowledge {
-            let mine = self
-                .knowledge
-                .entry(k)
-                .or_insert_with(|| Box::new([(0, 0); TOPICS]));
-            for (a, b) in mine.iter_mut().zip(sums.iter()) {
-                a.0 += b.0;
-                a.1 += b.1;
-            }
-        }
         for (a, b) in self.version_first.iter_mut().zip(other.version_first) {
             *a = match (*a, b) {
                 (Some(x), Some(y)) => Some(x.min(y)),
@@ -250,19 +257,32 @@ impl<'a> Aggregator<'a> {
     }
 }
 
+/// A learner's state in module `module`, made if it is not there yet.
+fn module_state(learner: &mut LearnerState, module: usize) -> &mut ModState {
+    let m16 = u16::try_from(module).unwrap_or(u16::MAX);
+    let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
+        i
+    } else {
+        learner.modules.push((m16, ModState::default()));
+        learner.modules.len() - 1
+    };
+    &mut learner.modules[i].1
+}
+
 fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
     if theirs.forvaltning.0 > mine.forvaltning.0 {
         mine.forvaltning = theirs.forvaltning;
     }
     mine.first_seen = mine.first_seen.min(theirs.first_seen);
-    for cell in theirs.touched {
-        touch(&mut mine.touched, cell & !MASK_BITS, mask_of(cell));
+    for s in theirs.standing {
+        stand(&mut mine.standing, s);
     }
     for (m, s) in theirs.modules {
         match mine.modules.iter_mut().find(|(x, _)| *x == m) {
             None => mine.modules.push((m, s)),
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
+                ms.not_accepted = ms.not_accepted.max(s.not_accepted);
                 if let Some((t, v)) = s.last
                     && ms.last.is_none_or(|(mt, _)| t >= mt)
                 {
@@ -306,15 +326,51 @@ mod tests {
     }
 
     #[test]
-    fn cell_keys_round_trip() {
-        for (f, q) in [(0u16, 0i32), (6, 2024 * 4 + 3), (u16::MAX, 16_383 * 4)] {
-            assert_eq!(cell_parts(cell_key(f, q)), (f, q));
+    fn standing_keys_round_trip() {
+        for (f, q, m) in [
+            (0u16, 0i32, 0u16),
+            (6, 2024 * 4 + 3, 5),
+            (u16::MAX, 16_383 * 4, 9),
+        ] {
+            let s = Standing {
+                cell: standing_key(f, q, m),
+                key: (0, 0),
+                marks: [(0, 0); TOPICS],
+            };
+            assert_eq!((s.forvaltning(), s.quarter()), (f, q));
             assert_eq!(
-                cell_parts(cell_key(f, q) | 0x3FFF),
-                (f, q),
-                "the mask is apart"
+                s.slot(),
+                standing_key(0, q, m),
+                "the slot is apart from the forvaltning"
             );
         }
-        assert_eq!(cell_parts(cell_key(1, -5)), (1, 0), "clamped, not wrapped");
+        assert_eq!(
+            standing_key(1, -5, 0),
+            standing_key(1, 0, 0),
+            "clamped, not wrapped"
+        );
+    }
+
+    #[test]
+    fn a_later_attempt_replaces_the_standing_one_in_any_order() {
+        let at = |t: Secs, right: u8| Standing {
+            cell: standing_key(0, 8100, 1),
+            key: (t, 0),
+            marks: {
+                let mut m = [(0, 0); TOPICS];
+                m[0] = (right, 4);
+                m
+            },
+        };
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for (t, r) in [(1, 0), (3, 4), (2, 1)] {
+            stand(&mut a, at(t, r));
+        }
+        for (t, r) in [(3, 4), (2, 1), (1, 0)] {
+            stand(&mut b, at(t, r));
+        }
+        assert_eq!((a.len(), a[0].marks[0]), (1, (4, 4)));
+        assert_eq!((b.len(), b[0].marks[0]), (1, (4, 4)));
     }
 }

@@ -1,11 +1,11 @@
 //! What the report keeps per learner, packed small: it is kept for every learner of the
 //! municipality at once.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use super::Quarter;
+use crate::report::model::TOPICS;
 
 /// A finish time in the report's state: UTC seconds as `u32`, which reaches 2106 (records
-/// later than the report's moment are rejected as implausible, so none is cut). Half the size
+/// later than the report's moment are not accepted, so none is cut). Half the size
 /// of `i64`, and the state is kept for every learner.
 pub type Secs = u32;
 
@@ -77,8 +77,10 @@ pub type Stamp = (Secs, u32);
 /// give the same status as the whole list).
 #[derive(Debug, Clone, Default)]
 pub struct ModState {
-    /// Attempts finished.
+    /// Accepted attempts finished.
     pub attempts: u32,
+    /// The latest attempt the verdict did not accept (its time clamped to the report's span).
+    pub not_accepted: Option<Secs>,
     /// Whether the latest attempt passed.
     pub last_passed: bool,
     /// The latest attempt.
@@ -127,6 +129,60 @@ impl ModState {
     }
 }
 
+/// Correct and asked answers per topic (areas, then goals) of one attempt, each saturating
+/// at 255 (an attempt asks a few questions per topic; only a forged one could ask more).
+pub type TopicMarks = [(u8, u8); TOPICS];
+
+/// The attempt that stands for a learner in one module and quarter in the knowledge figures:
+/// the latest counted one. Retakes replace it rather than add to it, so a learner who retakes
+/// a quiz forty times weighs in the quarter exactly as one who took it once, with the result
+/// they ended the quarter on.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// Forvaltning (bits 32–47), quarter (16–31) and module (0–15); see [`standing_key`].
+    pub cell: u64,
+    /// When it finished, and the first bytes of its hash (a deterministic tie-break).
+    pub key: (Secs, u32),
+    /// Its answers per topic.
+    pub marks: TopicMarks,
+}
+
+impl Standing {
+    /// The quarter and module it stands in (the forvaltning may differ between retakes).
+    pub fn slot(&self) -> u64 {
+        self.cell & SLOT_BITS
+    }
+
+    /// The forvaltning it was taken under.
+    pub fn forvaltning(&self) -> u16 {
+        u16::try_from((self.cell >> 32) & 0xFFFF).unwrap_or(u16::MAX)
+    }
+
+    /// The quarter it was taken in.
+    pub fn quarter(&self) -> Quarter {
+        Quarter::from(u16::try_from((self.cell >> 16) & 0xFFFF).unwrap_or(u16::MAX))
+    }
+}
+
+/// The quarter and module bits of a standing attempt's cell.
+const SLOT_BITS: u64 = 0xFFFF_FFFF;
+
+/// Packs a forvaltning, a quarter and a module index. Quarters beyond the year 16383 share
+/// the last key; no record can be from then.
+pub fn standing_key(forv: u16, quarter: Quarter, module: u16) -> u64 {
+    let q = u16::try_from(quarter.max(0)).unwrap_or(u16::MAX);
+    (u64::from(forv) << 32) | (u64::from(q) << 16) | u64::from(module)
+}
+
+/// Puts `s` in place of the attempt standing in its quarter and module, if it is later.
+pub(super) fn stand(standing: &mut Vec<Standing>, s: Standing) {
+    match standing.iter_mut().find(|x| x.slot() == s.slot()) {
+        Some(x) if s.key > x.key => *x = s,
+        Some(_) => {}
+        None => standing.push(s),
+    }
+}
+
 /// What the report keeps per learner.
 #[derive(Debug, Clone, Default)]
 pub struct LearnerState {
@@ -136,41 +192,6 @@ pub struct LearnerState {
     pub first_seen: Secs,
     /// Per module index touched.
     pub modules: Vec<(u16, ModState)>,
-    /// Cells the learner answered in, each one `u64`: forvaltning (bits 32–47), quarter
-    /// (16–31) and the mask of topics answered (0–13); see [`cell_key`].
-    pub touched: Vec<u64>,
-}
-
-/// The low 16 bits of a touched cell: the topic mask.
-pub(super) const MASK_BITS: u64 = 0xFFFF;
-
-/// Packs a forvaltning and a quarter into a cell key (the mask bits zero). Quarters beyond
-/// the year 16383 share the last key; no record can be from then.
-pub fn cell_key(forv: u16, quarter: Quarter) -> u64 {
-    let q = u16::try_from(quarter.max(0)).unwrap_or(u16::MAX);
-    (u64::from(forv) << 32) | (u64::from(q) << 16)
-}
-
-/// Unpacks a cell: forvaltning and quarter.
-pub fn cell_parts(cell: u64) -> (u16, Quarter) {
-    let forv = u16::try_from((cell >> 32) & 0xFFFF).unwrap_or(u16::MAX);
-    let q = u16::try_from((cell >> 16) & 0xFFFF).unwrap_or(u16::MAX);
-    (forv, Quarter::from(q))
-}
-
-/// The topic mask of a touched cell.
-pub fn mask_of(cell: u64) -> u16 {
-    u16::try_from(cell & MASK_BITS).unwrap_or(0)
-}
-
-pub(super) fn touch(touched: &mut Vec<u64>, key: u64, mask: u16) {
-    // Records mostly arrive in time order, so the cell is nearly always the last one.
-    if let Some(last) = touched.last_mut().filter(|c| **c & !MASK_BITS == key) {
-        *last |= u64::from(mask);
-        return;
-    }
-    match touched.iter_mut().find(|c| **c & !MASK_BITS == key) {
-        Some(c) => *c |= u64::from(mask),
-        None => touched.push(key | u64::from(mask)),
-    }
+    /// The attempts that stand for the learner per quarter and module (knowledge figures).
+    pub standing: Vec<Standing>,
 }

@@ -1,7 +1,9 @@
 //! Item and test statistics from the first attempts kept per learner and module.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use super::Inputs;
+use crate::report::aggregate::NO_MARK;
+use crate::report::model::{ItemFigures, ModuleStatsRow, QuestionRow, TestFigures};
+use crate::report::stats::{ItemAcc, TestAcc};
 
 pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
     let index = inp.agg.index();
@@ -37,34 +39,36 @@ pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleSt
         .questions
         .iter()
         .zip(&items)
-        .map(|(q, acc)| {
-            let shown = gate.shows(acc.n);
-            QuestionRow {
-                id: q.id.clone(),
-                module: index.modules[q.module].id.clone(),
-                area: q.area,
-                suppressed: !shown,
-                n: gate.pass(acc.n, acc.n),
-                facility: acc.facility().filter(|_| shown),
-                discrimination: acc.discrimination().filter(|_| shown),
-                flags: if shown { acc.flags() } else { Vec::new() },
-            }
+        .map(|(q, acc)| QuestionRow {
+            id: q.id.clone(),
+            module: index.modules[q.module].id.clone(),
+            area: q.area,
+            figures: gate.admit(
+                acc.n,
+                ItemFigures {
+                    n: acc.n,
+                    facility: acc.facility(),
+                    discrimination: acc.discrimination(),
+                    flags: acc.flags(),
+                },
+            ),
         })
         .collect();
     let module_stats = index
         .modules
         .iter()
         .zip(&tests)
-        .map(|(m, t)| {
-            let shown = gate.shows(t.n);
-            ModuleStatsRow {
-                module: m.id.clone(),
-                suppressed: !shown,
-                n: gate.pass(t.n, t.n),
-                mean: t.mean_share().filter(|_| shown),
-                sd: t.sd_share().filter(|_| shown),
-                alpha: t.alpha().filter(|_| shown),
-            }
+        .map(|(m, t)| ModuleStatsRow {
+            module: m.id.clone(),
+            figures: gate.admit(
+                t.n,
+                TestFigures {
+                    n: t.n,
+                    mean: t.mean_share(),
+                    sd: t.sd_share(),
+                    alpha: t.alpha(),
+                },
+            ),
         })
         .collect();
     (questions, module_stats)

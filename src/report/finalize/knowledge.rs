@@ -1,11 +1,32 @@
-//! The knowledge tables: share correct per (forvaltning or all) × topic × quarter, distinct
-//! learners per cell, secondary suppression of totals, and the trend since the quarter before.
+//! The knowledge tables: per (forvaltning or all) × topic × quarter, the mean over the cell's
+//! learners of each learner's share of correct answers, secondary suppression, and the trend
+//! since the quarter before.
+//!
+//! Learners, not answers: in a quarter a learner is represented by the latest counted attempt
+//! of each module they took (their retakes replace, never add), their share per topic is the
+//! share correct over those attempts, and each learner weighs the same in the cell's mean. A
+//! learner who retook a quiz forty times moves a cell no more than one who took it once. A
+//! learner belongs in a quarter to the forvaltning of their latest attempt in it, so the
+//! forvaltninger's cells add up exactly to the all-forvaltninger cell (which the secondary
+//! suppression relies on).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::collections::{BTreeMap, HashMap};
 
-/// Sums of one knowledge cell: distinct learners, and per topic (correct, asked).
-type Cell = (HashMap<usize, u64>, [(u64, u64); TOPICS]);
+use super::{Inputs, TREND_THRESHOLD};
+use crate::report::aggregate::{Quarter, quarter_label};
+use crate::report::model::{Gated, KnowledgeFigures, KnowledgeRow, TOPICS, Topic, Trend};
+use crate::report::privacy::{Relation, suppress};
+
+/// A learner's share in fixed point (2^32 = 100 %): integer sums are exact and the same in
+/// any order, so the report does not depend on the order the threads met the learners in.
+const UNIT: u64 = 1 << 32;
+
+/// Per topic: learners, and the sum of their shares in [`UNIT`]s.
+type Cell = [(u64, u64); TOPICS];
+
+/// One learner's quarter: the latest standing attempt's (finish, slot) and forvaltning, and
+/// correct and asked answers per topic over the quarter's standing attempts.
+type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS]);
 
 pub(super) fn knowledge_rows<'n>(
     inp: &Inputs<'_, '_>,
@@ -13,131 +34,130 @@ pub(super) fn knowledge_rows<'n>(
 ) -> (Vec<KnowledgeRow>, Vec<String>) {
     // Key: (forvaltning or None for all, quarter).
     let mut cells: BTreeMap<(Option<&'n str>, Quarter), Cell> = BTreeMap::new();
-    for (&(forv, q), sums) in &inp.agg.knowledge {
-        for key in [(Some(forv_name(forv)), q), (None, q)] {
-            let cell = cells
-                .entry(key)
-                .or_insert_with(|| (HashMap::new(), [(0, 0); TOPICS]));
-            for (a, b) in cell.1.iter_mut().zip(sums.iter()) {
-                a.0 += b.0;
-                a.1 += b.1;
+    let mut quarters: BTreeMap<Quarter, LearnerQuarter> = BTreeMap::new();
+    for learner in inp.agg.learners.values() {
+        quarters.clear();
+        for s in &learner.standing {
+            let e = quarters.entry(s.quarter()).or_insert((
+                (0, 0, 0),
+                s.forvaltning(),
+                [(0, 0); TOPICS],
+            ));
+            let order = (s.key.0, s.key.1, s.slot());
+            if order >= e.0 {
+                e.0 = order;
+                e.1 = s.forvaltning();
+            }
+            for (sum, &(correct, asked)) in e.2.iter_mut().zip(&s.marks) {
+                sum.0 += u32::from(correct);
+                sum.1 += u32::from(asked);
+            }
+        }
+        for (&q, (_, forv, marks)) in &quarters {
+            for key in [(Some(forv_name(*forv)), q), (None, q)] {
+                let cell = cells.entry(key).or_insert([(0, 0); TOPICS]);
+                for (c, &(correct, asked)) in cell.iter_mut().zip(marks) {
+                    if asked > 0 {
+                        c.0 += 1;
+                        c.1 += u64::from(correct) * UNIT / u64::from(asked);
+                    }
+                }
             }
         }
     }
-    for learner in inp.agg.learners.values() {
-        let mut all: BTreeMap<Quarter, u16> = BTreeMap::new();
-        for &cell in &learner.touched {
-            let (forv, q) = cell_parts(cell);
-            let mask = mask_of(cell);
-            *all.entry(q).or_default() |= mask;
-            count_mask(&mut cells, (Some(forv_name(forv)), q), mask);
-        }
-        for (q, mask) in all {
-            count_mask(&mut cells, (None, q), mask);
-        }
-    }
-    let quarters: Vec<Quarter> = {
+    let quarter_list: Vec<Quarter> = {
         let mut v: Vec<Quarter> = cells.keys().map(|(_, q)| *q).collect();
         v.sort_unstable();
         v.dedup();
         v
     };
-    let gate = inp.gate;
     let mut rows: Vec<KnowledgeRow> = Vec::new();
-    for ((forv, q), (learners, sums)) in &cells {
+    let mut learners: Vec<u64> = Vec::new();
+    for ((forv, q), sums) in &cells {
         for topic in Topic::all() {
-            let t = topic.index();
-            let (correct, asked) = sums[t];
-            if asked == 0 {
+            let (n, shares) = sums[topic.index()];
+            if n == 0 {
                 continue;
             }
-            let n = learners.get(&t).copied().unwrap_or(0);
+            learners.push(n);
             rows.push(KnowledgeRow {
                 forvaltning: forv.map(str::to_owned),
                 topic,
                 quarter: quarter_label(*q),
-                suppressed: !gate.shows(n),
-                learners: gate.pass(n, n),
-                correct: gate.pass(n, correct),
-                asked: gate.pass(n, asked),
-                share: gate.pass(n, share(correct, asked)),
-                trend: None,
+                figures: Gated::Shown(KnowledgeFigures {
+                    learners: n,
+                    share: fixed_share(shares, n),
+                    trend: None,
+                }),
             });
         }
     }
-    protect_totals(&mut rows);
+    withhold(&mut rows, &learners, inp.gate.min());
     add_trends(&mut rows);
-    (rows, quarters.into_iter().map(quarter_label).collect())
+    (rows, quarter_list.into_iter().map(quarter_label).collect())
 }
 
-pub(super) fn count_mask<'n>(
-    cells: &mut BTreeMap<(Option<&'n str>, Quarter), Cell>,
-    key: (Option<&'n str>, Quarter),
-    mask: u16,
-) {
-    if let Some(cell) = cells.get_mut(&key) {
-        for t in 0..TOPICS {
-            if mask & (1 << t) != 0 {
-                *cell.0.entry(t).or_default() += 1;
-            }
-        }
-    }
+/// The mean of `n` shares summed in [`UNIT`]s.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "a share to print; a few units in the last place do not matter"
+)]
+fn fixed_share(sum: u64, n: u64) -> f64 {
+    sum as f64 / (n as f64 * UNIT as f64)
 }
 
-/// Secondary suppression: where the all-forvaltninger row is shown and exactly one
-/// forvaltning's row is withheld, withhold the next smallest as well.
-pub(super) fn protect_totals(rows: &mut [KnowledgeRow]) {
-    let mut groups: HashMap<(Topic, String), Vec<usize>> = HashMap::new();
+/// Primary and secondary suppression: every (topic, quarter) is a relation whose total is the
+/// all-forvaltninger cell and whose parts are the forvaltninger's cells.
+fn withhold(rows: &mut [KnowledgeRow], learners: &[u64], min: u64) {
+    let mut withheld: Vec<bool> = learners.iter().map(|&n| n < min).collect();
+    let mut relations: HashMap<(Topic, &str), Relation> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
-        if r.forvaltning.is_some() {
-            groups
-                .entry((r.topic, r.quarter.clone()))
-                .or_default()
-                .push(i);
+        let rel = relations
+            .entry((r.topic, r.quarter.as_str()))
+            .or_insert_with(|| Relation {
+                total: usize::MAX,
+                parts: Vec::new(),
+            });
+        match r.forvaltning {
+            None => rel.total = i,
+            Some(_) => rel.parts.push(i),
         }
     }
-    let shown_totals: std::collections::HashSet<(Topic, String)> = rows
-        .iter()
-        .filter(|r| r.forvaltning.is_none() && !r.suppressed)
-        .map(|r| (r.topic, r.quarter.clone()))
-        .collect();
-    for (key, members) in groups {
-        if !shown_totals.contains(&key) {
-            continue;
-        }
-        let parts: Vec<(u64, bool)> = members
-            .iter()
-            .map(|&i| (rows[i].learners.unwrap_or(0), rows[i].suppressed))
-            .collect();
-        if let Some(j) = protect_single_suppressed(&parts) {
-            let r = &mut rows[members[j]];
-            r.suppressed = true;
-            r.learners = None;
-            r.correct = None;
-            r.asked = None;
-            r.share = None;
+    let mut relations: Vec<Relation> = relations.into_values().collect();
+    // Every all-forvaltninger cell exists beside its parts; sorted, so the order of the
+    // suppression (and with it its result) never depends on hashing.
+    relations.retain(|r| r.total != usize::MAX);
+    relations.sort_by_key(|r| r.total);
+    suppress(learners, &mut withheld, &relations, min);
+    for (r, w) in rows.iter_mut().zip(withheld) {
+        if w {
+            r.figures = Gated::Withheld;
         }
     }
 }
 
-pub(super) fn add_trends(rows: &mut [KnowledgeRow]) {
+fn add_trends(rows: &mut [KnowledgeRow]) {
     let prev: HashMap<(Option<String>, Topic, String), f64> = rows
         .iter()
         .filter_map(|r| {
             Some((
                 (r.forvaltning.clone(), r.topic, r.quarter.clone()),
-                r.share?,
+                r.figures.shown()?.share,
             ))
         })
         .collect();
     for r in rows.iter_mut() {
-        let (Some(now), Some(before_label)) = (r.share, previous_quarter(&r.quarter)) else {
+        let Some(before_label) = previous_quarter(&r.quarter) else {
             continue;
         };
-        if let Some(before) = prev.get(&(r.forvaltning.clone(), r.topic, before_label)) {
-            r.trend = Some(if now - before >= TREND_THRESHOLD {
+        let key = (r.forvaltning.clone(), r.topic, before_label);
+        let Gated::Shown(f) = &mut r.figures else {
+            continue;
+        };
+        if let Some(before) = prev.get(&key) {
+            f.trend = Some(if f.share - before >= TREND_THRESHOLD {
                 Trend::Up
-            } else if before - now >= TREND_THRESHOLD {
+            } else if before - f.share >= TREND_THRESHOLD {
                 Trend::Down
             } else {
                 Trend::Flat
@@ -146,7 +166,7 @@ pub(super) fn add_trends(rows: &mut [KnowledgeRow]) {
     }
 }
 
-pub(super) fn previous_quarter(label: &str) -> Option<String> {
+fn previous_quarter(label: &str) -> Option<String> {
     let (y, q) = label.split_once("-Q")?;
     let q: Quarter = y.parse::<i32>().ok()? * 4 + q.parse::<i32>().ok()? - 1;
     Some(quarter_label(q - 1))

@@ -1,28 +1,24 @@
 //! Turns the merged accumulators into the report's tables, applying the privacy gate to every
 //! aggregated cell as it is made. Runs once, after all files are read.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{
-    Aggregator, LearnerState, NO_MARK, Quarter, Secs, cell_parts, local_date, mask_of,
-    quarter_label,
-};
+use super::aggregate::{Aggregator, LearnerState};
 use super::model::{
-    CompletionRow, Counts, KnowledgeRow, ModuleHead, ModuleStatsRow, OverdueReason, OverdueRow,
-    PersonRow, Problem, QuestionRow, Report, TOPICS, Topic, Trend,
+    Counts, FollowUp, Gated, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
-use super::privacy::{Gate, protect_single_suppressed};
+use super::privacy::Gate;
 use super::roster::Roster;
-use super::stats::{ItemAcc, TestAcc};
-use crate::course::Module;
-use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
+use crate::schedule::{self, Rules};
 
+mod completion;
 mod items;
 mod knowledge;
 
+use self::completion::completion_rows;
 use self::items::item_rows;
 use self::knowledge::knowledge_rows;
 
@@ -45,6 +41,9 @@ pub struct Inputs<'a, 'b> {
     pub gate: Gate,
 }
 
+/// A finish time in the report's state.
+type Secs = super::aggregate::Secs;
+
 /// One member of the population the rates are about.
 struct Person<'s> {
     id: Arc<str>,
@@ -53,16 +52,20 @@ struct Person<'s> {
     state: Option<&'s LearnerState>,
 }
 
-/// Builds the report. `counts` and `problems` come from reading; `generated_at` is the
-/// report's own timestamp.
+/// Builds the report and, apart from it, the follow-up lists. `counts` and `problems` come
+/// from reading; `generated_at` is the report's own timestamp.
 pub fn build(
     inp: &Inputs<'_, '_>,
     mut counts: Counts,
     problems: Vec<Problem>,
     generated_at: String,
-) -> Report {
+) -> (Report, FollowUp) {
     let index = inp.agg.index();
     let forv_name = |i: u16| inp.names.get(usize::from(i)).map_or("?", String::as_str);
+    // Every learner the verified records name, also one whose attempts were all not accepted:
+    // they tried (never "never started"), and without a roster they are among the learners of
+    // the completion table, whose total the overview's learners must equal (privacy::suppress
+    // treats the two as one published total). Their attempts count in no other figure.
     counts.learners = inp.agg.learners.len() as u64;
     let people: Vec<Person<'_>> = match inp.roster {
         Some(roster) => {
@@ -90,13 +93,21 @@ pub fn build(
             .map(|(id, s)| Person {
                 id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
-                start: local_date(i64::from(s.first_seen)),
+                start: schedule::local_date(i64::from(s.first_seen), &schedule::COPENHAGEN)
+                    .unwrap_or(Date::MAX),
                 state: Some(s),
             })
             .collect(),
     };
 
     let (completion, overdue, never_started) = completion_rows(inp, &people);
+    counts.never_started = never_started.len() as u64;
+    let shown: std::collections::BTreeSet<&str> = completion
+        .iter()
+        .filter(|row| matches!(row.figures, Gated::Shown(_)))
+        .filter_map(|row| row.forvaltning.as_deref())
+        .collect();
+    let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
     let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
     let (questions, module_stats) = item_rows(inp);
     let mut forvaltninger: Vec<String> = people
@@ -107,7 +118,14 @@ pub fn build(
     forvaltninger.sort();
     forvaltninger.dedup();
 
-    Report {
+    let followup = FollowUp {
+        today: inp.today.to_string(),
+        roster_used: inp.roster.is_some(),
+        overdue,
+        never_started,
+        problems,
+    };
+    let report = Report {
         generated_at,
         today: inp.today.to_string(),
         min_group: u32::try_from(inp.gate.min()).unwrap_or(u32::MAX),
@@ -130,166 +148,61 @@ pub fn build(
         knowledge,
         questions,
         module_stats,
-        overdue,
-        never_started,
-        problems,
-    }
+        problem_counts,
+        roster_problems,
+    };
+    (report, followup)
 }
 
-/// The schedule's own rules, with each module version's start taken from the collection:
-/// the earliest record of the current version (design: "a new module version makes it due").
-fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
-    let index = inp.agg.index();
-    let mut rules = inp.rules.clone();
-    for (m, first) in index.modules.iter().zip(&inp.agg.version_first) {
-        if let Some(t) = first {
-            rules
-                .version_since
-                .entry(m.id.clone())
-                .or_insert_with(|| local_date(*t));
-        }
-    }
-    rules
-}
-
-/// One of the few attempts per learner and module that the report's compact state keeps
-/// (`ModState::attempts_for_schedule`), as the schedule reads it. Not a finished attempt: the
-/// report keeps only these facts of each, for every learner of the municipality at once.
-struct KeptAttempt<'a> {
-    module: &'a str,
-    finished: Secs,
-    version: u32,
-    passed: bool,
-}
-
-impl AttemptFacts for KeptAttempt<'_> {
-    fn module(&self) -> &str {
-        self.module
-    }
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn finished(&self) -> u64 {
-        u64::from(self.finished)
-    }
-    fn passed(&self) -> bool {
-        self.passed
-    }
-}
-
-/// Completion per forvaltning × module, the overdue list and who never started.
-fn completion_rows(
-    inp: &Inputs<'_, '_>,
-    people: &[Person<'_>],
-) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
-    let index = inp.agg.index();
-    let rules = schedule_rules(inp);
-    let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
-
-    let mut cells: BTreeMap<(&str, usize), [u64; 4]> = BTreeMap::new();
-    let mut overdue = Vec::new();
-    let module_ids: Vec<Arc<str>> = index
-        .modules
-        .iter()
-        .map(|m| Arc::from(m.id.as_str()))
-        .collect();
-    let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    let mut never_started = Vec::new();
-    let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
-    for p in people {
-        if p.state.is_none() {
-            never_started.push(PersonRow {
-                learner: p.id.to_string(),
-                forvaltning: p.forvaltning.to_owned(),
-                start: p.start.to_string(),
-            });
-        }
-        attempts.clear();
-        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-            let module = index.modules[usize::from(*m)].id.as_str();
-            attempts.extend(
-                ms.attempts_for_schedule()
-                    .map(|(finished, version, passed)| KeptAttempt {
-                        module,
-                        finished,
-                        version,
-                        passed,
-                    }),
-            );
-        }
-        let plan = schedule::plan(
-            modules.iter().copied(),
-            &attempts,
-            p.start,
-            &rules,
-            inp.today,
-        );
-        for (mi, (_, status)) in plan.iter().enumerate() {
-            let ms = p
-                .state
-                .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
-                .map(|(_, ms)| ms);
-            let cell = cells.entry((p.forvaltning, mi)).or_default();
-            cell[0] += 1;
-            cell[1] += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
-            cell[2] += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
-            if let State::Overdue { since, reason } = status.state {
-                cell[3] += 1;
-                let forvaltning = forv_ids
-                    .entry(p.forvaltning)
-                    .or_insert_with(|| Arc::from(p.forvaltning))
-                    .clone();
-                overdue.push(OverdueRow {
-                    learner: p.id.clone(),
-                    forvaltning,
-                    module: module_ids[mi].clone(),
-                    since,
-                    reason: match reason {
-                        Reason::FirstTime => OverdueReason::FirstTime,
-                        Reason::Renewal { .. } => OverdueReason::Renewal,
-                        Reason::NewVersion { .. } => OverdueReason::NewVersion,
-                    },
-                });
+/// The aggregate view of the problems: counted by kind per forvaltning (no file names), and
+/// the roster's by line. A forvaltning the completion table withholds (too few learners, or
+/// withheld so a small one cannot be worked out) is not named here either: its problems are
+/// counted with those whose forvaltning is unknown, so "ikke godkendt: 1" can never point at
+/// the one learner of a small forvaltning.
+fn problem_tables(
+    problems: &[Problem],
+    shown: &std::collections::BTreeSet<&str>,
+) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
+    let mut counts: BTreeMap<(Option<&str>, ProblemKind), (u64, u64)> = BTreeMap::new();
+    let mut roster = Vec::new();
+    for p in problems {
+        match p.kind {
+            ProblemKind::Roster => roster.push(RosterProblem {
+                line: p.line,
+                message: p.message.clone(),
+            }),
+            ProblemKind::Unreadable
+            | ProblemKind::NotAFile
+            | ProblemKind::Leftover
+            | ProblemKind::AnchorsMissing
+            | ProblemKind::LearnerChanged
+            | ProblemKind::NotALog
+            | ProblemKind::NewerFormat
+            | ProblemKind::TornTail
+            | ProblemKind::BrokenChain
+            | ProblemKind::RewrittenHistory
+            | ProblemKind::DuplicateInstallation
+            | ProblemKind::DuplicateCopy
+            | ProblemKind::NotAccepted => {
+                let forv = p
+                    .who
+                    .as_ref()
+                    .map(|w| w.forvaltning.as_str())
+                    .filter(|f| shown.contains(f));
+                let e = counts.entry((forv, p.kind)).or_default();
+                e.0 += 1;
+                e.1 += p.records;
             }
         }
     }
-    overdue.sort_by(|a, b| {
-        (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
-            &b.forvaltning,
-            &b.module,
-            &b.since,
-            &b.learner,
-        ))
-    });
-    never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-    let gate = inp.gate;
-    let completion: Vec<CompletionRow> = cells
-        .iter()
-        .map(|(&(forv, mi), &[n, started, passed, late])| {
-            let rate = |x: u64| gate.pass(n, share(x, n));
-            CompletionRow {
-                forvaltning: forv.to_owned(),
-                module: index.modules[mi].id.clone(),
-                suppressed: !gate.shows(n),
-                learners: gate.pass(n, n),
-                started: gate.pass(n, started),
-                passed: gate.pass(n, passed),
-                overdue: gate.pass(n, late),
-                completion_rate: rate(started),
-                pass_rate: rate(passed),
-            }
+    let counts = counts
+        .into_iter()
+        .map(|((forv, kind), (problems, records))| ProblemCount {
+            forvaltning: forv.map(str::to_owned),
+            kind,
+            problems,
+            records,
         })
         .collect();
-
-    (completion, overdue, never_started)
-}
-
-/// `part / whole`, 0 when the whole is 0.
-#[allow(clippy::cast_precision_loss)]
-fn share(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
+    (counts, roster)
 }

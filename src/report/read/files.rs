@@ -1,47 +1,67 @@
 //! One file at a time: which installation it belongs to (or why it is not a log), and how
 //! many record lines it has.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::io::{self, BufRead as _, Read as _};
+use std::path::Path;
+
+use crate::foreign::ForeignError;
+use crate::lang::Lang;
+use crate::record::{self, InstallationId, LogReader};
+
+use super::super::model::{Problem, ProblemKind};
+use super::{BUF_BYTES, open, whole_file};
+
+/// The problem for a file that was not opened (not a regular file, too large, unreadable).
+pub(super) fn refused(path: &Path, e: &ForeignError, lang: Lang) -> Problem {
+    let (kind, hint) = match e {
+        ForeignError::Io { .. } => (
+            ProblemKind::Unreadable,
+            lang.pick(
+                "; tjek rettighederne til indsamlingsmappen",
+                "; check the permissions of the collection folder",
+            ),
+        ),
+        ForeignError::NotAFile { .. } => (
+            ProblemKind::NotAFile,
+            lang.pick(
+                "; kun bevidst-logs hører hjemme i indsamlingsmappen",
+                "; only bevidst completion logs belong in the collection folder",
+            ),
+        ),
+        ForeignError::TooLarge { .. } => (
+            ProblemKind::NotALog,
+            lang.pick(
+                "; ingen bevidst-log er så stor",
+                "; no bevidst completion log is that large",
+            ),
+        ),
+    };
+    whole_file(path, kind, format!("{}{hint}", e.reason(lang)))
+}
 
 /// The installation a file belongs to, or why it is not a log.
 pub(super) fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
+    let reader = open(path).map_err(|e| refused(path, &e, lang))?;
     // The fast way: only the header line. It decides no more than which installation the file
     // belongs to; the full verification later checks the header again, strictly.
-    if let Some(installation) = header_installation(path) {
-        return Ok(installation);
+    let mut line = String::new();
+    let mut reader = reader;
+    let first = (&mut reader).take(4096).read_line(&mut line);
+    if first.is_ok()
+        && let Some(text) = line.strip_suffix('\n')
+        && let Ok(header) = ron::from_str::<record::LogHeader>(text)
+        && header.log == record::LOG_NAME
+        && header.format == record::FORMAT_VERSION
+    {
+        return Ok(header.installation);
     }
-    let reader = open(path).map_err(|e| {
-        whole_file(
-            path,
-            ProblemKind::Unreadable,
-            match lang {
-                Lang::Da => {
-                    format!("filen kan ikke åbnes: {e}; tjek rettighederne til indsamlingsmappen")
-                }
-                Lang::En => format!(
-                    "cannot open the file: {e}; check the permissions of the collection folder"
-                ),
-            },
-        )
-    })?;
+    let reader = open(path).map_err(|e| refused(path, &e, lang))?;
     let mut log = LogReader::new(reader);
     let _ = log.next();
     if let Some(head) = log.head() {
         return Ok(head.installation);
     }
-    let in_progress = path.file_name().is_some_and(|n| {
-        n.to_string_lossy().starts_with('.') && n.to_string_lossy().ends_with(".tmp")
-    });
     let (kind, message) = match log.bad().map(|b| &b.problem) {
-        _ if in_progress => (
-            ProblemKind::NotALog,
-            lang.pick(
-                "en kopi, der stadig skrives (midlertidig fil); kør rapporten igen senere",
-                "a copy still being written (temporary file); run the report again later",
-            )
-            .to_owned(),
-        ),
         Some(p @ record::Problem::NewerVersion { .. }) => (ProblemKind::NewerFormat, p.text(lang)),
         Some(p @ record::Problem::Read(_)) => (ProblemKind::Unreadable, p.text(lang)),
         Some(p) => (
@@ -64,23 +84,12 @@ pub(super) fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> 
     Err(whole_file(path, kind, message))
 }
 
-/// The installation a file's first line names, if it is a current log header.
-pub(super) fn header_installation(path: &Path) -> Option<InstallationId> {
-    use std::io::BufRead as _;
-    let file = File::open(path).ok()?;
-    let mut line = String::new();
-    BufReader::with_capacity(512, file)
-        .take(4096)
-        .read_line(&mut line)
-        .ok()?;
-    let header: record::LogHeader = ron::from_str(line.strip_suffix('\n')?).ok()?;
-    (header.log == record::LOG_NAME && header.format == record::FORMAT_VERSION)
-        .then_some(header.installation)
-}
-
 /// Record lines in a file (every line after the first, a cut-off last one included). Only
-/// read for files with problems, so a plain byte count is fast enough.
-#[allow(clippy::naive_bytecount)]
+/// read for files with problems.
+#[expect(
+    clippy::naive_bytecount,
+    reason = "only files with problems are counted; a plain count is fast enough"
+)]
 pub(super) fn record_lines(path: &Path) -> u64 {
     let Ok(mut r) = open(path) else { return 0 };
     let mut lines = 0u64;

@@ -1,152 +1,73 @@
-//! One installation at a time: copies of it, its anchor, its chain, and the admission of its
-//! records; and the messages for what goes wrong.
+//! One log: its anchor, its chain, and the admission of its records; and the messages for
+//! what goes wrong.
 
-use super::files::record_lines;
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-/// Reads the files of one installation.
-pub(super) fn read_group(
-    w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
-    files: &[PathBuf],
-    group: &[(InstallationId, usize)],
-) {
-    let Some(&(inst, _)) = group.first() else {
-        return;
-    };
-    let members: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
-    if let [only] = members[..] {
-        read_log(w, cfg, files, only, inst);
-        return;
-    }
-    // Several files: find the longest and whether every other is a prefix of it.
-    let scans: Vec<(usize, Option<Head>, Vec<Digest32>)> = members
-        .iter()
-        .map(|&i| {
-            let mut hashes = Vec::new();
-            let outcome = open(&files[i])
-                .map(|r| record::verify_reader(r, |rec| hashes.push(rec.hash)))
-                .ok();
-            (i, outcome.and_then(|o| o.head), hashes)
-        })
-        .collect();
-    let longest = scans
-        .iter()
-        .max_by_key(|(i, h, _)| (h.map_or(0, |h| h.last_seq), std::cmp::Reverse(*i)))
-        .map(|(i, _, hashes)| (*i, hashes));
-    let Some((keep, keep_hashes)) = longest else {
-        return;
-    };
-    let is_prefix = |h: &Option<Head>| {
-        h.is_some_and(|h| {
-            h.last_seq == 0
-                || usize::try_from(h.last_seq - 1)
-                    .ok()
-                    .and_then(|k| keep_hashes.get(k))
-                    == Some(&h.last_hash)
-        })
-    };
-    let all_prefixes = scans.iter().all(|(_, h, _)| is_prefix(h));
-    let keep_name = files[keep].display().to_string();
-    for &(i, _, _) in &scans {
-        if all_prefixes && i == keep {
-            continue;
-        }
-        let n = record_lines(&files[i]);
-        let n_files = members.len();
-        let (kind, message) = if all_prefixes {
-            (
-                ProblemKind::DuplicateCopy,
-                match cfg.lang {
-                    Lang::Da => format!(
-                        "en ældre eller ens kopi af {keep_name} (installation {inst}); dens poster tælles med én gang, fra den fil"
-                    ),
-                    Lang::En => format!(
-                        "an older or identical copy of {keep_name} (installation {inst}); its records are counted once, from that file"
-                    ),
-                },
-            )
-        } else {
-            (
-                ProblemKind::DuplicateInstallation,
-                match cfg.lang {
-                    Lang::Da => format!(
-                        "installation {inst} findes i {n_files} filer med forskellig historik; ingen af dem tælles med. Find ud af, hvilken kopi der er den ægte, og fjern de andre"
-                    ),
-                    Lang::En => format!(
-                        "installation {inst} appears in {n_files} files whose histories differ; none of them is counted. Find out which copy is genuine and remove the others"
-                    ),
-                },
-            )
-        };
-        w.problems.push((
-            i,
-            Problem {
-                records: n,
-                ..whole_file(&files[i], kind, message)
-            },
-        ));
-        w.tallies.push((
-            i,
-            FileTally {
-                counted: 0,
-                rejected: n,
-                problem: true,
-            },
-        ));
-    }
-    if all_prefixes {
-        read_log(w, cfg, files, keep, inst);
-    }
+use crate::lang::Lang;
+use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+
+use super::super::model::{Problem, ProblemKind};
+use super::super::render::xapi::statement;
+use super::files::{record_lines, refused};
+use super::{FileTally, ReadConfig, Worker, open, whole_file};
+
+/// Where to stop counting a log whose later records conflict with another file of the same
+/// installation: the last sequence number counted, and why the rest is not.
+pub(super) struct Limit {
+    /// The last record counted.
+    pub last_seq: u64,
+    /// Why the records after it are not counted.
+    pub message: String,
 }
 
-/// Reads one log: verifies it, checks its anchor, admits its records.
+/// The file's path relative to the collection folder, as the anchor file keeps it.
+pub(super) fn relative(cfg: &ReadConfig<'_>, path: &Path) -> Option<String> {
+    path.strip_prefix(cfg.root)
+        .ok()
+        .and_then(Path::to_str)
+        .map(str::to_owned)
+}
+
+/// Reads one log: verifies it, checks its anchor, admits its records (with `limit`, only
+/// those up to its sequence number).
 pub(super) fn read_log(
     w: &mut Worker<'_>,
     cfg: &ReadConfig<'_>,
     files: &[PathBuf],
     i: usize,
     inst: InstallationId,
+    limit: Option<&Limit>,
 ) {
     let path = &files[i];
     let name = path.display().to_string();
     let mut tally = FileTally::default();
-    let Ok(reader) = open(path) else {
-        let n = record_lines(path);
-        w.problems.push((
-            i,
-            Problem {
+    let reader = match open(path) {
+        Ok(r) => r,
+        Err(e) => {
+            let n = record_lines(path);
+            let problem = Problem {
                 records: n,
-                ..whole_file(
-                    path,
-                    ProblemKind::Unreadable,
-                    cfg.lang
-                        .pick(
-                            "filen kunne ikke åbnes igen",
-                            "the file could not be opened again",
-                        )
-                        .into(),
-                )
-            },
-        ));
-        w.tallies.push((
-            i,
-            FileTally {
-                counted: 0,
-                rejected: n,
-                problem: true,
-            },
-        ));
-        return;
+                ..refused(path, &e, cfg.lang)
+            };
+            w.reject_file(i, problem, 0);
+            return;
+        }
     };
     let anchor = cfg.anchors.head(inst).filter(|a| a.last_seq > 0);
     let mut held: Vec<CompletionRecord> = Vec::new();
     let mut anchored = anchor.is_none();
     let mut rewritten = false;
+    let mut stopped = false;
+    let mut last_learner: Option<(String, u64)> = None;
     let mut log = LogReader::new(reader);
     w.statements.clear();
     for rec in log.by_ref() {
+        if limit.is_some_and(|l| rec.seq > l.last_seq) {
+            stopped = true;
+            break;
+        }
+        note_learner(w, cfg, (&name, i), &mut last_learner, &rec);
         if anchored {
             admit(w, cfg, &name, i, &rec, &mut tally);
             continue;
@@ -166,17 +87,45 @@ pub(super) fn read_log(
         }
     }
     let outcome = log.outcome();
+    let read = Read {
+        anchor_seq: anchor.map_or(0, |a| a.last_seq),
+        anchored,
+        rewritten,
+        stopped,
+    };
+    finish_log(w, cfg, (path, i), tally, &read, &outcome, limit);
+}
+
+/// How reading a log ended.
+struct Read {
+    anchor_seq: u64,
+    anchored: bool,
+    rewritten: bool,
+    stopped: bool,
+}
+
+/// Lists what was not counted of a log, notes its head to anchor, and keeps its tally.
+fn finish_log(
+    w: &mut Worker<'_>,
+    cfg: &ReadConfig<'_>,
+    (path, i): (&Path, usize),
+    mut tally: FileTally,
+    read: &Read,
+    outcome: &record::VerifyOutcome,
+    limit: Option<&Limit>,
+) {
+    let name = path.display().to_string();
     // Counting the lines costs a second read, needed only when some are left unread.
-    let (total, unread) = if anchored && outcome.bad.is_none() {
+    let (total, unread) = if read.anchored && outcome.bad.is_none() && !read.stopped {
         (tally.counted + tally.rejected, 0)
     } else {
         let total = record_lines(path);
         (total, total.saturating_sub(tally.counted + tally.rejected))
     };
-    if !anchored {
+    if !read.anchored {
         let message = unanchored_message(
-            anchor.map_or(0, |a| a.last_seq),
-            rewritten,
+            read.anchor_seq,
+            read.rewritten,
             outcome.bad.as_ref(),
             total,
             cfg.lang,
@@ -193,18 +142,89 @@ pub(super) fn read_log(
         w.tallies.push((i, tally));
         return;
     }
-    if let Some(bad) = &outcome.bad {
-        let before = tally.counted + tally.rejected;
-        w.problems
-            .push((i, bad_line_problem(&name, bad, unread, before, cfg.lang)));
-        tally.rejected += unread;
-        tally.problem = true;
+    let mut last = outcome.head;
+    match (limit, read.stopped) {
+        (Some(l), true) => {
+            w.problems.push((
+                i,
+                Problem {
+                    records: unread,
+                    ..whole_file(path, ProblemKind::DuplicateInstallation, l.message.clone())
+                },
+            ));
+            tally.rejected += unread;
+            tally.problem = true;
+            last = last.map(|h| Head {
+                last_seq: h.last_seq.min(l.last_seq),
+                ..h
+            });
+        }
+        _ => {
+            if let Some(bad) = &outcome.bad {
+                let before = tally.counted + tally.rejected;
+                w.problems
+                    .push((i, bad_line_problem(&name, bad, unread, before, cfg.lang)));
+                tally.rejected += unread;
+                tally.problem = true;
+            }
+        }
     }
-    if let Some(head) = outcome.head {
-        w.heads.push(head);
+    if let Some(head) = last {
+        // A head counted only up to a conflict names no file: no one file holds that chain.
+        let file = if limit.is_none() {
+            relative(cfg, path)
+        } else {
+            None
+        };
+        w.heads.push((head, file));
     }
     flush_statements(w, cfg);
     w.tallies.push((i, tally));
+}
+
+/// Notes each change of the employee id from one record to the next. The ids themselves are
+/// not in the message: problems go into the pseudonymised exports too.
+fn note_learner(
+    w: &mut Worker<'_>,
+    cfg: &ReadConfig<'_>,
+    (name, i): (&str, usize),
+    last: &mut Option<(String, u64)>,
+    rec: &CompletionRecord,
+) {
+    let line = rec.seq + 1;
+    if let Some((before, before_line)) = last.as_ref()
+        && *before != rec.attempt.learner
+    {
+        let message = match cfg.lang {
+            Lang::Da => format!(
+                "medarbejdernummeret er et andet her end i linje {before_line}; posterne tælles \
+                 under det nummer, hver af dem har. Tjek med medarbejderen, om nummeret er \
+                 rettet, eller om to personer bruger samme installation"
+            ),
+            Lang::En => format!(
+                "the employee id here differs from the one at line {before_line}; the records \
+                 are counted under the id each names. Check with the learner whether the id was \
+                 corrected or two people use one installation"
+            ),
+        };
+        w.problems.push((
+            i,
+            Problem {
+                path: name.to_owned(),
+                line: Some(line),
+                kind: ProblemKind::LearnerChanged,
+                message,
+                records: 0,
+                who: None,
+            },
+        ));
+    }
+    if last
+        .as_ref()
+        .is_none_or(|(before, _)| *before != rec.attempt.learner)
+    {
+        *last = Some((rec.attempt.learner.clone(), line));
+    }
 }
 
 pub(super) fn admit(
@@ -315,6 +335,7 @@ pub(super) fn bad_line_problem(
             ),
         },
         records: unread,
+        who: None,
     }
 }
 

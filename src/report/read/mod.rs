@@ -6,43 +6,59 @@
 //!
 //! Bookkeeping, so the numbers add up: `records_read` counts the record lines of every file
 //! that has a valid log header (a file that is not a log has no records); each is either
-//! counted or rejected, and every rejected one is covered by a problem's `records`.
+//! counted or rejected, and every rejected one is covered by a problem's `records`. Entries that
+//! are not read at all (not a regular file, a temporary leftover: see [`walk`]) are files read
+//! and rejected, with no records.
+//!
+//! Only regular files are opened, through [`crate::foreign`]; a file larger than
+//! [`record::MAX_LOG_BYTES`] is listed and not read.
 //!
 //! Per installation (one learner's log) the rules are:
-//! - the same installation in several files: if every shorter file is a prefix of the longest
-//!   (the longest has the shorter one's last hash at its sequence), the longest is read and the
-//!   others are listed as copies; otherwise the histories differ and none is counted;
 //! - an anchor from an earlier run must be reached: the record at the anchored sequence must
 //!   have the anchored hash. Records are held back until then, so a rewritten log contributes
 //!   nothing;
+//! - the same installation in several files: the installation's own log is the file the anchor
+//!   was read from (or, before there is one, the only file with the copy's name,
+//!   `<installation>.ron`). It is read as a single log would be; every other file that is a
+//!   prefix of it is listed as a copy (counted once, from the log), and every file that
+//!   differs from it or goes beyond it is listed as a conflict and counts nothing. A file that
+//!   does not reach the anchor conflicts with the anchored log and counts nothing. So a
+//!   planted file can never displace, shorten or extend an anchored chain;
+//! - without such an own log: if every file is a prefix of the longest, the longest is read
+//!   and the others are copies; otherwise only the records all the files share (their common
+//!   prefix) are counted, from one of them, and every file is listed as a conflict;
 //! - a bad line (broken chain, edited line, torn last line, newer format) ends the log: the
-//!   records before it count, the lines from it on are rejected.
+//!   records before it count, the lines from it on are rejected;
+//! - the employee id changing within a log is listed as a note (the records are counted under
+//!   the id each names).
 
-use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::Timestamp;
 
-use crate::canon::Digest32;
+use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
-use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+use crate::record::{self, Head, InstallationId};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
 use super::model::{Counts, Problem, ProblemKind};
-use super::plausible::CourseIndex;
 use super::privacy::Pseudonymizer;
-use super::render::xapi::{XapiOptions, XapiWriter, statement};
+use super::render::xapi::{XapiOptions, XapiWriter};
+use crate::verdict::CourseIndex;
 
 mod files;
+mod group;
 mod log;
+pub mod walk;
 
 use self::files::probe;
-use self::log::read_group;
+use self::group::read_group;
+pub use self::walk::{is_leftover, list_files, list_files_in};
 
 /// Read buffer per file: most logs fit in one read.
 const BUF_BYTES: usize = 64 * 1024;
@@ -67,6 +83,8 @@ pub struct ReadConfig<'a> {
     pub now: Timestamp,
     /// Heads from earlier runs.
     pub anchors: &'a Anchors,
+    /// The collection folder (anchored files are named relative to it).
+    pub root: &'a Path,
     /// Worker threads (at least one).
     pub threads: usize,
     /// Language of the problem messages taken from the record verifier.
@@ -83,70 +101,19 @@ pub struct ReadOutput<'a> {
     pub counts: Counts,
     /// Every file or record not counted, with the reason, in file order.
     pub problems: Vec<Problem>,
-    /// The heads to anchor for next time (only logs that extended their anchor).
-    pub heads: Vec<Head>,
+    /// The heads to anchor for next time (only logs that extended their anchor), each with
+    /// the file it was read from (relative to the collection folder), when one file holds it.
+    pub heads: Vec<(Head, Option<String>)>,
 }
 
-/// Every regular file under `dir`, sorted; subfolders are walked, symbolic links to folders
-/// are not followed (they could loop). Unreadable subfolders become problems.
-pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
-    list_files_in(dir, Lang::En)
-}
-
-/// [`list_files`] with its messages in `lang`.
-pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    let mut first = true;
-    while let Some(d) = stack.pop() {
-        let entries = match std::fs::read_dir(&d) {
-            Ok(e) => e,
-            Err(e) if first => return Err(e),
-            Err(e) => {
-                problems.push(whole_file(
-                    &d,
-                    ProblemKind::Unreadable,
-                    match lang {
-                        Lang::Da => format!(
-                            "mappen kan ikke læses: {e}; dens filer er ikke med i rapporten"
-                        ),
-                        Lang::En => {
-                            format!("cannot read the folder: {e}; its files are not in the report")
-                        }
-                    },
-                ));
-                continue;
-            }
-        };
-        first = false;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(path),
-                Ok(_) => files.push(path),
-                Err(e) => problems.push(whole_file(
-                    &path,
-                    ProblemKind::Unreadable,
-                    match lang {
-                        Lang::Da => format!("kan ikke læses: {e}"),
-                        Lang::En => format!("cannot read: {e}"),
-                    },
-                )),
-            }
-        }
-    }
-    files.sort();
-    Ok((files, problems))
-}
-
-fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
+pub(super) fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
     Problem {
         path: path.display().to_string(),
         line: None,
         kind,
         message,
         records: 0,
+        who: None,
     }
 }
 
@@ -163,8 +130,25 @@ struct Worker<'a> {
     agg: Aggregator<'a>,
     problems: Vec<(usize, Problem)>,
     tallies: Vec<(usize, FileTally)>,
-    heads: Vec<Head>,
+    heads: Vec<(Head, Option<String>)>,
     statements: Vec<String>,
+}
+
+impl Worker<'_> {
+    /// Notes a problem with file `i` that leaves `records` of its records uncounted, and the
+    /// file's tally.
+    fn reject_file(&mut self, i: usize, problem: Problem, counted: u64) {
+        let rejected = problem.records;
+        self.problems.push((i, problem));
+        self.tallies.push((
+            i,
+            FileTally {
+                counted,
+                rejected,
+                problem: true,
+            },
+        ));
+    }
 }
 
 /// Reads, verifies and aggregates the given files.
@@ -272,6 +256,7 @@ fn parallel_map<T: Sync, R: Send>(
     })
 }
 
-fn open(path: &Path) -> io::Result<BufReader<File>> {
-    File::open(path).map(|f| BufReader::with_capacity(BUF_BYTES, f))
+/// Opens a file of the collection for reading: only a regular file of a log's size.
+fn open(path: &Path) -> Result<BufReader<io::Take<File>>, ForeignError> {
+    foreign::open(path, record::MAX_LOG_BYTES).map(|f| f.reader(BUF_BYTES))
 }

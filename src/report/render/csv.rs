@@ -1,15 +1,16 @@
 //! CSV for spreadsheets: one table per file (`overview.csv`, `completion.csv`,
-//! `knowledge.csv`, `questions.csv`, `modules.csv`, `overdue.csv`, `never_started.csv`,
-//! `problems.csv`), or one long table with a `table` and a `measure` column. Withheld figures
-//! are empty with `suppressed` set to `true`. Shares are plain decimals (0.873), dates ISO.
-//! The overdue lists name employees: these files are for the security function itself.
+//! `knowledge.csv`, `questions.csv`, `modules.csv`, `problem_counts.csv`,
+//! `roster_problems.csv`), or one long table with a `table` and a `measure` column. Withheld
+//! figures are empty with `suppressed` set to `true`. Shares are plain decimals (0.873).
+//! Aggregate only: names no one and no file or installation (the follow-up lists are
+//! in the follow-up output).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::report::model::{Report, Topic};
-
-use super::safe;
+use crate::lang::Lang;
+use crate::report::columns::{self, Column};
+use crate::report::model::Report;
 
 /// Why CSV output failed.
 #[derive(Debug, thiserror::Error)]
@@ -24,218 +25,60 @@ pub enum CsvError {
     },
 }
 
-/// A table: file stem, header, rows.
+/// A table: file stem, header, how many leading columns identify a row, rows.
 struct Table {
     name: &'static str,
     header: Vec<&'static str>,
+    keys: usize,
     rows: Vec<Vec<String>>,
 }
 
-fn o<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn topic_parts(t: Topic) -> (&'static str, &'static str) {
-    match t {
-        Topic::Area(a) => ("area", a.ident()),
-        Topic::Goal(g) => (
-            "goal",
-            match g {
-                crate::policy::Goal::Confidentiality => "Confidentiality",
-                crate::policy::Goal::Integrity => "Integrity",
-                crate::policy::Goal::Availability => "Availability",
-            },
-        ),
+/// A table written from its column list (every column; CSV is a data format).
+fn table<R>(name: &'static str, cols: &'static [Column<R>], rows: &[R]) -> Table {
+    Table {
+        name,
+        header: cols.iter().map(|c| c.name).collect(),
+        keys: cols.iter().take_while(|c| c.key).count(),
+        rows: rows
+            .iter()
+            .map(|r| cols.iter().map(|c| (c.value)(r, Lang::En).csv()).collect())
+            .collect(),
     }
 }
 
-/// The overview, completion and knowledge tables.
-fn summary_tables(r: &Report) -> Vec<Table> {
-    let c = &r.counts;
-    let mut overview: Vec<(&str, u64)> = c.overview().iter().map(|(k, _, _, v)| (*k, *v)).collect();
+fn tables(r: &Report) -> Vec<Table> {
+    let mut overview: Vec<(&str, u64)> = r
+        .counts
+        .overview()
+        .iter()
+        .map(|(k, _, _, v)| (*k, *v))
+        .collect();
     overview.push(("min_group", u64::from(r.min_group)));
     vec![
         Table {
             name: "overview",
             header: vec!["measure", "value"],
+            keys: 1,
             rows: overview
                 .iter()
                 .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
                 .collect(),
         },
-        Table {
-            name: "completion",
-            header: vec![
-                "forvaltning",
-                "module",
-                "suppressed",
-                "learners",
-                "started",
-                "passed",
-                "overdue",
-                "completion_rate",
-                "pass_rate",
-            ],
-            rows: r
-                .completion
-                .iter()
-                .map(|x| {
-                    vec![
-                        safe(&x.forvaltning),
-                        x.module.clone(),
-                        x.suppressed.to_string(),
-                        o(x.learners),
-                        o(x.started),
-                        o(x.passed),
-                        o(x.overdue),
-                        o(x.completion_rate),
-                        o(x.pass_rate),
-                    ]
-                })
-                .collect(),
-        },
-        Table {
-            name: "knowledge",
-            header: vec![
-                "forvaltning",
-                "kind",
-                "topic",
-                "quarter",
-                "suppressed",
-                "learners",
-                "correct",
-                "asked",
-                "share",
-                "trend",
-            ],
-            rows: r
-                .knowledge
-                .iter()
-                .map(|x| {
-                    let (kind, topic) = topic_parts(x.topic);
-                    vec![
-                        x.forvaltning.as_deref().map_or_else(|| "*".into(), safe),
-                        kind.into(),
-                        topic.into(),
-                        x.quarter.clone(),
-                        x.suppressed.to_string(),
-                        o(x.learners),
-                        o(x.correct),
-                        o(x.asked),
-                        o(x.share),
-                        x.trend
-                            .map(|t| format!("{t:?}").to_lowercase())
-                            .unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        },
+        table("completion", &columns::COMPLETION, &r.completion),
+        table("knowledge", &columns::KNOWLEDGE, &r.knowledge),
+        table("questions", &columns::QUESTIONS, &r.questions),
+        table("modules", &columns::MODULE_STATS, &r.module_stats),
+        table(
+            "problem_counts",
+            &columns::PROBLEM_COUNTS,
+            &r.problem_counts,
+        ),
+        table(
+            "roster_problems",
+            &columns::ROSTER_PROBLEMS,
+            &r.roster_problems,
+        ),
     ]
-}
-
-/// The per-question, per-module, overdue and problem tables.
-fn detail_tables(r: &Report) -> Vec<Table> {
-    vec![
-        Table {
-            name: "questions",
-            header: vec![
-                "question",
-                "module",
-                "area",
-                "suppressed",
-                "n",
-                "facility",
-                "discrimination",
-                "flags",
-            ],
-            rows: r
-                .questions
-                .iter()
-                .map(|q| {
-                    vec![
-                        q.id.clone(),
-                        q.module.clone(),
-                        q.area.ident().into(),
-                        q.suppressed.to_string(),
-                        o(q.n),
-                        o(q.facility),
-                        o(q.discrimination),
-                        q.flags
-                            .iter()
-                            .map(|f| f.label(crate::lang::Lang::En))
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                    ]
-                })
-                .collect(),
-        },
-        Table {
-            name: "modules",
-            header: vec!["module", "suppressed", "n", "mean", "sd", "alpha"],
-            rows: r
-                .module_stats
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.module.clone(),
-                        m.suppressed.to_string(),
-                        o(m.n),
-                        o(m.mean),
-                        o(m.sd),
-                        o(m.alpha),
-                    ]
-                })
-                .collect(),
-        },
-        Table {
-            name: "overdue",
-            header: vec!["employee_id", "forvaltning", "module", "overdue_since"],
-            rows: r
-                .overdue
-                .iter()
-                .map(|x| {
-                    vec![
-                        safe(&x.learner),
-                        safe(&x.forvaltning),
-                        x.module.to_string(),
-                        x.since.to_string(),
-                    ]
-                })
-                .collect(),
-        },
-        Table {
-            name: "never_started",
-            header: vec!["employee_id", "forvaltning", "start_date"],
-            rows: r
-                .never_started
-                .iter()
-                .map(|x| vec![safe(&x.learner), safe(&x.forvaltning), x.start.clone()])
-                .collect(),
-        },
-        Table {
-            name: "problems",
-            header: vec!["path", "line", "kind", "records", "message"],
-            rows: r
-                .problems
-                .iter()
-                .map(|p| {
-                    vec![
-                        safe(&p.path),
-                        o(p.line),
-                        p.kind.label(crate::lang::Lang::En).into(),
-                        p.records.to_string(),
-                        safe(&p.message),
-                    ]
-                })
-                .collect(),
-        },
-    ]
-}
-
-fn tables(r: &Report) -> Vec<Table> {
-    let mut t = summary_tables(r);
-    t.extend(detail_tables(r));
-    t
 }
 
 /// Writes one CSV file per table into `dir` (created if missing); returns the files written.
@@ -244,7 +87,7 @@ pub fn write_dir(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, CsvError> 
         path: path.to_owned(),
         source: e.into(),
     };
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    crate::fsutil::create_private_dir(dir).map_err(|e| io(dir, e))?;
     let mut written = Vec::new();
     for t in tables(report) {
         let path = dir.join(format!("{}.csv", t.name));
@@ -252,7 +95,9 @@ pub fn write_dir(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, CsvError> 
             path: path.clone(),
             source,
         };
-        let mut w = csv::Writer::from_path(&path).map_err(err)?;
+        // The tables describe the staff per forvaltning: readable by the report's owner only.
+        let file = crate::fsutil::create_private(&path).map_err(|e| io(&path, e))?;
+        let mut w = csv::Writer::from_writer(file);
         w.write_record(&t.header).map_err(err)?;
         for row in &t.rows {
             w.write_record(row).map_err(err)?;
@@ -270,12 +115,7 @@ pub fn write_long(report: &Report, out: impl Write) -> Result<(), csv::Error> {
     w.write_record(["table", "key", "measure", "value"])?;
     for t in tables(report) {
         // The identifying columns come first in every table; figures follow.
-        let keys = match t.name {
-            "completion" | "never_started" => 2,
-            "knowledge" => 4,
-            "questions" | "overdue" => 3,
-            _ => 1,
-        };
+        let keys = t.keys;
         for row in &t.rows {
             let key = row[..keys.min(row.len())].join("/");
             for (col, value) in t.header.iter().zip(row).skip(keys) {

@@ -1,16 +1,13 @@
-//! Markdown for the security function's forums. Aggregated tables only: the overdue list is
-//! shown as counts per forvaltning and module (a forum is a wider audience than the security
-//! function), and no individual appears.
+//! Markdown for the security function's forums. Aggregated tables only: overdue learners are
+//! counted per forvaltning and module, problems per forvaltning and kind, and no person, file
+//! or installation appears. The whole text passes the display-safety filter at the end.
 
 use std::fmt::Write as _;
 
-use super::{latest_share, num2, opt, opt_pct, safe, share_in, withheld};
+use super::{latest_share, safe, share_in};
 use crate::lang::Lang;
+use crate::report::columns::{self, Align, Column, Medium, columns_in};
 use crate::report::model::{Report, Topic};
-
-/// How many problems the Markdown lists one by one (a forum post is no place for thousands);
-/// the counts per kind above the list cover all of them.
-pub const PROBLEMS_LISTED: usize = 100;
 
 /// How many quarters the knowledge tables show (the latest ones).
 pub const QUARTERS_SHOWN: usize = 4;
@@ -20,17 +17,50 @@ fn cell(s: &str) -> String {
 }
 
 fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    let align = vec![Align::Left; header.len()];
+    aligned_table(out, header, &align, rows);
+}
+
+fn aligned_table(out: &mut String, header: &[&str], align: &[Align], rows: &[Vec<String>]) {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(
         out,
         "|{}|",
-        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+        align
+            .iter()
+            .map(|a| match a {
+                Align::Left => "---",
+                Align::Right => "---:",
+            })
+            .collect::<Vec<_>>()
+            .join("|")
     );
     for r in rows {
         let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+}
+
+/// Rows written through their column list (the columns Markdown shows).
+fn column_table<'r, R: 'r>(
+    out: &mut String,
+    report: &Report,
+    lang: Lang,
+    cols: &'static [Column<R>],
+    rows: impl Iterator<Item = &'r R>,
+) {
+    let cols: Vec<&Column<R>> = columns_in(cols, Medium::Document).collect();
+    let header: Vec<&str> = cols.iter().map(|c| c.head(lang)).collect();
+    let align: Vec<Align> = cols.iter().map(|c| c.align).collect();
+    let rows: Vec<Vec<String>> = rows
+        .map(|r| {
+            cols.iter()
+                .map(|c| c.text(r, lang, report.min_group))
+                .collect()
+        })
+        .collect();
+    aligned_table(out, &header, &align, &rows);
 }
 
 /// The whole report as Markdown.
@@ -49,10 +79,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
         "{}\n",
         match lang {
             Lang::Da => format!(
-                "Grupper med færre end {n} medarbejdere vises ikke (vist som «<{n}»). Ingen enkeltpersoners resultater vises."
+                "Grupper med færre end {n} medarbejdere vises ikke (vist som «<{n}»), og heller ikke grupper, som ellers kunne regnes ud af de viste tal. Vidensniveauet tæller hver medarbejder én gang. Rapporten nævner ingen personer og ingen filer."
             ),
             Lang::En => format!(
-                "Groups of fewer than {n} learners are withheld (shown as «<{n}»). No individual's results are shown."
+                "Groups of fewer than {n} learners are withheld (shown as «<{n}»), and so are groups that could otherwise be worked out from the figures shown. The knowledge level counts each learner once. The report names no person and no file."
             ),
         }
     );
@@ -62,7 +92,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     modules(&mut out, report, lang);
     questions(&mut out, report, lang);
     problems(&mut out, report, lang);
-    out
+    crate::safe_text::sanitize(&out, false)
 }
 
 fn overview(out: &mut String, report: &Report, lang: Lang) {
@@ -87,31 +117,12 @@ fn completion(out: &mut String, report: &Report, lang: Lang) {
             "Completion per forvaltning and module"
         )
     );
-    let rows: Vec<Vec<String>> = report
-        .completion
-        .iter()
-        .map(|r| {
-            vec![
-                r.forvaltning.clone(),
-                r.module.clone(),
-                opt(report, r.learners),
-                opt_pct(report, lang, r.completion_rate),
-                opt_pct(report, lang, r.pass_rate),
-                opt(report, r.overdue),
-            ]
-        })
-        .collect();
-    table(
+    column_table(
         out,
-        &[
-            "Forvaltning",
-            l("Modul", "Module"),
-            l("Medarbejdere", "Learners"),
-            l("Gennemført", "Completed"),
-            l("Bestået", "Passed"),
-            l("Forsinkede", "Overdue"),
-        ],
-        &rows,
+        report,
+        lang,
+        &columns::COMPLETION,
+        report.completion.iter(),
     );
 }
 
@@ -213,44 +224,17 @@ pub fn initials(name: &str) -> String {
 
 fn modules(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let w = withheld(report);
     let _ = writeln!(
         out,
         "## {}\n",
         l("Moduler (første forsøg)", "Modules (first attempts)")
     );
-    let rows: Vec<Vec<String>> = report
-        .module_stats
-        .iter()
-        .map(|m| {
-            vec![
-                m.module.clone(),
-                opt(report, m.n),
-                opt_pct(report, lang, m.mean),
-                opt_pct(report, lang, m.sd),
-                m.alpha.map_or_else(
-                    || {
-                        if m.suppressed {
-                            w.clone()
-                        } else {
-                            "–".into()
-                        }
-                    },
-                    |v| num2(lang, v),
-                ),
-            ]
-        })
-        .collect();
-    table(
+    column_table(
         out,
-        &[
-            l("Modul", "Module"),
-            "n",
-            l("Middel", "Mean"),
-            l("Spredning", "SD"),
-            "Cronbach α",
-        ],
-        &rows,
+        report,
+        lang,
+        &columns::MODULE_STATS,
+        report.module_stats.iter(),
     );
 }
 
@@ -261,107 +245,54 @@ fn questions(out: &mut String, report: &Report, lang: Lang) {
         "## {}\n",
         l("Spørgsmål der bør ses på", "Questions to review")
     );
-    let flagged: Vec<Vec<String>> = report
-        .questions
-        .iter()
-        .filter(|q| !q.flags.is_empty())
-        .map(|q| {
-            vec![
-                q.id.clone(),
-                q.module.clone(),
-                opt(report, q.n),
-                opt_pct(report, lang, q.facility),
-                q.discrimination
-                    .map_or_else(|| "–".into(), |v| num2(lang, v)),
-                q.flags
-                    .iter()
-                    .map(|f| f.label(lang))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ]
-        })
-        .collect();
-    if flagged.is_empty() {
+    let flagged = || {
+        report
+            .questions
+            .iter()
+            .filter(|q| q.figures.shown().is_some_and(|f| !f.flags.is_empty()))
+    };
+    if flagged().next().is_none() {
         let _ = writeln!(
             out,
             "{}\n",
             l("Ingen spørgsmål er markeret.", "No question is flagged.")
         );
     } else {
-        table(
-            out,
-            &[
-                l("Spørgsmål", "Question"),
-                l("Modul", "Module"),
-                "n",
-                l("Sværhed (andel rigtige)", "Facility"),
-                l("Diskrimination", "Discrimination"),
-                l("Markering", "Flag"),
-            ],
-            &flagged,
-        );
+        column_table(out, report, lang, &columns::QUESTIONS, flagged());
     }
 }
 
 fn problems(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
     let _ = writeln!(out, "## {}\n", l("Problemer", "Problems"));
-    let mut by_kind: std::collections::BTreeMap<_, (u64, u64)> = std::collections::BTreeMap::new();
-    for p in &report.problems {
-        let e = by_kind.entry(p.kind).or_default();
-        e.0 += 1;
-        e.1 += p.records;
-    }
-    if by_kind.is_empty() {
+    if report.problem_counts.is_empty() && report.roster_problems.is_empty() {
         let _ = writeln!(out, "{}\n", l("Ingen.", "None."));
-    } else {
-        let rows: Vec<Vec<String>> = by_kind
-            .iter()
-            .map(|(k, (n, recs))| vec![k.label(lang).into(), n.to_string(), recs.to_string()])
-            .collect();
-        table(
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        l(
+            "Filer og poster, der ikke er talt med, pr. forvaltning og slags. Hvilke filer det er, står i opfølgningsfilen (`--followup`).",
+            "Files and records not counted, per forvaltning and kind. Which files they are is in the follow-up file (`--followup`)."
+        )
+    );
+    if !report.problem_counts.is_empty() {
+        column_table(
             out,
-            &[
-                l("Slags", "Kind"),
-                l("Antal", "Count"),
-                l("Poster ikke talt med", "Records not counted"),
-            ],
-            &rows,
+            report,
+            lang,
+            &columns::PROBLEM_COUNTS,
+            report.problem_counts.iter(),
         );
-        let rows: Vec<Vec<String>> = report
-            .problems
-            .iter()
-            .take(PROBLEMS_LISTED)
-            .map(|p| {
-                vec![
-                    match p.line {
-                        Some(line) => format!("{}:{line}", p.path),
-                        None => p.path.clone(),
-                    },
-                    p.kind.label(lang).into(),
-                    p.message.clone(),
-                ]
-            })
-            .collect();
-        table(
+    }
+    if !report.roster_problems.is_empty() {
+        column_table(
             out,
-            &[l("Hvor", "Where"), l("Slags", "Kind"), l("Hvad", "What")],
-            &rows,
+            report,
+            lang,
+            &columns::ROSTER_PROBLEMS,
+            report.roster_problems.iter(),
         );
-        let more = report.problems.len().saturating_sub(PROBLEMS_LISTED);
-        if more > 0 {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                match lang {
-                    Lang::Da => format!(
-                        "… og {more} problemer mere. Alle står i oversigten (`--format tui`) og i `problems.csv` (`--format csv`)."
-                    ),
-                    Lang::En => format!(
-                        "… and {more} more problems. All are listed in the dashboard (`--format tui`) and in `problems.csv` (`--format csv`)."
-                    ),
-                }
-            );
-        }
     }
 }

@@ -15,7 +15,7 @@ struct Case {
     expect: State,
 }
 
-#[allow(clippy::too_many_lines)] // one table, read top to bottom
+#[expect(clippy::too_many_lines, reason = "one table, read top to bottom")]
 fn cases() -> Vec<Case> {
     let base = Case {
         name: "",

@@ -56,7 +56,10 @@ fn every_mode_has_a_way_out_and_hints() {
             help.iter().any(|(k, _)| k == "Ctrl-C"),
             "{mode:?} has no Ctrl-C"
         );
-        assert!(!hints(mode, Lang::En).is_empty(), "{mode:?} has no hints");
+        assert!(
+            quit_hint(mode, Lang::En).is_some(),
+            "{mode:?}: the footer shows no way to quit"
+        );
         let opens_help = help.iter().any(|(k, _)| k == "?" || k == "F1");
         assert!(
             opens_help || matches!(mode, C::Help | C::Confirm),
@@ -73,7 +76,7 @@ fn every_mode_has_a_way_out_and_hints() {
 fn the_footer_merges_up_and_down_and_keeps_the_help_apart() {
     let hints = hints(C::Quiz, Lang::Da);
     let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["↑↓", "1–9", "Mellemrum", "Enter", "Esc"]);
+    assert_eq!(keys, ["↑↓", "1–9", "Enter", "→", "Esc"]);
     assert_eq!(
         help_hint(C::Quiz, Lang::Da),
         Some(("?".to_owned(), "hjælp"))
@@ -83,4 +86,16 @@ fn the_footer_merges_up_and_down_and_keeps_the_help_apart() {
 #[test]
 fn no_key_is_bound_twice_in_one_mode() {
     assert_eq!(keys::bound_twice(BINDINGS, &Mode::ALL), None);
+}
+
+#[test]
+fn the_footer_names_the_key_its_label_starts_with_in_each_language() {
+    let keys = |lang| -> Vec<String> {
+        hints(C::Confirm, lang)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
+    };
+    assert_eq!(keys(Lang::Da), ["j", "n"]);
+    assert_eq!(keys(Lang::En), ["y", "n"], "not \"j yes\"");
 }

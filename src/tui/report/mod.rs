@@ -1,5 +1,5 @@
 //! The report dashboard: tabs for the overview, forvaltninger, areas (bar chart and quarterly
-//! sparklines), questions, overdue learners and problems. Elm-style, on the same machinery as
+//! sparklines), questions, overdue and problems (counted, never named). Elm-style, on the same machinery as
 //! the learner's program: keys become messages in one table ([`KEYS`], rows of
 //! `tui::keys`, which also write the footer and the help), [`update`] changes the [`Model`],
 //! [`view::view`] draws it with the learner's [`Theme`], and `tui::run_program` runs it. The
@@ -72,11 +72,10 @@ impl Tab {
     pub fn rows(self, r: &Report) -> usize {
         match self {
             Tab::Overview => 0,
-            Tab::Forvaltninger => r.completion.len(),
+            Tab::Forvaltninger | Tab::Overdue => r.completion.len(),
             Tab::Areas => crate::report::model::TOPICS,
             Tab::Questions => r.questions.len(),
-            Tab::Overdue => r.overdue.len(),
-            Tab::Problems => r.problems.len(),
+            Tab::Problems => r.problem_counts.len(),
         }
     }
 }

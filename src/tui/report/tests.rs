@@ -46,6 +46,7 @@ fn report() -> Report {
         None,
         items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
     )
+    .0
 }
 
 const NO_COLOR: Theme = Theme { color: false };
@@ -151,7 +152,7 @@ fn every_tab_draws_at_80x24() {
         (Tab::Forvaltninger, "Socialforvaltningen"),
         (Tab::Areas, "pr. forvaltning"),
         (Tab::Questions, "sim-start-q00"),
-        (Tab::Overdue, "1099"),
+        (Tab::Overdue, "--followup"),
         (Tab::Problems, "Ingen problemer."),
     ];
     for (tab, text) in expect {
@@ -199,6 +200,61 @@ fn tiny_terminals_get_a_message_not_a_panic() {
             if w < 60 || h < 12 {
                 assert!(w < 20 || screen.contains("Terminalen"), "{screen}");
             }
+        }
+    }
+}
+
+#[test]
+fn every_column_is_headed_as_in_markdown() {
+    use crate::report::columns::{COMPLETION, Medium, QUESTIONS, columns_in};
+    let r = report();
+    let md = crate::report::render::markdown::render(&r, Lang::Da);
+    let mut m = Model::new(Lang::Da);
+    for (tab, heads) in [
+        (
+            Tab::Forvaltninger,
+            columns_in(&COMPLETION, Medium::Dashboard)
+                .map(|c| c.head(Lang::Da))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Tab::Questions,
+            columns_in(&QUESTIONS, Medium::Dashboard)
+                .map(|c| c.head(Lang::Da))
+                .collect(),
+        ),
+    ] {
+        m.tab = tab;
+        let screen = draw(&m, &r, 80, 24);
+        assert!(
+            screen.lines().any(|l| heads.iter().all(|h| l.contains(h))),
+            "{tab:?} lacks one of {heads:?}:\n{screen}"
+        );
+    }
+    let header = md
+        .lines()
+        .find(|l| l.starts_with("| Forvaltning | Modul |"))
+        .expect("completion header");
+    assert!(header.contains("| Medarbejdere |"), "{header}");
+}
+
+#[test]
+fn no_tab_names_a_learner() {
+    let r = report();
+    let mut m = Model::new(Lang::Da);
+    for tab in Tab::ALL {
+        update(&mut m, &r, Message::Goto(tab.index()));
+        for _ in 0..tab.rows(&r).max(1) {
+            let screen = draw(&m, &r, 120, 40);
+            for id in (1000..1008).chain([1099]) {
+                assert!(
+                    !screen
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == id.to_string()),
+                    "{tab:?} names learner {id}:\n{screen}"
+                );
+            }
+            update(&mut m, &r, Message::Down);
         }
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::wrapped;
 use crate::app::Mode;
 use crate::app::doc::Tone;
-use crate::app::texts::{self, texts};
+use crate::app::texts::texts;
 use crate::app::{Confirm, Model};
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -19,7 +19,7 @@ pub(super) fn render(model: &Model, confirm: Confirm, theme: Theme, frame: &mut 
     let t = texts(lang);
     let question = match confirm {
         Confirm::LeaveQuiz { .. } => t.leave_quiz.to_owned(),
-        Confirm::SubmitUnanswered(n) => texts::unanswered_warning(lang, n),
+        Confirm::HandIn { unanswered } => crate::app::hand_in::confirm_text(lang, unanswered),
         Confirm::DiscardUnsaved(_) => t.discard_unsaved.to_owned(),
     };
     let width = area.width.saturating_sub(8).min(60);

@@ -52,7 +52,11 @@ pub(super) fn editor(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let (question, q_h) = wrapped(step.question(lang), theme.tone(Tone::Heading), area.width);
+    let (question, q_h) = wrapped(
+        form.question(step, lang),
+        theme.tone(Tone::Heading),
+        area.width,
+    );
     let error = form
         .error
         .map(|e| format!("✗ {}", e.text(lang)))
@@ -76,7 +80,7 @@ pub(super) fn editor(
     if is_list {
         list(form, step, theme, frame, field);
     } else {
-        text_box(form.text(step), step.label(lang), theme, frame, field);
+        text_box(form, step, lang, theme, frame, field);
     }
     if form.error.is_some() {
         frame.render_widget(Paragraph::new(error), err);
@@ -90,39 +94,59 @@ fn list(form: &Form, step: Step, theme: Theme, frame: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, name)| ListItem::new(format!("{}  {name}", i + 1)))
         .collect();
-    let mut state = ListState::default().with_selected(Some(form.list_selected(step)));
+    let mut state = ListState::default().with_selected(form.list_selected(step));
     frame.render_stateful_widget(
         List::new(items)
             .highlight_symbol("› ")
+            // The column stays put whether or not something is chosen yet.
+            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
             .highlight_style(theme.selected()),
         area,
         &mut state,
     );
 }
 
-/// A bordered one-line text box with the terminal cursor at the end of the text; the end of
-/// a text longer than the box stays in view.
-fn text_box(text: &str, label: &str, theme: Theme, frame: &mut Frame, area: Rect) {
+/// A bordered one-line text box with the terminal cursor where the learner edits; when the
+/// text is longer than the box, the part around the cursor stays in view.
+fn text_box(form: &Form, step: Step, lang: Lang, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.intersection(Rect {
         width: area.width.min(50),
         ..area
     });
     let block = Block::bordered()
-        .title(format!(" {label} "))
-        .border_style(theme.key())
-        .padding(Padding::horizontal(1));
+        .title(format!(" {} ", step.label(lang)))
+        .border_style(theme.key());
+    let block = block.padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let room = usize::from(inner.width.saturating_sub(1));
-    let shown = tail(&sanitize(text, true), room);
-    let shown_w = u16::try_from(wrap::width(&shown)).unwrap_or(0);
+    // What is shown is display-safe; the cursor sits after the shown part of the text before it.
+    let text: Vec<char> = form.text(step).chars().collect();
+    let at = form.cursor(step).min(text.len());
+    let before: String = sanitize(&text[..at].iter().collect::<String>(), true);
+    let after: String = sanitize(&text[at..].iter().collect::<String>(), true);
+    let before = tail(&before, room);
+    let before_w = wrap::width(&before);
+    let shown = format!("{before}{}", head(&after, room - before_w.min(room)));
+    let cursor_x = u16::try_from(before_w).unwrap_or(0);
     frame.render_widget(Paragraph::new(shown), inner);
     if inner.width > 0 && inner.height > 0 {
         frame.set_cursor_position(Position::new(
-            inner.x + shown_w.min(inner.width - 1),
+            inner.x + cursor_x.min(inner.width - 1),
             inner.y,
         ));
     }
+}
+
+/// The start of `s` that fits in `width` columns.
+fn head(s: &str, width: usize) -> String {
+    let mut w = 0;
+    s.chars()
+        .take_while(|c| {
+            w += wrap::width(c.encode_utf8(&mut [0; 4]));
+            w <= width
+        })
+        .collect()
 }
 
 /// The end of `s` that fits in `width` columns.

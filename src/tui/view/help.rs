@@ -1,5 +1,6 @@
 //! The help over the current screen, generated from the key map: every key of the screen
-//! with what it does.
+//! with what it does. On a small terminal it scrolls, with ↑/↓ in its border saying where
+//! more is.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,7 +15,7 @@ use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
-pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
+pub(super) fn render(model: &Model, scroll: usize, theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
     let t = texts(lang);
     // The keys of the screen under the help, not of the help itself.
@@ -24,7 +25,6 @@ pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect)
     let inner_w = width.saturating_sub(4);
     let mut text = wrapped(t.help_intro, theme.tone(Tone::Text), inner_w).0;
     text.push_line(Line::default());
-    let intro_lines = text.lines.len();
     text.push_line(Line::styled(t.help_this_screen, theme.tone(Tone::Heading)));
     for (keys, label) in rows {
         let pad = " ".repeat(key_w - wrap::width(&keys));
@@ -33,23 +33,30 @@ pub(super) fn render(model: &Model, theme: Theme, frame: &mut Frame, area: Rect)
             Span::raw(label),
         ]));
     }
-    // Between the header and the footer, so both stay readable; on a small terminal the
-    // intro goes first, then the list is cut at the bottom.
+    // Between the header and the footer, so both stay readable; what does not fit scrolls.
     let [_, middle, _] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    if text.lines.len() + 2 > usize::from(middle.height) {
-        text.lines.drain(..intro_lines);
-    }
-    let height = u16::try_from(text.lines.len() + 2).unwrap_or(u16::MAX);
+    let room = usize::from(middle.height.saturating_sub(2));
+    let max = text.lines.len().saturating_sub(room);
+    let top = scroll.min(max);
+    let lines: Vec<Line> = text.lines.into_iter().skip(top).take(room).collect();
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = layout::centered(middle, width, height);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(format!(" {} ", t.help_title))
         .border_style(theme.key());
+    if top > 0 {
+        block = block.title(Line::from(" ↑ ").right_aligned());
+    }
+    if top < max {
+        let more = format!(" ↓ {} ", lang.pick("mere", "more"));
+        block = block.title_bottom(Line::from(more).right_aligned());
+    }
     let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(block, popup);
-    frame.render_widget(Paragraph::new(Text::from(text.lines)), inner);
+    frame.render_widget(Paragraph::new(Text::from(lines)), inner);
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, ListState, Paragraph};
 
 use super::wrapped;
 use crate::app::doc::Tone;
@@ -84,42 +84,42 @@ fn status_tone(status: &Status) -> Tone {
 
 fn module_list(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
-    let modules = &model.courses.modules;
-    let titles: Vec<String> = modules
+    let titles: Vec<String> = model
+        .courses
+        .modules
         .iter()
         .map(|m| sanitize(m.module.title.get(lang), true))
         .collect();
-    // Room after the highlight symbol (2) and the status symbol (2).
+    // The statuses in a few words (the selected one in full under the list), and the titles
+    // in the room they leave after the highlight symbol (2) and the status symbol (2).
+    let briefs: Vec<String> = statuses
+        .iter()
+        .map(|st| status::brief(st, lang, model.today))
+        .collect();
     let room = usize::from(area.width).saturating_sub(4);
     let longest = titles.iter().map(|t| wrap::width(t)).max().unwrap_or(0);
-    let title_w = longest.min(room * 9 / 20).max(room.min(12));
+    let longest_brief = briefs.iter().map(|b| wrap::width(b)).max().unwrap_or(0);
+    let title_w = longest
+        .min(room.saturating_sub(longest_brief + 2))
+        .max(room.min(12));
     let status_w = room.saturating_sub(title_w + 2);
     let items: Vec<ListItem> = titles
         .iter()
         .zip(statuses)
-        .zip(modules)
-        .map(|((title, status), m)| {
+        .zip(&briefs)
+        .map(|((title, status), brief)| {
             let title = wrap::truncate(title, title_w);
             let pad = " ".repeat(title_w.saturating_sub(wrap::width(&title)));
             let tone = theme.tone(status_tone(status));
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{} ", status::symbol(status)), tone),
                 Span::raw(format!("{title}{pad}  ")),
-                Span::styled(
-                    wrap::truncate(&status::describe(&m.module, status, lang), status_w),
-                    tone,
-                ),
+                Span::styled(wrap::truncate(brief, status_w), tone),
             ]))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(model.home));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("› ")
-            .highlight_style(theme.selected()),
-        area,
-        &mut state,
-    );
+    frame.render_stateful_widget(super::choice_list(items, theme), area, &mut state);
 }
 
 fn details(model: &Model, statuses: &[Status], theme: Theme, frame: &mut Frame, area: Rect) {

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{key_hint, scrolled_doc};
+use super::{key_hint, more_hint, scrolled_doc};
 use crate::app::texts::texts;
 use crate::app::{LessonState, Message, Mode, Model, doc};
 use crate::tui::keymap::key_for;
@@ -26,7 +26,7 @@ pub(super) fn render(
     let key = |a| key_for(Mode::Lesson, a, lang);
     let mut parts = Vec::new();
     if state.page + 1 < pages {
-        parts.push((key(&Message::Next), t.go_next_page));
+        parts.push((key(&Message::Confirm), t.go_next_page));
     } else {
         parts.push((key(&Message::Confirm), t.go_quiz));
     }
@@ -37,7 +37,10 @@ pub(super) fn render(
     scrolled_doc(
         &page,
         state.scroll,
-        key_hint(&parts, theme),
+        (
+            more_hint(Mode::Lesson, lang, theme),
+            key_hint(&parts, theme),
+        ),
         theme,
         frame,
         area,

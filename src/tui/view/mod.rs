@@ -4,6 +4,7 @@
 
 mod confirm;
 mod first_start;
+mod hand_in;
 mod help;
 mod home;
 mod lesson;
@@ -11,6 +12,7 @@ mod quiz;
 mod result;
 mod review;
 mod settings;
+mod source;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,6 +34,10 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
     let area = frame.area();
     if !layout::fits(area) {
         too_small(model, theme, frame, area);
+        // The help can be read even so, as far as it fits (it scrolls).
+        if let Some(Overlay::Help { scroll }) = model.overlay {
+            help::render(model, scroll, theme, frame, area);
+        }
         return;
     }
     let areas = layout::areas(area);
@@ -43,14 +49,16 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
         Screen::Home => home::render(model, theme, frame, body),
         Screen::Lesson(state) => lesson::render(model, state, theme, frame, body),
         Screen::Quiz(state) => quiz::render(model, state, theme, frame, body),
+        Screen::HandIn(state) => hand_in::render(model, state, theme, frame, body),
         Screen::Result(state) => result::render(model, state, theme, frame, body),
         Screen::Review(state) => review::render(model, state, theme, frame, body),
         Screen::Settings(state) => settings::render(model, state, theme, frame, body),
     }
     footer_of(model, theme, frame, areas.footer);
     match model.overlay {
-        Some(Overlay::Help) => help::render(model, theme, frame, area),
+        Some(Overlay::Help { scroll }) => help::render(model, scroll, theme, frame, area),
         Some(Overlay::Confirm(c)) => confirm::render(model, c, theme, frame, area),
+        Some(Overlay::Source { scroll }) => source::render(model, scroll, theme, frame, body),
         None => {}
     }
 }
@@ -87,6 +95,10 @@ fn header_text(model: &Model) -> (String, String) {
         Screen::Quiz(s) => (
             module_title(s.module),
             texts::question_of(lang, s.current + 1, s.attempt.items.len()),
+        ),
+        Screen::HandIn(s) => (
+            module_title(s.quiz.module),
+            texts::answered_of(lang, s.quiz.answered(), s.quiz.answers.len()),
         ),
         Screen::Result(s) => (t.result_title.to_owned(), module_title(s.module)),
         Screen::Review(s) => (
@@ -139,13 +151,12 @@ fn notice(model: &Model, theme: Theme, frame: &mut Frame, body: Rect) -> Rect {
 fn footer_of(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = model.lang();
     let mode = model.mode();
-    footer(
-        &keymap::hints(mode, lang),
-        keymap::help_hint(mode, lang),
-        theme,
-        frame,
-        area,
-    );
+    // Quit and help always show, at the right; the screen's own keys fill the rest.
+    let right: Vec<(String, &str)> = keymap::quit_hint(mode, lang)
+        .into_iter()
+        .chain(keymap::help_hint(mode, lang))
+        .collect();
+    footer_parts(&keymap::hints(mode, lang), &right, theme, frame, area);
 }
 
 /// The footer line of a full-screen program: the key hints from the left, as many as fit,
@@ -158,9 +169,24 @@ pub fn footer(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let help_w = help
-        .as_ref()
-        .map_or(0, |(k, l)| wrap::width(k) + wrap::width(l) + 2);
+    let right: Vec<(String, &str)> = help.into_iter().collect();
+    footer_parts(hints, &right, theme, frame, area);
+}
+
+/// The footer with `right` always shown at the right, and as many `hints` as fit left of it.
+fn footer_parts(
+    hints: &[(String, &str)],
+    right_hints: &[(String, &str)],
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    // Each is "key label " with one more space between them.
+    let help_w: usize = right_hints
+        .iter()
+        .map(|(k, l)| wrap::width(k) + wrap::width(l) + 3)
+        .sum::<usize>()
+        .saturating_sub(1);
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(help_w).unwrap_or(0)),
@@ -177,23 +203,44 @@ pub fn footer(
         spans.push(Span::styled(format!(" {label}  "), theme.key_label()));
     }
     frame.render_widget(Line::from(spans), left);
-    if let Some((key, label)) = help {
-        let line = Line::from(vec![
-            Span::styled(key, theme.key()),
-            Span::styled(format!(" {label} "), theme.key_label()),
-        ]);
-        frame.render_widget(line.right_aligned(), right);
+    let mut spans = Vec::new();
+    for (i, (key, label)) in right_hints.iter().enumerate() {
+        let gap = if i + 1 < right_hints.len() { " " } else { "" };
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {label} {gap}"), theme.key_label()));
     }
+    frame.render_widget(Line::from(spans).right_aligned(), right);
 }
 
+/// The message, and under it the keys that still act (quit and help), from the key table.
 fn too_small(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
-    let text = texts::too_small(model.lang(), area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(theme.tone(Tone::Warning))
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    let lang = model.lang();
+    let text = texts::too_small(lang, area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let mut text = Text::styled(text, theme.tone(Tone::Warning));
+    let mode = crate::app::Mode::TooSmall;
+    let mut keys = vec![];
+    let shown = keymap::hints(mode, lang)
+        .into_iter()
+        .chain(keymap::quit_hint(mode, lang))
+        .chain(keymap::help_hint(mode, lang));
+    for (key, label) in shown {
+        keys.push(Span::styled(key, theme.key()));
+        keys.push(Span::styled(format!(" {label}  "), theme.key_label()));
+    }
+    text.push_line(Line::default());
+    text.push_line(Line::from(keys));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A list whose selected item is marked `›` and reversed (never colour alone), as every
+/// choosing screen draws it.
+fn choice_list(
+    items: Vec<ratatui::widgets::ListItem<'static>>,
+    theme: Theme,
+) -> ratatui::widgets::List<'static> {
+    ratatui::widgets::List::new(items)
+        .highlight_symbol("› ")
+        .highlight_style(theme.selected())
 }
 
 /// Wrapped document lines as styled text lines.
@@ -207,23 +254,24 @@ fn styled(lines: &[doc::Line], theme: Theme) -> Text<'static> {
 }
 
 /// Draws a reading screen: a scrollable document with a scrollbar when it does not fit, and
-/// a hint line under it. The scroll offset is clamped here too, in case the body is smaller
-/// than the viewport `update` knows (a notice takes lines).
+/// a hint line under it: `more` while text is below the edge (a pager's "more", in words),
+/// `end` at the end. The scroll offset is clamped here too, in case the body is smaller than
+/// the viewport `update` knows (a notice takes lines).
 fn scrolled_doc(
     paras: &[Para],
     scroll: usize,
-    hint: Line<'static>,
+    (more, end): (Line<'static>, Line<'static>),
     theme: Theme,
     frame: &mut Frame,
     body: Rect,
 ) {
     let reading = layout::reading(body);
     let (text_area, bar_area) = (reading.text, reading.bar);
-    frame.render_widget(hint, reading.hint);
     let lines = doc::layout(paras, usize::from(text_area.width));
     let height = usize::from(text_area.height);
     let max = lines.len().saturating_sub(height);
     let top = scroll.min(max);
+    frame.render_widget(if top < max { more } else { end }, reading.hint);
     let end = (top + height).min(lines.len());
     frame.render_widget(Paragraph::new(styled(&lines[top..end], theme)), text_area);
     if max > 0 {
@@ -236,6 +284,20 @@ fn scrolled_doc(
             &mut state,
         );
     }
+}
+
+/// "↓ mere tekst   Enter læs videre": there is more below the edge, and the key that reads on.
+fn more_hint(mode: crate::app::Mode, lang: crate::lang::Lang, theme: Theme) -> Line<'static> {
+    let key = keymap::key_for(mode, &crate::app::Message::Confirm, lang);
+    let mut line = key_hint(&[(key, lang.pick("læs videre", "read on"))], theme);
+    line.spans.insert(
+        0,
+        Span::styled(
+            format!("↓ {}   ", lang.pick("mere tekst", "more text")),
+            theme.tone(Tone::Heading),
+        ),
+    );
+    line
 }
 
 /// "→ next page   Enter to the quiz": keys (from the key map) and where they lead.

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
 use crate::app::doc::{self, Para, Tone};
-use crate::app::texts::{self, texts};
+use crate::app::texts;
 use crate::app::{Model, QuizState};
-use crate::course::{QuestionKind, Selection};
+use crate::course::Selection;
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
 
@@ -24,7 +24,6 @@ pub(super) fn render(
     area: Rect,
 ) {
     let lang = model.lang();
-    let t = texts(lang);
     let Some(module) = model.courses.modules.get(state.module) else {
         return;
     };
@@ -39,19 +38,13 @@ pub(super) fn render(
     frame.render_widget(progress_line(model, state, theme), progress);
 
     let width = usize::from(body.width.min(crate::tui::layout::MAX_TEXT_WIDTH));
-    let kind = match question.kind {
-        QuestionKind::Single => t.kind_single,
-        QuestionKind::Multiple => t.kind_multiple,
-        QuestionKind::TrueFalse => t.kind_true_false,
-    };
-    let head = doc::layout(
-        &[
-            Para::new(Tone::Heading, sanitize(question.prompt.get(lang), true)),
-            Para::new(Tone::Muted, kind),
-            Para::blank(),
-        ],
-        width,
-    );
+    let mut head = vec![Para::new(
+        Tone::Heading,
+        sanitize(question.prompt.get(lang), true),
+    )];
+    head.extend(crate::app::quiz::answer_hint(question, lang).map(|h| Para::new(Tone::Muted, h)));
+    head.push(Para::blank());
+    let head = doc::layout(&head, width);
     let mut lines: Vec<Line> = head
         .iter()
         .map(|l| Line::styled(l.text.clone(), theme.tone(l.tone)))
@@ -95,15 +88,60 @@ pub(super) fn render(
             cursor_span = (start, lines.len());
         }
     }
-    // Scroll just enough that the highlighted choice is fully in view.
-    let height = usize::from(body.height);
-    let top = cursor_span.1.saturating_sub(height).min(cursor_span.0);
-    let end = (top + height).min(lines.len());
-    let visible: Vec<Line> = lines
-        .get(top..end)
-        .map(<[Line]>::to_vec)
-        .unwrap_or_default();
+    if state.needs_answer {
+        lines.push(Line::default());
+        let nudge = doc::layout(
+            &[Para::new(
+                Tone::Wrong,
+                crate::app::hand_in::choose_first(lang),
+            )],
+            width,
+        );
+        lines.extend(
+            nudge
+                .into_iter()
+                .map(|l| Line::styled(l.text, theme.tone(l.tone))),
+        );
+    }
+    let visible = window(&lines, cursor_span, usize::from(body.height), lang, theme);
     frame.render_widget(Paragraph::new(Text::from(visible)), body);
+}
+
+/// The lines that fit in `height`, scrolled just enough that the highlighted choice (the
+/// lines `cursor_span`) is fully in view. When they do not all fit, a line at each edge where
+/// more continues says so in words.
+fn window(
+    lines: &[Line<'static>],
+    cursor_span: (usize, usize),
+    height: usize,
+    lang: crate::lang::Lang,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let top_for = |room: usize| cursor_span.1.saturating_sub(room).min(cursor_span.0);
+    let (top, room) = if lines.len() <= height {
+        (0, height)
+    } else if top_for(height.saturating_sub(1)) == 0 {
+        (0, height.saturating_sub(1))
+    } else {
+        let room = height.saturating_sub(2);
+        (top_for(room), room)
+    };
+    let end = (top + room).min(lines.len());
+    let marker = |text: &str| Line::styled(text.to_owned(), theme.tone(Tone::Heading));
+    let mut visible: Vec<Line> = Vec::new();
+    if top > 0 {
+        visible.push(marker(lang.pick("↑ mere ovenfor", "↑ more above")));
+    }
+    visible.extend(
+        lines
+            .get(top..end)
+            .map(<[Line]>::to_vec)
+            .unwrap_or_default(),
+    );
+    if end < lines.len() {
+        visible.push(marker(lang.pick("↓ mere nedenfor", "↓ more below")));
+    }
+    visible
 }
 
 /// One cell per question: ■ answered, □ not; the current one reversed. Then the count.

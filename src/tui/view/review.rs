@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{key_hint, scrolled_doc};
+use super::{key_hint, more_hint, scrolled_doc};
 use crate::app::texts::texts;
 use crate::app::{Message, Mode, Model, ReviewState, doc};
 use crate::tui::keymap::key_for;
@@ -24,16 +24,20 @@ pub(super) fn render(
     };
     let key = |a| key_for(Mode::Review, a, lang);
     let count = state.result.attempt.items.len();
-    let mut parts = Vec::new();
-    if state.index + 1 < count {
-        parts.push((key(&Message::Next), t.go_next_question));
-    }
-    parts.push((key(&Message::Back), t.go_result));
+    // Enter goes on at the end of the text; Esc is in the footer already.
+    let parts = if state.index + 1 < count {
+        [(key(&Message::Confirm), t.go_next_question)]
+    } else {
+        [(key(&Message::Confirm), t.go_result)]
+    };
     let page = doc::review(module, &state.result, state.index, lang);
     scrolled_doc(
         &page,
         state.scroll,
-        key_hint(&parts, theme),
+        (
+            more_hint(Mode::Review, lang, theme),
+            key_hint(&parts, theme),
+        ),
         theme,
         frame,
         area,

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, ListState, Paragraph};
 
 use super::first_start::editor;
 use super::wrapped;
@@ -53,13 +53,7 @@ pub(super) fn render(
         })
         .collect();
     let mut list_state = ListState::default().with_selected(Some(state.selected));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("› ")
-            .highlight_style(theme.selected()),
-        list_area,
-        &mut list_state,
-    );
+    frame.render_stateful_widget(super::choice_list(items, theme), list_area, &mut list_state);
     if state.editing {
         editor(&state.form, state.field(), lang, theme, frame, edit);
     }

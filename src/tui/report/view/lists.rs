@@ -1,141 +1,101 @@
-//! The questions, overdue and problems tabs: long lists, drawn as windows.
+//! The questions, overdue and problems tabs: long lists, drawn as windows through the
+//! columns of their row types. Aggregate only: overdue learners and problems are counted
+//! per forvaltning; who and which files is in the follow-up output, never on this screen.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
+use super::{Model, column_window};
+use crate::report::columns as cols;
+use crate::report::model::Report;
+use crate::report::render::safe;
+
+pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    let flagged = |i: usize| {
+        r.questions[i]
+            .figures
+            .shown()
+            .is_some_and(|f| !f.flags.is_empty())
+    };
     // Flagged questions first: they are what an author comes here for.
     let order: Vec<usize> = (0..r.questions.len())
-        .filter(|&i| !r.questions[i].flags.is_empty())
-        .chain((0..r.questions.len()).filter(|&i| r.questions[i].flags.is_empty()))
+        .filter(|&i| flagged(i))
+        .chain((0..r.questions.len()).filter(|&i| !flagged(i)))
         .collect();
-    let flagged = r.questions.iter().filter(|q| !q.flags.is_empty()).count();
+    let count = (0..r.questions.len()).filter(|&i| flagged(i)).count();
     let title = format!(
-        " {} · {flagged} {} ",
+        " {} · {count} {} ",
         l("Spørgsmål, første forsøg", "Questions, first attempts"),
         l("markeret ⚑", "flagged ⚑")
     );
-    let _ = theme;
-    window(
-        frame,
-        body,
-        Columns {
-            title,
-            header: vec![
-                l("Spørgsmål", "Question"),
-                "n",
-                l("Rigtige", "Facility"),
-                "Diskr.",
-                l("Markering", "Flag"),
-            ],
-            widths: &[
-                Constraint::Fill(1),
-                Constraint::Length(6),
-                Constraint::Length(9),
-                Constraint::Length(7),
-                Constraint::Fill(1),
-            ],
-        },
-        (r.questions.len(), m.row()),
-        |i| {
-            let q = &r.questions[order[i]];
-            let flags = q
-                .flags
-                .iter()
-                .map(|f| f.label(m.lang))
-                .collect::<Vec<_>>()
-                .join(", ");
-            vec![
-                q.id.clone(),
-                opt(r, q.n),
-                opt_pct(r, m.lang, q.facility),
-                q.discrimination
-                    .map_or_else(|| "–".into(), |d| num2(m.lang, d)),
-                if flags.is_empty() {
-                    String::new()
-                } else {
-                    format!("⚑ {flags}")
-                },
-            ]
-        },
+    column_window(
+        (frame, body),
+        (m, r),
+        (title, &cols::QUESTIONS),
+        (r.questions.len(), |i| &r.questions[order[i]]),
     );
 }
 
 pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    window(
-        frame,
-        body,
-        Columns {
-            title: l(
-                " Forsinkede (hvem, ikke hvordan de klarede sig) ",
-                " Overdue (who, not how they did) ",
-            )
-            .into(),
-            header: vec![
-                l("Medarbejder", "Employee"),
-                "Forvaltning",
-                l("Modul", "Module"),
-                l("Siden", "Since"),
-                l("Hvorfor", "Why"),
-            ],
-            widths: &[
-                Constraint::Length(12),
-                Constraint::Fill(2),
-                Constraint::Fill(1),
-                Constraint::Length(11),
-                Constraint::Length(15),
-            ],
-        },
-        (r.overdue.len(), m.row()),
-        |i| {
-            let o = &r.overdue[i];
-            vec![
-                o.learner.to_string(),
-                o.forvaltning.to_string(),
-                o.module.to_string(),
-                o.since.to_string(),
-                o.reason.label(m.lang).into(),
-            ]
-        },
+    // Most overdue first; withheld groups last. The names are in the follow-up output only.
+    let mut order: Vec<usize> = (0..r.completion.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(r.completion[i].figures.shown().map(|f| f.overdue)));
+    let title = l(
+        " Forsinkede pr. forvaltning og modul (navnene: --followup) ",
+        " Overdue per forvaltning and module (names: --followup) ",
+    );
+    column_window(
+        (frame, body),
+        (m, r),
+        (title.into(), &cols::COMPLETION),
+        (r.completion.len(), |i| &r.completion[order[i]]),
     );
 }
 
 pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
-    window(
-        frame,
-        list,
-        Columns {
-            title: l(" Ikke talt med ", " Not counted ").into(),
-            header: vec![
-                l("Hvor", "Where"),
-                l("Slags", "Kind"),
-                l("Poster", "Records"),
-            ],
-            widths: &[
-                Constraint::Fill(2),
-                Constraint::Fill(1),
-                Constraint::Length(8),
-            ],
-        },
-        (r.problems.len(), m.row()),
-        |i| {
-            let p = &r.problems[i];
-            let at = p
-                .line
-                .map_or_else(|| p.path.clone(), |n| format!("{}:{n}", p.path));
-            vec![at, p.kind.label(m.lang).into(), p.records.to_string()]
-        },
+    column_window(
+        (frame, list),
+        (m, r),
+        (
+            l(
+                " Ikke talt med, pr. forvaltning (filerne: --followup) ",
+                " Not counted, per forvaltning (the files: --followup) ",
+            )
+            .into(),
+            &cols::PROBLEM_COUNTS,
+        ),
+        (r.problem_counts.len(), |i| &r.problem_counts[i]),
     );
-    let text = r.problems.get(m.row()).map_or_else(
-        || l("Ingen problemer.", "No problems.").to_owned(),
-        |p| safe(&p.message),
-    );
+    let roster: Vec<String> = r
+        .roster_problems
+        .iter()
+        .map(|p| match p.line {
+            Some(n) => format!(
+                "{} {n}: {}",
+                l("Medarbejderlisten, linje", "Roster, line"),
+                p.message
+            ),
+            None => format!("{}: {}", l("Medarbejderlisten", "Roster"), p.message),
+        })
+        .collect();
+    let text = if roster.is_empty() && r.problem_counts.is_empty() {
+        l("Ingen problemer.", "No problems.").to_owned()
+    } else if roster.is_empty() {
+        l(
+            "Medarbejderlisten: ingen problemer.",
+            "Roster: no problems.",
+        )
+        .to_owned()
+    } else {
+        roster.join(" · ")
+    };
     frame.render_widget(
-        Paragraph::new(text)
+        Paragraph::new(safe(&text))
             .wrap(Wrap { trim: true })
             .block(Block::bordered()),
         detail,

@@ -7,15 +7,15 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, Paragraph, Row, Sparkline, Table,
-    TableState, Tabs, Wrap,
+    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
 use super::{Context, KEYS, Model, Tab};
 use crate::app::doc::Tone;
 use crate::app::wrap;
-use crate::report::model::{Report, Topic};
-use crate::report::render::{num2, opt, opt_pct, safe, share_in, withheld};
+use crate::report::columns::{Align, Column, Medium, Width, columns_in};
+use crate::report::model::Report;
+use crate::report::render::safe;
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 
@@ -69,7 +69,7 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         Tab::Overview => overview(m, r, frame, body, theme),
         Tab::Forvaltninger => forvaltninger(m, r, frame, body),
         Tab::Areas => areas(m, r, frame, body, theme),
-        Tab::Questions => questions(m, r, frame, body, theme),
+        Tab::Questions => questions(m, r, frame, body),
         Tab::Overdue => overdue(m, r, frame, body),
         Tab::Problems => problems(m, r, frame, body),
     }
@@ -129,11 +129,77 @@ fn help(m: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
     );
 }
 
-/// A table's frame: title, column heads and widths.
+/// A table's frame: title, column heads and widths (for the areas tab's pivot, whose columns
+/// are quarters rather than a row type's columns).
 struct Columns<'a> {
     title: String,
     header: Vec<&'a str>,
     widths: &'a [Constraint],
+}
+
+/// The dashboard's columns of a row type: heads, alignments and widths.
+fn dashboard_columns<R>(
+    list: &'static [Column<R>],
+    m: &Model,
+) -> (Vec<&'static Column<R>>, Vec<Constraint>) {
+    let shown: Vec<&Column<R>> = columns_in(list, Medium::Dashboard).collect();
+    let widths = shown
+        .iter()
+        .map(|c| match c.width {
+            Width::Fill(k) => Constraint::Fill(k),
+            Width::Fixed(w) => {
+                let head = u16::try_from(Line::from(c.head(m.lang)).width()).unwrap_or(w);
+                Constraint::Length(w.max(head))
+            }
+        })
+        .collect();
+    (shown, widths)
+}
+
+/// A cell, aligned as its column says.
+fn aligned(text: String, align: Align) -> Cell<'static> {
+    let line = Line::from(text);
+    Cell::from(match align {
+        Align::Left => line,
+        Align::Right => line.alignment(Alignment::Right),
+    })
+}
+
+/// The header row of a row type's columns.
+fn header_row<R>(shown: &[&Column<R>], m: &Model) -> Row<'static> {
+    Row::new(
+        shown
+            .iter()
+            .map(|c| aligned(c.head(m.lang).to_owned(), c.align)),
+    )
+    .style(Style::new().add_modifier(Modifier::BOLD))
+}
+
+/// One row through its columns.
+fn row_of<R>(shown: &[&Column<R>], row: &R, m: &Model, r: &Report) -> Row<'static> {
+    Row::new(
+        shown
+            .iter()
+            .map(|c| aligned(c.text(row, m.lang, r.min_group), c.align)),
+    )
+}
+
+/// Draws the rows of a row type through its column list, as a table window around the
+/// selection; `row(i)` is the i-th row in the order shown.
+fn column_window<'r, R: 'r>(
+    (frame, area): (&mut Frame, Rect),
+    (m, r): (&Model, &Report),
+    (title, list): (String, &'static [Column<R>]),
+    (n, row): (usize, impl Fn(usize) -> &'r R),
+) {
+    let (shown, widths) = dashboard_columns(list, m);
+    draw_window(
+        frame,
+        area,
+        (title, header_row(&shown, m), widths),
+        (n, m.row()),
+        |i| row_of(&shown, row(i), m, r),
+    );
 }
 
 /// Draws `n` rows as a table window around the selection; `row(i)` makes row `i`.
@@ -149,15 +215,31 @@ fn window(
         header,
         widths,
     } = cols;
+    let header = Row::new(header.into_iter().map(str::to_owned))
+        .style(Style::new().add_modifier(Modifier::BOLD));
+    draw_window(
+        frame,
+        area,
+        (title, header, widths.to_vec()),
+        (n, selected),
+        |i| Row::new(row(i).into_iter().map(|c| Cell::from(safe(&c)))),
+    );
+}
+
+fn draw_window(
+    frame: &mut Frame,
+    area: Rect,
+    (title, header, widths): (String, Row<'static>, Vec<Constraint>),
+    (n, selected): (usize, usize),
+    row: impl Fn(usize) -> Row<'static>,
+) {
     let visible = usize::from(area.height.saturating_sub(3)).max(1);
     let offset = if selected < visible {
         0
     } else {
         selected + 1 - visible
     };
-    let rows: Vec<Row<'_>> = (offset..n.min(offset + visible))
-        .map(|i| Row::new(row(i).into_iter().map(|c| Cell::from(safe(&c)))))
-        .collect();
+    let rows: Vec<Row<'_>> = (offset..n.min(offset + visible)).map(row).collect();
     let mut state = TableState::default();
     if n > 0 {
         state.select(Some(selected.min(n - 1) - offset));
@@ -167,8 +249,8 @@ fn window(
     } else {
         format!(" {}/{n} ", selected.min(n - 1) + 1)
     };
-    let table = Table::new(rows, widths.to_vec())
-        .header(Row::new(header).style(Style::new().add_modifier(Modifier::BOLD)))
+    let table = Table::new(rows, widths)
+        .header(header)
         .block(
             Block::bordered()
                 .title(title)
@@ -180,7 +262,11 @@ fn window(
 }
 
 /// A non-negative figure already rounded and clamped to 0–100, as an integer.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 0–100 and rounded first"
+)]
 fn percent(v: f64) -> u64 {
     v.round().clamp(0.0, 100.0) as u64
 }

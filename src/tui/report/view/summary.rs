@@ -1,7 +1,19 @@
 //! The overview, forvaltninger and areas tabs.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
+
+use super::{
+    Columns, Model, column_window, dashboard_columns, header_row, percent, row_of, window,
+};
+use crate::app::doc::Tone;
+use crate::report::columns as cols;
+use crate::report::model::{Report, Topic};
+use crate::report::render::{safe, share_in, withheld};
+use crate::tui::theme::Theme;
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
@@ -12,42 +24,18 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
         Paragraph::new(lines).block(Block::bordered().title(l(" Indsamling ", " Collection "))),
         left,
     );
+    let (shown, widths) = dashboard_columns(&cols::MODULE_STATS, m);
     let rows: Vec<Row<'_>> = r
         .module_stats
         .iter()
-        .map(|s| {
-            Row::new(vec![
-                safe(&s.module),
-                opt(r, s.n),
-                opt_pct(r, m.lang, s.mean),
-                s.alpha.map_or_else(
-                    || {
-                        if s.suppressed {
-                            withheld(r)
-                        } else {
-                            "–".into()
-                        }
-                    },
-                    |a| num2(m.lang, a),
-                ),
-            ])
-        })
+        .map(|s| row_of(&shown, s, m, r))
         .collect();
     frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Fill(1),
-                Constraint::Length(7),
-                Constraint::Length(9),
-                Constraint::Length(6),
-            ],
-        )
-        .header(
-            Row::new(vec![l("Modul", "Module"), "n", l("Middel", "Mean"), "α"])
-                .style(Style::new().add_modifier(Modifier::BOLD)),
-        )
-        .block(Block::bordered().title(l(" Moduler, første forsøg ", " Modules, first attempts "))),
+        Table::new(rows, widths)
+            .header(header_row(&shown, m))
+            .block(
+                Block::bordered().title(l(" Moduler, første forsøg ", " Modules, first attempts ")),
+            ),
         right,
     );
 }
@@ -103,13 +91,14 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<L
         Line::from(format!(
             "{}: {}",
             l("Forsinkede", "Overdue"),
-            r.overdue.len()
+            r.overdue_total()
+                .map_or_else(|| withheld(r), |n| n.to_string())
         )),
         Line::from(if r.roster_used {
             format!(
                 "{}: {}",
                 l("Aldrig startet", "Never started"),
-                r.never_started.len()
+                c.never_started
             )
         } else {
             l("Ingen personaleliste (--roster)", "No roster (--roster)").to_owned()
@@ -129,44 +118,15 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<L
 
 pub(super) fn forvaltninger(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    window(
-        frame,
-        body,
-        Columns {
-            title: l(
-                " Gennemførelse pr. forvaltning og modul ",
-                " Completion per forvaltning and module ",
-            )
-            .into(),
-            header: vec![
-                "Forvaltning",
-                l("Modul", "Module"),
-                l("Ansatte", "Staff"),
-                l("Gennemf.", "Done"),
-                l("Bestået", "Passed"),
-                l("Forsink.", "Overdue"),
-            ],
-            widths: &[
-                Constraint::Fill(2),
-                Constraint::Fill(1),
-                Constraint::Length(7),
-                Constraint::Length(9),
-                Constraint::Length(9),
-                Constraint::Length(8),
-            ],
-        },
-        (r.completion.len(), m.row()),
-        |i| {
-            let x = &r.completion[i];
-            vec![
-                x.forvaltning.clone(),
-                x.module.clone(),
-                opt(r, x.learners),
-                opt_pct(r, m.lang, x.completion_rate),
-                opt_pct(r, m.lang, x.pass_rate),
-                opt(r, x.overdue),
-            ]
-        },
+    let title = l(
+        " Gennemførelse pr. forvaltning og modul ",
+        " Completion per forvaltning and module ",
+    );
+    column_window(
+        (frame, body),
+        (m, r),
+        (title.into(), &cols::COMPLETION),
+        (r.completion.len(), |i| &r.completion[i]),
     );
 }
 
@@ -177,15 +137,11 @@ pub(super) fn spark(r: &Report, forv: Option<&str>, t: Topic, last: usize) -> St
     r.quarters[start..]
         .iter()
         .map(|q| {
-            r.knowledge
-                .iter()
-                .find(|k| k.forvaltning.as_deref() == forv && k.topic == t && &k.quarter == q)
-                .and_then(|k| k.share)
-                .map_or('·', |s| {
-                    // Shares between 40 % and 100 % fill the eight steps; real levels live there.
-                    let step = ((s - 0.4) / 0.6 * 7.0).round().clamp(0.0, 7.0);
-                    BARS[usize::try_from(percent(step)).unwrap_or(0).min(7)]
-                })
+            r.knowledge_share(forv, t, q).map_or('·', |s| {
+                // Shares between 40 % and 100 % fill the eight steps; real levels live there.
+                let step = ((s - 0.4) / 0.6 * 7.0).round().clamp(0.0, 7.0);
+                BARS[usize::try_from(percent(step)).unwrap_or(0).min(7)]
+            })
         })
         .collect()
 }
@@ -234,13 +190,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
         .forvaltninger
         .iter()
         .map(|fv| {
-            let share = r
-                .knowledge
-                .iter()
-                .find(|k| {
-                    k.forvaltning.as_deref() == Some(fv) && k.topic == topic && k.quarter == latest
-                })
-                .and_then(|k| k.share);
+            let share = r.knowledge_share(Some(fv), topic, &latest);
             let label = crate::report::render::markdown::initials(fv);
             match share {
                 Some(s) => Bar::with_label(label, percent(s * 100.0))
@@ -268,10 +218,7 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
         .quarters
         .iter()
         .map(|q| {
-            r.knowledge
-                .iter()
-                .find(|k| k.forvaltning.is_none() && k.topic == topic && &k.quarter == q)
-                .and_then(|k| k.share)
+            r.knowledge_share(None, topic, q)
                 .map(|s| percent((s - 0.4) / 0.6 * 100.0))
         })
         .collect();

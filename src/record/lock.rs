@@ -1,16 +1,13 @@
-//! File-system helpers of the record store: waiting briefly for a file lock and taking a
-//! consistent snapshot of a log. (Atomic writes are in `crate::fsutil`, shared with the
-//! configuration and the report.) Only `std` APIs, so the same code runs on every platform.
+//! Locking the learner's log and finding its complete part: waiting briefly for a file lock,
+//! and the length of the log up to its last line break, which is what a copy or an export
+//! takes while holding the lock. Only `std` APIs, so the same code runs on every platform.
 
 use std::fs::{File, TryLockError};
-use std::io::Read;
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::time::Duration;
 
 use super::RecordError;
-#[cfg(test)]
-pub(crate) use crate::fsutil::write_atomic_with;
-pub(crate) use crate::fsutil::{parent_of, sync_dir, write_atomic};
 
 /// How often to try a lock that another process holds, and how long to wait between tries.
 /// An append holds the lock for a few milliseconds, so two seconds means "someone is stuck".
@@ -53,18 +50,23 @@ pub(crate) fn lock<'a>(
     })
 }
 
-/// The complete lines of the log at `path`, read under a shared lock so no append is half
-/// seen. A cut-off last line (from a crash not yet recovered) is left out.
-pub(crate) fn snapshot(path: &Path) -> Result<Vec<u8>, RecordError> {
-    let file = File::open(path).map_err(|e| RecordError::io("cannot open the log", path, e))?;
-    let mut bytes = Vec::new();
-    {
-        let _guard = lock(&file, path, true)?;
-        (&file)
-            .read_to_end(&mut bytes)
-            .map_err(|e| RecordError::io("cannot read the log", path, e))?;
+/// How many bytes of the log are complete lines: up to and including its last line break (a
+/// cut-off last line, from a crash not yet recovered, is left out). Reads backwards from the
+/// end, a block at a time, so a long log is not read whole. The caller holds the lock.
+pub(crate) fn complete_len(file: &File) -> io::Result<u64> {
+    const BLOCK: u64 = 64 * 1024;
+    let mut end = file.metadata()?.len();
+    let mut buf = vec![0u8; usize::try_from(BLOCK).unwrap_or(65_536)];
+    let mut f = file;
+    while end > 0 {
+        let start = end.saturating_sub(BLOCK);
+        let n = usize::try_from(end - start).unwrap_or(0);
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(&mut buf[..n])?;
+        if let Some(i) = buf[..n].iter().rposition(|&b| b == b'\n') {
+            return Ok(start + i as u64 + 1);
+        }
+        end = start;
     }
-    let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    bytes.truncate(complete);
-    Ok(bytes)
+    Ok(0)
 }

@@ -1,0 +1,236 @@
+//! The completion table and the follow-up's overdue and never-started lists: every person of
+//! the population (the roster's, or everyone the records name) planned with the learner's own
+//! schedule (`schedule::plan`), counted per forvaltning × module, and the completion table's
+//! forvaltninger withheld together by the secondary suppression. A learner none of whose
+//! attempts at a module the verdict accepted is counted as »attempted, not accepted«, and an
+//! overdue one whose latest attempt since their last pass was not accepted is listed with that
+//! reason.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::{Inputs, Person, Secs};
+use crate::course::Module;
+use crate::report::aggregate::ModState;
+use crate::report::model::{
+    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, PersonRow,
+};
+use crate::report::privacy::{Relation, suppress};
+use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
+use crate::schedule::{COPENHAGEN, local_date};
+
+/// The schedule's own rules, with each module version's start taken from the collection:
+/// the earliest record of the current version (design: "a new module version makes it due").
+fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
+    let index = inp.agg.index();
+    let mut rules = inp.rules.clone();
+    for (m, first) in index.modules.iter().zip(&inp.agg.version_first) {
+        if let Some(t) = first {
+            rules
+                .version_since
+                .entry(m.id.clone())
+                .or_insert_with(|| local_date(*t, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX));
+        }
+    }
+    rules
+}
+
+/// The completion table from its cells (forvaltning, module index) → figures, with a row for
+/// all forvaltninger per module (the sum of the forvaltninger's).
+///
+/// Suppression: a forvaltning's number of learners is the same for every module, so it is
+/// decided once per forvaltning and holds in every module (a forvaltning shown in one module
+/// and withheld in another would give its size away). The total is every learner, published
+/// in each module's all-forvaltninger row and in the overview; the secondary suppression
+/// withholds further forvaltninger until the withheld ones together hold none or at least the
+/// minimum of learners.
+fn completion_table(
+    inp: &Inputs<'_, '_>,
+    cells: &BTreeMap<(&str, usize), CompletionFigures>,
+) -> Vec<CompletionRow> {
+    let index = inp.agg.index();
+    let mut sizes: BTreeMap<&str, u64> = BTreeMap::new();
+    for (&(forv, _), c) in cells {
+        let n = sizes.entry(forv).or_default();
+        *n = (*n).max(c.learners);
+    }
+    // Cell 0 is the total, the forvaltninger follow in name order.
+    let names: Vec<&str> = sizes.keys().copied().collect();
+    let learners: Vec<u64> = std::iter::once(sizes.values().sum())
+        .chain(sizes.values().copied())
+        .collect();
+    let min = inp.gate.min();
+    let mut withheld: Vec<bool> = learners.iter().map(|&n| n < min).collect();
+    let relation = Relation {
+        total: 0,
+        parts: (1..learners.len()).collect(),
+    };
+    suppress(&learners, &mut withheld, &[relation], min);
+    let shown = |forv: Option<&str>| match forv {
+        None => !withheld[0],
+        Some(f) => names.binary_search(&f).is_ok_and(|i| !withheld[i + 1]),
+    };
+    let gated = |forv: Option<&str>, figures: CompletionFigures| {
+        if shown(forv) {
+            Gated::Shown(figures)
+        } else {
+            Gated::Withheld
+        }
+    };
+    let mut totals = vec![CompletionFigures::default(); index.modules.len()];
+    let mut rows = Vec::new();
+    for (&(forv, mi), c) in cells {
+        totals[mi].add(c);
+        rows.push(CompletionRow {
+            forvaltning: Some(forv.to_owned()),
+            module: index.modules[mi].id.clone(),
+            figures: gated(Some(forv), *c),
+        });
+    }
+    if !cells.is_empty() {
+        for (m, t) in index.modules.iter().zip(totals) {
+            rows.push(CompletionRow {
+                forvaltning: None,
+                module: m.id.clone(),
+                figures: gated(None, t),
+            });
+        }
+    }
+    rows
+}
+
+/// One of the few attempts per learner and module that the report's compact state keeps
+/// (`ModState::attempts_for_schedule`), as the schedule reads it. Not a finished attempt: the
+/// report keeps only these facts of each, for every learner of the municipality at once.
+struct KeptAttempt<'a> {
+    module: &'a str,
+    finished: Secs,
+    version: u32,
+    passed: bool,
+}
+
+impl AttemptFacts for KeptAttempt<'_> {
+    fn module(&self) -> &str {
+        self.module
+    }
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn finished(&self) -> u64 {
+        u64::from(self.finished)
+    }
+    fn passed(&self) -> bool {
+        self.passed
+    }
+}
+
+/// Completion per forvaltning × module, the overdue list and who never started.
+pub(super) fn completion_rows(
+    inp: &Inputs<'_, '_>,
+    people: &[Person<'_>],
+) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+    let index = inp.agg.index();
+    let rules = schedule_rules(inp);
+    let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
+
+    let mut cells: BTreeMap<(&str, usize), CompletionFigures> = BTreeMap::new();
+    let mut overdue = Vec::new();
+    let module_ids: Vec<Arc<str>> = index
+        .modules
+        .iter()
+        .map(|m| Arc::from(m.id.as_str()))
+        .collect();
+    let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut never_started = Vec::new();
+    let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
+    for p in people {
+        if p.state.is_none() {
+            never_started.push(PersonRow {
+                learner: p.id.to_string(),
+                forvaltning: p.forvaltning.to_owned(),
+                start: p.start.to_string(),
+            });
+        }
+        attempts.clear();
+        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
+            let module = index.modules[usize::from(*m)].id.as_str();
+            attempts.extend(
+                ms.attempts_for_schedule()
+                    .map(|(finished, version, passed)| KeptAttempt {
+                        module,
+                        finished,
+                        version,
+                        passed,
+                    }),
+            );
+        }
+        let plan = schedule::plan(
+            modules.iter().copied(),
+            &attempts,
+            p.start,
+            &rules,
+            inp.today,
+        );
+        for (mi, (_, status)) in plan.iter().enumerate() {
+            let ms = p
+                .state
+                .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
+                .map(|(_, ms)| ms);
+            let cell = cells.entry((p.forvaltning, mi)).or_default();
+            cell.learners += 1;
+            cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
+            cell.not_accepted +=
+                u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
+            cell.passed += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
+            if let State::Overdue { since, reason } = status.state {
+                cell.overdue += 1;
+                let forvaltning = forv_ids
+                    .entry(p.forvaltning)
+                    .or_insert_with(|| Arc::from(p.forvaltning))
+                    .clone();
+                overdue.push(OverdueRow {
+                    learner: p.id.clone(),
+                    forvaltning,
+                    module: module_ids[mi].clone(),
+                    since,
+                    reason: overdue_reason(reason, ms),
+                });
+            }
+        }
+    }
+    overdue.sort_by(|a, b| {
+        (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
+            &b.forvaltning,
+            &b.module,
+            &b.since,
+            &b.learner,
+        ))
+    });
+    never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
+    let completion = completion_table(inp, &cells);
+
+    (completion, overdue, never_started)
+}
+
+/// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt
+/// since their last pass did not count, else the schedule's reason.
+fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
+    match reason {
+        _ if ms.is_some_and(not_accepted_since_pass) => OverdueReason::NotAccepted,
+        Reason::FirstTime => OverdueReason::FirstTime,
+        Reason::Renewal { .. } => OverdueReason::Renewal,
+        Reason::NewVersion { .. } => OverdueReason::NewVersion,
+    }
+}
+
+/// Whether the learner's latest attempt at the module that was not accepted came after their
+/// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
+fn not_accepted_since_pass(ms: &ModState) -> bool {
+    let last_pass = [ms.first_pass, ms.pass_current, ms.pass_older]
+        .into_iter()
+        .flatten()
+        .map(|(t, _)| t)
+        .max();
+    ms.not_accepted
+        .is_some_and(|t| last_pass.is_none_or(|p| t >= p))
+}

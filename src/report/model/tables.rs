@@ -1,0 +1,151 @@
+//! The aggregate tables' row types: figures per group, each [`Gated`] by the privacy rules.
+
+use super::{Gated, ProblemKind, Topic, Trend, share};
+use crate::report::stats::ItemFlag;
+
+/// Completion in one forvaltning (or all) for one module.
+#[derive(Debug, Clone)]
+pub struct CompletionRow {
+    /// Forvaltning; `None` for all forvaltninger together.
+    pub forvaltning: Option<String>,
+    /// Module id.
+    pub module: String,
+    /// The figures, unless the group is too small.
+    pub figures: Gated<CompletionFigures>,
+}
+
+/// The figures of a completion row. Rates are shares of `learners`. Every figure is a count
+/// of learners, so a total is the sum of its parts ([`CompletionFigures::add`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompletionFigures {
+    /// Learners in the forvaltning (the roster's, or those seen in records).
+    pub learners: u64,
+    /// Learners who finished at least one attempt that counts.
+    pub started: u64,
+    /// Learners who attempted the module, but none of whose attempts counts ("forsøgt, ikke
+    /// godkendt"): the verdict did not accept any. Apart from `started`, so `learners` is
+    /// never started + attempted, not accepted + started.
+    pub not_accepted: u64,
+    /// Learners who passed at least once.
+    pub passed: u64,
+    /// Learners overdue with the module.
+    pub overdue: u64,
+}
+
+impl CompletionFigures {
+    /// Adds `other`'s learners to these (a total over forvaltninger).
+    pub fn add(&mut self, other: &CompletionFigures) {
+        self.learners += other.learners;
+        self.started += other.started;
+        self.not_accepted += other.not_accepted;
+        self.passed += other.passed;
+        self.overdue += other.overdue;
+    }
+
+    /// `started / learners`.
+    pub fn completion_rate(&self) -> f64 {
+        share(self.started, self.learners)
+    }
+
+    /// `passed / learners`.
+    pub fn pass_rate(&self) -> f64 {
+        share(self.passed, self.learners)
+    }
+}
+
+/// Knowledge level in one cell.
+#[derive(Debug, Clone)]
+pub struct KnowledgeRow {
+    /// Forvaltning; `None` for all forvaltninger together.
+    pub forvaltning: Option<String>,
+    /// Area or goal.
+    pub topic: Topic,
+    /// Quarter, `2024-Q3`.
+    pub quarter: String,
+    /// The figures, unless withheld (group too small, or to protect another withheld cell).
+    pub figures: Gated<KnowledgeFigures>,
+}
+
+/// The figures of a knowledge cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KnowledgeFigures {
+    /// Distinct learners who answered questions on the topic in the cell.
+    pub learners: u64,
+    /// The mean over those learners of each one's share correct (their latest attempt per
+    /// module in the quarter), 0–1.
+    pub share: f64,
+    /// Change since the previous quarter, when both are shown.
+    pub trend: Option<Trend>,
+}
+
+/// One question's item statistics.
+#[derive(Debug, Clone)]
+pub struct QuestionRow {
+    /// Question id.
+    pub id: String,
+    /// Module id.
+    pub module: String,
+    /// The question's area.
+    pub area: crate::policy::Area,
+    /// The statistics, unless fewer first attempts than the minimum group asked it.
+    pub figures: Gated<ItemFigures>,
+}
+
+/// A question's statistics over the first attempts that asked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemFigures {
+    /// First attempts that asked it.
+    pub n: u64,
+    /// Facility index (mean mark) 0–1.
+    pub facility: Option<f64>,
+    /// Discrimination index −1…1, when computable.
+    pub discrimination: Option<f64>,
+    /// Flags, only when n is large enough.
+    pub flags: Vec<ItemFlag>,
+}
+
+/// One module's test statistics.
+#[derive(Debug, Clone)]
+pub struct ModuleStatsRow {
+    /// Module id.
+    pub module: String,
+    /// The statistics, unless fewer first attempts than the minimum group.
+    pub figures: Gated<TestFigures>,
+}
+
+/// A module's statistics over first attempts of its current length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TestFigures {
+    /// First attempts.
+    pub n: u64,
+    /// Mean score as a share of the maximum.
+    pub mean: Option<f64>,
+    /// Standard deviation of that share.
+    pub sd: Option<f64>,
+    /// Cronbach's alpha, when computable.
+    pub alpha: Option<f64>,
+}
+
+/// Problems of one kind in one forvaltning: how many, and how many records they left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemCount {
+    /// The forvaltning of the learner whose record it is; `None` where the file could not be
+    /// read far enough to know, or where the forvaltning is too small to be named.
+    pub forvaltning: Option<String>,
+    /// The kind.
+    pub kind: ProblemKind,
+    /// Problems.
+    pub problems: u64,
+    /// Records not counted because of them.
+    pub records: u64,
+}
+
+/// A roster problem as the aggregate outputs show it: where in the roster, and what (the
+/// message never holds an employee id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterProblem {
+    /// 1-based line of the roster; `None` for the roster as a whole.
+    pub line: Option<u64>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
