@@ -158,6 +158,9 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
     if let Some(held) = out.anchors_lost {
         warn_lost_anchors(&paths.anchors, held, lang);
     }
+    if let Some(note) = &out.cache_note {
+        say_err!("{note}");
+    }
     if let Some(e) = &out.anchor_error {
         say_err!("{e}; the report is complete, but the next run cannot check these logs' history");
     }

@@ -240,6 +240,7 @@ pub(super) fn admit(
     match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, rec) {
         Ok(()) => {
             tally.counted += 1;
+            tally.latest = tally.latest.max(rec.attempt.finished);
             if let Some(sink) = cfg.xapi
                 && let Some(mi) = cfg.index.module(&rec.attempt.module)
             {
