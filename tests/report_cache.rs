@@ -136,9 +136,14 @@ fn full_incremental_and_cache_deleted_runs_give_the_same_report() {
     );
     assert_eq!(incremental.cache_note, None);
 
+    let kept = std::fs::read(cache_path(&e.anchors)).expect("cache");
     let one_thread = report(&e, &set, 1);
     assert!(one_thread.from_cache > 0);
     same(&one_thread, &incremental);
+    assert!(
+        std::fs::read(cache_path(&e.anchors)).expect("cache") == kept,
+        "nothing changed, so the cache was left as it was"
+    );
 
     std::fs::remove_file(cache_path(&e.anchors)).expect("cache deleted");
     let deleted = report(&e, &set, 4);

@@ -121,6 +121,12 @@ impl New {
         Ok(())
     }
 
+    /// Drops the cache being written, and its file.
+    pub(super) fn abandon(self) {
+        drop(self.out);
+        let _ = std::fs::remove_file(&self.temp);
+    }
+
     pub(super) fn finish(mut self, path: &Path) -> io::Result<()> {
         self.write(&u32::MAX.to_le_bytes())?;
         self.write(&self.entries.to_le_bytes())?;

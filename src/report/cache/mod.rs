@@ -59,6 +59,11 @@ pub struct ReportCache {
     new: Mutex<Option<New>>,
     note: Mutex<Option<String>>,
     reused: AtomicU64,
+    /// Where the reused entries are in the old file: they are copied over at the end, unless
+    /// nothing changed and the old file simply stays.
+    carried: Mutex<Vec<(u64, u32)>>,
+    /// Entries written fresh.
+    fresh: AtomicU64,
 }
 
 /// What a cache entry knows about the file it describes, for reusing it.
@@ -219,6 +224,8 @@ impl ReportCache {
             new: Mutex::new(New::start(path, fingerprint, started).ok()),
             note: Mutex::new(note),
             reused: AtomicU64::new(0),
+            carried: Mutex::new(Vec::new()),
+            fresh: AtomicU64::new(0),
         }
     }
 
@@ -264,7 +271,7 @@ impl ReportCache {
         let mut mine = Aggregator::new(agg.index(), names, 0);
         codec::read_body(&mut r, &mut mine, names)?;
         agg.merge(mine);
-        self.append(&bytes);
+        lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(head.last)
     }
@@ -293,6 +300,7 @@ impl ReportCache {
         codec::write_head(&mut w, relative, &entry_head);
         codec::write_body(&mut w, agg, names);
         self.append(&bytes);
+        self.fresh.fetch_add(1, Ordering::Relaxed);
     }
 
     fn append(&self, entry: &[u8]) {
@@ -328,15 +336,38 @@ impl ReportCache {
     }
 
     fn finish(self) -> io::Result<()> {
-        drop(self.old);
         let new = self
             .new
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match new {
-            Some(n) => n.finish(&self.path),
-            None => Err(io::Error::other("the new cache could not be written")),
+        let carried = self
+            .carried
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let unchanged = self.old.as_ref().is_some_and(|old| {
+            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.entries.len()
+        });
+        if unchanged {
+            // Every entry was used and none added: the old file is the new one.
+            if let Some(n) = new {
+                n.abandon();
+            }
+            return Ok(());
         }
+        let Some(mut new) = new else {
+            return Err(io::Error::other("the new cache could not be written"));
+        };
+        if let Some(old) = &self.old {
+            let mut file = lock(&old.file);
+            let mut bytes = Vec::new();
+            for (offset, len) in carried {
+                bytes.resize(len as usize, 0);
+                file.seek(SeekFrom::Start(offset))?;
+                file.read_exact(&mut bytes)?;
+                new.append(&bytes)?;
+            }
+        }
+        new.finish(&self.path)
     }
 }
 
