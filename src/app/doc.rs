@@ -11,6 +11,7 @@ use super::wrap;
 use crate::attempt::FinishedAttempt;
 use crate::course::LoadedModule;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::safe_text::sanitize;
 
 /// What a piece of text is, so each interface can show it fittingly.

@@ -27,7 +27,7 @@ use jiff::civil::Date;
 
 use crate::attempt::FinishedAttempt;
 use crate::config::Config;
-use crate::course::CourseSet;
+use crate::course::{CourseSet, Role};
 use crate::lang::Lang;
 use crate::quiz::Attempt;
 use crate::verdict::CourseIndex;
@@ -41,8 +41,12 @@ pub use update::update;
 /// Everything the interface shows and the journey needs to know.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The modules the learner can take.
+    /// The modules the learner is to take: the part of [`Model::catalogue`] for their role
+    /// (`CourseSet::for_role`), made again when the role changes. Every screen's module index
+    /// points into it.
     pub courses: CourseSet,
+    /// The whole course set, whoever each module is for.
+    pub catalogue: std::sync::Arc<CourseSet>,
     /// The configuration as last saved (or about to be saved).
     pub config: Config,
     /// The login name, offered as the employee id at first start.
@@ -325,7 +329,8 @@ pub enum Effect {
 
 impl Model {
     /// A model at the start of the program: the first-start questions if the configuration
-    /// has no learner yet, else the home screen with the next thing to do selected.
+    /// has no learner yet, else the home screen with the next thing to do selected. `courses`
+    /// is the whole set; the learner takes the part for their role.
     pub fn new(
         courses: CourseSet,
         config: Config,
@@ -340,7 +345,8 @@ impl Model {
         };
         let judge = std::sync::Arc::new(CourseIndex::for_learner(&courses, &history));
         let mut model = Model {
-            courses,
+            courses: CourseSet::default(),
+            catalogue: std::sync::Arc::new(courses),
             config,
             login: login.to_owned(),
             today,
@@ -356,8 +362,23 @@ impl Model {
             log_notes: Vec::new(),
             cannot_save: None,
         };
-        model.home = model.next_module().unwrap_or(0);
+        model.take_role();
         model
+    }
+
+    /// The learner's role (an employee until the first-start questions are answered).
+    pub fn role(&self) -> Role {
+        self.config
+            .learner
+            .as_ref()
+            .map_or(Role::default(), |l| l.role)
+    }
+
+    /// Makes the modules the learner takes those for their role, and selects the next thing
+    /// to do among them; called at the start and whenever the role may have changed.
+    pub(crate) fn take_role(&mut self) {
+        self.courses = self.catalogue.for_role(self.role());
+        self.home = self.next_module().unwrap_or(0);
     }
 
     /// The interface language.

@@ -12,7 +12,7 @@ pub enum Mode {
     /// Typing in a text field of the form (first start or settings): the employee id, the
     /// start date.
     Text,
-    /// Choosing from a list of the form: the language, the forvaltning.
+    /// Choosing from a list of the form: the language, the forvaltning, the role.
     List,
     /// The first-start answers, to save or to change.
     Summary,
@@ -70,7 +70,7 @@ impl Step {
     pub fn mode(self) -> Mode {
         match self {
             Step::EmployeeId | Step::StartDate => Mode::Text,
-            Step::Language | Step::Forvaltning => Mode::List,
+            Step::Language | Step::Forvaltning | Step::Role => Mode::List,
             Step::Summary => Mode::Summary,
         }
     }
@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn every_step_is_typed_chosen_or_the_summary() {
         let modes: Vec<Mode> = Step::FIELDS.iter().map(|s| s.mode()).collect();
-        assert_eq!(modes, [Mode::List, Mode::Text, Mode::List, Mode::Text]);
+        assert_eq!(
+            modes,
+            [Mode::List, Mode::Text, Mode::List, Mode::List, Mode::Text]
+        );
         assert_eq!(Step::Summary.mode(), Mode::Summary);
     }
 }

@@ -3,6 +3,7 @@
 //! collection folder), and build the model and the services. Paths, the login name, the
 //! clock and the random source come in as parameters; `main.rs` resolves the defaults.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -14,6 +15,8 @@ use super::store::LogStore;
 use super::texts;
 use crate::config::{self, ConfigError};
 use crate::course::{self, CourseError};
+use crate::lang::Lang;
+use crate::message::Bilingual;
 use crate::record::{self, LearnerLog, RecordError};
 
 /// Where a session keeps its files.
@@ -33,19 +36,42 @@ pub struct Paths {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// The configuration could not be read.
-    #[error("{0}")]
     Config(#[from] ConfigError),
     /// The course files have errors.
-    #[error(
-        "{}\n{} error(s) in the course files; run `bevidst check` on the folder for details",
-        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
-        .0.len()
-    )]
     Courses(Vec<CourseError>),
     /// The learner's log could not be opened.
-    #[error("{0}")]
     Log(#[from] RecordError),
 }
+
+impl Bilingual for StartError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Config(e) => e.write(lang, out),
+            StartError::Log(e) => e.write(lang, out),
+            StartError::Courses(errors) => {
+                // Each course error is for the course's author, in English (see
+                // `course::CourseError`); what the learner is to do is in their language.
+                for e in errors {
+                    writeln!(out, "{e}")?;
+                }
+                let n = errors.len();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{n} fejl i kursusfilerne; kør `bevidst check` på mappen for detaljer, \
+                         eller kontakt it-sikkerhedsfunktionen"
+                    ),
+                    format_args!(
+                        "{n} error(s) in the course files; run `bevidst check` on the folder for \
+                         details, or contact the IT-security function"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+crate::danish_display!(StartError);
 
 /// Opens a session: the model at its first screen (the first-start questions, or home) and
 /// the services that store what the learner does.
@@ -126,7 +152,7 @@ mod tests {
         assert!(dir.path().join("data").join("log.ron").exists());
         assert_eq!(
             model.version_since.len(),
-            model.courses.modules.len(),
+            model.catalogue.modules.len(),
             "every module version is noted as seen today"
         );
         assert!(
@@ -146,6 +172,7 @@ mod tests {
                 employee_id: "ab12".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: jiff::civil::date(2025, 11, 20),
+                role: crate::course::Role::Employee,
             }),
             collect_dir: Some(dir.path().join("no-such-share")),
             ..config::Config::default()

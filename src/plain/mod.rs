@@ -25,6 +25,7 @@ use crate::app::{Model, Screen};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
+use crate::message::Bilingual as _;
 use context::Context;
 use input::Parsed;
 

@@ -16,6 +16,7 @@ use super::commands::{self, Row};
 use super::context::Context;
 use super::texts::{self, texts};
 use crate::app::Mode;
+use crate::message::Bilingual as _;
 
 /// Wraps paragraphs to `width` columns as plain lines.
 fn lay(paras: &[Para], width: usize) -> Vec<String> {

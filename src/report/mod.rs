@@ -36,6 +36,7 @@ use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
 use crate::verdict::CourseIndex;
@@ -274,13 +275,17 @@ pub fn run(
     }
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
-    let (report, followup) = finish(
+    let (mut report, followup) = finish(
         &out.agg,
         &names,
         roster.as_ref(),
         settings,
         counts,
         problems,
+    );
+    report.handbook_reviews = handbook_reviews(
+        courses,
+        crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
     );
     for (head, file) in out.heads {
         let keep = anchors
@@ -314,6 +319,20 @@ pub fn run(
         cache_note,
         from_cache,
     })
+}
+
+/// Each document of the course set's handbook with its own next review (policy 1.8).
+fn handbook_reviews(courses: &CourseSet, today: jiff::civil::Date) -> Vec<model::HandbookReview> {
+    courses
+        .handbook
+        .documents
+        .iter()
+        .map(|d| model::HandbookReview {
+            name: (d.name.da.clone(), d.name.get(Lang::En).to_owned()),
+            every_months: d.review_every_months,
+            due: d.review_due(today),
+        })
+        .collect()
 }
 
 /// The warning that the anchor file lost what it held.

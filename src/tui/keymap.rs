@@ -140,6 +140,8 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Settings], &[Plain(K::Esc)], Message::Back, ("oversigt", "overview"), true),
     // Everywhere (the labels of the language key name the language it switches to).
     row(&[C::Home, C::Settings, C::Result, C::ResultUnsaved, C::Review], &[Plain(K::Char('L'))], Message::ToggleLanguage, ("English", "dansk"), true),
+    // In a lesson and a quiz the language key is in the help, not the footer, which has no room.
+    row(&[C::Lesson, C::Quiz, C::HandIn], &[Plain(K::Char('L'))], Message::ToggleLanguage, ("English", "dansk"), false),
     row(NOT_TYPING, &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Text], &[Plain(K::F(1))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Quiz], &[Plain(K::Char('q'))], Message::Quit, ("afslut", "quit"), false),

@@ -44,7 +44,7 @@ fn verify_says_ok_or_names_the_first_bad_line() {
     let ok = bevidst(
         data.path(),
         data.path(),
-        &["verify", good.to_str().expect("utf-8")],
+        &["verify", "--lang", "en", good.to_str().expect("utf-8")],
     );
     assert!(ok.status.success());
     let out = stdout(&ok);
@@ -56,6 +56,8 @@ fn verify_says_ok_or_names_the_first_bad_line() {
         data.path(),
         &[
             "verify",
+            "--lang",
+            "en",
             good.to_str().expect("utf-8"),
             bad.to_str().expect("utf-8"),
         ],

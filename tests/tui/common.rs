@@ -142,11 +142,13 @@ pub fn typed(text: &str) -> Vec<Message> {
     msgs
 }
 
-/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, 20 November 2025.
+/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, no personnel
+/// responsibility, 20 November 2025.
 pub fn first_start(model: &mut Model, env: &mut Env) {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([Message::Confirm, Message::Pick(6), Message::Confirm]);
+    msgs.extend([Message::Pick(0), Message::Confirm]);
     msgs.extend(typed("2025-11-20"));
     msgs.extend([Message::Confirm, Message::Confirm]);
     env.send(model, &msgs);
@@ -290,6 +292,13 @@ fn first_start_states(env: &mut Env, out: &mut Vec<(&'static str, Model)>) -> Mo
     env.send(&mut m, &[Message::Down, Message::Down, Message::Down]);
     out.push(("first_start_forvaltning", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
+    // Nor is a role: Enter alone is refused here too.
+    let mut none = m.clone();
+    env.send(&mut none, &[Message::Confirm]);
+    out.push(("first_start_role_not_chosen", none));
+    env.send(&mut m, &[Message::Down]);
+    out.push(("first_start_role", m.clone()));
+    env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_start_date", m.clone()));
     env.send(&mut m, &typed("2025-11-20"));
     env.send(&mut m, &[Message::Confirm]);
@@ -318,7 +327,12 @@ pub fn states() -> Vec<(&'static str, Model)> {
         &mut settings,
         &[Message::Down, Message::Down, Message::Confirm],
     );
-    out.push(("settings_editing_forvaltning", settings));
+    out.push(("settings_editing_forvaltning", settings.clone()));
+    env.send(
+        &mut settings,
+        &[Message::Back, Message::Down, Message::Confirm],
+    );
+    out.push(("settings_editing_role", settings));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("lesson_first_page", m.clone()));
     let mut source = m.clone();

@@ -35,6 +35,7 @@ impl Run {
                 employee_id: "ab12".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: jiff::civil::date(2025, 1, 6),
+                role: bevidst::course::Role::Employee,
             }),
             ..Config::default()
         };

@@ -18,6 +18,7 @@ pub(super) fn first_start(
     match learner {
         Some(learner) => {
             model.config.learner = Some(learner);
+            model.take_role();
             let screen = go_home(model);
             (screen, Some(Effect::SaveConfig(model.config.clone())))
         }
@@ -160,6 +161,10 @@ pub(super) fn settings(
                     Step::EmployeeId => current.employee_id = learner.employee_id,
                     Step::Forvaltning => current.forvaltning = learner.forvaltning,
                     Step::StartDate => current.start_date = learner.start_date,
+                    Step::Role => {
+                        current.role = learner.role;
+                        model.take_role();
+                    }
                     Step::Language | Step::Summary => {}
                 }
                 state.form = Form::from_config(&model.config, model.today);

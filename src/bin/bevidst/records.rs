@@ -12,27 +12,29 @@ use bevidst::safe_text::sanitize;
 
 use crate::out::{Out, say_err};
 use crate::paths::{log_path, shown};
+use crate::said::Said;
+use bevidst::message::Bilingual as _;
 
 /// `bevidst verify`: each file, or every file in each folder.
-pub(crate) fn verify(paths: &[PathBuf]) -> Exit {
+pub(crate) fn verify(paths: &[PathBuf], lang: Lang) -> Exit {
     let mut out = Out::stdout();
     let mut all_ok = true;
     for path in paths {
         if path.is_dir() {
-            all_ok &= verify_folder(&mut out, path);
+            all_ok &= verify_folder(&mut out, path, lang);
         } else {
-            all_ok &= verify_one(&mut out, path);
+            all_ok &= verify_one(&mut out, path, lang);
         }
     }
     out.finish(if all_ok { Exit::Ok } else { Exit::NotOk })
 }
 
 /// Verifies every regular file under `dir`; lists what is not read, and why.
-fn verify_folder(out: &mut Out<impl Write>, dir: &Path) -> bool {
+fn verify_folder(out: &mut Out<impl Write>, dir: &Path, lang: Lang) -> bool {
     let (files, skipped) = match list_files(dir) {
         Ok(listed) => listed,
         Err(e) => {
-            out.line(format_args!("{}: cannot read the folder: {e}", shown(dir)));
+            out.line(Said::FolderUnreadable(dir, &e).in_lang(lang));
             return false;
         }
     };
@@ -47,44 +49,38 @@ fn verify_folder(out: &mut Out<impl Write>, dir: &Path) -> bool {
         ));
     }
     if files.is_empty() && skipped.is_empty() {
-        out.line(format_args!("{}: the folder holds no logs", shown(dir)));
+        out.line(Said::NoLogsInFolder(dir).in_lang(lang));
         return false;
     }
     for f in &files {
-        ok &= verify_one(out, f);
+        ok &= verify_one(out, f, lang);
     }
     ok
 }
 
 /// Verifies one file and says how it went; true when it is a good log.
-fn verify_one(out: &mut Out<impl Write>, path: &Path) -> bool {
+fn verify_one(out: &mut Out<impl Write>, path: &Path, lang: Lang) -> bool {
     match record::verify_file(path) {
         Ok(outcome) => match (&outcome.bad, outcome.head) {
             (None, Some(head)) => {
-                out.line(format_args!(
-                    "{}: OK, {} records, head {} (installation {})",
-                    shown(path),
-                    outcome.records,
-                    bevidst::canon::hex(&head.last_hash),
-                    head.installation
-                ));
+                out.line(Said::Verified(path, outcome.records, &head).in_lang(lang));
                 true
             }
             (Some(bad), _) => {
-                out.line(format_args!("{}: {bad}", shown(path)));
+                out.line(Said::BadLine(path, bad).in_lang(lang));
                 false
             }
             (None, None) => {
-                out.line(format_args!("{}: not a log", shown(path)));
+                out.line(Said::NotALog(path).in_lang(lang));
                 false
             }
         },
         Err(RecordError::Foreign(e)) => {
-            out.line(format_args!("{}: {}", shown(path), e.reason(Lang::En)));
+            out.line(Said::NotOpened(path, &e).in_lang(lang));
             false
         }
         Err(e) => {
-            out.line(sanitize(&e.to_string(), true));
+            out.line(sanitize(&e.text(lang), true));
             false
         }
     }

@@ -12,11 +12,15 @@ use super::model::{
 };
 use super::privacy::Gate;
 use super::roster::Roster;
+use crate::course::{Audience, Role};
 use crate::schedule::{self, Rules};
+use crate::verdict::CourseIndex;
 
 mod completion;
 mod items;
 mod knowledge;
+#[cfg(test)]
+mod tests;
 
 use self::completion::completion_rows;
 use self::items::item_rows;
@@ -49,7 +53,36 @@ struct Person<'s> {
     id: Arc<str>,
     forvaltning: &'s str,
     start: Date,
+    /// Decides which modules are due for them (a managers' module only for a manager).
+    role: Role,
     state: Option<&'s LearnerState>,
+}
+
+/// The role a person is planned with: the roster's; where it names none (no roster, or one
+/// without a role column), a manager when they have records of a managers' module (only a
+/// manager is asked to take one), else an employee. So without roles in a roster, a managers'
+/// module counts only the learners with records of it.
+fn role_of(index: &CourseIndex, listed: Option<Role>, state: Option<&LearnerState>) -> Role {
+    let has_managers_module = || {
+        state.is_some_and(|s| {
+            s.modules.iter().any(|(m, _)| {
+                index
+                    .modules
+                    .get(usize::from(*m))
+                    .is_some_and(|m| match m.module.audience {
+                        Audience::Everyone => false,
+                        Audience::Managers => true,
+                    })
+            })
+        })
+    };
+    listed.unwrap_or_else(|| {
+        if has_managers_module() {
+            Role::Manager
+        } else {
+            Role::Employee
+        }
+    })
 }
 
 /// Builds the report and, apart from it, the follow-up lists. `counts` and `problems` come
@@ -78,11 +111,15 @@ pub fn build(
             roster
                 .employees
                 .iter()
-                .map(|e| Person {
-                    id: Arc::from(e.id.as_str()),
-                    forvaltning: &e.forvaltning,
-                    start: e.start,
-                    state: inp.agg.learners.get(e.id.as_str()),
+                .map(|e| {
+                    let state = inp.agg.learners.get(e.id.as_str());
+                    Person {
+                        id: Arc::from(e.id.as_str()),
+                        forvaltning: &e.forvaltning,
+                        start: e.start,
+                        role: role_of(index, e.role, state),
+                        state,
+                    }
                 })
                 .collect()
         }
@@ -95,6 +132,7 @@ pub fn build(
                 forvaltning: forv_name(s.forvaltning.1),
                 start: schedule::local_date(i64::from(s.first_seen), &schedule::COPENHAGEN)
                     .unwrap_or(Date::MAX),
+                role: role_of(index, None, Some(s)),
                 state: Some(s),
             })
             .collect(),
@@ -150,6 +188,7 @@ pub fn build(
         module_stats,
         problem_counts,
         roster_problems,
+        handbook_reviews: Vec::new(),
     };
     (report, followup)
 }

@@ -149,3 +149,15 @@ pub struct RosterProblem {
     /// What is wrong and what to do.
     pub message: String,
 }
+
+/// A handbook document's own review (policy 1.8: the policy at least every second year, the
+/// regulativ at least once a year), as the report states it beside the training figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandbookReview {
+    /// The document's name, Danish and English.
+    pub name: (String, String),
+    /// Months between reviews.
+    pub every_months: u32,
+    /// Its last revision, next review and where that stands.
+    pub due: crate::handbook::due::ReviewDue,
+}

@@ -1,6 +1,6 @@
 //! CSV for spreadsheets: one table per file (`overview.csv`, `completion.csv`,
 //! `knowledge.csv`, `questions.csv`, `modules.csv`, `problem_counts.csv`,
-//! `roster_problems.csv`), or one long table with a `table` and a `measure` column. Withheld
+//! `roster_problems.csv`, `handbook_reviews.csv`), or one long table with a `table` and a `measure` column. Withheld
 //! figures are empty with `suppressed` set to `true`. Shares are plain decimals (0.873).
 //! Aggregate only: names no one and no file or installation (the follow-up lists are
 //! in the follow-up output).
@@ -77,6 +77,11 @@ fn tables(r: &Report) -> Vec<Table> {
             "roster_problems",
             &columns::ROSTER_PROBLEMS,
             &r.roster_problems,
+        ),
+        table(
+            "handbook_reviews",
+            &columns::HANDBOOK_REVIEWS,
+            &r.handbook_reviews,
         ),
     ]
 }
