@@ -203,7 +203,7 @@ pub struct RunOutput {
     pub anchors_lost: Option<u64>,
     /// Why the report's cache could not be used or saved, if so (the report is complete and
     /// the same either way; only the time it takes differs).
-    pub cache_note: Option<String>,
+    pub cache_note: Option<cache::CacheNote>,
     /// How many logs were taken from the cache instead of being read.
     pub from_cache: u64,
 }
@@ -246,12 +246,7 @@ pub fn run(
     let names = Names::default();
     // The wall clock, not the report's moment: the cache compares it with files' times.
     let started = jiff::Timestamp::now().as_second();
-    let report_cache = ReportCache::open(
-        &cache_path,
-        cache::fingerprint(&index),
-        started,
-        settings.lang,
-    );
+    let report_cache = ReportCache::open(&cache_path, cache::fingerprint(&index), started);
     let cfg = ReadConfig {
         index: &index,
         now: settings.now,
@@ -310,7 +305,7 @@ pub fn run(
         memory.note(&paths.anchors, anchors.heads.len() as u64);
         anchor_error = memory.save(path).err();
     }
-    let (from_cache, cache_note) = report_cache.close(settings.lang);
+    let (from_cache, cache_note) = report_cache.close();
     Ok(RunOutput {
         report,
         followup,

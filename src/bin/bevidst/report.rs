@@ -141,7 +141,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         warn_lost_anchors(&paths.anchors, held, lang);
     }
     if let Some(note) = &out.cache_note {
-        say_err!("{note}");
+        say_err!("{}", bevidst::message::Bilingual::in_lang(note, lang));
     }
     if let Some(e) = &out.anchor_error {
         say_err!("{e}; the report is complete, but the next run cannot check these logs' history");

@@ -13,6 +13,24 @@ use super::codec::{self, Head, Reader};
 use super::{FORMAT, MAGIC, MAX_ENTRY_BYTES};
 use crate::canon::Digest32;
 
+/// Why the last run's cache could not be used.
+#[derive(Debug)]
+pub enum Damage {
+    /// It could not be read.
+    Read(io::Error),
+    /// It is cut off, not a report cache, or its content does not match its checksum.
+    Garbled,
+}
+
+impl From<io::Error> for Damage {
+    fn from(e: io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::UnexpectedEof => Damage::Garbled,
+            _ => Damage::Read(e),
+        }
+    }
+}
+
 /// The last run's cache: where each entry is in the file.
 pub(super) struct Old {
     pub file: Mutex<File>,
@@ -30,26 +48,26 @@ pub(super) struct New {
 impl Old {
     /// The last run's cache at `path`: `Ok(None)` when there is none or it was made for
     /// another course set or program; `Err` with the reason when it is damaged.
-    pub(super) fn load(path: &Path, fingerprint: Digest32) -> Result<Option<Old>, String> {
+    pub(super) fn load(path: &Path, fingerprint: Digest32) -> Result<Option<Old>, Damage> {
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(Damage::from(e)),
         };
         let mut input = BufReader::with_capacity(256 * 1024, &file);
         let mut hasher = Sha256::new();
-        let mut read = |n: usize, hasher: &mut Sha256| -> Result<Vec<u8>, String> {
+        let mut read = |n: usize, hasher: &mut Sha256| -> Result<Vec<u8>, Damage> {
             let mut b = vec![0u8; n];
-            input.read_exact(&mut b).map_err(|e| e.to_string())?;
+            input.read_exact(&mut b)?;
             hasher.update(&b);
             Ok(b)
         };
         let header = read(MAGIC.len() + 4 + 32 + 8, &mut hasher)?;
         let mut r = Reader(&header);
         if r.bytes(MAGIC.len()) != Some(MAGIC) {
-            return Err("not a report cache".into());
+            return Err(Damage::Garbled);
         }
-        let version = u32::from_le_bytes(r.array().ok_or("short header")?);
+        let version = u32::from_le_bytes(r.array().ok_or(Damage::Garbled)?);
         if version != FORMAT || r.array::<32>() != Some(fingerprint) {
             // Another format, course set or program: nothing in it applies, and that is no
             // damage.
@@ -58,25 +76,25 @@ impl Old {
         let mut entries = HashMap::new();
         let mut offset = header.len() as u64;
         loop {
-            let len = u32::from_le_bytes(read(4, &mut hasher)?.try_into().map_err(|_| "short")?);
+            let len = u32::from_le_bytes(array(read(4, &mut hasher)?)?);
             offset += 4;
             if len == u32::MAX {
                 break;
             }
             if len > MAX_ENTRY_BYTES {
-                return Err(format!("an entry claims {len} bytes"));
+                return Err(Damage::Garbled);
             }
             let body = read(len as usize, &mut hasher)?;
-            let (path, head) = codec::read_head(&mut Reader(&body)).ok_or("a damaged entry")?;
+            let (path, head) = codec::read_head(&mut Reader(&body)).ok_or(Damage::Garbled)?;
             entries.insert(path.to_owned(), (offset, len, head));
             offset += u64::from(len);
         }
-        let count = u64::from_le_bytes(read(8, &mut hasher)?.try_into().map_err(|_| "short")?);
+        let count = u64::from_le_bytes(array(read(8, &mut hasher)?)?);
         let sum: Digest32 = hasher.finalize().into();
         let mut stored = [0u8; 32];
-        input.read_exact(&mut stored).map_err(|e| e.to_string())?;
+        input.read_exact(&mut stored)?;
         if stored != sum || count != entries.len() as u64 {
-            return Err("its checksum does not match its content".into());
+            return Err(Damage::Garbled);
         }
         drop(input);
         Ok(Some(Old {
@@ -84,6 +102,11 @@ impl Old {
             entries,
         }))
     }
+}
+
+/// Bytes read as an array of their length.
+fn array<const N: usize>(bytes: Vec<u8>) -> Result<[u8; N], Damage> {
+    bytes.try_into().map_err(|_| Damage::Garbled)
 }
 
 impl New {

@@ -26,18 +26,23 @@
 
 mod codec;
 mod file;
+mod identity;
 
-use std::fs::Metadata;
+use std::fmt;
+
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use self::codec::{Head, IdParts, Reader, Writer};
+use self::codec::{Head, Reader, Writer};
+pub use self::file::Damage;
 use self::file::{New, Old};
+pub use self::identity::FileId;
 use super::aggregate::{Aggregator, Names};
 use crate::canon::{CanonHasher, Digest32};
 use crate::lang::Lang;
+use crate::message::{Bi, Bilingual, IoReason};
 use crate::record::{self, InstallationId};
 use crate::verdict::CourseIndex;
 
@@ -57,7 +62,7 @@ pub struct ReportCache {
     started: i64,
     old: Option<Old>,
     new: Mutex<Option<New>>,
-    note: Mutex<Option<String>>,
+    note: Mutex<Option<CacheNote>>,
     reused: AtomicU64,
     /// Where the reused entries are in the old file: they are copied over at the end, unless
     /// nothing changed and the old file simply stays.
@@ -85,74 +90,71 @@ impl Cached {
     }
 }
 
-/// A file's identity as the cache compares it, taken before the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileId(IdParts);
+/// Why the report's cache was not used or not saved. The report is complete and the same
+/// either way; only the time it takes differs.
+#[derive(Debug)]
+pub enum CacheNote {
+    /// The last run's cache could not be used; every log was read afresh.
+    Unusable {
+        /// The cache file.
+        path: PathBuf,
+        /// Why.
+        why: Damage,
+    },
+    /// The new cache could not be saved; the next run reads every log afresh.
+    NotSaved {
+        /// The cache file.
+        path: PathBuf,
+        /// Why.
+        error: io::Error,
+    },
+}
 
-impl FileId {
-    /// The identity of the file at `path`, if it can be looked at.
-    pub fn of(path: &Path) -> Option<FileId> {
-        std::fs::metadata(path)
-            .ok()
-            .map(|m| FileId::from_metadata(&m))
-    }
-
-    fn from_metadata(m: &Metadata) -> FileId {
-        let (modified_secs, modified_nanos) = split_time(m.modified().ok());
-        #[cfg(unix)]
-        let rest = {
-            use std::os::unix::fs::MetadataExt;
-            [
-                zigzag(m.ctime()),
-                u64::try_from(m.ctime_nsec()).unwrap_or(0),
-                m.dev(),
-                m.ino(),
-            ]
-        };
-        #[cfg(not(unix))]
-        let rest = {
-            let (created_secs, created_nanos) = split_time(m.created().ok());
-            [created_secs, created_nanos, 0, 0]
-        };
-        FileId([
-            m.len(),
-            modified_secs,
-            modified_nanos,
-            rest[0],
-            rest[1],
-            rest[2],
-            rest[3],
-        ])
-    }
-
-    /// When the file's content last changed, in seconds.
-    fn modified(&self) -> i64 {
-        unzigzag(self.0[1])
+impl Bilingual for CacheNote {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CacheNote::Unusable { path, why } => {
+                let p = path.display();
+                let why = match why {
+                    Damage::Read(e) => IoReason(e).text(lang),
+                    Damage::Garbled => Bi::new(
+                        "den er afbrudt eller beskadiget",
+                        "it is cut off or damaged",
+                    )
+                    .get(lang)
+                    .to_owned(),
+                };
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: rapportens mellemlager kunne ikke bruges ({why}); alle logs er \
+                         læst forfra, og mellemlageret er lavet på ny"
+                    ),
+                    format_args!(
+                        "{p}: the report's cache could not be used ({why}); every log was read \
+                         afresh, and the cache was made anew"
+                    ),
+                )
+            }
+            CacheNote::NotSaved { path, error } => {
+                let (p, why) = (path.display(), IoReason(error).text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: rapportens mellemlager kunne ikke gemmes ({why}); næste kørsel \
+                         læser alle logs forfra"
+                    ),
+                    format_args!(
+                        "{p}: the report's cache could not be saved ({why}); the next run reads \
+                         every log afresh"
+                    ),
+                )
+            }
+        }
     }
 }
 
-fn split_time(t: Option<std::time::SystemTime>) -> (u64, u64) {
-    let Some(t) = t else { return (0, 0) };
-    match t.duration_since(std::time::UNIX_EPOCH) {
-        Ok(d) => (
-            zigzag(i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
-            u64::from(d.subsec_nanos()),
-        ),
-        Err(e) => (
-            zigzag(-i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX)),
-            0,
-        ),
-    }
-}
-
-fn zigzag(v: i64) -> u64 {
-    v.unsigned_abs() << 1 | u64::from(v < 0)
-}
-
-fn unzigzag(z: u64) -> i64 {
-    let magnitude = i64::try_from(z >> 1).unwrap_or(i64::MAX);
-    if z & 1 == 1 { -magnitude } else { magnitude }
-}
+crate::danish_display!(CacheNote);
 
 /// The cache's file beside an anchor file.
 pub fn cache_path(anchors: &Path) -> PathBuf {
@@ -197,30 +199,26 @@ impl ReportCache {
     /// Opens the cache at `path` for a run that began at `started` (UTC seconds) with a
     /// course index of this `fingerprint`. A cache that cannot be used is noted
     /// ([`ReportCache::note`]) and left out; a new one is started either way.
-    pub fn open(path: &Path, fingerprint: Digest32, started: i64, lang: Lang) -> ReportCache {
+    pub fn open(path: &Path, fingerprint: Digest32, started: i64) -> ReportCache {
         let old = match Old::load(path, fingerprint) {
             Ok(old) => old.map(Ok),
             Err(why) => Some(Err(why)),
         };
-        let note = match &old {
-            Some(Err(why)) => Some(match lang {
-                Lang::Da => format!(
-                    "{}: rapportens mellemlager kunne ikke bruges ({why}); alle logs er læst \
-                     forfra, og mellemlageret er lavet på ny",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{}: the report's cache could not be used ({why}); every log was read \
-                     afresh, and the cache was made anew",
-                    path.display()
-                ),
-            }),
-            _ => None,
+        let (old, note) = match old {
+            Some(Err(why)) => (
+                None,
+                Some(CacheNote::Unusable {
+                    path: path.to_path_buf(),
+                    why,
+                }),
+            ),
+            Some(Ok(old)) => (Some(old), None),
+            None => (None, None),
         };
         ReportCache {
             path: path.to_path_buf(),
             started,
-            old: old.and_then(Result::ok),
+            old,
             new: Mutex::new(New::start(path, fingerprint, started).ok()),
             note: Mutex::new(note),
             reused: AtomicU64::new(0),
@@ -235,8 +233,8 @@ impl ReportCache {
     }
 
     /// Why the last run's cache was not used, if it was there and unusable.
-    pub fn note(&self) -> Option<String> {
-        lock(&self.note).clone()
+    pub fn note(&self) -> Option<CacheNote> {
+        lock(&self.note).take()
     }
 
     /// The entry for the file at `relative` (to the collection folder), if its identity is
@@ -314,25 +312,14 @@ impl ReportCache {
     /// Ends the run's use of the cache: puts the new cache in place of the old one, and says
     /// how many logs came from the cache and, if the cache could not be used or saved, why
     /// (a cache that cannot be saved only makes the next run slower).
-    pub fn close(self, lang: Lang) -> (u64, Option<String>) {
+    pub fn close(self) -> (u64, Option<CacheNote>) {
         let reused = self.reused();
-        let mut note = self.note();
+        let note = self.note();
         let path = self.path.clone();
-        if let Err(e) = self.finish() {
-            note.get_or_insert(match lang {
-                Lang::Da => format!(
-                    "{}: rapportens mellemlager kunne ikke gemmes ({e}); næste kørsel læser \
-                     alle logs forfra",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{}: the report's cache could not be saved ({e}); the next run reads every \
-                     log afresh",
-                    path.display()
-                ),
-            });
+        match self.finish() {
+            Err(error) => (reused, note.or(Some(CacheNote::NotSaved { path, error }))),
+            Ok(()) => (reused, note),
         }
-        (reused, note)
     }
 
     fn finish(self) -> io::Result<()> {
