@@ -14,20 +14,14 @@ use bevidst::report::cache::cache_path;
 use bevidst::report::read::list_files;
 use bevidst::report::{Paths, RunOutput, Settings, render, run};
 use bevidst::schedule::Rules;
-use bevidst::simulate::courses::{Shape, synthetic_courses};
 use bevidst::simulate::{SimConfig, simulate};
 
 /// The simulated period ends here, and the report is made then.
 const END: i64 = 1_749_988_800;
 
-fn courses() -> CourseSet {
-    synthetic_courses(Shape {
-        refreshers: 1,
-        bank: 6,
-        draw: 4,
-    })
-    .expect("valid synthetic courses")
-}
+#[path = "support/small_courses.rs"]
+mod small_courses;
+use small_courses::courses;
 
 struct Env {
     _dir: tempfile::TempDir,

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::codec::{self, Head, Reader};
 use super::{FORMAT, MAGIC, MAX_ENTRY_BYTES};
 use crate::canon::Digest32;
+use crate::fsutil::{create_private, create_private_dir, parent_of, sync_dir};
 
 /// Why the last run's cache could not be used.
 #[derive(Debug)]
@@ -113,10 +114,13 @@ impl New {
     pub(super) fn start(path: &Path, fingerprint: Digest32, started: i64) -> io::Result<New> {
         let temp = path.with_extension("cache.tmp");
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+            create_private_dir(parent)?;
         }
+        // It holds every learner's state: readable by its owner only. A leftover from a run
+        // that stopped is removed first, so the new file gets these permissions.
+        let _ = std::fs::remove_file(&temp);
         let mut new = New {
-            out: BufWriter::with_capacity(256 * 1024, File::create(&temp)?),
+            out: BufWriter::with_capacity(256 * 1024, create_private(&temp)?),
             temp,
             hasher: Sha256::new(),
             entries: 0,
@@ -161,6 +165,8 @@ impl New {
             .map_err(io::IntoInnerError::into_error)?;
         file.sync_data()?;
         drop(file);
-        std::fs::rename(&self.temp, path)
+        std::fs::rename(&self.temp, path)?;
+        sync_dir(&parent_of(path));
+        Ok(())
     }
 }
