@@ -136,6 +136,16 @@ impl Lang {
 /// Danish and English, any other as the system words it (without its "(os error N)").
 pub struct IoReason<'a>(pub &'a std::io::Error);
 
+/// What was being done to a file when it failed (`"read"`, `"write"`, `"create"`), in words.
+pub fn action(what: &str, lang: Lang) -> &str {
+    match (what, lang) {
+        ("read", Lang::Da) => "læse",
+        ("write", Lang::Da) => "skrive",
+        ("create", Lang::Da) => "oprette",
+        (other, _) => other,
+    }
+}
+
 impl Bilingual for IoReason<'_> {
     fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         use std::io::ErrorKind as K;

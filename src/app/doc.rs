@@ -323,10 +323,7 @@ pub fn save_state(save: &super::SaveState, lang: Lang) -> Vec<Para> {
                 Para::new(Tone::Muted, t.receipt_note),
             ];
             if let Some(why) = copy_problem {
-                out.push(Para::new(
-                    Tone::Warning,
-                    texts::copy_failed(lang, &safe(why)),
-                ));
+                out.push(Para::new(Tone::Warning, safe(why)));
             }
             out
         }

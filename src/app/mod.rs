@@ -11,6 +11,7 @@ pub mod doc;
 pub mod form;
 pub mod hand_in;
 pub mod mode;
+pub mod my_results;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
@@ -55,6 +56,10 @@ pub struct Model {
     pub today: Date,
     /// The learner's finished attempts, oldest first (as their log holds them).
     pub history: Vec<FinishedAttempt>,
+    /// The completion receipt of each attempt of `history`, in the same order; `None` where
+    /// the model was made without the log (screen samples, tests). Changed only through
+    /// [`Model::remember`], which keeps the two aligned.
+    pub receipts: Vec<Option<String>>,
     /// The course set as the verdict looks things up in it (built once: the courses do not
     /// change during a session), with the earlier versions the history holds.
     pub judge: std::sync::Arc<CourseIndex>,
@@ -100,6 +105,12 @@ pub enum Screen {
     Review(ReviewState),
     /// Changing the first-start answers later.
     Settings(SettingsState),
+    /// »Mine resultater«: every finished attempt with its receipt, and how long each module
+    /// is valid ([`my_results`]).
+    MyResults {
+        /// Lines scrolled down.
+        scroll: usize,
+    },
 }
 
 /// Where the learner is in a module's pages.
@@ -265,6 +276,8 @@ pub enum Message {
     ToggleLanguage,
     /// Open the settings.
     OpenSettings,
+    /// Open »Mine resultater«, the learner's own attempts and receipts.
+    OpenMyResults,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
     /// Hand in the quiz: from a question, to the hand-in page; there, ask to hand in.
@@ -344,6 +357,7 @@ impl Model {
             Screen::FirstStart(Form::first_start(&config, login, today))
         };
         let judge = std::sync::Arc::new(CourseIndex::for_learner(&courses, &history));
+        let receipts = vec![None; history.len()];
         let mut model = Model {
             courses: CourseSet::default(),
             catalogue: std::sync::Arc::new(courses),
@@ -351,6 +365,7 @@ impl Model {
             login: login.to_owned(),
             today,
             history,
+            receipts,
             judge,
             version_since: std::collections::BTreeMap::new(),
             screen,
@@ -411,6 +426,13 @@ impl Model {
             .filter(|s| matches!(s.state, crate::schedule::State::Passed { .. }))
             .count();
         (passed, statuses.len())
+    }
+
+    /// Adds a stored attempt and its receipt to the learner's history.
+    pub fn remember(&mut self, attempt: FinishedAttempt, receipt: String) {
+        self.receipts.resize(self.history.len(), None);
+        self.history.push(attempt);
+        self.receipts.push(Some(receipt));
     }
 
     /// What the learner's history says about each question and area, for the adaptive draw.

@@ -98,7 +98,9 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                 Ok(stored) => Message::RecordStored {
                     receipt: stored.receipt,
                     attempt: Box::new(attempt),
-                    copy_problem: stored.copy_problem.map(|e| e.text(lang)),
+                    copy_problem: stored
+                        .copy_problem
+                        .map(|e| super::texts::copy_failed(lang, &e)),
                 },
                 Err(why) => Message::RecordFailed(why.text(lang)),
             })

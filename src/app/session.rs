@@ -13,8 +13,8 @@ use super::Model;
 use super::runtime::Live;
 use super::store::LogStore;
 use super::texts;
-use crate::config::{self, ConfigError};
-use crate::course::{self, CourseError};
+use crate::config::{self, Config, ConfigError};
+use crate::course::{self, CourseError, CourseSet};
 use crate::lang::Lang;
 use crate::message::Bilingual;
 use crate::record::{self, LearnerLog, RecordError};
@@ -73,6 +73,16 @@ impl Bilingual for StartError {
 
 crate::danish_display!(StartError);
 
+/// The course set of a session: the folder `paths` names, else the configuration's, else the
+/// bundled courses. `bevidst status` and `history` read the same set as the program.
+pub fn courses(paths: &Paths, config: &Config) -> Result<CourseSet, Vec<CourseError>> {
+    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
+    match folder {
+        Some(dir) => course::load_dir(dir),
+        None => course::bundled(),
+    }
+}
+
 /// Opens a session: the model at its first screen (the first-start questions, or home) and
 /// the services that store what the learner does.
 pub fn start<R: Rng>(
@@ -83,12 +93,7 @@ pub fn start<R: Rng>(
 ) -> Result<(Model, Live<LogStore, R>), StartError> {
     let config = config::load(&paths.config_dir)?;
     let lang = config.language;
-    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
-    let courses = match folder {
-        Some(dir) => course::load_dir(dir),
-        None => course::bundled(),
-    }
-    .map_err(StartError::Courses)?;
+    let courses = courses(paths, &config).map_err(StartError::Courses)?;
     let log_path = record::log_path(&paths.data_dir);
     let (log, opened) = LearnerLog::open(&log_path, &mut rng)?;
     let mut notes = opened.messages(lang, &log_path);
@@ -101,12 +106,13 @@ pub fn start<R: Rng>(
     };
     // A copy that failed after an earlier completion is retried at every start.
     if let Err(why) = store.copy_to_collection() {
-        notes.push(texts::copy_failed(lang, &why.text(lang)));
+        notes.push(texts::copy_failed(lang, &why));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
     notes.extend(seen_note);
     let mut model = Model::new(courses, config, store.history(), today, login);
+    model.receipts = store.receipts();
     model.version_since = version_since;
     model.log_notes = notes;
     model.cannot_save = store.log.unwritable().map(str::to_owned);
@@ -196,21 +202,22 @@ mod tests {
         let Screen::Result(result) = &model.screen else {
             panic!("handed in: {:?}", model.screen);
         };
-        assert!(matches!(
-            &result.save,
-            crate::app::SaveState::Stored {
-                copy_problem: Some(_),
-                ..
-            }
-        ));
+        // Said once, in one sentence, with the reason in words and no "(os error 2)".
+        let said = format!(
+            "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {}, fordi mappen ikke findes; det bliver prøvet igen, næste gang du starter bevidst.",
+            dir.path().join("no-such-share").display()
+        );
+        let crate::app::SaveState::Stored {
+            copy_problem: Some(problem),
+            ..
+        } = &result.save
+        else {
+            panic!("stored, with a copy problem: {:?}", result.save);
+        };
+        assert_eq!(problem, &said);
         // The next start retries the copy and tells the learner it still fails.
         let (model, _) = start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
-        assert_eq!(model.log_notes.len(), 1, "{:?}", model.log_notes);
-        assert!(
-            model.log_notes[0].contains("fælles mappe"),
-            "{:?}",
-            model.log_notes
-        );
+        assert_eq!(model.log_notes, [said]);
     }
 
     #[test]

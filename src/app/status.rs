@@ -65,7 +65,7 @@ pub fn statuses(
 
 /// The last second of `today` in Copenhagen, as UTC seconds: the moment the learner's own
 /// verdicts are taken at (only the rule for future times looks at it).
-fn end_of(today: Date) -> i64 {
+pub(crate) fn end_of(today: Date) -> i64 {
     today
         .tomorrow()
         .ok()
@@ -146,6 +146,21 @@ pub fn brief(status: &Status, lang: Lang, today: Date) -> String {
 
 /// "15. dec." (this year) or "15. dec. 2026"; "15 Dec" or "15 Dec 2026".
 fn short_date(d: Date, lang: Lang, today: Date) -> String {
+    if d.year() == today.year() {
+        day_month(d, lang)
+    } else {
+        short_date_with_year(d, lang)
+    }
+}
+
+/// "15. dec. 2026", "15 Dec 2026": a date short enough for a list, with its year (records are
+/// listed over the years).
+pub fn short_date_with_year(d: Date, lang: Lang) -> String {
+    format!("{} {}", day_month(d, lang), d.year())
+}
+
+/// "15. dec.", "15 Dec".
+fn day_month(d: Date, lang: Lang) -> String {
     const DA: [&str; 12] = [
         "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
         "dec.",
@@ -155,14 +170,9 @@ fn short_date(d: Date, lang: Lang, today: Date) -> String {
     ];
     // `month()` is 1..=12 for every jiff date, so the index is in range.
     let i = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
-    let day_month = match lang {
+    match lang {
         Lang::Da => format!("{}. {}", d.day(), DA[i]),
         Lang::En => format!("{} {}", d.day(), EN[i]),
-    };
-    if d.year() == today.year() {
-        day_month
-    } else {
-        format!("{day_month} {}", d.year())
     }
 }
 

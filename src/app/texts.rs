@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::course::Role;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 
 crate::text_table! {
     /// The fixed texts, in Danish and English.
@@ -183,6 +184,28 @@ crate::text_table! {
     go_result:
         "tilbage til resultatet",
         "back to the result";
+    // »Mine resultater« (`app::my_results`).
+    my_results_title:
+        "Mine resultater",
+        "My results";
+    my_results_attempts:
+        "Dine forsøg, det nyeste først",
+        "Your attempts, newest first";
+    my_results_validity:
+        "Så længe gælder dine moduler",
+        "How long your modules are valid";
+    my_results_none:
+        "Du har ikke afleveret nogen quiz endnu. Når du har, står dit resultat og din kvittering her.",
+        "You have not handed in a quiz yet. When you have, your result and your receipt are listed here.";
+    valid_for_good:
+        "bestået, og det udløber ikke",
+        "passed, and it does not expire";
+    not_passed_yet:
+        "ikke bestået endnu",
+        "not passed yet";
+    go_overview:
+        "tilbage til oversigten",
+        "back to the overview";
 }
 
 /// A role as the learner reads it: »Leder med personaleansvar«.
@@ -249,7 +272,8 @@ pub fn beyond_policy(lang: Lang, source: &str) -> String {
     }
 }
 
-/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one).
+/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one); "pass mark 80%" in English,
+/// which writes no space before the per cent sign.
 pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) -> String {
     match lang {
         Lang::Da => {
@@ -263,7 +287,7 @@ pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) ->
             } else {
                 "questions"
             };
-            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark} %")
+            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark}%")
         }
     }
 }
@@ -280,7 +304,7 @@ pub fn score_line(lang: Lang, score: u32, max: u32, pass_mark: u32) -> String {
             "Du fik {score} af {max} rigtige ({pct} %). Der skal {pass_mark} % til at bestå."
         ),
         Lang::En => {
-            format!("You got {score} of {max} right ({pct} %). The pass mark is {pass_mark} %.")
+            format!("You got {score} of {max} right ({pct}%). The pass mark is {pass_mark}%.")
         }
     }
 }
@@ -320,15 +344,85 @@ pub fn not_accepted(lang: Lang, why: &str) -> String {
     }
 }
 
-/// The note when the copy to the shared collection folder failed.
-pub fn copy_failed(lang: Lang, why: &str) -> String {
-    match lang {
-        Lang::Da => format!(
-            "Resultatet er gemt på din computer, men kopien til den fælles mappe lykkedes ikke ({why}). Den bliver prøvet igen, næste gang du starter bevidst."
+/// The note when the copy to the shared collection folder failed, at a result or at the
+/// next start: that the results are stored here, and why the copy failed, once. A folder
+/// out of reach is one sentence, with the operating system's reason in words where it helps
+/// the learner (the folder is missing, out of reach, full), and it is retried; a copy that
+/// must not be retried (something else at its name, a copy that is not this log's) says what
+/// to do instead.
+pub fn copy_failed(lang: Lang, why: &crate::record::RecordError) -> String {
+    use crate::record::RecordError;
+    let retried = |folder: &std::path::Path, source: &std::io::Error| {
+        let folder = folder.display();
+        let cause = os_reason(lang, source.kind());
+        match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {folder}{cause}; det bliver prøvet igen, næste gang du starter bevidst."
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder {folder}{cause}; this is tried again the next time you start bevidst."
+            ),
+        }
+    };
+    match why {
+        RecordError::CollectionUnreachable { dir, source } => retried(dir, source),
+        RecordError::CollectionWrite { path, source } => {
+            retried(&crate::fsutil::parent_of(path), source)
+        }
+        RecordError::CollectionBlocked(e) => {
+            let (path, reason) = (e.path().display(), e.reason(lang));
+            match lang {
+                Lang::Da => format!(
+                    "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe, fordi {path} ikke er en log: {reason}. Kontakt it-sikkerhedsfunktionen."
+                ),
+                Lang::En => format!(
+                    "Your results are stored on your computer, but could not be copied to the shared folder, because {path} is not a log: {reason}. Contact the IT-security function."
+                ),
+            }
+        }
+        other => match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe: {}.",
+                other.text(lang)
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder: {}.",
+                other.text(lang)
+            ),
+        },
+    }
+}
+
+/// Why a folder could not be used, in words, as a clause (", fordi mappen ikke findes"); empty
+/// where the operating system's reason would not help the learner.
+fn os_reason(lang: Lang, kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => lang.pick(
+            ", fordi mappen ikke findes",
+            ", because the folder does not exist",
         ),
-        Lang::En => format!(
-            "The result is stored on your computer, but the copy to the shared folder failed ({why}). It is retried the next time you start bevidst."
+        K::PermissionDenied => lang.pick(
+            ", fordi du ikke har adgang til den",
+            ", because you have no access to it",
         ),
+        K::NotADirectory => lang.pick(
+            ", fordi det ikke er en mappe",
+            ", because it is not a folder",
+        ),
+        K::StorageFull | K::QuotaExceeded => lang.pick(
+            ", fordi der ikke er plads",
+            ", because there is no space left",
+        ),
+        K::ReadOnlyFilesystem => lang.pick(
+            ", fordi der kun kan læses i den",
+            ", because it can only be read",
+        ),
+        K::TimedOut | K::NetworkUnreachable | K::HostUnreachable | K::NetworkDown => lang.pick(
+            ", fordi netværket ikke svarer",
+            ", because the network does not answer",
+        ),
+        _ => "",
     }
 }
 
@@ -370,7 +464,14 @@ pub fn earlier_shares(lang: Lang, shares: &[u32]) -> String {
     if shares.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = shares.iter().map(|s| format!("{s} %")).collect();
+    // Danish writes a space before the per cent sign, English does not.
+    let list: Vec<String> = shares
+        .iter()
+        .map(|s| match lang {
+            Lang::Da => format!("{s} %"),
+            Lang::En => format!("{s}%"),
+        })
+        .collect();
     match lang {
         Lang::Da => format!(" · før: {}", list.join(", ")),
         Lang::En => format!(" · before: {}", list.join(", ")),
@@ -416,8 +517,45 @@ mod tests {
         );
         assert_eq!(
             module_facts(Lang::En, 1, 1, 50),
-            "1 page · 1 question · pass mark 50 %"
+            "1 page · 1 question · pass mark 50%"
         );
+    }
+
+    #[test]
+    fn a_failed_copy_gives_the_reason_in_words_only_where_it_helps() {
+        use crate::record::RecordError;
+        let unreachable = |kind| RecordError::CollectionUnreachable {
+            dir: "/srv/bevidst".into(),
+            source: std::io::Error::from(kind),
+        };
+        let denied = copy_failed(Lang::En, &unreachable(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(
+            denied,
+            "Your results are stored on your computer, but could not be copied to the shared folder /srv/bevidst, because you have no access to it; this is tried again the next time you start bevidst."
+        );
+        let other = copy_failed(Lang::Da, &unreachable(std::io::ErrorKind::Other));
+        assert!(
+            other.contains("fælles mappe /srv/bevidst; det bliver prøvet igen"),
+            "{other}"
+        );
+        let write = RecordError::CollectionWrite {
+            path: "/srv/bevidst/abc.ron".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        assert!(
+            copy_failed(Lang::Da, &write).contains("mappe /srv/bevidst, fordi der ikke er plads;"),
+            "the folder, not the file"
+        );
+    }
+
+    #[test]
+    fn english_writes_per_cent_without_a_space_and_danish_with_one() {
+        assert_eq!(
+            score_line(Lang::En, 2, 3, 80),
+            "You got 2 of 3 right (66%). The pass mark is 80%."
+        );
+        assert_eq!(earlier_shares(Lang::En, &[50, 100]), " · before: 50%, 100%");
+        assert_eq!(earlier_shares(Lang::Da, &[50]), " · før: 50 %");
     }
 
     #[test]

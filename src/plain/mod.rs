@@ -253,7 +253,10 @@ pub fn run<S: Services>(
         match input::parse(&line, &ctx) {
             Parsed::Help => {
                 writeln!(out)?;
-                print(out, &screen::help(&ctx, lang, opts.width))?;
+                print(
+                    out,
+                    &screen::help(&ctx, lang, opts.width, |m| model.inert(m)),
+                )?;
                 writeln!(out)?;
             }
             Parsed::Repeat => {

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use crate::app::session::Paths;
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
-use crate::course::{self, CourseSet};
+use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::message::Bilingual as _;
 use crate::record::{self, BadLine, RecordError, verify_reader};
@@ -107,12 +107,7 @@ pub fn run(
         writeln!(out, "{}", super::texts::texts(lang).not_set_up)?;
         return Ok(Urgency::Due.exit_code());
     }
-    let folder = paths.courses.as_deref().or(config.courses.as_deref());
-    let courses = match folder {
-        Some(dir) => course::load_dir(dir),
-        None => course::bundled(),
-    };
-    let courses = match courses {
+    let courses = match crate::app::session::courses(paths, &config) {
         Ok(c) => c,
         Err(errors) => {
             let broken = crate::app::session::StartError::Courses(errors);

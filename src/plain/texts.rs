@@ -80,6 +80,9 @@ crate::text_table! {
     next_module:
         "Næste modul:",
         "Next module:";
+    my_results_back:
+        "Tryk Enter for at gå tilbage til oversigten",
+        "Press Enter to go back to the overview";
 }
 
 /// A prompt: what to type, how to get help, and the colon the answer follows.

@@ -176,7 +176,6 @@ pub struct Paths {
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// The collection folder cannot be read.
-    #[error("{path}: cannot read the collection folder: {source}")]
     Collection {
         /// The folder.
         path: PathBuf,
@@ -184,9 +183,26 @@ pub enum RunError {
         source: std::io::Error,
     },
     /// The anchor file is unusable; going on would forget (and overwrite) the anchors.
-    #[error(transparent)]
     Anchors(#[from] AnchorError),
 }
+
+impl crate::message::Bilingual for RunError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Collection { path, source } => {
+                let p = path.display();
+                let why = crate::message::IoReason(source).text(lang);
+                lang.write(
+                    out,
+                    format_args!("{p}: samlemappen kan ikke læses: {why}"),
+                    format_args!("{p}: cannot read the collection folder: {why}"),
+                )
+            }
+            RunError::Anchors(e) => e.write(lang, out),
+        }
+    }
+}
+crate::danish_display!(RunError);
 
 /// A finished run: the report, its follow-up lists, and whether the anchors could be saved.
 #[derive(Debug)]
@@ -242,7 +258,8 @@ pub fn run(
     .collect();
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_own(f, &own)).collect();
     let index = CourseIndex::new(courses, &anchors.versions);
-    let (roster, mut roster_problems, roster_rows, roster_rejected) = load_roster(paths);
+    let (roster, mut roster_problems, roster_rows, roster_rejected) =
+        load_roster(paths, settings.lang);
     let names = Names::default();
     // The wall clock, not the report's moment: the cache compares it with files' times.
     let started = jiff::Timestamp::now().as_second();
@@ -362,7 +379,7 @@ fn is_own(f: &Path, own: &[PathBuf]) -> bool {
 
 /// The roster, its row problems, and the rows accepted and rejected. A roster that cannot be
 /// used at all (unreadable, wrong columns) becomes one problem, and the report goes on without.
-fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
+fn load_roster(paths: &Paths, lang: Lang) -> (Option<Roster>, Vec<Problem>, u64, u64) {
     let Some(path) = &paths.roster else {
         return (None, Vec::new(), 0, 0);
     };
@@ -390,7 +407,13 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                 path: shown,
                 line: None,
                 kind: ProblemKind::Roster,
-                message: format!("{e}; the report is made without the roster"),
+                message: match lang {
+                    Lang::Da => format!(
+                        "{}; rapporten er lavet uden medarbejderlisten",
+                        e.text(lang)
+                    ),
+                    Lang::En => format!("{}; the report is made without the roster", e.text(lang)),
+                },
                 records: 0,
                 who: None,
             }],

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::course::Role;
+use crate::lang::Lang;
+use crate::message::{Bilingual, IoReason};
 
 /// The largest roster read: 45,000 employees take about 3 MB.
 const MAX_ROSTER_BYTES: u64 = 256 * 1024 * 1024;
@@ -78,7 +80,6 @@ pub struct RowProblem {
 #[derive(Debug, thiserror::Error)]
 pub enum RosterError {
     /// The file cannot be read.
-    #[error("{path}: cannot read the roster: {source}")]
     Unreadable {
         /// The roster file.
         path: PathBuf,
@@ -86,7 +87,6 @@ pub enum RosterError {
         source: std::io::Error,
     },
     /// The file cannot be written.
-    #[error("{path}: cannot write the roster: {source}")]
     Unwritable {
         /// The roster file.
         path: PathBuf,
@@ -94,9 +94,6 @@ pub enum RosterError {
         source: std::io::Error,
     },
     /// The header lacks a required column.
-    #[error(
-        "{path}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), and may name `rolle` (or `role`), found: {found}"
-    )]
     Columns {
         /// The roster file.
         path: PathBuf,
@@ -106,6 +103,46 @@ pub enum RosterError {
         found: String,
     },
 }
+
+impl Bilingual for RosterError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RosterError::Unreadable { path, source } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{p}: medarbejderlisten kan ikke læses: {why}"),
+                    format_args!("{p}: cannot read the roster: {why}"),
+                )
+            }
+            RosterError::Unwritable { path, source } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{p}: medarbejderlisten kan ikke skrives: {why}"),
+                    format_args!("{p}: cannot write the roster: {why}"),
+                )
+            }
+            RosterError::Columns {
+                path,
+                missing,
+                found,
+            } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}:1: medarbejderlisten har ingen kolonne {missing}; overskriften skal nævne `medarbejder` (eller `employee_id`), `forvaltning` og `startdato` (eller `start_date`) og må nævne `rolle` (eller `role`); fundet: {found}"
+                    ),
+                    format_args!(
+                        "{p}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), and may name `rolle` (or `role`), found: {found}"
+                    ),
+                )
+            }
+        }
+    }
+}
+crate::danish_display!(RosterError);
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
@@ -387,7 +424,11 @@ mod tests {
         assert_eq!(read_roster(&path).expect("reads back").0.employees, unknown);
         let err = write_roster(&dir.path().join("no/such/folder.csv"), &employees)
             .expect_err("a missing folder");
-        assert!(err.to_string().contains("cannot write the roster"), "{err}");
+        assert!(
+            err.text(Lang::En).contains("cannot write the roster"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("kan ikke skrives"), "{err}");
     }
 
     #[test]
@@ -410,7 +451,7 @@ mod tests {
     #[test]
     fn wrong_columns_reject_the_file() {
         let err = parse("id,name\n1,Anna\n").expect_err("must fail");
-        let msg = err.to_string();
+        let msg = err.text(Lang::En);
         assert!(
             msg.contains("`medarbejder`, `forvaltning`, `startdato`"),
             "{msg}"

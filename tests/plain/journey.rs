@@ -10,7 +10,7 @@ use std::process::Stdio;
 
 use bevidst::course::{Module, Role};
 
-use super::common::{Dirs, Session, onboarding_only, text};
+use super::common::{Dirs, Session, append_attempt, onboarding_only, text};
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -227,45 +227,8 @@ fn a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count()
         text(&still.stdout)
     );
 
-    append_honest_pass(&dirs, &courses.modules[0]);
+    append_attempt(&dirs, &courses.modules[0], 1_764_320_400, 600);
     status_after_the_pass(&dirs);
-}
-
-/// Appends a passed onboarding the verdict accepts (ten minutes for the module's draw, on 28
-/// November 2025) to the learner's log.
-fn append_honest_pass(dirs: &Dirs, module: &bevidst::course::LoadedModule) {
-    use rand::SeedableRng;
-    let m = &module.module;
-    let answers: Vec<bevidst::attempt::AnsweredQuestion> = m
-        .questions
-        .iter()
-        .take(usize::try_from(m.draw).expect("small"))
-        .map(|q| bevidst::attempt::AnsweredQuestion {
-            id: q.id.clone(),
-            area: q.area,
-            correct: true,
-        })
-        .collect();
-    let finished = 1_764_320_400;
-    let (mut log, _) = bevidst::record::LearnerLog::open(
-        &dirs.log(),
-        &mut rand_chacha::ChaCha8Rng::seed_from_u64(1),
-    )
-    .expect("the log opens");
-    log.append(bevidst::attempt::FinishedAttempt {
-        learner: "ab12".into(),
-        forvaltning: "Økonomiforvaltningen".into(),
-        module: m.id.clone(),
-        module_version: m.version,
-        content_hash: module.hash,
-        started: finished - 600,
-        finished,
-        score: m.draw,
-        max: m.draw,
-        passed: true,
-        answers,
-    })
-    .expect("appended");
 }
 
 /// `status` after the onboarding is passed: nothing due on the onboarding alone; the bundled

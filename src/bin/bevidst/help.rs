@@ -135,16 +135,24 @@ const TEXTS: &[Row] = &[
     row(
         "export",
         None,
-        "Skriv din log med gennemførelser til en fil, du kan aflevere (standard: \
-         bevidst-<installation>.ron i den aktuelle mappe).",
-        "Write your completion log to a file for hand-in (default: bevidst-<installation>.ron \
-         in the current folder).",
+        "Skriv din log med gennemførelser, så du kan aflevere den: til standard-output, når det \
+         ikke er en terminal (bevidst export > log.ron), ellers til bevidst-<installation>.ron i \
+         den aktuelle mappe. Beskeder går til standard-fejl.",
+        "Write your completion log for hand-in: to standard output when it is not a terminal \
+         (bevidst export > log.ron), else to bevidst-<installation>.ron in the current folder. \
+         Messages go to standard error.",
     ),
     row(
         "export",
         Some("out"),
-        "Hvor den skal skrives.",
-        "Where to write it.",
+        "Hvor den skal skrives; - er standard-output. En fil, der findes, beholdes uden --force.",
+        "Where to write it; - is standard output. An existing file is kept unless --force.",
+    ),
+    row(
+        "export",
+        Some("force"),
+        "Erstat filen, hvis den findes.",
+        "Replace the file if it exists.",
     ),
     row(
         "history",

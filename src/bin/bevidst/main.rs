@@ -51,6 +51,8 @@ enum Command {
     Export {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
     History {
         #[arg(long, value_name = "DIR")]
@@ -97,8 +99,8 @@ fn run() -> Exit {
         }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
         Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref(), lang),
         Some(Command::Verify { files }) => records::verify(&files, lang),
-        Some(Command::Export { out }) => records::export(out, lang),
-        Some(Command::History { collect }) => records::history(collect, lang),
+        Some(Command::Export { out, force }) => records::export(out, force, lang),
+        Some(Command::History { collect }) => records::history(collect, cli.courses.as_ref(), lang),
         Some(Command::Report(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             report::report(&args, set, lang)
         }),

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use bevidst::course::CourseSet;
 use bevidst::exit::Exit;
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::report::privacy::{
     DEFAULT_MIN_GROUP, MIN_MIN_GROUP, Pseudonymizer, load_or_create_key,
 };
@@ -113,7 +114,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         match load_or_create_key(&key_path, &mut rand::rng()) {
             Ok(k) => Some(Pseudonymizer::new(k)),
             Err(e) => {
-                say_err!("{e}");
+                say_err!("{}", e.in_lang(lang));
                 return Exit::NoReport;
             }
         }
@@ -133,7 +134,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     ) {
         Ok(o) => o,
         Err(e) => {
-            say_err!("{e}");
+            say_err!("{}", e.in_lang(lang));
             return Exit::NoReport;
         }
     };
@@ -144,7 +145,19 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         say_err!("{}", bevidst::message::Bilingual::in_lang(note, lang));
     }
     if let Some(e) = &out.anchor_error {
-        say_err!("{e}; the report is complete, but the next run cannot check these logs' history");
+        say_err!(
+            "{}",
+            match lang {
+                Lang::Da => format!(
+                    "{}; rapporten er færdig, men næste kørsel kan ikke kontrollere disse logs' historik",
+                    e.in_lang(lang)
+                ),
+                Lang::En => format!(
+                    "{}; the report is complete, but the next run cannot check these logs' history",
+                    e.in_lang(lang)
+                ),
+            }
+        );
     }
     let r = &out.report;
     let written = render(format, r, args, lang, xapi);

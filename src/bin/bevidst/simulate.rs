@@ -1,6 +1,6 @@
 //! Arguments and dispatch of `bevidst simulate`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevidst::course::CourseSet;
 use bevidst::exit::Exit;
@@ -35,6 +35,21 @@ pub struct SimulateArgs {
 
 /// Runs `bevidst simulate`.
 pub fn simulate(args: &SimulateArgs, courses: &CourseSet, lang: Lang) -> Exit {
+    if let Some(why) = not_empty(&args.out, lang) {
+        let out = args.out.display();
+        say_err!(
+            "{}",
+            match lang {
+                Lang::Da => format!(
+                    "{out}: {why}; simulate skriver en ny samling i en ny eller tom mappe (vælg en anden --out)"
+                ),
+                Lang::En => format!(
+                    "{out}: {why}; simulate writes a new collection into a new or empty folder (choose another --out)"
+                ),
+            }
+        );
+        return Exit::NoReport;
+    }
     let synthetic;
     let set = if args.synthetic {
         match simulate::courses::synthetic_courses(simulate::courses::Shape::default()) {
@@ -76,4 +91,30 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet, lang: Lang) -> Exit {
         }
     }
     Exit::Ok
+}
+
+/// Why `dir` cannot take a new collection: it holds something already, or is no folder. A
+/// missing folder is fine (it is created).
+fn not_empty(dir: &Path, lang: Lang) -> Option<String> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_some().then(|| {
+            lang.pick("mappen er ikke tom", "the folder is not empty")
+                .to_owned()
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Some(
+            lang.pick("det er ikke en mappe", "it is not a folder")
+                .to_owned(),
+        ),
+        Err(e) => Some(match lang {
+            Lang::Da => format!(
+                "mappen kan ikke læses ({})",
+                bevidst::message::IoReason(&e).text(lang)
+            ),
+            Lang::En => format!(
+                "the folder cannot be read ({})",
+                bevidst::message::IoReason(&e).text(lang)
+            ),
+        }),
+    }
 }

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::message::Bilingual;
 use crate::report::columns::{self, Column};
 use crate::report::model::Report;
 
@@ -16,7 +17,6 @@ use crate::report::model::Report;
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
     /// Writing failed.
-    #[error("{path}: cannot write: {source}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -24,6 +24,19 @@ pub enum CsvError {
         source: csv::Error,
     },
 }
+
+impl Bilingual for CsvError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let CsvError::Io { path, source } = self;
+        let p = path.display();
+        lang.write(
+            out,
+            format_args!("{p}: kan ikke skrives: {source}"),
+            format_args!("{p}: cannot write: {source}"),
+        )
+    }
+}
+crate::danish_display!(CsvError);
 
 /// A table: file stem, header, how many leading columns identify a row, rows.
 struct Table {

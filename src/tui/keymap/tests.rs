@@ -73,7 +73,7 @@ fn shifted_keys_still_match() {
 #[test]
 fn every_mode_has_a_way_out_and_hints() {
     for mode in Mode::ALL {
-        let help = help(mode, Lang::Da);
+        let help = help(mode, Lang::Da, |_| false);
         assert!(
             help.iter().any(|(k, _)| k == "Ctrl-C"),
             "{mode:?} has no Ctrl-C"
