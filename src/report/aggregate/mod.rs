@@ -29,7 +29,8 @@ pub struct Names {
 }
 
 impl Names {
-    fn intern(&self, name: &str) -> u16 {
+    /// The index of `name`, given it if it has none yet.
+    pub(crate) fn intern(&self, name: &str) -> u16 {
         // A poisoned lock only means another thread panicked mid-insert of a name; the map
         // and list are still consistent enough to go on (insert is the last step).
         let mut guard = self
@@ -46,6 +47,16 @@ impl Names {
         list.push(name.to_owned());
         map.insert(name.to_owned(), i);
         i
+    }
+
+    /// The name with index `i`.
+    pub(crate) fn name(&self, i: u16) -> Option<String> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
+            .get(usize::from(i))
+            .cloned()
     }
 
     /// All names, by index.
