@@ -39,7 +39,7 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
         quoted(&collection),
     );
     let tmux = Tmux::start(dir.path(), "dash", &command, Duration::from_secs(20));
-    let screen = tmux.wait_for("Indsamling");
+    let screen = tmux.wait_for("Personer pr. forvaltning");
     assert!(screen.contains("1 Overblik"), "{screen}");
     assert_eq!(tmux.display("#{alternate_on}"), "1", "the alternate screen");
     tmux.keys(&["3"]);

@@ -187,6 +187,24 @@ fn attack(js: &Value, min: u64) -> usize {
     let overview = serde_json::json!({ "learners": js["counts"]["learners"] });
     let one_per_forvaltning: Vec<&Value> = sizes.values().map(|rows| rows[0]).collect();
     check("overview".into(), &overview, &one_per_forvaltning);
+    // The overview table: along the forvaltninger, in people; each forvaltning withheld
+    // exactly where the completion table withholds it, and the total the same.
+    let in_people = |r: &Value| serde_json::json!({ "learners": r["employees"], "suppressed": r["suppressed"] });
+    let rows = js["overview"].as_array().expect("rows");
+    let (all, parts): (Vec<&Value>, Vec<&Value>) =
+        rows.iter().partition(|r| r["forvaltning"] == "*");
+    let parts: Vec<Value> = parts.into_iter().map(in_people).collect();
+    let part_refs: Vec<&Value> = parts.iter().collect();
+    check("overview table".into(), &in_people(all[0]), &part_refs);
+    for r in rows.iter().filter(|r| r["forvaltning"] != "*") {
+        let completion = &sizes[&r["forvaltning"].to_string()][0];
+        assert_eq!(
+            r["suppressed"], completion["suppressed"],
+            "{}",
+            r["forvaltning"]
+        );
+    }
+    assert_eq!(count(all[0], "employees"), count(&js["counts"], "learners"));
     multi
 }
 

@@ -21,6 +21,7 @@ pub mod roster;
 pub mod stats;
 #[cfg(test)]
 pub(crate) mod testkit;
+pub mod trend;
 
 use std::path::{Path, PathBuf};
 

@@ -3,8 +3,8 @@
 use super::{Column, Shown, Value, forvaltning, kind, text};
 use crate::lang::Lang;
 use crate::report::model::{
-    CompletionRow, KnowledgeRow, ModuleStatsRow, ProblemCount, QuestionRow, RosterProblem, Topic,
-    Trend,
+    CompletionRow, KnowledgeRow, ModuleStatsRow, OverviewRow, ProblemCount, QuestionRow,
+    RosterProblem, Topic, Trend,
 };
 
 fn opt_decimal(v: Option<f64>) -> Value {
@@ -30,11 +30,17 @@ macro_rules! withholdable {
         }
     )*};
 }
-withholdable!(CompletionRow, KnowledgeRow, QuestionRow, ModuleStatsRow);
+withholdable!(
+    CompletionRow,
+    KnowledgeRow,
+    QuestionRow,
+    ModuleStatsRow,
+    OverviewRow
+);
 
 /// `suppressed`: whether the row's figures are withheld (data formats only; the text formats
 /// show each withheld figure as `<5`).
-const fn suppressed<R: Withholdable>() -> Column<R> {
+pub(super) const fn suppressed<R: Withholdable>() -> Column<R> {
     Column::new("suppressed", ("Tilbageholdt", "Withheld"), |r: &R, _| {
         Value::Flag(r.is_withheld())
     })
@@ -127,7 +133,7 @@ fn topic_ident(t: Topic) -> &'static str {
     }
 }
 
-fn trend(t: Option<Trend>) -> Value {
+pub(super) fn trend(t: Option<Trend>) -> Value {
     match t {
         None => Value::Empty,
         Some(t) => Value::Label {
@@ -143,7 +149,7 @@ fn trend(t: Option<Trend>) -> Value {
 }
 
 /// Knowledge per (forvaltning or all) × topic × quarter.
-pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
+pub static KNOWLEDGE: [Column<KnowledgeRow>; 10] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
@@ -182,6 +188,22 @@ pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
         |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.share)),
     )
     .figure(7),
+    // The range the share would likely fall in with other learners of the same kind; the
+    // arrow is drawn only when the change is larger than such noise (`report::trend`).
+    Column::new(
+        "interval_low",
+        ("95 %-interval fra", "95% interval from"),
+        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.interval.0)),
+    )
+    .figure(7)
+    .only(Shown::NotOnDashboard),
+    Column::new(
+        "interval_high",
+        ("95 %-interval til", "95% interval to"),
+        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.interval.1)),
+    )
+    .figure(7)
+    .only(Shown::NotOnDashboard),
     Column::new("trend", ("Udvikling", "Trend"), |r: &KnowledgeRow, _| {
         r.figures.value(|f| trend(f.trend))
     })
@@ -300,7 +322,8 @@ pub static PROBLEM_COUNTS: [Column<ProblemCount>; 4] = [
         ("Poster ikke talt med", "Records not counted"),
         |r: &ProblemCount, _| Value::Count(r.records),
     )
-    .figure(6),
+    .figure(6)
+    .short("Poster", "Records"),
 ];
 
 /// Roster problems by roster line.

@@ -15,11 +15,13 @@ use crate::lang::Lang;
 
 mod aggregate;
 mod followup;
+mod overview;
 
 pub use self::aggregate::{
     COMPLETION, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS, ROSTER_PROBLEMS, Withholdable,
 };
 pub use self::followup::{NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+pub use self::overview::OVERVIEW;
 
 /// Text from records, files or the course set.
 fn text(s: &str) -> Value {
@@ -171,6 +173,9 @@ pub struct Column<R: 'static> {
     pub da: &'static str,
     /// The English header.
     pub en: &'static str,
+    /// A shorter header for the dashboard's narrow table, Danish and English (the help
+    /// explains it).
+    pub short: Option<(&'static str, &'static str)>,
     /// Left for text, right for figures.
     pub align: Align,
     /// Width on the dashboard.
@@ -194,6 +199,7 @@ impl<R> Column<R> {
             name,
             da,
             en,
+            short: None,
             align: Align::Left,
             width: Width::Fill(1),
             shown: Shown::Everywhere,
@@ -224,6 +230,13 @@ impl<R> Column<R> {
         self
     }
 
+    /// A shorter header for the dashboard.
+    #[must_use]
+    pub const fn short(mut self, da: &'static str, en: &'static str) -> Self {
+        self.short = Some((da, en));
+        self
+    }
+
     /// An identifying column.
     #[must_use]
     pub const fn key(mut self) -> Self {
@@ -241,6 +254,12 @@ impl<R> Column<R> {
     /// The header in `lang`.
     pub fn head(&self, lang: Lang) -> &'static str {
         lang.pick(self.da, self.en)
+    }
+
+    /// The header on the dashboard: the short one, when there is one.
+    pub fn dashboard_head(&self, lang: Lang) -> &'static str {
+        self.short
+            .map_or(self.head(lang), |(da, en)| lang.pick(da, en))
     }
 
     /// The cell of `row` as text for the dashboard or Markdown.

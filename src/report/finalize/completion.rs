@@ -9,13 +9,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::overview::{ForvaltningGate, PersonNow, Tally, overview_rows, previous_quarter_end};
 use super::{Inputs, Person, Secs};
 use crate::course::Module;
-use crate::report::aggregate::ModState;
+use crate::report::aggregate::{Facts, ModState};
 use crate::report::model::{
-    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, PersonRow,
+    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
 };
-use crate::report::privacy::{Relation, suppress};
 use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
 use crate::schedule::{COPENHAGEN, local_date};
 
@@ -36,42 +36,18 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
 }
 
 /// The completion table from its cells (forvaltning, module index) → figures, with a row for
-/// all forvaltninger per module (the sum of the forvaltninger's).
-///
-/// Suppression: a forvaltning's number of learners is the same for every module, so it is
-/// decided once per forvaltning and holds in every module (a forvaltning shown in one module
-/// and withheld in another would give its size away). The total is every learner, published
-/// in each module's all-forvaltninger row and in the overview; the secondary suppression
-/// withholds further forvaltninger until the withheld ones together hold none or at least the
-/// minimum of learners.
+/// all forvaltninger per module (the sum of the forvaltninger's). A forvaltning is shown or
+/// withheld in every module alike, as the overview decided ([`ForvaltningGate`]): its number
+/// of learners is the same in every module, and the total is published in each module's
+/// all-forvaltninger row and in the overview.
 fn completion_table(
     inp: &Inputs<'_, '_>,
     cells: &BTreeMap<(&str, usize), CompletionFigures>,
+    gate: &ForvaltningGate,
 ) -> Vec<CompletionRow> {
     let index = inp.agg.index();
-    let mut sizes: BTreeMap<&str, u64> = BTreeMap::new();
-    for (&(forv, _), c) in cells {
-        let n = sizes.entry(forv).or_default();
-        *n = (*n).max(c.learners);
-    }
-    // Cell 0 is the total, the forvaltninger follow in name order.
-    let names: Vec<&str> = sizes.keys().copied().collect();
-    let learners: Vec<u64> = std::iter::once(sizes.values().sum())
-        .chain(sizes.values().copied())
-        .collect();
-    let min = inp.gate.min();
-    let mut withheld: Vec<bool> = learners.iter().map(|&n| n < min).collect();
-    let relation = Relation {
-        total: 0,
-        parts: (1..learners.len()).collect(),
-    };
-    suppress(&learners, &mut withheld, &[relation], min);
-    let shown = |forv: Option<&str>| match forv {
-        None => !withheld[0],
-        Some(f) => names.binary_search(&f).is_ok_and(|i| !withheld[i + 1]),
-    };
     let gated = |forv: Option<&str>, figures: CompletionFigures| {
-        if shown(forv) {
+        if gate.shown(forv) {
             Gated::Shown(figures)
         } else {
             Gated::Withheld
@@ -124,11 +100,18 @@ impl AttemptFacts for KeptAttempt<'_> {
     }
 }
 
-/// Completion per forvaltning × module, the overdue list and who never started.
-pub(super) fn completion_rows(
-    inp: &Inputs<'_, '_>,
-    people: &[Person<'_>],
-) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+/// The tables made from every person's plan: completion per forvaltning × module, the
+/// overview, the overdue list and who never started.
+pub(super) struct Planned {
+    pub completion: Vec<CompletionRow>,
+    pub overview: Vec<OverviewRow>,
+    pub overdue: Vec<OverdueRow>,
+    pub never_started: Vec<PersonRow>,
+}
+
+/// Plans every person with the learner's own schedule, today and on the last day of the
+/// quarter before, and counts them.
+pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Planned {
     let index = inp.agg.index();
     let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
@@ -143,6 +126,13 @@ pub(super) fn completion_rows(
     let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
     let mut never_started = Vec::new();
     let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let cut = previous_quarter_end(inp.today);
+    let onboarding: Vec<bool> = index
+        .modules
+        .iter()
+        .map(|m| m.every_months.is_none())
+        .collect();
     for p in people {
         if p.state.is_none() {
             never_started.push(PersonRow {
@@ -152,18 +142,7 @@ pub(super) fn completion_rows(
             });
         }
         attempts.clear();
-        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-            let module = index.modules[usize::from(*m)].id.as_str();
-            attempts.extend(
-                ms.attempts_for_schedule()
-                    .map(|(finished, version, passed)| KeptAttempt {
-                        module,
-                        finished,
-                        version,
-                        passed,
-                    }),
-            );
-        }
+        kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
         let plan = schedule::plan(
             modules.iter().copied(),
             &attempts,
@@ -171,6 +150,12 @@ pub(super) fn completion_rows(
             &rules,
             inp.today,
         );
+        let mut now = PersonNow {
+            onboarded: true,
+            overdue: false,
+            never_started: p.state.is_none(),
+            not_accepted: false,
+        };
         for (mi, (_, status)) in plan.iter().enumerate() {
             let ms = p
                 .state
@@ -181,8 +166,12 @@ pub(super) fn completion_rows(
             cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
             cell.not_accepted +=
                 u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
-            cell.passed += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
+            let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
+            cell.passed += u64::from(passed);
+            now.onboarded &= passed || !onboarding[mi];
+            now.not_accepted |= ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
             if let State::Overdue { since, reason } = status.state {
+                now.overdue = true;
                 cell.overdue += 1;
                 let forvaltning = forv_ids
                     .entry(p.forvaltning)
@@ -197,6 +186,13 @@ pub(super) fn completion_rows(
                 });
             }
         }
+        // On the last day of the quarter before, for those employed by then.
+        let before = (p.start <= cut).then(|| {
+            kept_attempts(&mut attempts, inp, p, |ms| &ms.before);
+            let plan = schedule::plan(modules.iter().copied(), &attempts, p.start, &rules, cut);
+            standing_before(p, &plan, &onboarding)
+        });
+        tallies.entry(p.forvaltning).or_default().add(now, before);
     }
     overdue.sort_by(|a, b| {
         (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
@@ -207,9 +203,58 @@ pub(super) fn completion_rows(
         ))
     });
     never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-    let completion = completion_table(inp, &cells);
+    let gate = ForvaltningGate::new(&tallies, inp.gate);
+    Planned {
+        completion: completion_table(inp, &cells, &gate),
+        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
+        overdue,
+        never_started,
+    }
+}
 
-    (completion, overdue, never_started)
+/// Whether a person had passed onboarding and had nothing overdue on the last day of the
+/// quarter before, from their plan of that day.
+fn standing_before(
+    p: &Person<'_>,
+    plan: &[(String, schedule::Status)],
+    onboarding: &[bool],
+) -> (bool, bool) {
+    let overdue = plan
+        .iter()
+        .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
+    let onboarded = onboarding.iter().enumerate().all(|(mi, &onb)| {
+        !onb || p.state.is_some_and(|s| {
+            s.modules
+                .iter()
+                .any(|(m, ms)| usize::from(*m) == mi && ms.before.first_pass.is_some())
+        })
+    });
+    (onboarded, !overdue)
+}
+
+/// The attempts the report keeps for person `p`, as of today or of the quarter before
+/// (`facts` picks which), into `into`.
+fn kept_attempts<'a>(
+    into: &mut Vec<KeptAttempt<'a>>,
+    inp: &Inputs<'a, '_>,
+    p: &Person<'_>,
+    facts: impl Fn(&ModState) -> &Facts,
+) {
+    let index = inp.agg.index();
+    into.clear();
+    for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
+        let module = index.modules[usize::from(*m)].id.as_str();
+        into.extend(
+            facts(ms)
+                .attempts_for_schedule()
+                .map(|(finished, version, passed)| KeptAttempt {
+                    module,
+                    finished,
+                    version,
+                    passed,
+                }),
+        );
+    }
 }
 
 /// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt
@@ -226,7 +271,7 @@ fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
 /// Whether the learner's latest attempt at the module that was not accepted came after their
 /// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
 fn not_accepted_since_pass(ms: &ModState) -> bool {
-    let last_pass = [ms.first_pass, ms.pass_current, ms.pass_older]
+    let last_pass = [ms.now.first_pass, ms.now.pass_current, ms.now.pass_older]
         .into_iter()
         .flatten()
         .map(|(t, _)| t)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{Aggregator, LearnerState};
+use super::aggregate::{Aggregator, LearnerState, quarter_label, quarter_of_date};
 use super::model::{
     Counts, FollowUp, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
@@ -17,13 +17,11 @@ use crate::schedule::{self, Rules};
 mod completion;
 mod items;
 mod knowledge;
+mod overview;
 
 use self::completion::completion_rows;
 use self::items::item_rows;
 use self::knowledge::knowledge_rows;
-
-/// A change of at least this share (one percentage point) counts as up or down.
-pub const TREND_THRESHOLD: f64 = 0.01;
 
 /// What the tables are made from.
 pub struct Inputs<'a, 'b> {
@@ -100,7 +98,8 @@ pub fn build(
             .collect(),
     };
 
-    let (completion, overdue, never_started) = completion_rows(inp, &people);
+    let planned = completion_rows(inp, &people);
+    let (overdue, never_started) = (planned.overdue, planned.never_started);
     counts.never_started = never_started.len() as u64;
     let (problem_counts, roster_problems) = problem_tables(&problems);
     let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
@@ -139,7 +138,9 @@ pub fn build(
             .collect(),
         forvaltninger,
         quarters,
-        completion,
+        current_quarter: quarter_label(quarter_of_date(inp.today)),
+        overview: planned.overview,
+        completion: planned.completion,
         knowledge,
         questions,
         module_stats,

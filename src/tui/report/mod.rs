@@ -26,7 +26,7 @@ pub use view::view;
 /// The dashboard's tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
-    /// Counts and headline figures.
+    /// How each forvaltning stands, in people.
     Overview,
     /// Completion per forvaltning and module.
     Forvaltninger,
@@ -71,7 +71,7 @@ impl Tab {
     /// How many selectable rows the tab has.
     pub fn rows(self, r: &Report) -> usize {
         match self {
-            Tab::Overview => 0,
+            Tab::Overview => r.overview.len(),
             Tab::Forvaltninger | Tab::Overdue => r.completion.len(),
             Tab::Areas => crate::report::model::TOPICS,
             Tab::Questions => r.questions.len(),

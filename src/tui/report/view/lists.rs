@@ -6,13 +6,37 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Model, column_window};
+use ratatui::widgets::{Row, Table};
+
+use super::summary::collection_lines;
+use super::{Model, column_window, dashboard_columns, header_row, row_of};
 use crate::report::columns as cols;
 use crate::report::model::Report;
 use crate::report::render::safe;
+use crate::tui::theme::Theme;
 
 pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
+    let modules_h = u16::try_from(r.module_stats.len() + 3).unwrap_or(u16::MAX);
+    let [modules, body] = Layout::vertical([
+        Constraint::Length(modules_h.min(body.height / 2)),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    let (shown, widths) = dashboard_columns(&cols::MODULE_STATS, m);
+    let rows: Vec<Row<'_>> = r
+        .module_stats
+        .iter()
+        .map(|s| row_of(&shown, s, m, r))
+        .collect();
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(header_row(&shown, m))
+            .block(
+                Block::bordered().title(l(" Moduler, første forsøg ", " Modules, first attempts ")),
+            ),
+        modules,
+    );
     let flagged = |i: usize| {
         r.questions[i]
             .figures
@@ -55,16 +79,23 @@ pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     );
 }
 
-pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
+pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
+    let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
+    let [books, list] =
+        Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(top);
+    frame.render_widget(
+        Paragraph::new(collection_lines(m, r, theme))
+            .block(Block::bordered().title(l(" Indsamling ", " Collection "))),
+        books,
+    );
     column_window(
         (frame, list),
         (m, r),
         (
             l(
-                " Ikke talt med, pr. forvaltning (filerne: --followup) ",
-                " Not counted, per forvaltning (the files: --followup) ",
+                " Ikke talt med (filerne: --followup) ",
+                " Not counted (the files: --followup) ",
             )
             .into(),
             &cols::PROBLEM_COUNTS,

@@ -71,7 +71,7 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         Tab::Areas => areas(m, r, frame, body, theme),
         Tab::Questions => questions(m, r, frame, body),
         Tab::Overdue => overdue(m, r, frame, body),
-        Tab::Problems => problems(m, r, frame, body),
+        Tab::Problems => problems(m, r, frame, body, theme),
     }
     let ctx = m.context();
     crate::tui::view::footer(
@@ -148,7 +148,7 @@ fn dashboard_columns<R>(
         .map(|c| match c.width {
             Width::Fill(k) => Constraint::Fill(k),
             Width::Fixed(w) => {
-                let head = u16::try_from(Line::from(c.head(m.lang)).width()).unwrap_or(w);
+                let head = u16::try_from(Line::from(c.dashboard_head(m.lang)).width()).unwrap_or(w);
                 Constraint::Length(w.max(head))
             }
         })
@@ -170,7 +170,7 @@ fn header_row<R>(shown: &[&Column<R>], m: &Model) -> Row<'static> {
     Row::new(
         shown
             .iter()
-            .map(|c| aligned(c.head(m.lang).to_owned(), c.align)),
+            .map(|c| aligned(c.dashboard_head(m.lang).to_owned(), c.align)),
     )
     .style(Style::new().add_modifier(Modifier::BOLD))
 }

@@ -4,43 +4,161 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Row, Sparkline, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, Wrap};
 
-use super::{
-    Columns, Model, column_window, dashboard_columns, header_row, percent, row_of, window,
-};
+use super::{Columns, Model, column_window, percent, window};
 use crate::app::doc::Tone;
+use crate::lang::Lang;
 use crate::report::columns as cols;
-use crate::report::model::{Report, Topic};
-use crate::report::render::{safe, share_in, withheld};
+use crate::report::model::{Gated, OverviewRow, Report, Topic};
+use crate::report::render::{overview_summary, pct, safe, share_in, trend_words, withheld};
 use crate::tui::theme::Theme;
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-    let lines = collection_lines(m, r, theme);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(l(" Indsamling ", " Collection "))),
-        left,
-    );
-    let (shown, widths) = dashboard_columns(&cols::MODULE_STATS, m);
-    let rows: Vec<Row<'_>> = r
-        .module_stats
-        .iter()
-        .map(|s| row_of(&shown, s, m, r))
+    let mut lines: Vec<Line<'_>> = overview_summary(r, m.lang)
+        .into_iter()
+        .map(Line::from)
         .collect();
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(header_row(&shown, m))
-            .block(
-                Block::bordered().title(l(" Moduler, første forsøg ", " Modules, first attempts ")),
+    if !r.roster_used {
+        lines.push(Line::from(Span::styled(
+            l(
+                "Andele af de ansatte kræver en medarbejderliste (--roster).",
+                "Shares of employees need a roster (--roster).",
             ),
-        right,
+            theme.tone(Tone::Warning),
+        )));
+    }
+    let head_h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let [head, table, detail] = Layout::vertical([
+        Constraint::Length(head_h),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+    ])
+    .areas(body);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(
+                " {} · {} {} ",
+                l("Overblik", "Overview"),
+                l("opgjort", "as of"),
+                r.today
+            ))),
+        head,
+    );
+    column_window(
+        (frame, table),
+        (m, r),
+        (
+            l(
+                " Personer pr. forvaltning (Udv.: siden kvartalet før, ↑↓ kun når sikker) ",
+                " People per forvaltning (Tr.: since the quarter before, ↑↓ only when certain) ",
+            )
+            .into(),
+            &cols::OVERVIEW,
+        ),
+        (r.overview.len(), |i| &r.overview[i]),
+    );
+    let text = r
+        .overview
+        .get(m.row())
+        .map(|row| overview_detail(r, row, m.lang))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(text.into_iter().map(Line::from).collect::<Vec<_>>())
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered()),
+        detail,
     );
 }
 
-/// The overview's left column: what was read, counted and rejected.
+/// The selected overview row in words: the whole name, and the figures the table has no room
+/// for.
+fn overview_detail(r: &Report, row: &OverviewRow, lang: Lang) -> Vec<String> {
+    let name = match &row.forvaltning {
+        Some(f) => safe(f),
+        None => lang
+            .pick("Alle forvaltninger", "All forvaltninger")
+            .to_owned(),
+    };
+    let Gated::Shown(f) = &row.figures else {
+        return vec![
+            name,
+            match lang {
+                Lang::Da => format!(
+                    "Vises ikke: færre end {} ansatte, eller tallet kunne regnes ud af de andre.",
+                    r.min_group
+                ),
+                Lang::En => format!(
+                    "Withheld: fewer than {} employees, or the figure could be worked out from the others.",
+                    r.min_group
+                ),
+            },
+        ];
+    };
+    let p = |s: f64| pct(lang, s);
+    let mut lines = vec![name];
+    if row.roster {
+        let before = match &f.before {
+            Gated::Shown(b) => match lang {
+                Lang::Da => format!(
+                    "; kvartalet før {} ajour, {} onboarding",
+                    p(b.up_to_date_share()),
+                    p(b.onboarded_share())
+                ),
+                Lang::En => format!(
+                    "; quarter before {} up to date, {} onboarding",
+                    p(b.up_to_date_share()),
+                    p(b.onboarded_share())
+                ),
+            },
+            Gated::Withheld => String::new(),
+        };
+        let now = f.now();
+        lines.push(match lang {
+            Lang::Da => format!(
+                "{} ansatte: {} onboarding bestået, {} alt ajour{before}{}",
+                now.employees,
+                p(now.onboarded_share()),
+                p(now.up_to_date_share()),
+                f.trend
+                    .map(|t| format!(" ({})", trend_words(t, lang)))
+                    .unwrap_or_default()
+            ),
+            Lang::En => format!(
+                "{} employees: {} onboarding passed, {} all up to date{before}{}",
+                now.employees,
+                p(now.onboarded_share()),
+                p(now.up_to_date_share()),
+                f.trend
+                    .map(|t| format!(" ({})", trend_words(t, lang)))
+                    .unwrap_or_default()
+            ),
+        });
+    }
+    lines.push(match (lang, row.roster) {
+        (Lang::Da, true) => format!(
+            "Forsinkede: {} · aldrig startet: {} · forsøgt, ikke godkendt: {}",
+            f.overdue, f.never_started, f.not_accepted
+        ),
+        (Lang::Da, false) => format!(
+            "{} med poster · forsinkede: {} · forsøgt, ikke godkendt: {}",
+            f.employees, f.overdue, f.not_accepted
+        ),
+        (Lang::En, true) => format!(
+            "Overdue: {} · never started: {} · attempted, not accepted: {}",
+            f.overdue, f.never_started, f.not_accepted
+        ),
+        (Lang::En, false) => format!(
+            "{} with records · overdue: {} · attempted, not accepted: {}",
+            f.employees, f.overdue, f.not_accepted
+        ),
+    });
+    lines
+}
+
+/// The collection's bookkeeping (the problems tab): what was read, counted and rejected.
 pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<Line<'a>> {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let c = &r.counts;
@@ -80,29 +198,19 @@ pub(super) fn collection_lines<'a>(m: &Model, r: &Report, theme: Theme) -> Vec<L
             l("talt med", "counted")
         )),
         Line::from(Span::styled(
-            format!(
-                "  {} {}",
-                c.records_rejected,
-                l("afvist (se Problemer)", "rejected (see Problems)")
-            ),
+            format!("  {} {}", c.records_rejected, l("afvist", "rejected")),
             rejected_style,
         )),
-        Line::from(format!("{}: {}", l("Medarbejdere", "Learners"), c.learners)),
         Line::from(format!(
             "{}: {}",
-            l("Forsinkede", "Overdue"),
-            r.overdue_total()
-                .map_or_else(|| withheld(r), |n| n.to_string())
+            l("Medarbejdere med poster", "Learners with records"),
+            c.learners
         )),
-        Line::from(if r.roster_used {
-            format!(
-                "{}: {}",
-                l("Aldrig startet", "Never started"),
-                c.never_started
-            )
-        } else {
-            l("Ingen personaleliste (--roster)", "No roster (--roster)").to_owned()
-        }),
+        Line::from(format!(
+            "{}: {}",
+            l("Logs med anker", "Logs anchored"),
+            c.anchored_logs
+        )),
         Line::from(""),
         Line::from(Span::styled(
             format!(
