@@ -1,6 +1,6 @@
 //! The column lists of the aggregate tables. The order here is the order in every format.
 
-use super::{Column, Shown, Value, forvaltning, kind, text};
+use super::{Column, Shown, Value, forvaltning, kind, module, text};
 use crate::lang::Lang;
 use crate::report::model::{
     CompletionRow, KnowledgeRow, ModuleStatsRow, OverviewRow, ProblemCount, QuestionRow,
@@ -56,8 +56,8 @@ pub static COMPLETION: [Column<CompletionRow>; 10] = [
     )
     .key()
     .fill(2),
-    Column::new("module", ("Modul", "Module"), |r: &CompletionRow, _| {
-        text(&r.module)
+    Column::new("module", ("Modul", "Module"), |r: &CompletionRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key(),
     suppressed::<CompletionRow>(),
@@ -211,15 +211,16 @@ pub static KNOWLEDGE: [Column<KnowledgeRow>; 10] = [
 ];
 
 /// Item statistics per question.
-pub static QUESTIONS: [Column<QuestionRow>; 8] = [
+pub static QUESTIONS: [Column<QuestionRow>; 10] = [
     Column::new(
         "question",
         ("Spørgsmål", "Question"),
         |r: &QuestionRow, _| text(&r.id),
     )
-    .key(),
-    Column::new("module", ("Modul", "Module"), |r: &QuestionRow, _| {
-        text(&r.module)
+    .key()
+    .fixed(14),
+    Column::new("module", ("Modul", "Module"), |r: &QuestionRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key()
     .only(Shown::NotOnDashboard),
@@ -231,23 +232,33 @@ pub static QUESTIONS: [Column<QuestionRow>; 8] = [
     })
     .key()
     .only(Shown::DataOnly),
+    Column::new("text", ("Tekst", "Text"), |r: &QuestionRow, lang| {
+        text(r.prompt.get(lang))
+    })
+    .fill(2),
     suppressed::<QuestionRow>(),
     Column::new("n", ("n", "n"), |r: &QuestionRow, _| {
         r.figures.value(|f| Value::Count(f.n))
     })
-    .figure(5),
+    .figure(4),
+    // Higher is easier: the facility index is the share who answer correctly.
     Column::new(
         "facility",
-        ("Andel rigtige", "Facility"),
+        (
+            "Andel rigtige (højere = lettere)",
+            "Share correct (higher = easier)",
+        ),
         |r: &QuestionRow, _| r.figures.value(|f| opt_share(f.facility)),
     )
-    .figure(7),
+    .figure(7)
+    .short("Rigtige", "Correct"),
     Column::new(
         "discrimination",
         ("Diskrimination", "Discrimination"),
         |r: &QuestionRow, _| r.figures.value(|f| opt_decimal(f.discrimination)),
     )
-    .figure(5),
+    .figure(5)
+    .short("Diskr.", "Discr."),
     Column::new("flags", ("Markering", "Flag"), |r: &QuestionRow, lang| {
         r.figures.value(|f| {
             if f.flags.is_empty() {
@@ -262,13 +273,30 @@ pub static QUESTIONS: [Column<QuestionRow>; 8] = [
                 data: words(Lang::En).join(";"),
             }
         })
-    }),
+    })
+    .fixed(8),
+    Column::new(
+        "advice",
+        ("Hvad betyder det", "What it means"),
+        |r: &QuestionRow, lang| {
+            r.figures.value(|f| {
+                text(
+                    &f.flags
+                        .iter()
+                        .map(|x| x.explain(lang))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
+        },
+    )
+    .only(Shown::NotOnDashboard),
 ];
 
 /// Test statistics per module.
 pub static MODULE_STATS: [Column<ModuleStatsRow>; 6] = [
-    Column::new("module", ("Modul", "Module"), |r: &ModuleStatsRow, _| {
-        text(&r.module)
+    Column::new("module", ("Modul", "Module"), |r: &ModuleStatsRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key(),
     suppressed::<ModuleStatsRow>(),

@@ -28,6 +28,14 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
 
+/// A module: its title where people read, its id in data.
+fn module(id: &str, title: &crate::course::Text, lang: Lang) -> Value {
+    Value::Label {
+        shown: title.get(lang).to_owned(),
+        data: id.to_owned(),
+    }
+}
+
 /// A forvaltning, or all of them together (`*` in data).
 fn forvaltning(f: Option<&str>, lang: Lang) -> Value {
     match f {

@@ -60,6 +60,7 @@ fn completion_table(
         rows.push(CompletionRow {
             forvaltning: Some(forv.to_owned()),
             module: index.modules[mi].id.clone(),
+            module_title: index.modules[mi].title.clone(),
             figures: gated(Some(forv), *c),
         });
     }
@@ -68,6 +69,7 @@ fn completion_table(
             rows.push(CompletionRow {
                 forvaltning: None,
                 module: m.id.clone(),
+                module_title: m.title.clone(),
                 figures: gated(None, t),
             });
         }

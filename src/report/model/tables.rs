@@ -1,6 +1,7 @@
 //! The aggregate tables' row types: figures per group, each [`Gated`] by the privacy rules.
 
 use super::{Gated, ProblemKind, Topic, Trend, share};
+use crate::course::Text;
 use crate::report::stats::ItemFlag;
 
 /// Completion in one forvaltning (or all) for one module.
@@ -10,6 +11,8 @@ pub struct CompletionRow {
     pub forvaltning: Option<String>,
     /// Module id.
     pub module: String,
+    /// The module's title, shown where people read (data formats carry the id).
+    pub module_title: Text,
     /// The figures, unless the group is too small.
     pub figures: Gated<CompletionFigures>,
 }
@@ -87,8 +90,12 @@ pub struct KnowledgeFigures {
 pub struct QuestionRow {
     /// Question id.
     pub id: String,
+    /// The question as the learner reads it.
+    pub prompt: Text,
     /// Module id.
     pub module: String,
+    /// The module's title.
+    pub module_title: Text,
     /// The question's area.
     pub area: crate::policy::Area,
     /// The statistics, unless fewer first attempts than the minimum group asked it.
@@ -113,6 +120,8 @@ pub struct ItemFigures {
 pub struct ModuleStatsRow {
     /// Module id.
     pub module: String,
+    /// The module's title.
+    pub module_title: Text,
     /// The statistics, unless fewer first attempts than the minimum group.
     pub figures: Gated<TestFigures>,
 }

@@ -214,13 +214,13 @@ fn every_column_is_headed_as_in_markdown() {
         (
             Tab::Forvaltninger,
             columns_in(&COMPLETION, Medium::Dashboard)
-                .map(|c| c.head(Lang::Da))
+                .map(|c| c.dashboard_head(Lang::Da))
                 .collect::<Vec<_>>(),
         ),
         (
             Tab::Questions,
             columns_in(&QUESTIONS, Medium::Dashboard)
-                .map(|c| c.head(Lang::Da))
+                .map(|c| c.dashboard_head(Lang::Da))
                 .collect(),
         ),
     ] {
