@@ -12,7 +12,7 @@ use bevidst::report::privacy::{
 };
 use bevidst::report::read::XapiSink;
 use bevidst::report::render::xapi::{DEFAULT_HOME_PAGE, XapiOptions, XapiWriter};
-use bevidst::report::render::{csv as csv_out, followup, json, markdown};
+use bevidst::report::render::{csv as csv_out, followup, json, markdown, xlsx};
 use bevidst::report::{self, Paths, Settings};
 use bevidst::schedule::Rules;
 use clap::{Args, ValueEnum};
@@ -42,7 +42,7 @@ pub struct ReportArgs {
     /// Output format (default: the dashboard on a terminal, Markdown otherwise).
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Where to write: a file (md, json, xapi) or a folder of one CSV per table (csv; without
+    /// Where to write: a file (md, json, xlsx, xapi) or a folder of one CSV per table (csv; without
     /// it, one long table goes to standard output).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
@@ -75,6 +75,8 @@ pub enum ReportFormat {
     Csv,
     /// JSON (aggregate tables; names no one).
     Json,
+    /// A spreadsheet for Excel: one sheet per table, real numbers (needs --out).
+    Xlsx,
     /// xAPI statements for the LMS (pseudonyms).
     Xapi,
 }
@@ -276,8 +278,25 @@ fn render(
                 .map_err(std::io::Error::other),
             None => csv_out::write_long(r, Out::stdout()).map_err(std::io::Error::other),
         },
+        ReportFormat::Xlsx => {
+            let bytes = xlsx::render(r, lang).map_err(std::io::Error::other)?;
+            write_binary(args.out.as_deref(), &bytes)
+        }
         ReportFormat::Xapi => finish_xapi(xapi),
     }
+}
+
+/// A file format that is not text: to `--out`, or to standard output when that is not a
+/// terminal (a spreadsheet's bytes would scramble the screen).
+fn write_binary(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
+    if path.is_none() && std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(
+            "this format is not text; name a file with --out FILE",
+        ));
+    }
+    let mut w = open_out(path)?;
+    w.write_all(bytes)?;
+    w.flush()
 }
 
 fn finish_xapi(xapi: Option<XapiSink>) -> std::io::Result<()> {

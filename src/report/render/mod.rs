@@ -7,6 +7,7 @@ pub mod followup;
 pub mod json;
 pub mod markdown;
 pub mod xapi;
+pub mod xlsx;
 
 use crate::lang::Lang;
 
