@@ -126,28 +126,28 @@ fn finish(ws: &mut Worksheet, rows: usize, cols: usize) -> Result<(), XlsxError>
 /// One cell: numbers as numbers with their format, text display-safe, withheld as `<5`.
 fn cell(
     ws: &mut Worksheet,
-    (r, c): (u32, u16),
-    v: &Value,
-    (lang, min, f): (Lang, u32, &Formats),
+    (row, col): (u32, u16),
+    value: &Value,
+    (lang, min, formats): (Lang, u32, &Formats),
 ) -> Result<(), XlsxError> {
-    match v {
+    match value {
         Value::Count(n) => {
-            ws.write_number_with_format(r, c, as_f64(*n), &f.count)?;
+            ws.write_number_with_format(row, col, as_f64(*n), &formats.count)?;
         }
         Value::Share(s) => {
-            ws.write_number_with_format(r, c, *s, &f.share)?;
+            ws.write_number_with_format(row, col, *s, &formats.share)?;
         }
         Value::Decimal(d) => {
-            ws.write_number_with_format(r, c, *d, &f.decimal)?;
+            ws.write_number_with_format(row, col, *d, &formats.decimal)?;
         }
         Value::Withheld => {
-            ws.write_string_with_format(r, c, v.text(lang, min), &f.withheld)?;
+            ws.write_string_with_format(row, col, value.text(lang, min), &formats.withheld)?;
         }
         Value::Empty => {}
         Value::Text(_) | Value::Label { .. } | Value::Flag(_) => {
-            let text = v.text(lang, min);
+            let text = value.text(lang, min);
             if !text.is_empty() {
-                ws.write_string(r, c, text)?;
+                ws.write_string(row, col, text)?;
             }
         }
     }
