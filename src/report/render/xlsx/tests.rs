@@ -1,6 +1,7 @@
 //! The spreadsheet read back with calamine: every sheet's header is its column list's, every
 //! figure is the JSON report's (numbers as numbers, withheld as `<5`), and no one is named.
 
+use std::fmt::Write as _;
 use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx};
@@ -25,10 +26,11 @@ fn report() -> Report {
     for (f, n) in [("Alfa", 12_u32), ("Beta", 7), ("Gamma", 2)] {
         for i in 0..n {
             let id = format!("{f}{i}");
-            roster.push_str(&format!("{id},{f},2024-09-01\n"));
+            let _ = writeln!(roster, "{id},{f},2024-09-01");
             for (k, at) in [1_730_450_000_i64, 1_738_400_000].into_iter().enumerate() {
                 for module in 0..3 {
-                    let right = (i as usize + k + module) % 3 != 0;
+                    let right =
+                        !(usize::try_from(i).expect("small") + k + module).is_multiple_of(3);
                     let marks = [true, right, i % 2 == 0, right];
                     let c = completion(&set, module, &id, f, at + i64::from(i), &marks);
                     items.push((format!("{id}.log"), 1, c));
