@@ -12,7 +12,7 @@ use bevidst::report::privacy::{
 };
 use bevidst::report::read::XapiSink;
 use bevidst::report::render::xapi::{DEFAULT_HOME_PAGE, XapiOptions, XapiWriter};
-use bevidst::report::render::{csv as csv_out, followup, json, markdown, xlsx};
+use bevidst::report::render::{csv as csv_out, followup, html, json, markdown, xlsx};
 use bevidst::report::{self, Paths, Settings};
 use bevidst::schedule::Rules;
 use clap::{Args, ValueEnum};
@@ -42,7 +42,7 @@ pub struct ReportArgs {
     /// Output format (default: the dashboard on a terminal, Markdown otherwise).
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Where to write: a file (md, json, xlsx, xapi) or a folder of one CSV per table (csv; without
+    /// Where to write: a file (md, json, html, xlsx, xapi) or a folder of one CSV per table (csv; without
     /// it, one long table goes to standard output).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
@@ -77,6 +77,8 @@ pub enum ReportFormat {
     Json,
     /// A spreadsheet for Excel: one sheet per table, real numbers (needs --out).
     Xlsx,
+    /// One self-contained web page with charts, to share and print.
+    Html,
     /// xAPI statements for the LMS (pseudonyms).
     Xapi,
 }
@@ -278,6 +280,7 @@ fn render(
                 .map_err(std::io::Error::other),
             None => csv_out::write_long(r, Out::stdout()).map_err(std::io::Error::other),
         },
+        ReportFormat::Html => write_text(args.out.as_deref(), &html::render(r, lang)),
         ReportFormat::Xlsx => {
             let bytes = xlsx::render(r, lang).map_err(std::io::Error::other)?;
             write_binary(args.out.as_deref(), &bytes)

@@ -4,12 +4,16 @@
 
 pub mod csv;
 pub mod followup;
+mod glossary;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod xapi;
 pub mod xlsx;
 
 use crate::lang::Lang;
+
+pub use self::glossary::glossary;
 
 use super::columns::Value;
 pub use super::columns::{num2, pct};

@@ -1,7 +1,6 @@
 //! The spreadsheet read back with calamine: every sheet's header is its column list's, every
 //! figure is the JSON report's (numbers as numbers, withheld as `<5`), and no one is named.
 
-use std::fmt::Write as _;
 use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx};
@@ -9,46 +8,9 @@ use serde_json::Value as Json;
 
 use super::render;
 use crate::lang::Lang;
-use crate::record::CompletionRecord;
 use crate::report::columns::{self, Column, Medium, columns_in};
-use crate::report::model::Report;
 use crate::report::render::json;
-use crate::report::report_from_completions;
-use crate::report::roster::parse_roster;
-use crate::report::testkit::{completion, courses, index, settings};
-
-/// Three forvaltninger of 12, 7 and 2 learners (the last withheld, and one more with it),
-/// two quarters, three modules; a roster with one who never started.
-fn report() -> Report {
-    let set = courses();
-    let mut items: Vec<(String, u64, CompletionRecord)> = Vec::new();
-    let mut roster = String::from("medarbejder,forvaltning,startdato\n");
-    for (f, n) in [("Alfa", 12_u32), ("Beta", 7), ("Gamma", 2)] {
-        for i in 0..n {
-            let id = format!("{f}{i}");
-            let _ = writeln!(roster, "{id},{f},2024-09-01");
-            for (k, at) in [1_730_450_000_i64, 1_738_400_000].into_iter().enumerate() {
-                for module in 0..3 {
-                    let right =
-                        !(usize::try_from(i).expect("small") + k + module).is_multiple_of(3);
-                    let marks = [true, right, i % 2 == 0, right];
-                    let c = completion(&set, module, &id, f, at + i64::from(i), &marks);
-                    items.push((format!("{id}.log"), 1, c));
-                }
-            }
-        }
-    }
-    roster.push_str("ghost,Alfa,2024-09-01\n");
-    let (roster, _) =
-        parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("valid roster");
-    report_from_completions(
-        &index(),
-        &settings(5),
-        Some(&roster),
-        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
-    )
-    .0
-}
+use crate::report::testkit::three_forvaltninger as report;
 
 /// Checks one sheet against the JSON rows of the same table: the header is the Document
 /// columns' Danish heads, and every figure the JSON has is in the cell below it.
