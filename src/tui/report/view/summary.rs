@@ -1,17 +1,17 @@
-//! The overview, forvaltninger and areas tabs.
+//! The overview and forvaltninger tabs, and the collection's bookkeeping.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Columns, Model, column_window, percent, window};
+use super::{Model, column_window};
 use crate::app::doc::Tone;
 use crate::lang::Lang;
 use crate::report::columns as cols;
-use crate::report::model::{Gated, OverviewRow, Report, Topic};
-use crate::report::render::{overview_summary, pct, safe, share_in, trend_words, withheld};
+use crate::report::model::{Gated, OverviewRow, Report};
+use crate::report::render::{overview_summary, pct, safe, trend_words};
 use crate::tui::theme::Theme;
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
@@ -235,107 +235,5 @@ pub(super) fn forvaltninger(m: &Model, r: &Report, frame: &mut Frame, body: Rect
         (m, r),
         (title.into(), &cols::COMPLETION),
         (r.completion.len(), |i| &r.completion[i]),
-    );
-}
-
-/// A text sparkline of quarterly shares (`·` where withheld or empty).
-pub(super) fn spark(r: &Report, forv: Option<&str>, t: Topic, last: usize) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let start = r.quarters.len().saturating_sub(last);
-    r.quarters[start..]
-        .iter()
-        .map(|q| {
-            r.knowledge_share(forv, t, q).map_or('·', |s| {
-                // Shares between 40 % and 100 % fill the eight steps; real levels live there.
-                let step = ((s - 0.4) / 0.6 * 7.0).round().clamp(0.0, 7.0);
-                BARS[usize::try_from(percent(step)).unwrap_or(0).min(7)]
-            })
-        })
-        .collect()
-}
-
-pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
-    let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let topics: Vec<Topic> = Topic::all().collect();
-    let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
-    window(
-        frame,
-        top,
-        Columns {
-            title: l(
-                " Vidensniveau, alle forvaltninger ",
-                " Knowledge level, all forvaltninger ",
-            )
-            .into(),
-            header: vec![
-                l("Område / mål", "Area / goal"),
-                l("Seneste", "Latest"),
-                l("Kvartaler", "Quarters"),
-            ],
-            widths: &[
-                Constraint::Fill(1),
-                Constraint::Length(10),
-                Constraint::Length(14),
-            ],
-        },
-        (topics.len(), m.row()),
-        |i| {
-            let t = topics[i];
-            let latest = r
-                .quarters
-                .last()
-                .map_or_else(|| "–".into(), |q| share_in(r, m.lang, None, t, q));
-            vec![t.name(m.lang).to_owned(), latest, spark(r, None, t, 12)]
-        },
-    );
-    let Some(&topic) = topics.get(m.row()) else {
-        return;
-    };
-    let [chart, trend] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(bottom);
-    let latest = r.quarters.last().cloned().unwrap_or_default();
-    let bars: Vec<Bar<'_>> = r
-        .forvaltninger
-        .iter()
-        .map(|fv| {
-            let share = r.knowledge_share(Some(fv), topic, &latest);
-            let label = crate::report::render::markdown::initials(fv);
-            match share {
-                Some(s) => Bar::with_label(label, percent(s * 100.0))
-                    .text_value(format!("{:.0}", s * 100.0)),
-                None => Bar::with_label(label, 0).text_value(withheld(r)),
-            }
-        })
-        .collect();
-    frame.render_widget(
-        BarChart::new(Vec::<Bar<'_>>::new())
-            .data(BarGroup::new(bars))
-            .bar_width(3)
-            .bar_gap(1)
-            .max(100)
-            .bar_style(theme.tone(Tone::Title))
-            .block(Block::bordered().title(format!(
-                " {} % · {latest} ",
-                l("pr. forvaltning", "per forvaltning")
-            ))),
-        chart,
-    );
-    // Heights from 40 % up: knowledge levels live there, and a change of a few points
-    // should be visible (the same scale as the table's text sparklines).
-    let series: Vec<Option<u64>> = r
-        .quarters
-        .iter()
-        .map(|q| {
-            r.knowledge_share(None, topic, q)
-                .map(|s| percent((s - 0.4) / 0.6 * 100.0))
-        })
-        .collect();
-    frame.render_widget(
-        Sparkline::default()
-            .data(&series)
-            .max(100)
-            .style(theme.tone(Tone::Title))
-            .block(Block::bordered().title(format!(" {} · 40–100 % ", safe(topic.name(m.lang))))),
-        trend,
     );
 }
