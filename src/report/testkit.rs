@@ -100,6 +100,11 @@ pub fn completion(
 /// Three forvaltninger of 12, 7 and 2 learners (the last withheld, and one more with it),
 /// two quarters, three modules; a roster with one who never started.
 pub fn three_forvaltninger() -> Report {
+    three_forvaltninger_with_followup().0
+}
+
+/// [`three_forvaltninger`], and its follow-up lists.
+pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
     let set = courses();
     let mut items: Vec<(String, u64, CompletionRecord)> = Vec::new();
     let mut roster = String::from("medarbejder,forvaltning,startdato\n");
@@ -127,5 +132,4 @@ pub fn three_forvaltninger() -> Report {
         Some(&roster),
         items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
     )
-    .0
 }

@@ -62,6 +62,10 @@ pub struct ReportArgs {
     /// files have problems) to FILE: personal data, created readable by you alone.
     #[arg(long, value_name = "FILE")]
     followup: Option<PathBuf>,
+    /// Also write one follow-up file per forvaltning, for its managers (who is overdue with
+    /// what, how long and why) into DIR: personal data, created readable by you alone.
+    #[arg(long, value_name = "DIR")]
+    followup_dir: Option<PathBuf>,
 }
 
 /// Output formats of `bevidst report`.
@@ -174,6 +178,11 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
         && let Err(e) = followup::write(&out.followup, lang, path)
     {
         return fail(Some(path), &e);
+    }
+    if let Some(dir) = &args.followup_dir
+        && let Err(e) = followup::write_per_forvaltning(&out.followup, &r.modules, lang, dir)
+    {
+        return fail(Some(dir), &e);
     }
     say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok

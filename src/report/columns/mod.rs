@@ -20,7 +20,7 @@ mod overview;
 pub use self::aggregate::{
     COMPLETION, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS, ROSTER_PROBLEMS, Withholdable,
 };
-pub use self::followup::{NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+pub use self::followup::{MANAGERS, NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
 pub use self::overview::OVERVIEW;
 
 /// Text from records, files or the course set.

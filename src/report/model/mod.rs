@@ -15,7 +15,7 @@ mod followup;
 mod tables;
 
 pub use self::followup::{
-    FollowUp, OverdueReason, OverdueRow, PersonRow, Problem, ProblemKind, Who,
+    DueModule, FollowUp, OverdueReason, OverdueRow, PersonDue, PersonRow, Problem, ProblemKind, Who,
 };
 pub use self::tables::{
     CompletionFigures, CompletionRow, Compliance, ItemFigures, KnowledgeFigures, KnowledgeRow,
