@@ -47,6 +47,7 @@ fn setup_dirs(dir: &Path) {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: jiff::civil::date(2025, 11, 20),
+            role: bevidst::course::Role::Employee,
         }),
         ..Config::default()
     };
@@ -103,6 +104,7 @@ fn key_to_frame() -> Vec<Duration> {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: jiff::civil::date(2025, 11, 20),
+            role: bevidst::course::Role::Employee,
         }),
         ..Config::default()
     };

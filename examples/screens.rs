@@ -28,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: jiff::civil::date(2025, 11, 20),
+            role: bevidst::course::Role::Employee,
         }),
         ..Config::default()
     };

@@ -13,6 +13,7 @@
 //!         employee_id: "ab12345",         // [A-Za-z0-9._-], 1–64 characters
 //!         forvaltning: "Økonomiforvaltningen",
 //!         start_date: "2025-08-01",       // ISO 8601 calendar date
+//!         role: Employee,                 // Employee or Manager; Employee when absent
 //!     )),
 //!     collect_dir: None,                  // Some("X:/bevidst") to copy the log there
 //!     forvaltninger: None,                // Some(["…", "…"]) replaces the built-in list
@@ -30,8 +31,13 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::foreign::{self, ForeignError, NotAFile};
+use crate::course::Role;
+use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
+
+mod error;
+
+pub use self::error::{ConfigError, Invalid};
 
 /// The configuration format version this program reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -89,6 +95,10 @@ pub struct Learner {
     /// The first working day; deadlines for onboarding count from it.
     #[serde(with = "iso_date")]
     pub start_date: Date,
+    /// Whether the learner is a manager (managers' modules are due only for them). Absent in
+    /// files written before roles existed, which therefore read as an employee.
+    #[serde(default)]
+    pub role: Role,
 }
 
 impl Default for Config {
@@ -116,78 +126,6 @@ impl Config {
                 .collect(),
         }
     }
-}
-
-/// Why a configuration file could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    /// The file exists but could not be read.
-    #[error("{path}: cannot read the configuration: {source}")]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// Something that is not a file is at the configuration's name.
-    #[error(
-        "{path}: the configuration is {}, not a file; remove it, or replace it with the configuration file",
-        kind.text(Lang::En)
-    )]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-        /// What is there.
-        kind: NotAFile,
-    },
-    /// The file is larger than any real configuration.
-    #[error(
-        "{path}: the configuration is larger than {MAX_CONFIG_BYTES} bytes; it is not a bevidst configuration, move it away"
-    )]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The file is not valid RON, or has a field this version does not know.
-    #[error(
-        "{path}:{line}:{column}: {message}; fix the file, or move it away to answer the first-start questions again"
-    )]
-    Parse {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// The file was written by a newer version of the program.
-    #[error(
-        "{path}: the configuration has format version {found}, but this program reads version {CONFIG_VERSION}; update bevidst"
-    )]
-    Newer {
-        /// The file.
-        path: PathBuf,
-        /// The version in the file.
-        found: u32,
-    },
-    /// A value in the file is not allowed.
-    #[error("{path}: {message}")]
-    Invalid {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong and what to do.
-        message: String,
-    },
-    /// The file could not be written.
-    #[error("{path}: cannot save the configuration: {source}")]
-    Write {
-        /// The file (or its folder).
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
 }
 
 /// Why an employee id is not accepted.
@@ -243,9 +181,26 @@ pub fn load(dir: &Path) -> Result<Config, ConfigError> {
     };
     let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
         path: path.clone(),
-        message: "the configuration is not UTF-8 text; save it as UTF-8".into(),
+        problem: Invalid::NotUtf8,
     })?;
     parse(&path, &text)
+}
+
+/// The language the configuration in `dir` names, read leniently: a file that is otherwise
+/// broken still names its learner's language, so the message about it can be in that
+/// language. Danish when there is no file or no language in it.
+pub fn language(dir: &Path) -> Lang {
+    #[derive(Deserialize)]
+    #[serde(rename = "Config")]
+    struct LanguageProbe {
+        #[serde(default)]
+        language: Lang,
+    }
+    foreign::read_bytes(&dir.join(CONFIG_FILE), MAX_CONFIG_BYTES)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| ron_options().from_str::<LanguageProbe>(&text).ok())
+        .map_or(Lang::Da, |probe| probe.language)
 }
 
 /// Only the version, read leniently first so a newer file gets a clear message instead of
@@ -267,7 +222,7 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: path.to_owned(),
         line: e.span.start.line.max(1),
         column: e.span.start.col.max(1),
-        message: e.code.to_string(),
+        problem: e.code,
     };
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > CONFIG_VERSION
@@ -278,42 +233,32 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         });
     }
     let config: Config = ron_options().from_str(text).map_err(spanned)?;
-    let invalid = |message: String| ConfigError::Invalid {
+    let invalid = |problem: Invalid| ConfigError::Invalid {
         path: path.to_owned(),
-        message,
+        problem,
     };
     if config.version == 0 {
-        return Err(invalid(
-            "`version` must be 1; this program writes version 1".into(),
-        ));
+        return Err(invalid(Invalid::VersionZero));
     }
     if let Some(learner) = &config.learner {
         if let Err(problem) = check_employee_id(&learner.employee_id) {
-            return Err(invalid(format!(
-                "`employee_id` {:?} is not allowed ({}); use letters, digits, `.`, `_` and `-`, at most 64 characters",
-                crate::safe_text::sanitize(&learner.employee_id, true),
-                match problem {
-                    IdProblem::Empty => "empty".to_owned(),
-                    IdProblem::TooLong => "too long".to_owned(),
-                    IdProblem::BadChar(c) => format!("contains {c:?}"),
-                }
-            )));
+            let shown = crate::safe_text::sanitize(&learner.employee_id, true);
+            return Err(invalid(Invalid::EmployeeId(shown, problem)));
         }
         if let Err(why) = crate::record::check_forvaltning(&learner.forvaltning) {
-            return Err(invalid(format!("`forvaltning`: {why}")));
+            return Err(invalid(Invalid::Forvaltning("forvaltning", why)));
         }
     }
     if let Some(list) = &config.forvaltninger {
         if list.is_empty() {
-            return Err(invalid(
-                "`forvaltninger` is an empty list; list at least one, or remove the field to use the built-in list".into(),
-            ));
+            return Err(invalid(Invalid::NoForvaltninger));
         }
         for name in list {
             if let Err(why) = crate::record::check_forvaltning(name) {
-                return Err(invalid(format!(
-                    "`forvaltninger`: {:?}: {why}",
-                    crate::safe_text::sanitize(name, true)
+                let shown = crate::safe_text::sanitize(name, true);
+                return Err(invalid(Invalid::Forvaltning(
+                    "forvaltninger",
+                    format!("{shown:?}: {why}"),
                 )));
             }
         }
@@ -358,9 +303,8 @@ mod iso_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse::<Date>().map_err(|e| {
-            D::Error::custom(format!("`{s}` is not a date in the form YYYY-MM-DD ({e})"))
-        })
+        s.parse::<Date>()
+            .map_err(|_| D::Error::custom(format!("{}{s}", super::error::NOT_A_DATE)))
     }
 }
 

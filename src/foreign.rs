@@ -13,11 +13,13 @@
 //! which stops at the limit should the file grow meanwhile. So nothing in the program waits
 //! on a file, and nothing needs a timeout.
 
+use std::fmt;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::message::{Bi, Bilingual, IoReason};
 
 /// What is at a path instead of a regular file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,13 +38,13 @@ pub enum NotAFile {
 
 impl NotAFile {
     /// What it is, in words.
-    pub fn text(self, lang: Lang) -> &'static str {
+    pub fn what(self) -> Bi {
         match self {
-            NotAFile::Folder => lang.pick("en mappe", "a folder"),
-            NotAFile::Pipe => lang.pick("et navngivet rør (FIFO)", "a named pipe (FIFO)"),
-            NotAFile::Socket => lang.pick("en sokkel (socket)", "a socket"),
-            NotAFile::Device => lang.pick("en enhed", "a device"),
-            NotAFile::Other => lang.pick("ikke en almindelig fil", "not a regular file"),
+            NotAFile::Folder => Bi::new("en mappe", "a folder"),
+            NotAFile::Pipe => Bi::new("et navngivet rør (FIFO)", "a named pipe (FIFO)"),
+            NotAFile::Socket => Bi::new("en sokkel (socket)", "a socket"),
+            NotAFile::Device => Bi::new("en enhed", "a device"),
+            NotAFile::Other => Bi::new("ikke en almindelig fil", "not a regular file"),
         }
     }
 
@@ -77,7 +79,6 @@ impl NotAFile {
 pub enum ForeignError {
     /// The operating system could not stat, open or read it (missing, no permission, a link
     /// that leads nowhere or in a circle).
-    #[error("{}: {source}", path.display())]
     Io {
         /// The path.
         path: PathBuf,
@@ -85,7 +86,6 @@ pub enum ForeignError {
         source: io::Error,
     },
     /// It is not a regular file.
-    #[error("{}: it is {}, not a file; only regular files are read", path.display(), kind.text(Lang::En))]
     NotAFile {
         /// The path.
         path: PathBuf,
@@ -93,7 +93,6 @@ pub enum ForeignError {
         kind: NotAFile,
     },
     /// It is larger than anything of its kind can be.
-    #[error("{}: {len} bytes is more than the {max} bytes such a file can have; it was not read", path.display())]
     TooLarge {
         /// The path.
         path: PathBuf,
@@ -121,32 +120,62 @@ impl ForeignError {
 
     /// The reason in words, in `lang`, without the path.
     pub fn reason(&self, lang: Lang) -> String {
-        match self {
-            ForeignError::Io { source, .. } => match lang {
-                Lang::Da => format!("kan ikke læses: {source}"),
-                Lang::En => format!("cannot be read: {source}"),
-            },
-            ForeignError::NotAFile { kind, .. } => match lang {
-                Lang::Da => format!(
-                    "det er {}, ikke en fil; kun almindelige filer læses",
-                    kind.text(lang)
-                ),
-                Lang::En => format!(
-                    "it is {}, not a file; only regular files are read",
-                    kind.text(lang)
-                ),
-            },
-            ForeignError::TooLarge { len, max, .. } => match lang {
-                Lang::Da => format!(
+        Reason(self).text(lang)
+    }
+}
+
+impl Bilingual for NotAFile {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.what().write(lang, out)
+    }
+}
+
+impl Bilingual for ForeignError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path().display();
+        let reason = Reason(self);
+        let reason = reason.in_lang(lang);
+        write!(out, "{path}: {reason}")
+    }
+}
+
+/// Why a file was not opened, without its path ([`ForeignError::reason`]).
+struct Reason<'a>(&'a ForeignError);
+
+impl Bilingual for Reason<'_> {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ForeignError::Io { source, .. } => {
+                let why = IoReason(source);
+                let why = why.in_lang(lang);
+                lang.write(
+                    out,
+                    format_args!("kan ikke læses: {why}"),
+                    format_args!("cannot be read: {why}"),
+                )
+            }
+            ForeignError::NotAFile { kind, .. } => {
+                let kind = kind.in_lang(lang);
+                lang.write(
+                    out,
+                    format_args!("det er {kind}, ikke en fil; kun almindelige filer læses"),
+                    format_args!("it is {kind}, not a file; only regular files are read"),
+                )
+            }
+            ForeignError::TooLarge { len, max, .. } => lang.write(
+                out,
+                format_args!(
                     "{len} bytes er mere end de {max} bytes, sådan en fil kan have; den er ikke læst"
                 ),
-                Lang::En => format!(
+                format_args!(
                     "{len} bytes is more than the {max} bytes such a file can have; it was not read"
                 ),
-            },
+            ),
         }
     }
 }
+
+crate::danish_display!(NotAFile, ForeignError);
 
 /// A regular file, open for reading, no larger than its limit when it was opened.
 #[derive(Debug)]

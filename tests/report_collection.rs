@@ -528,3 +528,39 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
         "anchors kept in the data folder"
     );
 }
+
+#[test]
+fn the_report_states_when_the_handbook_is_next_reviewed() {
+    // The synthetic courses cite the bundled handbook: the policy, revised 2026-11-28 and
+    // reviewed every 24 months. On 2025-06-15 that review lies ahead; in 2029 it is overdue.
+    let env = env();
+    let set = courses();
+    std::fs::create_dir_all(&env.collection).expect("made");
+    let out = report(&env, &set, None, 1);
+    let reviews = &out.report.handbook_reviews;
+    assert_eq!(reviews.len(), set.handbook.documents.len());
+    let politik = &reviews[0];
+    assert_eq!(politik.every_months, 24);
+    assert_eq!(
+        politik.due.due,
+        bevidst::schedule::add_months(politik.due.revised, 24)
+    );
+    let md = render::markdown::render(&out.report, Lang::Da);
+    assert!(
+        md.contains("## It-sikkerhedshåndbogens revurdering"),
+        "{md}"
+    );
+    assert!(md.contains(&politik.due.due.to_string()), "{md}");
+
+    let mut late = settings();
+    late.now = "2029-01-02T12:00:00Z".parse().expect("time");
+    let paths = Paths {
+        collection: env.collection.clone(),
+        roster: None,
+        anchors: env.anchors.clone(),
+        memory: None,
+    };
+    let out = run(&paths, &set, &late, 1, None).expect("the report runs");
+    let md = render::markdown::render(&out.report, Lang::Da);
+    assert!(md.contains("FORSINKET"), "{md}");
+}

@@ -11,6 +11,7 @@ use super::wrap;
 use crate::attempt::FinishedAttempt;
 use crate::course::LoadedModule;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::safe_text::sanitize;
 
 /// What a piece of text is, so each interface can show it fittingly.
@@ -322,10 +323,7 @@ pub fn save_state(save: &super::SaveState, lang: Lang) -> Vec<Para> {
                 Para::new(Tone::Muted, t.receipt_note),
             ];
             if let Some(why) = copy_problem {
-                out.push(Para::new(
-                    Tone::Warning,
-                    texts::copy_failed(lang, &safe(why)),
-                ));
+                out.push(Para::new(Tone::Warning, safe(why)));
             }
             out
         }

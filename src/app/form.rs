@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use super::texts;
 use super::{Message, Mode};
 use crate::config::{self, Config, Learner};
+use crate::course::Role;
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
@@ -29,6 +30,8 @@ pub enum Step {
     EmployeeId,
     /// The forvaltning, from a list.
     Forvaltning,
+    /// Whether the learner is a manager, from a list.
+    Role,
     /// The start date, typed.
     StartDate,
     /// All answers, to confirm (first start only).
@@ -37,10 +40,11 @@ pub enum Step {
 
 impl Step {
     /// The fields of the form, in the order they are asked.
-    pub const FIELDS: [Step; 4] = [
+    pub const FIELDS: [Step; 5] = [
         Step::Language,
         Step::EmployeeId,
         Step::Forvaltning,
+        Step::Role,
         Step::StartDate,
     ];
 
@@ -51,6 +55,7 @@ impl Step {
             Step::Language => t.field_language,
             Step::EmployeeId => t.field_employee_id,
             Step::Forvaltning => t.field_forvaltning,
+            Step::Role => t.field_role,
             Step::StartDate => t.field_start_date,
             Step::Summary => t.summary_title,
         }
@@ -63,6 +68,7 @@ impl Step {
             Step::Language => t.ask_language,
             Step::EmployeeId => t.ask_employee_id,
             Step::Forvaltning => t.ask_forvaltning,
+            Step::Role => t.ask_role,
             Step::StartDate => t.ask_start_date,
             Step::Summary => t.summary_intro,
         }
@@ -72,7 +78,8 @@ impl Step {
         match self {
             Step::Language => Step::EmployeeId,
             Step::EmployeeId => Step::Forvaltning,
-            Step::Forvaltning => Step::StartDate,
+            Step::Forvaltning => Step::Role,
+            Step::Role => Step::StartDate,
             Step::StartDate | Step::Summary => Step::Summary,
         }
     }
@@ -81,7 +88,8 @@ impl Step {
         match self {
             Step::Language | Step::EmployeeId => Step::Language,
             Step::Forvaltning => Step::EmployeeId,
-            Step::StartDate => Step::Forvaltning,
+            Step::Role => Step::Forvaltning,
+            Step::StartDate => Step::Role,
             Step::Summary => Step::StartDate,
         }
     }
@@ -101,6 +109,9 @@ pub struct Form {
     /// The chosen forvaltning (index into `forvaltninger`); none until the learner chooses,
     /// so no one is filed under a forvaltning they did not pick.
     pub forvaltning: Option<usize>,
+    /// The chosen role; none until the learner chooses, so no one is made a manager (or
+    /// spared a managers' module) by a default.
+    pub role: Option<Role>,
     /// The start date as typed.
     pub start_date: String,
     /// Today, to check the start date against.
@@ -149,6 +160,7 @@ impl Form {
             employee_id: learner.map(|l| l.employee_id.clone()).unwrap_or_default(),
             forvaltninger,
             forvaltning,
+            role: learner.map(|l| l.role),
             start_date: learner.map_or_else(|| today.to_string(), |l| l.start_date.to_string()),
             today,
             error: None,
@@ -180,6 +192,7 @@ impl Form {
         match step {
             Step::Language => 2,
             Step::Forvaltning => self.forvaltninger.len(),
+            Step::Role => Role::ALL.len(),
             _ => 0,
         }
     }
@@ -192,6 +205,9 @@ impl Form {
                 Lang::En => 1,
             }),
             Step::Forvaltning => self.forvaltning,
+            Step::Role => self
+                .role
+                .and_then(|r| Role::ALL.iter().position(|x| *x == r)),
             _ => None,
         }
     }
@@ -202,6 +218,11 @@ impl Form {
                 self.language = if i == 0 { Lang::Da } else { Lang::En };
             }
             Step::Forvaltning if i < self.forvaltninger.len() => self.forvaltning = Some(i),
+            Step::Role => {
+                if let Some(role) = Role::ALL.get(i) {
+                    self.role = Some(*role);
+                }
+            }
             _ => {}
         }
     }
@@ -235,6 +256,7 @@ impl Form {
                 .filter(|i| *i < self.forvaltninger.len())
                 .map(|_| ())
                 .ok_or(FormError::NoForvaltning),
+            Step::Role => self.role.map(|_| ()).ok_or(FormError::NoRole),
             Step::Language | Step::Summary => Ok(()),
         }
     }
@@ -250,16 +272,21 @@ impl Form {
             employee_id: self.employee_id.trim().to_owned(),
             forvaltning: forvaltning.clone(),
             start_date: parse_date(&self.start_date, self.today)?,
+            role: self.role.ok_or(FormError::NoRole)?,
         })
     }
 
     /// The choices of a list question as the learner reads them: the languages (each in its
-    /// own name) or the forvaltninger (display-safe).
+    /// own name), the roles, or the forvaltninger (display-safe).
     pub fn choice_names(&self, step: Step) -> Vec<String> {
         match step {
             Step::Language => [Lang::Da, Lang::En]
                 .iter()
                 .map(|l| texts::texts(*l).language_name.to_owned())
+                .collect(),
+            Step::Role => Role::ALL
+                .iter()
+                .map(|r| texts::role_name(self.language, *r).to_owned())
                 .collect(),
             _ => self
                 .forvaltninger
@@ -270,7 +297,8 @@ impl Form {
     }
 
     /// The values as the learner reads them, in the order of [`Step::FIELDS`]: the language's
-    /// name, the id, the forvaltning and the start date written out (as typed if unreadable).
+    /// name, the id, the forvaltning, the role and the start date written out (as typed if
+    /// unreadable).
     pub fn field_values(&self, lang: Lang) -> Vec<String> {
         vec![
             texts::texts(self.language).language_name.to_owned(),
@@ -278,6 +306,9 @@ impl Form {
             self.forvaltning
                 .and_then(|i| self.forvaltninger.get(i))
                 .map(|f| sanitize(f, true))
+                .unwrap_or_default(),
+            self.role
+                .map(|r| texts::role_name(lang, r).to_owned())
                 .unwrap_or_default(),
             parse_date(&self.start_date, self.today).map_or_else(
                 |_| sanitize(&self.start_date, true),
@@ -359,6 +390,7 @@ impl Form {
                         self.step = match e {
                             FormError::Id(_) => Step::EmployeeId,
                             FormError::NoForvaltning => Step::Forvaltning,
+                            FormError::NoRole => Step::Role,
                             FormError::DateUnreadable
                             | FormError::DateNotExists
                             | FormError::DateRange => Step::StartDate,

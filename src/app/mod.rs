@@ -11,6 +11,7 @@ pub mod doc;
 pub mod form;
 pub mod hand_in;
 pub mod mode;
+pub mod my_results;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
@@ -27,7 +28,7 @@ use jiff::civil::Date;
 
 use crate::attempt::FinishedAttempt;
 use crate::config::Config;
-use crate::course::CourseSet;
+use crate::course::{CourseSet, Role};
 use crate::lang::Lang;
 use crate::quiz::Attempt;
 use crate::verdict::CourseIndex;
@@ -41,8 +42,12 @@ pub use update::update;
 /// Everything the interface shows and the journey needs to know.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The modules the learner can take.
+    /// The modules the learner is to take: the part of [`Model::catalogue`] for their role
+    /// (`CourseSet::for_role`), made again when the role changes. Every screen's module index
+    /// points into it.
     pub courses: CourseSet,
+    /// The whole course set, whoever each module is for.
+    pub catalogue: std::sync::Arc<CourseSet>,
     /// The configuration as last saved (or about to be saved).
     pub config: Config,
     /// The login name, offered as the employee id at first start.
@@ -51,6 +56,10 @@ pub struct Model {
     pub today: Date,
     /// The learner's finished attempts, oldest first (as their log holds them).
     pub history: Vec<FinishedAttempt>,
+    /// The completion receipt of each attempt of `history`, in the same order; `None` where
+    /// the model was made without the log (screen samples, tests). Changed only through
+    /// [`Model::remember`], which keeps the two aligned.
+    pub receipts: Vec<Option<String>>,
     /// The course set as the verdict looks things up in it (built once: the courses do not
     /// change during a session), with the earlier versions the history holds.
     pub judge: std::sync::Arc<CourseIndex>,
@@ -96,6 +105,12 @@ pub enum Screen {
     Review(ReviewState),
     /// Changing the first-start answers later.
     Settings(SettingsState),
+    /// »Mine resultater«: every finished attempt with its receipt, and how long each module
+    /// is valid ([`my_results`]).
+    MyResults {
+        /// Lines scrolled down.
+        scroll: usize,
+    },
 }
 
 /// Where the learner is in a module's pages.
@@ -261,6 +276,8 @@ pub enum Message {
     ToggleLanguage,
     /// Open the settings.
     OpenSettings,
+    /// Open »Mine resultater«, the learner's own attempts and receipts.
+    OpenMyResults,
     /// Go to the quiz of the current module without reading further.
     StartQuiz,
     /// Hand in the quiz: from a question, to the hand-in page; there, ask to hand in.
@@ -325,7 +342,8 @@ pub enum Effect {
 
 impl Model {
     /// A model at the start of the program: the first-start questions if the configuration
-    /// has no learner yet, else the home screen with the next thing to do selected.
+    /// has no learner yet, else the home screen with the next thing to do selected. `courses`
+    /// is the whole set; the learner takes the part for their role.
     pub fn new(
         courses: CourseSet,
         config: Config,
@@ -339,12 +357,15 @@ impl Model {
             Screen::FirstStart(Form::first_start(&config, login, today))
         };
         let judge = std::sync::Arc::new(CourseIndex::for_learner(&courses, &history));
+        let receipts = vec![None; history.len()];
         let mut model = Model {
-            courses,
+            courses: CourseSet::default(),
+            catalogue: std::sync::Arc::new(courses),
             config,
             login: login.to_owned(),
             today,
             history,
+            receipts,
             judge,
             version_since: std::collections::BTreeMap::new(),
             screen,
@@ -356,8 +377,23 @@ impl Model {
             log_notes: Vec::new(),
             cannot_save: None,
         };
-        model.home = model.next_module().unwrap_or(0);
+        model.take_role();
         model
+    }
+
+    /// The learner's role (an employee until the first-start questions are answered).
+    pub fn role(&self) -> Role {
+        self.config
+            .learner
+            .as_ref()
+            .map_or(Role::default(), |l| l.role)
+    }
+
+    /// Makes the modules the learner takes those for their role, and selects the next thing
+    /// to do among them; called at the start and whenever the role may have changed.
+    pub(crate) fn take_role(&mut self) {
+        self.courses = self.catalogue.for_role(self.role());
+        self.home = self.next_module().unwrap_or(0);
     }
 
     /// The interface language.
@@ -390,6 +426,13 @@ impl Model {
             .filter(|s| matches!(s.state, crate::schedule::State::Passed { .. }))
             .count();
         (passed, statuses.len())
+    }
+
+    /// Adds a stored attempt and its receipt to the learner's history.
+    pub fn remember(&mut self, attempt: FinishedAttempt, receipt: String) {
+        self.receipts.resize(self.history.len(), None);
+        self.history.push(attempt);
+        self.receipts.push(Some(receipt));
     }
 
     /// What the learner's history says about each question and area, for the adaptive draw.

@@ -4,7 +4,7 @@
 //! is typed or chosen from a list. A new screen or overlay gets its mode here, and the
 //! compiler then lists the tables and matches that must learn it.
 
-use super::{Form, Model, Overlay, SaveState, Screen, SettingsState, Step};
+use super::{Form, Message, Model, Overlay, SaveState, Screen, SettingsState, Step};
 
 /// The kind of input the program expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12,7 +12,7 @@ pub enum Mode {
     /// Typing in a text field of the form (first start or settings): the employee id, the
     /// start date.
     Text,
-    /// Choosing from a list of the form: the language, the forvaltning.
+    /// Choosing from a list of the form: the language, the forvaltning, the role.
     List,
     /// The first-start answers, to save or to change.
     Summary,
@@ -32,6 +32,8 @@ pub enum Mode {
     Review,
     /// The settings list.
     Settings,
+    /// »Mine resultater«, the learner's own attempts and receipts.
+    MyResults,
     /// The help over a screen.
     Help,
     /// A yes/no question over a screen.
@@ -45,7 +47,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for tests and tables that go through them all.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Text,
         Mode::List,
         Mode::Summary,
@@ -57,6 +59,7 @@ impl Mode {
         Mode::ResultUnsaved,
         Mode::Review,
         Mode::Settings,
+        Mode::MyResults,
         Mode::Help,
         Mode::Confirm,
         Mode::Source,
@@ -70,7 +73,7 @@ impl Step {
     pub fn mode(self) -> Mode {
         match self {
             Step::EmployeeId | Step::StartDate => Mode::Text,
-            Step::Language | Step::Forvaltning => Mode::List,
+            Step::Language | Step::Forvaltning | Step::Role => Mode::List,
             Step::Summary => Mode::Summary,
         }
     }
@@ -112,6 +115,17 @@ impl Model {
             Screen::Review(_) => Mode::Review,
             Screen::Settings(s) if s.editing => s.field().mode(),
             Screen::Settings(_) => Mode::Settings,
+            Screen::MyResults { .. } => Mode::MyResults,
+        }
+    }
+
+    /// Whether `msg` would do nothing on this screen although its mode's keys and words send
+    /// it, so that no footer, help or prompt offers it: going back from the first question of
+    /// the first start, which has nothing before it.
+    pub fn inert(&self, msg: &Message) -> bool {
+        match (&self.screen, msg) {
+            (Screen::FirstStart(form), Message::Back) => form.step == Step::FIELDS[0],
+            _ => false,
         }
     }
 
@@ -133,7 +147,10 @@ mod tests {
     #[test]
     fn every_step_is_typed_chosen_or_the_summary() {
         let modes: Vec<Mode> = Step::FIELDS.iter().map(|s| s.mode()).collect();
-        assert_eq!(modes, [Mode::List, Mode::Text, Mode::List, Mode::Text]);
+        assert_eq!(
+            modes,
+            [Mode::List, Mode::Text, Mode::List, Mode::List, Mode::Text]
+        );
         assert_eq!(Step::Summary.mode(), Mode::Summary);
     }
 }

@@ -208,7 +208,8 @@ pub enum SaveState {
     Stored {
         /// The completion receipt.
         receipt: String,
-        /// Why the copy to the collection folder failed, if it did.
+        /// Why the copy to the collection folder failed, if it did, as the learner reads it
+        /// (`texts::copy_failed`).
         copy_problem: Option<String>,
     },
     /// Could not be stored (why); the learner can try again.

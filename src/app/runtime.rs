@@ -17,6 +17,7 @@ use rand::Rng;
 use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config, ConfigError};
+use crate::message::Bilingual as _;
 use crate::record::RecordError;
 
 /// A record that was stored.
@@ -77,7 +78,7 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
         Effect::Quit => None,
         Effect::SaveConfig(config) => Some(match services.save_config(&config) {
             Ok(()) => Message::ConfigSaved,
-            Err(why) => Message::ConfigFailed(why.to_string()),
+            Err(why) => Message::ConfigFailed(why.text(model.lang())),
         }),
         Effect::DrawAttempt { module } => {
             let loaded = model.courses.get(&module)?;
@@ -97,7 +98,9 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                 Ok(stored) => Message::RecordStored {
                     receipt: stored.receipt,
                     attempt: Box::new(attempt),
-                    copy_problem: stored.copy_problem.map(|e| e.text(lang)),
+                    copy_problem: stored
+                        .copy_problem
+                        .map(|e| super::texts::copy_failed(lang, &e)),
                 },
                 Err(why) => Message::RecordFailed(why.text(lang)),
             })

@@ -3,6 +3,7 @@
 //! collection folder), and build the model and the services. Paths, the login name, the
 //! clock and the random source come in as parameters; `main.rs` resolves the defaults.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -12,8 +13,10 @@ use super::Model;
 use super::runtime::Live;
 use super::store::LogStore;
 use super::texts;
-use crate::config::{self, ConfigError};
-use crate::course::{self, CourseError};
+use crate::config::{self, Config, ConfigError};
+use crate::course::{self, CourseError, CourseSet};
+use crate::lang::Lang;
+use crate::message::Bilingual;
 use crate::record::{self, LearnerLog, RecordError};
 
 /// Where a session keeps its files.
@@ -33,18 +36,51 @@ pub struct Paths {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     /// The configuration could not be read.
-    #[error("{0}")]
     Config(#[from] ConfigError),
     /// The course files have errors.
-    #[error(
-        "{}\n{} error(s) in the course files; run `bevidst check` on the folder for details",
-        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
-        .0.len()
-    )]
     Courses(Vec<CourseError>),
     /// The learner's log could not be opened.
-    #[error("{0}")]
     Log(#[from] RecordError),
+}
+
+impl Bilingual for StartError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Config(e) => e.write(lang, out),
+            StartError::Log(e) => e.write(lang, out),
+            StartError::Courses(errors) => {
+                // Each course error is for the course's author, in English (see
+                // `course::CourseError`); what the learner is to do is in their language.
+                for e in errors {
+                    writeln!(out, "{e}")?;
+                }
+                let n = errors.len();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{n} fejl i kursusfilerne; kør `bevidst check` på mappen for detaljer, \
+                         eller kontakt it-sikkerhedsfunktionen"
+                    ),
+                    format_args!(
+                        "{n} error(s) in the course files; run `bevidst check` on the folder for \
+                         details, or contact the IT-security function"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+crate::danish_display!(StartError);
+
+/// The course set of a session: the folder `paths` names, else the configuration's, else the
+/// bundled courses. `bevidst status` and `history` read the same set as the program.
+pub fn courses(paths: &Paths, config: &Config) -> Result<CourseSet, Vec<CourseError>> {
+    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
+    match folder {
+        Some(dir) => course::load_dir(dir),
+        None => course::bundled(),
+    }
 }
 
 /// Opens a session: the model at its first screen (the first-start questions, or home) and
@@ -57,12 +93,7 @@ pub fn start<R: Rng>(
 ) -> Result<(Model, Live<LogStore, R>), StartError> {
     let config = config::load(&paths.config_dir)?;
     let lang = config.language;
-    let folder: Option<&Path> = paths.courses.as_deref().or(config.courses.as_deref());
-    let courses = match folder {
-        Some(dir) => course::load_dir(dir),
-        None => course::bundled(),
-    }
-    .map_err(StartError::Courses)?;
+    let courses = courses(paths, &config).map_err(StartError::Courses)?;
     let log_path = record::log_path(&paths.data_dir);
     let (log, opened) = LearnerLog::open(&log_path, &mut rng)?;
     let mut notes = opened.messages(lang, &log_path);
@@ -75,12 +106,13 @@ pub fn start<R: Rng>(
     };
     // A copy that failed after an earlier completion is retried at every start.
     if let Err(why) = store.copy_to_collection() {
-        notes.push(texts::copy_failed(lang, &why.text(lang)));
+        notes.push(texts::copy_failed(lang, &why));
     }
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
     notes.extend(seen_note);
     let mut model = Model::new(courses, config, store.history(), today, login);
+    model.receipts = store.receipts();
     model.version_since = version_since;
     model.log_notes = notes;
     model.cannot_save = store.log.unwritable().map(str::to_owned);
@@ -126,7 +158,7 @@ mod tests {
         assert!(dir.path().join("data").join("log.ron").exists());
         assert_eq!(
             model.version_since.len(),
-            model.courses.modules.len(),
+            model.catalogue.modules.len(),
             "every module version is noted as seen today"
         );
         assert!(
@@ -146,6 +178,7 @@ mod tests {
                 employee_id: "ab12".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: jiff::civil::date(2025, 11, 20),
+                role: crate::course::Role::Employee,
             }),
             collect_dir: Some(dir.path().join("no-such-share")),
             ..config::Config::default()
@@ -169,21 +202,22 @@ mod tests {
         let Screen::Result(result) = &model.screen else {
             panic!("handed in: {:?}", model.screen);
         };
-        assert!(matches!(
-            &result.save,
-            crate::app::SaveState::Stored {
-                copy_problem: Some(_),
-                ..
-            }
-        ));
+        // Said once, in one sentence, with the reason in words and no "(os error 2)".
+        let said = format!(
+            "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {}, fordi mappen ikke findes; det bliver prøvet igen, næste gang du starter bevidst.",
+            dir.path().join("no-such-share").display()
+        );
+        let crate::app::SaveState::Stored {
+            copy_problem: Some(problem),
+            ..
+        } = &result.save
+        else {
+            panic!("stored, with a copy problem: {:?}", result.save);
+        };
+        assert_eq!(problem, &said);
         // The next start retries the copy and tells the learner it still fails.
         let (model, _) = start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
-        assert_eq!(model.log_notes.len(), 1, "{:?}", model.log_notes);
-        assert!(
-            model.log_notes[0].contains("fælles mappe"),
-            "{:?}",
-            model.log_notes
-        );
+        assert_eq!(model.log_notes, [said]);
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn statuses(
 
 /// The last second of `today` in Copenhagen, as UTC seconds: the moment the learner's own
 /// verdicts are taken at (only the rule for future times looks at it).
-fn end_of(today: Date) -> i64 {
+pub(crate) fn end_of(today: Date) -> i64 {
     today
         .tomorrow()
         .ok()
@@ -146,6 +146,21 @@ pub fn brief(status: &Status, lang: Lang, today: Date) -> String {
 
 /// "15. dec." (this year) or "15. dec. 2026"; "15 Dec" or "15 Dec 2026".
 fn short_date(d: Date, lang: Lang, today: Date) -> String {
+    if d.year() == today.year() {
+        day_month(d, lang)
+    } else {
+        short_date_with_year(d, lang)
+    }
+}
+
+/// "15. dec. 2026", "15 Dec 2026": a date short enough for a list, with its year (records are
+/// listed over the years).
+pub fn short_date_with_year(d: Date, lang: Lang) -> String {
+    format!("{} {}", day_month(d, lang), d.year())
+}
+
+/// "15. dec.", "15 Dec".
+fn day_month(d: Date, lang: Lang) -> String {
     const DA: [&str; 12] = [
         "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
         "dec.",
@@ -155,14 +170,9 @@ fn short_date(d: Date, lang: Lang, today: Date) -> String {
     ];
     // `month()` is 1..=12 for every jiff date, so the index is in range.
     let i = usize::try_from(d.month() - 1).unwrap_or(0).min(11);
-    let day_month = match lang {
+    match lang {
         Lang::Da => format!("{}. {}", d.day(), DA[i]),
         Lang::En => format!("{} {}", d.day(), EN[i]),
-    };
-    if d.year() == today.year() {
-        day_month
-    } else {
-        format!("{day_month} {}", d.year())
     }
 }
 
@@ -188,7 +198,10 @@ pub fn next_module(statuses: &[Status]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::Reason;
+    use crate::app::{Effect, Message, Model, Screen, Step, update};
+    use crate::config::Learner;
+    use crate::course::Role;
+    use crate::schedule::{Reason, Urgency};
     use jiff::civil::date;
 
     fn st(state: State) -> Status {
@@ -218,5 +231,95 @@ mod tests {
         assert_eq!(next_module(&statuses[..4]), Some(3));
         assert_eq!(next_module(&statuses[..2]), Some(1));
         assert_eq!(next_module(&statuses[..1]), None);
+    }
+
+    /// The tests' onboarding module and a managers' refresher.
+    fn with_managers_module() -> CourseSet {
+        CourseSet::from_sources([
+            (
+                "intro.ron".to_owned(),
+                include_bytes!("../../tests/fixtures/tui/intro.ron").as_slice(),
+            ),
+            (
+                "leder.ron".to_owned(),
+                include_bytes!("../../tests/fixtures/tui/leder.ron").as_slice(),
+            ),
+        ])
+        .expect("the fixture courses are valid")
+    }
+
+    fn model(role: Role, history: Vec<FinishedAttempt>) -> Model {
+        let config = Config {
+            learner: Some(Learner {
+                employee_id: "ab12".into(),
+                forvaltning: "Økonomiforvaltningen".into(),
+                start_date: date(2025, 11, 1),
+                role,
+            }),
+            ..Config::default()
+        };
+        Model::new(
+            with_managers_module(),
+            config,
+            history,
+            date(2025, 12, 1),
+            "ab12",
+        )
+    }
+
+    fn ids(model: &Model) -> Vec<&str> {
+        model
+            .courses
+            .modules
+            .iter()
+            .map(|m| m.module.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_managers_module_is_due_for_a_manager_only() {
+        // The onboarding passed on 10 November 2025 (09:00 UTC): the refreshers open.
+        let set = with_managers_module();
+        let pass = FinishedAttempt::honest_pass(&set.modules[0], 1_762_765_200);
+        let employee = model(Role::Employee, vec![pass.clone()]);
+        assert_eq!(ids(&employee), ["tui-intro"], "not on an employee's list");
+        assert_eq!(employee.progress(), (1, 1), "nor counted in »1 af 1«");
+        assert_eq!(schedule::worst(&employee.statuses()), Urgency::Nothing);
+        let manager = model(Role::Manager, vec![pass]);
+        assert_eq!(ids(&manager), ["tui-intro", "tui-leder"]);
+        assert_eq!(manager.progress(), (1, 2));
+        assert_eq!(
+            manager.statuses()[1].state,
+            State::Due {
+                by: date(2025, 12, 10),
+                reason: Reason::FirstTime
+            }
+        );
+        assert_eq!(manager.next_module(), Some(1), "and it is the next to take");
+    }
+
+    #[test]
+    fn changing_the_role_in_the_settings_changes_the_modules() {
+        let mut m = model(Role::Employee, Vec::new());
+        let role_line = Step::FIELDS
+            .iter()
+            .position(|s| *s == Step::Role)
+            .expect("the role is a field");
+        for msg in [
+            Message::OpenSettings,
+            Message::Pick(role_line),
+            Message::Confirm,
+            Message::Pick(1),
+        ] {
+            assert_eq!(update(&mut m, msg), None);
+        }
+        let Some(Effect::SaveConfig(saved)) = update(&mut m, Message::Confirm) else {
+            panic!("the role is saved");
+        };
+        assert_eq!(saved.learner.map(|l| l.role), Some(Role::Manager));
+        assert_eq!(ids(&m), ["tui-intro", "tui-leder"]);
+        update(&mut m, Message::Back);
+        assert!(matches!(m.screen, Screen::Home));
+        assert!(m.home < m.courses.modules.len());
     }
 }

@@ -1,7 +1,7 @@
 //! The learner's log as the journey's [`RecordStore`]: a finished attempt becomes the next
 //! completion record, is appended durably (the receipt is shown only after that), and the
 //! log is then copied to the collection folder if one is configured. Also reads the log back
-//! as the learner's history.
+//! as the learner's history, with each record's receipt.
 
 use std::path::PathBuf;
 
@@ -35,6 +35,15 @@ impl LogStore {
             .records()
             .iter()
             .map(|r| r.attempt.clone())
+            .collect()
+    }
+
+    /// The receipt of each record of the log, in the order of [`LogStore::history`].
+    pub fn receipts(&self) -> Vec<Option<String>> {
+        self.log
+            .records()
+            .iter()
+            .map(|r| Some(record::receipt(&r.hash)))
             .collect()
     }
 }

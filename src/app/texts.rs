@@ -6,195 +6,214 @@
 
 use jiff::civil::Date;
 
+use crate::course::Role;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 
-/// The fixed texts of one language.
-// No doc per field: each field's name says where it is used.
-pub struct Texts {
-    pub welcome_title: &'static str,
-    pub welcome: &'static str,
-    pub field_language: &'static str,
-    pub field_employee_id: &'static str,
-    pub field_forvaltning: &'static str,
-    pub field_start_date: &'static str,
-    pub ask_language: &'static str,
-    pub ask_employee_id: &'static str,
-    pub ask_forvaltning: &'static str,
-    pub ask_start_date: &'static str,
-    pub summary_title: &'static str,
-    pub summary_intro: &'static str,
-    pub summary_note: &'static str,
-    pub err_id_empty: &'static str,
-    pub err_id_too_long: &'static str,
-    pub err_date_unreadable: &'static str,
-    pub err_date_range: &'static str,
-    pub home_title: &'static str,
-    pub no_modules: &'static str,
-    pub next_step: &'static str,
-    pub all_done: &'static str,
-    pub lesson_none: &'static str,
-    pub kind_single: &'static str,
-    pub kind_multiple: &'static str,
-    pub kind_true_false: &'static str,
-    pub confirm_title: &'static str,
-    pub leave_quiz: &'static str,
-    pub discard_unsaved: &'static str,
-    pub result_title: &'static str,
-    pub result_passed: &'static str,
-    pub result_failed: &'static str,
-    pub result_not_accepted: &'static str,
-    pub well_done: &'static str,
-    pub try_again_soon: &'static str,
-    pub per_area: &'static str,
-    pub saving: &'static str,
-    pub receipt_label: &'static str,
-    pub receipt_note: &'static str,
-    pub review_title: &'static str,
-    pub your_answer: &'static str,
-    pub right_answer: &'static str,
-    pub not_answered: &'static str,
-    pub answer_right: &'static str,
-    pub answer_wrong: &'static str,
-    pub settings_title: &'static str,
-    pub settings_intro: &'static str,
-    pub saved: &'static str,
-    pub no_questions: &'static str,
-    pub help_title: &'static str,
-    pub help_intro: &'static str,
-    pub help_this_screen: &'static str,
-    pub language_name: &'static str,
-    pub go_next_page: &'static str,
-    pub go_prev_page: &'static str,
-    pub go_quiz: &'static str,
-    pub go_next_question: &'static str,
-    pub go_result: &'static str,
+crate::text_table! {
+    /// The fixed texts, in Danish and English.
+    pub struct Texts;
+    welcome_title:
+        "Velkommen",
+        "Welcome";
+    welcome:
+        "Velkommen til bevidst. Her lærer du, hvordan du passer godt på kommunens data og systemer. Først et par spørgsmål om dig. Du bliver kun spurgt denne ene gang, og du kan altid rette svarene under Indstillinger.",
+        "Welcome to bevidst. Here you learn how to take good care of the city's data and systems. First a few questions about you. You are asked only this once, and you can always change the answers under Settings.";
+    field_language:
+        "Sprog",
+        "Language";
+    field_employee_id:
+        "Medarbejdernummer",
+        "Employee id";
+    field_forvaltning:
+        "Forvaltning",
+        "Administration";
+    field_start_date:
+        "Startdato",
+        "Start date";
+    field_role:
+        "Rolle",
+        "Role";
+    ask_role:
+        "Er du leder med personaleansvar?",
+        "Are you a manager with personnel responsibility?";
+    role_employee:
+        "Medarbejder uden personaleansvar",
+        "Employee without personnel responsibility";
+    role_manager:
+        "Leder med personaleansvar",
+        "Manager with personnel responsibility";
+    ask_language:
+        "Hvilket sprog vil du bruge?",
+        "Which language do you want to use?";
+    ask_employee_id:
+        "Hvad er dit medarbejdernummer? Vi har foreslået dit brugernavn; ret det, hvis det ikke passer.",
+        "What is your employee id? We have suggested your user name; change it if it is not right.";
+    ask_forvaltning:
+        "Hvilken forvaltning arbejder du i?",
+        "Which administration (forvaltning) do you work in?";
+    ask_start_date:
+        "Hvornår var din første arbejdsdag? Skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-08-01.",
+        "When was your first working day? Write the date as YYYY-MM-DD, e.g. 2025-08-01.";
+    summary_title:
+        "Passer det her?",
+        "Is this right?";
+    summary_intro:
+        "Sådan har du svaret:",
+        "Your answers:";
+    summary_note:
+        "Er alt rigtigt, så gem dine svar. Ellers kan du gå tilbage og rette dem.",
+        "If everything is right, save your answers. Otherwise go back and correct them.";
+    home_title:
+        "Dine moduler",
+        "Your modules";
+    no_modules:
+        "Der er ingen moduler at tage. Kontakt it-sikkerhedsfunktionen.",
+        "There are no modules to take. Contact the IT-security function.";
+    next_step:
+        "Det er det næste, du skal tage.",
+        "This is the next one to take.";
+    all_done:
+        "Du er helt ajour. Godt gået!",
+        "You are all up to date. Well done!";
+    lesson_none:
+        "Modulet har ingen sider at læse; du kan gå direkte til quizzen.",
+        "This module has no pages to read; you can go straight to the quiz.";
+    kind_single:
+        "Vælg ét svar.",
+        "Choose one answer.";
+    kind_multiple:
+        "Vælg alle, der passer.",
+        "Choose all that apply.";
+    kind_true_false:
+        "Sandt eller falsk?",
+        "True or false?";
+    confirm_title:
+        "Er du sikker?",
+        "Are you sure?";
+    leave_quiz:
+        "Vil du afbryde quizzen? Dine svar bliver ikke gemt, og der bliver ikke registreret noget.",
+        "Stop the quiz? Your answers are not kept and nothing is recorded.";
+    discard_unsaved:
+        "Dit resultat er ikke gemt endnu. Vil du gå videre alligevel? Så bliver det ikke registreret.",
+        "Your result is not saved yet. Go on anyway? Then it is not recorded.";
+    result_title:
+        "Dit resultat",
+        "Your result";
+    result_passed:
+        "✓ Bestået",
+        "✓ Passed";
+    result_failed:
+        "✗ Ikke bestået",
+        "✗ Not passed";
+    result_not_accepted:
+        "✗ Ikke godkendt",
+        "✗ Not accepted";
+    well_done:
+        "Godt gået! Se gerne gennemgangen af spørgsmålene.",
+        "Well done! Have a look at the review of the questions.";
+    try_again_soon:
+        "Læs forklaringerne i gennemgangen, og prøv igen. Du kan tage quizzen igen med det samme.",
+        "Read the explanations in the review and try again. You can retake the quiz right away.";
+    per_area:
+        "Rigtige svar pr. område",
+        "Correct answers per area";
+    saving:
+        "Gemmer dit resultat …",
+        "Saving your result …";
+    receipt_label:
+        "Din kvittering:",
+        "Your receipt:";
+    receipt_note:
+        "Resultatet er gemt. Kvitteringen viser, præcis hvilket resultat der blev gemt.",
+        "The result is stored. The receipt shows exactly which result was stored.";
+    review_title:
+        "Gennemgang",
+        "Review";
+    your_answer:
+        "dit svar",
+        "your answer";
+    right_answer:
+        "rigtigt svar",
+        "right answer";
+    not_answered:
+        "Du svarede ikke på dette spørgsmål.",
+        "You did not answer this question.";
+    answer_right:
+        "✓ Du svarede rigtigt",
+        "✓ You answered correctly";
+    answer_wrong:
+        "✗ Du svarede forkert",
+        "✗ You answered wrongly";
+    settings_title:
+        "Indstillinger",
+        "Settings";
+    settings_intro:
+        "Her kan du rette dine oplysninger. Vælg den linje, du vil ændre.",
+        "Here you can change your details. Choose the line you want to change.";
+    saved:
+        "Gemt.",
+        "Saved.";
+    no_questions:
+        "Modulet har ingen spørgsmål. Kontakt it-sikkerhedsfunktionen.",
+        "This module has no questions. Contact the IT-security function.";
+    help_title:
+        "Hjælp",
+        "Help";
+    help_intro:
+        "bevidst træner dig i Københavns Kommunes it-sikkerhedspolitik. Læs siderne i et modul, og tag så quizzen. Når du består, får du en kvittering.",
+        "bevidst trains you in the City of Copenhagen's IT-security policy. Read the pages of a module, then take its quiz. When you pass, you get a receipt.";
+    help_this_screen:
+        "På denne skærm",
+        "On this screen";
+    language_name:
+        "Dansk",
+        "English";
+    go_next_page:
+        "næste side",
+        "next page";
+    go_prev_page:
+        "forrige side",
+        "previous page";
+    go_quiz:
+        "til quizzen, når du er klar",
+        "to the quiz when you are ready";
+    go_next_question:
+        "næste spørgsmål",
+        "next question";
+    go_result:
+        "tilbage til resultatet",
+        "back to the result";
+    // »Mine resultater« (`app::my_results`).
+    my_results_title:
+        "Mine resultater",
+        "My results";
+    my_results_attempts:
+        "Dine forsøg, det nyeste først",
+        "Your attempts, newest first";
+    my_results_validity:
+        "Så længe gælder dine moduler",
+        "How long your modules are valid";
+    my_results_none:
+        "Du har ikke afleveret nogen quiz endnu. Når du har, står dit resultat og din kvittering her.",
+        "You have not handed in a quiz yet. When you have, your result and your receipt are listed here.";
+    valid_for_good:
+        "bestået, og det udløber ikke",
+        "passed, and it does not expire";
+    not_passed_yet:
+        "ikke bestået endnu",
+        "not passed yet";
+    go_overview:
+        "tilbage til oversigten",
+        "back to the overview";
 }
 
-const DA: Texts = Texts {
-    welcome_title: "Velkommen",
-    welcome: "Velkommen til bevidst. Her lærer du, hvordan du passer godt på kommunens data og systemer. Først et par spørgsmål om dig. Du bliver kun spurgt denne ene gang, og du kan altid rette svarene under Indstillinger.",
-    field_language: "Sprog",
-    field_employee_id: "Medarbejdernummer",
-    field_forvaltning: "Forvaltning",
-    field_start_date: "Startdato",
-    ask_language: "Hvilket sprog vil du bruge?",
-    ask_employee_id: "Hvad er dit medarbejdernummer? Vi har foreslået dit brugernavn; ret det, hvis det ikke passer.",
-    ask_forvaltning: "Hvilken forvaltning arbejder du i?",
-    ask_start_date: "Hvornår var din første arbejdsdag? Skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-08-01.",
-    summary_title: "Passer det her?",
-    summary_intro: "Sådan har du svaret:",
-    summary_note: "Er alt rigtigt, så gem dine svar. Ellers kan du gå tilbage og rette dem.",
-    err_id_empty: "Skriv dit medarbejdernummer.",
-    err_id_too_long: "Medarbejdernummeret må højst have 64 tegn.",
-    err_date_unreadable: "Datoen kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2025-08-01.",
-    err_date_range: "Datoen ligger uden for det mulige. Tjek årstallet.",
-    home_title: "Dine moduler",
-    no_modules: "Der er ingen moduler at tage. Kontakt it-sikkerhedsfunktionen.",
-    next_step: "Det er det næste, du skal tage.",
-    all_done: "Du er helt ajour. Godt gået!",
-    lesson_none: "Modulet har ingen sider at læse; du kan gå direkte til quizzen.",
-    kind_single: "Vælg ét svar.",
-    kind_multiple: "Vælg alle, der passer.",
-    kind_true_false: "Sandt eller falsk?",
-    confirm_title: "Er du sikker?",
-    leave_quiz: "Vil du afbryde quizzen? Dine svar bliver ikke gemt, og der bliver ikke registreret noget.",
-    discard_unsaved: "Dit resultat er ikke gemt endnu. Vil du gå videre alligevel? Så bliver det ikke registreret.",
-    result_title: "Dit resultat",
-    result_passed: "✓ Bestået",
-    result_failed: "✗ Ikke bestået",
-    result_not_accepted: "✗ Ikke godkendt",
-    well_done: "Godt gået! Se gerne gennemgangen af spørgsmålene.",
-    try_again_soon: "Læs forklaringerne i gennemgangen, og prøv igen. Du kan tage quizzen igen med det samme.",
-    per_area: "Rigtige svar pr. område",
-    saving: "Gemmer dit resultat …",
-    receipt_label: "Din kvittering:",
-    receipt_note: "Resultatet er gemt. Kvitteringen viser, præcis hvilket resultat der blev gemt.",
-    review_title: "Gennemgang",
-    your_answer: "dit svar",
-    right_answer: "rigtigt svar",
-    not_answered: "Du svarede ikke på dette spørgsmål.",
-    answer_right: "✓ Du svarede rigtigt",
-    answer_wrong: "✗ Du svarede forkert",
-    settings_title: "Indstillinger",
-    settings_intro: "Her kan du rette dine oplysninger. Vælg den linje, du vil ændre.",
-    saved: "Gemt.",
-    no_questions: "Modulet har ingen spørgsmål. Kontakt it-sikkerhedsfunktionen.",
-    help_title: "Hjælp",
-    help_intro: "bevidst træner dig i Københavns Kommunes it-sikkerhedspolitik. Læs siderne i et modul, og tag så quizzen. Når du består, får du en kvittering.",
-    help_this_screen: "På denne skærm",
-    language_name: "Dansk",
-    go_next_page: "næste side",
-    go_prev_page: "forrige side",
-    go_quiz: "til quizzen, når du er klar",
-    go_next_question: "næste spørgsmål",
-    go_result: "tilbage til resultatet",
-};
-
-const EN: Texts = Texts {
-    welcome_title: "Welcome",
-    welcome: "Welcome to bevidst. Here you learn how to take good care of the city's data and systems. First a few questions about you. You are asked only this once, and you can always change the answers under Settings.",
-    field_language: "Language",
-    field_employee_id: "Employee id",
-    field_forvaltning: "Administration",
-    field_start_date: "Start date",
-    ask_language: "Which language do you want to use?",
-    ask_employee_id: "What is your employee id? We have suggested your user name; change it if it is not right.",
-    ask_forvaltning: "Which administration (forvaltning) do you work in?",
-    ask_start_date: "When was your first working day? Write the date as YYYY-MM-DD, e.g. 2025-08-01.",
-    summary_title: "Is this right?",
-    summary_intro: "Your answers:",
-    summary_note: "If everything is right, save your answers. Otherwise go back and correct them.",
-    err_id_empty: "Type your employee id.",
-    err_id_too_long: "The employee id may have at most 64 characters.",
-    err_date_unreadable: "That date cannot be read. Write it as YYYY-MM-DD, e.g. 2025-08-01.",
-    err_date_range: "That date is out of range. Check the year.",
-    home_title: "Your modules",
-    no_modules: "There are no modules to take. Contact the IT-security function.",
-    next_step: "This is the next one to take.",
-    all_done: "You are all up to date. Well done!",
-    lesson_none: "This module has no pages to read; you can go straight to the quiz.",
-    kind_single: "Choose one answer.",
-    kind_multiple: "Choose all that apply.",
-    kind_true_false: "True or false?",
-    confirm_title: "Are you sure?",
-    leave_quiz: "Stop the quiz? Your answers are not kept and nothing is recorded.",
-    discard_unsaved: "Your result is not saved yet. Go on anyway? Then it is not recorded.",
-    result_title: "Your result",
-    result_passed: "✓ Passed",
-    result_failed: "✗ Not passed",
-    result_not_accepted: "✗ Not accepted",
-    well_done: "Well done! Have a look at the review of the questions.",
-    try_again_soon: "Read the explanations in the review and try again. You can retake the quiz right away.",
-    per_area: "Correct answers per area",
-    saving: "Saving your result …",
-    receipt_label: "Your receipt:",
-    receipt_note: "The result is stored. The receipt shows exactly which result was stored.",
-    review_title: "Review",
-    your_answer: "your answer",
-    right_answer: "right answer",
-    not_answered: "You did not answer this question.",
-    answer_right: "✓ You answered correctly",
-    answer_wrong: "✗ You answered wrongly",
-    settings_title: "Settings",
-    settings_intro: "Here you can change your details. Choose the line you want to change.",
-    saved: "Saved.",
-    no_questions: "This module has no questions. Contact the IT-security function.",
-    help_title: "Help",
-    help_intro: "bevidst trains you in the City of Copenhagen's IT-security policy. Read the pages of a module, then take its quiz. When you pass, you get a receipt.",
-    help_this_screen: "On this screen",
-    language_name: "English",
-    go_next_page: "next page",
-    go_prev_page: "previous page",
-    go_quiz: "to the quiz when you are ready",
-    go_next_question: "next question",
-    go_result: "back to the result",
-};
-
-/// The fixed texts in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Da => &DA,
-        Lang::En => &EN,
+/// A role as the learner reads it: »Leder med personaleansvar«.
+pub fn role_name(lang: Lang, role: Role) -> &'static str {
+    let t = texts(lang);
+    match role {
+        Role::Employee => t.role_employee,
+        Role::Manager => t.role_manager,
     }
 }
 
@@ -253,7 +272,8 @@ pub fn beyond_policy(lang: Lang, source: &str) -> String {
     }
 }
 
-/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one).
+/// "6 sider · 10 spørgsmål · bestå med 80 %" (singular for one); "pass mark 80%" in English,
+/// which writes no space before the per cent sign.
 pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) -> String {
     match lang {
         Lang::Da => {
@@ -267,7 +287,7 @@ pub fn module_facts(lang: Lang, pages: usize, questions: u32, pass_mark: u32) ->
             } else {
                 "questions"
             };
-            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark} %")
+            format!("{pages} {p} · {questions} {q} · pass mark {pass_mark}%")
         }
     }
 }
@@ -284,7 +304,7 @@ pub fn score_line(lang: Lang, score: u32, max: u32, pass_mark: u32) -> String {
             "Du fik {score} af {max} rigtige ({pct} %). Der skal {pass_mark} % til at bestå."
         ),
         Lang::En => {
-            format!("You got {score} of {max} right ({pct} %). The pass mark is {pass_mark} %.")
+            format!("You got {score} of {max} right ({pct}%). The pass mark is {pass_mark}%.")
         }
     }
 }
@@ -324,15 +344,85 @@ pub fn not_accepted(lang: Lang, why: &str) -> String {
     }
 }
 
-/// The note when the copy to the shared collection folder failed.
-pub fn copy_failed(lang: Lang, why: &str) -> String {
-    match lang {
-        Lang::Da => format!(
-            "Resultatet er gemt på din computer, men kopien til den fælles mappe lykkedes ikke ({why}). Den bliver prøvet igen, næste gang du starter bevidst."
+/// The note when the copy to the shared collection folder failed, at a result or at the
+/// next start: that the results are stored here, and why the copy failed, once. A folder
+/// out of reach is one sentence, with the operating system's reason in words where it helps
+/// the learner (the folder is missing, out of reach, full), and it is retried; a copy that
+/// must not be retried (something else at its name, a copy that is not this log's) says what
+/// to do instead.
+pub fn copy_failed(lang: Lang, why: &crate::record::RecordError) -> String {
+    use crate::record::RecordError;
+    let retried = |folder: &std::path::Path, source: &std::io::Error| {
+        let folder = folder.display();
+        let cause = os_reason(lang, source.kind());
+        match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe {folder}{cause}; det bliver prøvet igen, næste gang du starter bevidst."
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder {folder}{cause}; this is tried again the next time you start bevidst."
+            ),
+        }
+    };
+    match why {
+        RecordError::CollectionUnreachable { dir, source } => retried(dir, source),
+        RecordError::CollectionWrite { path, source } => {
+            retried(&crate::fsutil::parent_of(path), source)
+        }
+        RecordError::CollectionBlocked(e) => {
+            let (path, reason) = (e.path().display(), e.reason(lang));
+            match lang {
+                Lang::Da => format!(
+                    "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe, fordi {path} ikke er en log: {reason}. Kontakt it-sikkerhedsfunktionen."
+                ),
+                Lang::En => format!(
+                    "Your results are stored on your computer, but could not be copied to the shared folder, because {path} is not a log: {reason}. Contact the IT-security function."
+                ),
+            }
+        }
+        other => match lang {
+            Lang::Da => format!(
+                "Dine resultater er gemt på din computer, men kunne ikke kopieres til den fælles mappe: {}.",
+                other.text(lang)
+            ),
+            Lang::En => format!(
+                "Your results are stored on your computer, but could not be copied to the shared folder: {}.",
+                other.text(lang)
+            ),
+        },
+    }
+}
+
+/// Why a folder could not be used, in words, as a clause (", fordi mappen ikke findes"); empty
+/// where the operating system's reason would not help the learner.
+fn os_reason(lang: Lang, kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => lang.pick(
+            ", fordi mappen ikke findes",
+            ", because the folder does not exist",
         ),
-        Lang::En => format!(
-            "The result is stored on your computer, but the copy to the shared folder failed ({why}). It is retried the next time you start bevidst."
+        K::PermissionDenied => lang.pick(
+            ", fordi du ikke har adgang til den",
+            ", because you have no access to it",
         ),
+        K::NotADirectory => lang.pick(
+            ", fordi det ikke er en mappe",
+            ", because it is not a folder",
+        ),
+        K::StorageFull | K::QuotaExceeded => lang.pick(
+            ", fordi der ikke er plads",
+            ", because there is no space left",
+        ),
+        K::ReadOnlyFilesystem => lang.pick(
+            ", fordi der kun kan læses i den",
+            ", because it can only be read",
+        ),
+        K::TimedOut | K::NetworkUnreachable | K::HostUnreachable | K::NetworkDown => lang.pick(
+            ", fordi netværket ikke svarer",
+            ", because the network does not answer",
+        ),
+        _ => "",
     }
 }
 
@@ -360,31 +450,6 @@ pub fn config_failed(lang: Lang, why: &str) -> String {
     }
 }
 
-/// A character the employee id may not contain.
-pub fn err_id_char(lang: Lang, c: char) -> String {
-    let rule = lang.pick(
-        "Brug bogstaverne a–z, tal, punktum, bindestreg og understreg.",
-        "Use the letters a–z, digits, dot, hyphen and underscore.",
-    );
-    // An invisible character (a control or a direction mark copied along with the id) is
-    // named by its code, since showing it would show nothing, or turn the text around.
-    let invisible = c.is_control() || crate::safe_text::forbidden_char(c).is_some();
-    match (lang, c.is_whitespace()) {
-        (Lang::Da, _) if invisible => format!(
-            "Medarbejdernummeret indeholder et usynligt tegn (U+{:04X}), fx fra kopieret tekst. Skriv det igen. {rule}",
-            u32::from(c)
-        ),
-        (Lang::En, _) if invisible => format!(
-            "The employee id contains an invisible character (U+{:04X}), e.g. from copied text. Type it again. {rule}",
-            u32::from(c)
-        ),
-        (Lang::Da, true) => format!("Medarbejdernummeret må ikke indeholde mellemrum. {rule}"),
-        (Lang::En, true) => format!("The employee id may not contain spaces. {rule}"),
-        (Lang::Da, false) => format!("Tegnet »{c}« kan ikke bruges. {rule}"),
-        (Lang::En, false) => format!("The character “{c}” cannot be used. {rule}"),
-    }
-}
-
 /// "Rigtige svar: 2 af 3".
 pub fn area_score(lang: Lang, right: u32, asked: u32) -> String {
     match lang {
@@ -399,7 +464,14 @@ pub fn earlier_shares(lang: Lang, shares: &[u32]) -> String {
     if shares.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = shares.iter().map(|s| format!("{s} %")).collect();
+    // Danish writes a space before the per cent sign, English does not.
+    let list: Vec<String> = shares
+        .iter()
+        .map(|s| match lang {
+            Lang::Da => format!("{s} %"),
+            Lang::En => format!("{s}%"),
+        })
+        .collect();
     match lang {
         Lang::Da => format!(" · før: {}", list.join(", ")),
         Lang::En => format!(" · before: {}", list.join(", ")),
@@ -445,8 +517,45 @@ mod tests {
         );
         assert_eq!(
             module_facts(Lang::En, 1, 1, 50),
-            "1 page · 1 question · pass mark 50 %"
+            "1 page · 1 question · pass mark 50%"
         );
+    }
+
+    #[test]
+    fn a_failed_copy_gives_the_reason_in_words_only_where_it_helps() {
+        use crate::record::RecordError;
+        let unreachable = |kind| RecordError::CollectionUnreachable {
+            dir: "/srv/bevidst".into(),
+            source: std::io::Error::from(kind),
+        };
+        let denied = copy_failed(Lang::En, &unreachable(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(
+            denied,
+            "Your results are stored on your computer, but could not be copied to the shared folder /srv/bevidst, because you have no access to it; this is tried again the next time you start bevidst."
+        );
+        let other = copy_failed(Lang::Da, &unreachable(std::io::ErrorKind::Other));
+        assert!(
+            other.contains("fælles mappe /srv/bevidst; det bliver prøvet igen"),
+            "{other}"
+        );
+        let write = RecordError::CollectionWrite {
+            path: "/srv/bevidst/abc.ron".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        assert!(
+            copy_failed(Lang::Da, &write).contains("mappe /srv/bevidst, fordi der ikke er plads;"),
+            "the folder, not the file"
+        );
+    }
+
+    #[test]
+    fn english_writes_per_cent_without_a_space_and_danish_with_one() {
+        assert_eq!(
+            score_line(Lang::En, 2, 3, 80),
+            "You got 2 of 3 right (66%). The pass mark is 80%."
+        );
+        assert_eq!(earlier_shares(Lang::En, &[50, 100]), " · before: 50%, 100%");
+        assert_eq!(earlier_shares(Lang::Da, &[50]), " · før: 50 %");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Tests of `config`.
 
 use super::*;
+use crate::message::Bilingual as _;
 use std::fs;
 
 fn sample() -> Config {
@@ -9,6 +10,7 @@ fn sample() -> Config {
             employee_id: "ab12345".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: jiff::civil::date(2025, 8, 1),
+            role: Role::Manager,
         }),
         language: Lang::En,
         collect_dir: Some(PathBuf::from("/srv/bevidst")),
@@ -23,6 +25,28 @@ fn saves_and_loads_the_same_config() {
     save(&nested, &sample()).expect("save");
     assert_eq!(load(&nested).expect("load"), sample());
     assert!(!nested.join("config.ron.tmp").exists());
+}
+
+#[test]
+fn a_config_from_before_roles_loads_as_an_employee() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join(CONFIG_FILE),
+        "Config(version: 1, learner: Some(Learner(employee_id: \"ab12\", \
+         forvaltning: \"Økonomiforvaltningen\", start_date: \"2025-08-01\")))",
+    )
+    .expect("write");
+    let learner = load(dir.path()).expect("load").learner.expect("a learner");
+    assert_eq!(learner.role, Role::Employee);
+    assert_eq!(learner.employee_id, "ab12");
+}
+
+#[test]
+fn the_role_is_written_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    save(dir.path(), &sample()).expect("save");
+    let text = fs::read_to_string(dir.path().join(CONFIG_FILE)).expect("read");
+    assert!(text.contains("role: Manager"), "{text}");
 }
 
 #[test]
@@ -58,7 +82,11 @@ fn unknown_fields_are_refused_with_a_position() {
     let err = load(dir.path()).expect_err("typo must be refused");
     let text = err.to_string();
     assert!(text.contains("config.ron:3:"), "{text}");
-    assert!(text.contains("langauge"), "{text}");
+    assert!(text.contains("feltet `langauge` findes ikke"), "{text}");
+    assert!(
+        text.contains("`language`"),
+        "the known fields are listed: {text}"
+    );
 }
 
 #[test]
@@ -71,7 +99,7 @@ fn a_newer_version_is_refused_by_name() {
     .expect("write");
     let err = load(dir.path()).expect_err("newer must be refused");
     assert!(matches!(err, ConfigError::Newer { found: 2, .. }), "{err}");
-    assert!(err.to_string().contains("update bevidst"));
+    assert!(err.text(Lang::En).contains("update bevidst"));
 }
 
 #[test]
@@ -89,7 +117,7 @@ fn bad_values_are_refused() {
         ("Config(version: 1, forvaltninger: [])", "forvaltninger"),
     ] {
         fs::write(dir.path().join(CONFIG_FILE), body).expect("write");
-        let err = load(dir.path()).expect_err(body).to_string();
+        let err = load(dir.path()).expect_err(body).text(Lang::En);
         assert!(err.contains(needle), "{body}: {err}");
     }
 }
@@ -121,4 +149,34 @@ fn employee_ids_follow_the_record_rule() {
     assert_eq!(check_employee_id("æble"), Err(IdProblem::BadChar('æ')));
     assert_eq!(check_employee_id(&"a".repeat(65)), Err(IdProblem::TooLong));
     assert_eq!(id_from_login("Jens Hansen"), "JensHansen");
+}
+
+#[test]
+fn a_broken_configuration_is_located_and_told_in_plain_danish() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join(CONFIG_FILE), "garbage").expect("write");
+    let err = load(dir.path()).expect_err("garbage is no configuration");
+    let da = err.to_string();
+    assert!(da.contains("config.ron:1:1: "), "{da}");
+    assert!(da.contains("bevidst-konfiguration"), "{da}");
+    assert!(da.contains("Ret filen, eller flyt den væk"), "{da}");
+    assert!(!da.contains("Expected"), "no parser words: {da}");
+    let en = err.text(Lang::En);
+    assert!(en.contains("config.ron:1:1: "), "{en}");
+    assert!(en.contains("Fix the file, or move it away"), "{en}");
+}
+
+#[test]
+fn the_language_is_read_from_a_configuration_that_is_otherwise_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert_eq!(language(dir.path()), Lang::Da, "no file: Danish");
+    fs::write(
+        dir.path().join(CONFIG_FILE),
+        "Config(version: 1, language: En, colour: Pink)",
+    )
+    .expect("write");
+    assert!(load(dir.path()).is_err());
+    assert_eq!(language(dir.path()), Lang::En);
+    fs::write(dir.path().join(CONFIG_FILE), "garbage").expect("write");
+    assert_eq!(language(dir.path()), Lang::Da);
 }

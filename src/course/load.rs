@@ -59,6 +59,23 @@ impl CourseSet {
         self.modules.iter().find(|m| m.module.id == id)
     }
 
+    /// The modules a learner in `role` is to take ([`super::Role::modules_to_take`]),
+    /// in the set's order, with the set's handbook and organisation: a managers' module is
+    /// left out for an employee. The verdict judges against the whole set, so an attempt at a
+    /// module outside the role still counts.
+    #[must_use]
+    pub fn for_role(&self, role: super::Role) -> CourseSet {
+        CourseSet {
+            modules: role
+                .modules_to_take(self.modules.iter().map(|m| &m.module))
+                .into_iter()
+                .filter_map(|i| self.modules.get(i).cloned())
+                .collect(),
+            handbook: Arc::clone(&self.handbook),
+            organisation: Arc::clone(&self.organisation),
+        }
+    }
+
     /// Builds a set from named file contents, citing the bundled handbook and filled from the
     /// bundled organisation profile; see [`CourseSet::from_sources_in`].
     pub fn from_sources<'a>(

@@ -136,6 +136,24 @@ pub enum Role {
     Manager,
 }
 
+impl Role {
+    /// Every role, in the order the first start offers them.
+    pub const ALL: [Role; 2] = [Role::Employee, Role::Manager];
+
+    /// The positions in `modules` of those a learner in this role is to take, in order: the
+    /// one place a module's audience is applied. The learner's program, `bevidst status` and
+    /// the simulator take theirs through [`CourseSet::for_role`], the report per person, so a
+    /// managers' module is due for managers only, everywhere.
+    pub fn modules_to_take<'a>(self, modules: impl IntoIterator<Item = &'a Module>) -> Vec<usize> {
+        modules
+            .into_iter()
+            .enumerate()
+            .filter(|(_, m)| m.audience.includes(self))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 impl Audience {
     /// Whether a learner in `role` is to take a module for this audience.
     pub fn includes(self, role: Role) -> bool {

@@ -55,6 +55,7 @@ const NOT_TEXT: &[Mode] = &[
     K::ResultUnsaved,
     K::Review,
     K::Settings,
+    K::MyResults,
 ];
 const ALL: &[Mode] = &[
     K::Text,
@@ -70,6 +71,7 @@ const ALL: &[Mode] = &[
     K::ResultUnsaved,
     K::Review,
     K::Settings,
+    K::MyResults,
 ];
 const BROWSING: &[Mode] = &[
     K::Home,
@@ -80,6 +82,7 @@ const BROWSING: &[Mode] = &[
     K::ResultUnsaved,
     K::Review,
     K::Settings,
+    K::MyResults,
 ];
 
 const fn row(
@@ -128,6 +131,8 @@ pub static ROWS: &[Row] = &[
     row(&[K::Home], &[], Action::Described, ("1, 2, …", "1, 2, …"), ("åbn modulet med det nummer: først siderne, så quizzen", "open the module with that number: its pages, then its quiz")),
     row(&[K::Home], &["t", "quiz"], Action::Send(Message::StartQuiz), ("t, t 2", "t, t 2"), ("tag quizzen i det næste modul (eller i modul 2) uden at læse siderne", "take the quiz of the next module (or of module 2) without reading its pages")),
     row(&[K::Home], &["s", "indstillinger", "settings"], Action::Send(Message::OpenSettings), ("s, indstillinger", "s, settings"), ("ret dine oplysninger", "change your details")),
+    row(&[K::Home], &["r", "resultater", "results", "mine resultater", "my results"], Action::Send(Message::OpenMyResults), ("r, resultater", "r, results"), ("se dine resultater med kvitteringer, og hvor længe dine moduler gælder", "see your results with their receipts, and how long your modules are valid")),
+    row(&[K::MyResults], &["", "tilbage", "back", "oversigt", "home"], Action::Send(Message::Back), ("Enter, tilbage", "Enter, back"), ("til oversigten", "to the overview")),
     row(&[K::Lesson], &[""], Action::Send(Message::Confirm), ("Enter", "Enter"), ("næste side; efter den sidste: quizzen", "next page; after the last: the quiz")),
     row(&[K::Lesson], &["næste", "next"], Action::Send(Message::Next), ("næste", "next"), ("næste side", "next page")),
     row(&[K::Lesson], &["forrige", "previous", "prev"], Action::Send(Message::Prev), ("forrige", "previous"), ("forrige side", "previous page")),

@@ -72,6 +72,8 @@ pub enum Context {
         /// The number of fields.
         fields: usize,
     },
+    /// »Mine resultater«.
+    MyResults,
 }
 
 impl Context {
@@ -122,6 +124,7 @@ impl Context {
             },
             Mode::Confirm => Context::Confirm,
             Mode::Source => Context::Source,
+            Mode::MyResults => Context::MyResults,
             // The plain mode prints its help rather than opening it over the screen; a help
             // opened all the same is read through to the screen under it (never a help).
             // The plain mode is never too small; a model that says so all the same is read
@@ -194,6 +197,7 @@ impl Context {
             Context::ResultUnsaved => Mode::ResultUnsaved,
             Context::Review { .. } => Mode::Review,
             Context::Settings { .. } => Mode::Settings,
+            Context::MyResults => Mode::MyResults,
         }
     }
 }

@@ -3,12 +3,15 @@
 //! against the screen's [`Context`]. Words of both languages are accepted whatever the
 //! interface language, so a script works in either.
 
+use std::fmt;
+
 use super::commands::{Action, rows};
 use super::context::Context;
 use super::texts::{self, texts};
 use crate::app::Message;
 use crate::course::{QuestionKind, Selection};
 use crate::lang::Lang;
+use crate::message::Bilingual;
 use crate::safe_text::sanitize;
 
 /// What a typed line asks for.
@@ -45,22 +48,59 @@ pub enum Refusal {
     YesOrNo,
 }
 
-impl Refusal {
-    /// The reason in the learner's language, with what to type instead.
-    pub fn text(&self, lang: Lang) -> String {
-        let t = texts(lang);
+impl Bilingual for Refusal {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Refusal::NotUnderstood(line) => texts::not_understood(lang, &sanitize(line, true)),
-            Refusal::Range(max) => texts::number_range(lang, *max),
-            Refusal::OnlyOne(max) => texts::only_one(lang, *max),
-            Refusal::EmptyAnswer => t.empty_answer.to_owned(),
-            Refusal::LastQuestion => t.last_question.to_owned(),
-            Refusal::FirstQuestion => t.first_question.to_owned(),
-            Refusal::HandIn(count) => format!("{}.", texts::hand_in(lang, *count)),
-            Refusal::YesOrNo => format!("{}.", t.yes_no),
+            Refusal::NotUnderstood(line) => {
+                let line = sanitize(line, true);
+                lang.write(
+                    out,
+                    format_args!(
+                        "»{line}« forstod jeg ikke her. Skriv ? for at se, hvad du kan skrive."
+                    ),
+                    format_args!(
+                        "“{line}” does not mean anything here. Type ? to see what you can type."
+                    ),
+                )
+            }
+            Refusal::Range(max) => lang.write(
+                out,
+                format_args!("Skriv et tal fra 1 til {max}."),
+                format_args!("Type a number from 1 to {max}."),
+            ),
+            Refusal::OnlyOne(max) => lang.write(
+                out,
+                format_args!("Vælg kun ét svar: skriv ét tal fra 1 til {max}."),
+                format_args!("Choose only one answer: type one number from 1 to {max}."),
+            ),
+            Refusal::EmptyAnswer => lang.write(
+                out,
+                format_args!(
+                    "Skriv dit svar som tal, fx 2. Skriv næste for at springe spørgsmålet over."
+                ),
+                format_args!(
+                    "Type your answer as a number, e.g. 2. Type next to skip the question."
+                ),
+            ),
+            Refusal::LastQuestion => lang.write(
+                out,
+                format_args!("Det er det sidste spørgsmål. Svar på det for at aflevere."),
+                format_args!("This is the last question. Answer it to hand in."),
+            ),
+            Refusal::FirstQuestion => lang.write(
+                out,
+                format_args!("Det er det første spørgsmål."),
+                format_args!("This is the first question."),
+            ),
+            // What to type on the hand-in page, and on a yes-or-no question, is the prompt's
+            // own text, said again.
+            Refusal::HandIn(count) => write!(out, "{}.", texts::hand_in(lang, *count)),
+            Refusal::YesOrNo => write!(out, "{}.", texts(lang).yes_no),
         }
     }
 }
+
+crate::danish_display!(Refusal);
 
 /// What `line` means in `ctx`.
 pub fn parse(line: &str, ctx: &Context) -> Parsed {

@@ -25,6 +25,7 @@ use crate::app::{Model, Screen};
 use crate::lang::Lang;
 use crate::safe_text::sanitize;
 
+use crate::message::Bilingual as _;
 use context::Context;
 use input::Parsed;
 
@@ -252,7 +253,10 @@ pub fn run<S: Services>(
         match input::parse(&line, &ctx) {
             Parsed::Help => {
                 writeln!(out)?;
-                print(out, &screen::help(&ctx, lang, opts.width))?;
+                print(
+                    out,
+                    &screen::help(&ctx, lang, opts.width, |m| model.inert(m)),
+                )?;
                 writeln!(out)?;
             }
             Parsed::Repeat => {

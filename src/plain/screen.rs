@@ -16,6 +16,7 @@ use super::commands::{self, Row};
 use super::context::Context;
 use super::texts::{self, texts};
 use crate::app::Mode;
+use crate::message::Bilingual as _;
 
 /// Wraps paragraphs to `width` columns as plain lines.
 fn lay(paras: &[Para], width: usize) -> Vec<String> {
@@ -84,6 +85,11 @@ pub fn screen(model: &Model, width: usize) -> Vec<String> {
             None => Vec::new(),
         },
         (_, Screen::Settings(s)) => settings(model, s),
+        (_, Screen::MyResults { .. }) => {
+            let mut out = vec![Para::new(Tone::Title, app(lang).my_results_title)];
+            out.extend(crate::app::my_results::page(model));
+            out
+        }
     };
     if let Some(notice) = &model.notice {
         paras.push(Para::blank());
@@ -341,13 +347,20 @@ pub fn prompt(ctx: &Context, lang: Lang) -> String {
         Context::Review { last: true } => t.review_last.to_owned(),
         Context::Review { last: false } => t.review_next.to_owned(),
         Context::Settings { .. } => t.settings_choose.to_owned(),
+        Context::MyResults => t.my_results_back.to_owned(),
     };
     texts::prompt(lang, &what)
 }
 
 /// The help of a screen: what the program is for, then what can be typed here and what can
-/// be typed everywhere, from the same table the parser reads.
-pub fn help(ctx: &Context, lang: Lang, width: usize) -> Vec<String> {
+/// be typed everywhere, from the same table the parser reads, without the words whose
+/// message does nothing on the screen (`inert`, which is `Model::inert`).
+pub fn help(
+    ctx: &Context,
+    lang: Lang,
+    width: usize,
+    inert: impl Fn(&crate::app::Message) -> bool,
+) -> Vec<String> {
     let t = texts(lang);
     let mode = ctx.mode();
     let row = |r: &Row| {
@@ -362,7 +375,13 @@ pub fn help(ctx: &Context, lang: Lang, width: usize) -> Vec<String> {
         text(app(lang).help_intro),
         Para::new(Tone::Heading, t.commands),
     ];
-    out.extend(commands::rows(mode).filter(|r| !r.general).map(row));
+    let acts = |r: &&Row| !matches!(&r.action, commands::Action::Send(m) if inert(m));
+    out.extend(
+        commands::rows(mode)
+            .filter(|r| !r.general)
+            .filter(acts)
+            .map(row),
+    );
     if matches!(mode, Mode::Text) {
         out.push(Para::with_prefix(Tone::Text, "  ", t.text_commands));
     }

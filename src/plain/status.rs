@@ -17,8 +17,9 @@ use jiff::civil::Date;
 use crate::app::session::Paths;
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
-use crate::course::{self, CourseSet};
+use crate::course::CourseSet;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::{self, BadLine, RecordError, verify_reader};
 use crate::safe_text::sanitize;
 use crate::schedule::{self, Urgency};
@@ -36,8 +37,10 @@ pub struct Due {
     pub urgency: Urgency,
 }
 
-/// The modules due or overdue on `today`, or `None` when the first-start questions have not
-/// been answered (there is no learner to plan for).
+/// The modules due or overdue on `today` among those for the learner's role (a managers'
+/// module is never due for an employee), or `None` when the first-start questions have not
+/// been answered (there is no learner to plan for). The verdict judges against the whole
+/// set, as on the home screen.
 pub fn due(
     courses: &CourseSet,
     history: &[FinishedAttempt],
@@ -46,10 +49,11 @@ pub fn due(
     today: Date,
     lang: Lang,
 ) -> Option<Due> {
-    config.learner.as_ref()?;
+    let role = config.learner.as_ref()?.role;
     let judge = crate::verdict::CourseIndex::for_learner(courses, history);
+    let courses = courses.for_role(role);
     let statuses =
-        crate::app::status::statuses(courses, &judge, history, config, version_since, today);
+        crate::app::status::statuses(&courses, &judge, history, config, version_since, today);
     let lines = courses
         .modules
         .iter()
@@ -92,7 +96,9 @@ pub fn run(
     let config = match config::load(&paths.config_dir) {
         Ok(c) => c,
         Err(e) => {
-            writeln!(err, "{}", sanitize(&e.to_string(), false))?;
+            // A configuration that cannot be used may still name its language.
+            let lang = lang.unwrap_or_else(|| config::language(&paths.config_dir));
+            writeln!(err, "{}", sanitize(&e.text(lang), false))?;
             return Ok(EXIT_ERROR);
         }
     };
@@ -101,22 +107,11 @@ pub fn run(
         writeln!(out, "{}", super::texts::texts(lang).not_set_up)?;
         return Ok(Urgency::Due.exit_code());
     }
-    let folder = paths.courses.as_deref().or(config.courses.as_deref());
-    let courses = match folder {
-        Some(dir) => course::load_dir(dir),
-        None => course::bundled(),
-    };
-    let courses = match courses {
+    let courses = match crate::app::session::courses(paths, &config) {
         Ok(c) => c,
         Err(errors) => {
-            for e in &errors {
-                writeln!(err, "{}", sanitize(&e.to_string(), false))?;
-            }
-            writeln!(
-                err,
-                "{} error(s) in the course files; run `bevidst check` on the folder for details",
-                errors.len()
-            )?;
+            let broken = crate::app::session::StartError::Courses(errors);
+            writeln!(err, "{}", sanitize(&broken.text(lang), false))?;
             return Ok(EXIT_ERROR);
         }
     };
@@ -157,6 +152,7 @@ pub fn run(
 mod tests {
     use super::*;
     use crate::config::Learner;
+    use crate::course::Role;
     use jiff::civil::date;
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
@@ -174,6 +170,7 @@ mod tests {
                 employee_id: "ab12".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start_date: date(2025, 11, 20),
+                role: Role::Employee,
             }),
             ..Config::default()
         }
@@ -234,6 +231,41 @@ mod tests {
         .expect("a learner");
         assert_eq!(done.urgency, Urgency::Nothing);
         assert!(done.lines.is_empty());
+    }
+
+    #[test]
+    fn a_managers_module_is_due_only_when_the_learner_is_a_manager() {
+        let leder = include_str!("../../tests/fixtures/tui/leder.ron");
+        let set = CourseSet::from_sources([("leder.ron".to_owned(), leder.as_bytes())])
+            .expect("the fixture course is valid");
+        let as_role = |role| {
+            let mut c = config();
+            if let Some(l) = &mut c.learner {
+                l.role = role;
+            }
+            due(
+                &set,
+                &[],
+                &c,
+                &BTreeMap::new(),
+                date(2025, 11, 25),
+                Lang::Da,
+            )
+            .expect("a learner")
+        };
+        let employee = as_role(Role::Employee);
+        assert_eq!(
+            (employee.urgency, employee.lines.len()),
+            (Urgency::Nothing, 0)
+        );
+        let manager = as_role(Role::Manager);
+        assert_eq!(manager.urgency, Urgency::Due);
+        assert_eq!(
+            manager.lines,
+            [
+                "For ledere: adgang og nye medarbejdere: skal tages senest 20. december 2025 (ikke startet)"
+            ]
+        );
     }
 
     #[test]

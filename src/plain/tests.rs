@@ -80,9 +80,9 @@ impl Env {
     }
 }
 
-/// First start: Danish, a refused id then `ab12`, Økonomiforvaltningen (by name), a start
-/// date, saved.
-const FIRST_START: &str = "\nab 12\nab12\nøk\n2025-11-20\nj\n";
+/// First start: Danish, a refused id then `ab12`, Økonomiforvaltningen (by name), no
+/// personnel responsibility (by name), a start date, saved.
+const FIRST_START: &str = "\nab 12\nab12\nøk\nmedarbejder\n2025-11-20\nj\n";
 
 /// The attempt the seeded random source draws first.
 fn first_attempt() -> Attempt {
@@ -137,8 +137,9 @@ fn a_whole_onboarding_in_plain_lines_ends_with_a_stored_receipt() {
         .expect("with the learner");
     assert_eq!(learner.employee_id, "ab12");
     assert_eq!(learner.forvaltning, "Økonomiforvaltningen");
+    assert_eq!(learner.role, crate::course::Role::Employee);
     // Every screen of the journey was printed.
-    for expected in ["Trin 1 af 4", "Passer det her?", "Dine moduler"] {
+    for expected in ["Trin 1 af 5", "Passer det her?", "Dine moduler"] {
         assert!(out.contains(expected), "{expected}: {out}");
     }
     assert!(
@@ -355,6 +356,40 @@ fn no_forvaltning_is_chosen_for_the_learner() {
         "an empty line is refused: {out}"
     );
     assert_eq!(end, End::Unfinished(Unfinished::FirstStart));
+}
+
+#[test]
+fn no_role_is_chosen_for_the_learner() {
+    let mut env = Env::new();
+    let (end, out) = env.run("\nab12\nøk\n\n", 80);
+    assert!(out.contains("Er du leder med personaleansvar?"), "{out}");
+    assert!(
+        out.contains("1. Medarbejder uden personaleansvar")
+            && out.contains("2. Leder med personaleansvar"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skriv et tal fra 1 til 2 (? for hjælp): "),
+        "{out}"
+    );
+    let refused = out
+        .split("Er du leder med personaleansvar?")
+        .nth(2)
+        .expect("the question is asked again after an empty line");
+    assert!(
+        refused.contains("Vælg på listen, om du er leder med personaleansvar."),
+        "an empty line is refused with a word: {out}"
+    );
+    assert_eq!(end, End::Unfinished(Unfinished::FirstStart));
+    // A manager is one by name, and the summary says so.
+    let mut env = Env::new();
+    let (_, out) = env.run("\nab12\nøk\nleder\n2025-11-20\nj\n", 80);
+    assert!(out.contains("Rolle: Leder med personaleansvar"), "{out}");
+    let learner = config::load(&env.services.config_dir)
+        .expect("saved")
+        .learner
+        .expect("a learner");
+    assert_eq!(learner.role, crate::course::Role::Manager);
 }
 
 #[test]

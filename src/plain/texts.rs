@@ -5,104 +5,84 @@
 
 use crate::lang::Lang;
 
-/// The fixed texts of one language.
-// No doc per field: each field's name says where it is used.
-pub struct Texts {
-    pub help_suffix: &'static str,
-    pub type_answer: &'static str,
-    pub save_answers: &'static str,
-    pub choose_module: &'static str,
-    pub lesson_next: &'static str,
-    pub lesson_last: &'static str,
-    pub yes_no: &'static str,
-    pub result_review: &'static str,
-    pub result_save_again: &'static str,
-    pub review_next: &'static str,
-    pub review_last: &'static str,
-    pub settings_choose: &'static str,
-    pub multiple: &'static str,
-    pub empty_answer: &'static str,
-    pub last_question: &'static str,
-    pub first_question: &'static str,
-    pub error_prefix: &'static str,
-    pub commands: &'static str,
-    pub general: &'static str,
-    pub text_commands: &'static str,
-    pub ended_first_start: &'static str,
-    pub ended_quiz: &'static str,
-    pub ended_result: &'static str,
-    pub ended_setting: &'static str,
-    pub line_too_long: &'static str,
-    pub not_set_up: &'static str,
-    pub next_module: &'static str,
-}
-
-const DA: Texts = Texts {
-    help_suffix: "? for hjælp",
-    type_answer: "Skriv dit svar",
-    save_answers: "Gem svarene? Skriv j for ja eller n for at rette dem",
-    choose_module: "Skriv nummeret på et modul",
-    lesson_next: "Tryk Enter for næste side",
-    lesson_last: "Tryk Enter for at tage quizzen",
-    yes_no: "Skriv j for ja eller n for nej",
-    result_review: "Tryk Enter for gennemgangen",
-    result_save_again: "Tryk Enter for at gemme resultatet igen",
-    review_next: "Tryk Enter for næste spørgsmål",
-    review_last: "Tryk Enter for at gå tilbage til resultatet",
-    settings_choose: "Skriv nummeret på det, du vil ændre",
-    multiple: "Svar med alle de tal, der passer, adskilt af komma, fx 1,3",
-    empty_answer: "Skriv dit svar som tal, fx 2. Skriv næste for at springe spørgsmålet over.",
-    last_question: "Det er det sidste spørgsmål. Svar på det for at aflevere.",
-    first_question: "Det er det første spørgsmål.",
-    error_prefix: "Svaret blev ikke godkendt:",
-    commands: "Det kan du skrive her:",
-    general: "Det kan du altid skrive:",
-    text_commands: "Vil du svare med et ord, der også er en kommando, så skriv = foran, fx =tilbage.",
-    ended_first_start: "Inddata sluttede, før dine svar var gemt. Der er ikke gemt noget.",
-    ended_quiz: "Inddata sluttede midt i quizzen. Der er ikke registreret noget.",
-    ended_result: "Inddata sluttede, før resultatet var gemt. Det er ikke registreret.",
-    ended_setting: "Inddata sluttede, før ændringen var gemt. Den er ikke gemt.",
-    line_too_long: "Linjen er for lang. Skriv ? for at se, hvad du kan skrive.",
-    not_set_up: "bevidst er ikke sat op endnu: start bevidst og besvar de første spørgsmål; derefter skal introduktionen tages.",
-    next_module: "Næste modul:",
-};
-
-const EN: Texts = Texts {
-    help_suffix: "? for help",
-    type_answer: "Type your answer",
-    save_answers: "Save your answers? Type y for yes or n to change them",
-    choose_module: "Type the number of a module",
-    lesson_next: "Press Enter for the next page",
-    lesson_last: "Press Enter to take the quiz",
-    yes_no: "Type y for yes or n for no",
-    result_review: "Press Enter for the review",
-    result_save_again: "Press Enter to save the result again",
-    review_next: "Press Enter for the next question",
-    review_last: "Press Enter to go back to the result",
-    settings_choose: "Type the number of what you want to change",
-    multiple: "Answer with every number that applies, separated by commas, e.g. 1,3",
-    empty_answer: "Type your answer as a number, e.g. 2. Type next to skip the question.",
-    last_question: "This is the last question. Answer it to hand in.",
-    first_question: "This is the first question.",
-    error_prefix: "The answer was not accepted:",
-    commands: "What you can type here:",
-    general: "What you can always type:",
-    text_commands: "To answer with a word that is also a command, type = before it, e.g. =back.",
-    ended_first_start: "The input ended before your answers were saved. Nothing was saved.",
-    ended_quiz: "The input ended in the middle of the quiz. Nothing was recorded.",
-    ended_result: "The input ended before the result was saved. It was not recorded.",
-    ended_setting: "The input ended before the change was saved. It was not saved.",
-    line_too_long: "The line is too long. Type ? to see what you can type.",
-    not_set_up: "bevidst is not set up yet: start bevidst and answer the first questions; then the onboarding module is due.",
-    next_module: "Next module:",
-};
-
-/// The fixed texts in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Da => &DA,
-        Lang::En => &EN,
-    }
+crate::text_table! {
+    /// The fixed texts, in Danish and English.
+    pub struct Texts;
+    help_suffix:
+        "? for hjælp",
+        "? for help";
+    type_answer:
+        "Skriv dit svar",
+        "Type your answer";
+    save_answers:
+        "Gem svarene? Skriv j for ja eller n for at rette dem",
+        "Save your answers? Type y for yes or n to change them";
+    choose_module:
+        "Skriv nummeret på et modul",
+        "Type the number of a module";
+    lesson_next:
+        "Tryk Enter for næste side",
+        "Press Enter for the next page";
+    lesson_last:
+        "Tryk Enter for at tage quizzen",
+        "Press Enter to take the quiz";
+    yes_no:
+        "Skriv j for ja eller n for nej",
+        "Type y for yes or n for no";
+    result_review:
+        "Tryk Enter for gennemgangen",
+        "Press Enter for the review";
+    result_save_again:
+        "Tryk Enter for at gemme resultatet igen",
+        "Press Enter to save the result again";
+    review_next:
+        "Tryk Enter for næste spørgsmål",
+        "Press Enter for the next question";
+    review_last:
+        "Tryk Enter for at gå tilbage til resultatet",
+        "Press Enter to go back to the result";
+    settings_choose:
+        "Skriv nummeret på det, du vil ændre",
+        "Type the number of what you want to change";
+    multiple:
+        "Svar med alle de tal, der passer, adskilt af komma, fx 1,3",
+        "Answer with every number that applies, separated by commas, e.g. 1,3";
+    error_prefix:
+        "Svaret blev ikke godkendt:",
+        "The answer was not accepted:";
+    commands:
+        "Det kan du skrive her:",
+        "What you can type here:";
+    general:
+        "Det kan du altid skrive:",
+        "What you can always type:";
+    text_commands:
+        "Vil du svare med et ord, der også er en kommando, så skriv = foran, fx =tilbage.",
+        "To answer with a word that is also a command, type = before it, e.g. =back.";
+    ended_first_start:
+        "Inddata sluttede, før dine svar var gemt. Der er ikke gemt noget.",
+        "The input ended before your answers were saved. Nothing was saved.";
+    ended_quiz:
+        "Inddata sluttede midt i quizzen. Der er ikke registreret noget.",
+        "The input ended in the middle of the quiz. Nothing was recorded.";
+    ended_result:
+        "Inddata sluttede, før resultatet var gemt. Det er ikke registreret.",
+        "The input ended before the result was saved. It was not recorded.";
+    ended_setting:
+        "Inddata sluttede, før ændringen var gemt. Den er ikke gemt.",
+        "The input ended before the change was saved. It was not saved.";
+    line_too_long:
+        "Linjen er for lang. Skriv ? for at se, hvad du kan skrive.",
+        "The line is too long. Type ? to see what you can type.";
+    not_set_up:
+        "bevidst er ikke sat op endnu: start bevidst og besvar de første spørgsmål; derefter skal introduktionen tages.",
+        "bevidst is not set up yet: start bevidst and answer the first questions; then the onboarding module is due.";
+    next_module:
+        "Næste modul:",
+        "Next module:";
+    my_results_back:
+        "Tryk Enter for at gå tilbage til oversigten",
+        "Press Enter to go back to the overview";
 }
 
 /// A prompt: what to type, how to get help, and the colon the answer follows.
@@ -157,34 +137,6 @@ pub fn two_choices(lang: Lang, first: &str, second: &str) -> String {
     match lang {
         Lang::Da => format!("Svar 1 for {first} eller 2 for {second}"),
         Lang::En => format!("Answer 1 for {first} or 2 for {second}"),
-    }
-}
-
-/// "Skriv et tal fra 1 til 4." for a number out of range.
-pub fn number_range(lang: Lang, max: usize) -> String {
-    match lang {
-        Lang::Da => format!("Skriv et tal fra 1 til {max}."),
-        Lang::En => format!("Type a number from 1 to {max}."),
-    }
-}
-
-/// The answer to a one-answer question had several numbers.
-pub fn only_one(lang: Lang, max: usize) -> String {
-    match lang {
-        Lang::Da => format!("Vælg kun ét svar: skriv ét tal fra 1 til {max}."),
-        Lang::En => format!("Choose only one answer: type one number from 1 to {max}."),
-    }
-}
-
-/// A line that means nothing here.
-pub fn not_understood(lang: Lang, line: &str) -> String {
-    match lang {
-        Lang::Da => {
-            format!("»{line}« forstod jeg ikke her. Skriv ? for at se, hvad du kan skrive.")
-        }
-        Lang::En => {
-            format!("“{line}” does not mean anything here. Type ? to see what you can type.")
-        }
     }
 }
 

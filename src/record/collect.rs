@@ -13,7 +13,7 @@
 //! folder gives new files (the security function must be able to read it).
 
 use std::fs::{self, File};
-use std::io::{self, BufRead as _, Read, Seek, SeekFrom};
+use std::io::{self, BufRead as _, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::RecordError;
@@ -87,7 +87,7 @@ fn open_log(log_path: &Path) -> Result<File, RecordError> {
 }
 
 /// Writes the first `len` bytes of `file` to `out`.
-fn copy_prefix(file: &File, len: u64, out: &mut File) -> io::Result<()> {
+fn copy_prefix(file: &File, len: u64, out: &mut impl Write) -> io::Result<()> {
     let mut f = file;
     f.seek(SeekFrom::Start(0))?;
     let copied = io::copy(&mut f.take(len), out)?;
@@ -207,7 +207,8 @@ pub fn export_file_name(installation: InstallationId) -> String {
 
 /// Writes the complete lines of the log at `log_path` to `out` atomically (readable by its
 /// owner only), for hand-in, and returns what verifying them found (a damaged log is exported
-/// too, so IT can look at it).
+/// too, so IT can look at it). An existing file at `out` is replaced; the command line asks
+/// for `--force` before it calls this on one.
 pub fn export_log(log_path: &Path, out: &Path) -> Result<VerifyOutcome, RecordError> {
     if let (Ok(a), Ok(b)) = (fs::canonicalize(log_path), fs::canonicalize(out))
         && a == b
@@ -221,14 +222,36 @@ pub fn export_log(log_path: &Path, out: &Path) -> Result<VerifyOutcome, RecordEr
             ),
         ));
     }
+    export_with(log_path, |file, complete| {
+        write_atomic_via(out, &temp_name(out), Access::Private, |w| {
+            copy_prefix(file, complete, w)
+        })
+        .map_err(|e| RecordError::io("cannot write the export", out, e))
+    })
+}
+
+/// Writes the complete lines of the log at `log_path` to `out` (standard output, for
+/// `bevidst export --out -`), and returns what verifying them found. A failure to write is
+/// [`RecordError::Io`] naming the log, whose export failed.
+pub fn export_log_to(log_path: &Path, out: &mut impl Write) -> Result<VerifyOutcome, RecordError> {
+    export_with(log_path, |file, complete| {
+        copy_prefix(file, complete, out)
+            .and_then(|()| out.flush())
+            .map_err(|e| RecordError::io("cannot write the export of", log_path, e))
+    })
+}
+
+/// Holds the log's shared lock while `write` copies its first `complete` bytes somewhere,
+/// then verifies those bytes.
+fn export_with(
+    log_path: &Path,
+    write: impl FnOnce(&File, u64) -> Result<(), RecordError>,
+) -> Result<VerifyOutcome, RecordError> {
     let file = open_log(log_path)?;
     let _guard = lock(&file, log_path, true)?;
     let read_err = |e| RecordError::io("cannot read the log", log_path, e);
     let complete = complete_len(&file).map_err(read_err)?;
-    write_atomic_via(out, &temp_name(out), Access::Private, |w| {
-        copy_prefix(&file, complete, w)
-    })
-    .map_err(|e| RecordError::io("cannot write the export", out, e))?;
+    write(&file, complete)?;
     let mut f = &file;
     f.seek(SeekFrom::Start(0)).map_err(read_err)?;
     let mut reader = LogReader::new(io::BufReader::with_capacity(BUF_BYTES, f.take(complete)));

@@ -1,86 +1,207 @@
 //! What the learner is told, in Danish or English: the notices from opening the log and the
-//! errors of the record store. `Display` of [`RecordError`] is the English text.
+//! errors of the record store (whose `Display` is the Danish text).
 
+use std::fmt;
 use std::path::Path;
 
+use super::verify::BadLine;
 use super::{OpenNotice, RecordError};
 use crate::lang::Lang;
+use crate::message::{Bilingual, IoReason};
 
-impl RecordError {
-    /// The error in words for the learner, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+impl Bilingual for RecordError {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per error, each a pair of texts"
+    )]
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RecordError::Io { path, source, .. } => format!(
-                "{} kunne ikke læses eller skrives ({source}); tjek at disken er tilgængelig",
-                path.display()
-            ),
-            RecordError::Locked { path } => format!(
-                "{} bruges af en anden bevidst, der kører; luk det andet bevidst-vindue og prøv \
-                 igen (loggen er ikke ændret)",
-                path.display()
-            ),
-            RecordError::Damaged { path, bad } => format!(
-                "{}, linje {}: {}. Filen er ikke ændret. Intet kan gemmes, før it har set på \
-                 den: kontakt it-sikkerhedsfunktionen og send dem filen",
-                path.display(),
-                bad.line,
-                bad.problem.text(Lang::Da)
-            ),
-            RecordError::InvalidAttempt(why) => {
-                format!("gennemførelsen kan ikke gemmes: {why}")
+            RecordError::Io { what, path, source } => {
+                let (path, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "{path} kunne ikke læses eller skrives ({why}); tjek at disken er \
+                         tilgængelig"
+                    ),
+                    format_args!("{what} {path}: {why}"),
+                )
             }
-            RecordError::Append { path, source, .. } => format!(
-                "gennemførelsen kunne ikke gemmes i {} ({source}); loggen har stadig alle \
-                 tidligere gennemførelser. Frigør diskplads eller tjek disken, og tag quizzen \
-                 igen",
-                path.display()
+            RecordError::Locked { path } => {
+                let path = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{path} bruges af en anden bevidst, der kører; luk det andet \
+                         bevidst-vindue og prøv igen (loggen er ikke ændret)"
+                    ),
+                    format_args!(
+                        "{path} is in use by another running bevidst; close the other bevidst \
+                         window and try again (the log was not changed)"
+                    ),
+                )
+            }
+            RecordError::Damaged { path, bad } => {
+                let (path, line, problem) = (path.display(), bad.line, bad.problem.text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "{path}, linje {line}: {problem}. Filen er ikke ændret. Intet kan gemmes, \
+                         før it har set på den: kontakt it-sikkerhedsfunktionen og send dem filen"
+                    ),
+                    format_args!(
+                        "{path}, line {line}: {problem}; the file was not changed. Nothing more \
+                         can be saved until IT has looked at it: contact the IT-security \
+                         function and send them this file"
+                    ),
+                )
+            }
+            RecordError::InvalidAttempt(why) => lang.write(
+                out,
+                format_args!("gennemførelsen kan ikke gemmes: {why}"),
+                format_args!("the completion cannot be recorded: {why}"),
             ),
-            RecordError::ChangedUnderneath { path } => format!(
-                "{} blev ændret, mens bevidst kørte (den er blevet kortere); intet er skrevet. \
-                 Kontakt it-sikkerhedsfunktionen",
-                path.display()
-            ),
-            RecordError::CollectionUnreachable { dir, source } => format!(
-                "samlemappen {} kan ikke nås ({source}); din gennemførelse er gemt på denne \
-                 computer og kopieres, næste gang bevidst starter",
-                dir.display()
-            ),
-            RecordError::CollectionWrite { path, source } => format!(
-                "kopien {} kan ikke skrives i samlemappen ({source}); din gennemførelse er \
-                 gemt på denne computer og kopieres, næste gang bevidst starter",
-                path.display()
-            ),
-            RecordError::CollectionDiverged { path } => format!(
-                "kopien {} i samlemappen passer ikke med loggen på denne computer; ingen af dem \
-                 er ændret. Kontakt it-sikkerhedsfunktionen",
-                path.display()
-            ),
-            RecordError::Foreign(e) => format!(
-                "loggen {} kan ikke bruges: {}",
-                e.path().display(),
-                e.reason(lang)
-            ),
-            RecordError::CollectionBlocked(e) => format!(
-                "kopien {} i samlemappen er ikke en log: {}. Den er ikke rørt. Din gennemførelse \
-                 er gemt på denne computer. Kontakt it-sikkerhedsfunktionen",
-                e.path().display(),
-                e.reason(lang)
-            ),
-            RecordError::Unwritable { dir, reason } => format!(
-                "der kan ikke skrives i mappen {} ({reason}); dine resultater kan ikke gemmes på \
-                 denne computer. Kontakt din it-support",
-                dir.display()
-            ),
-            RecordError::NotThisInstallation { path, expected } => format!(
-                "{} er ikke loggen for installation {expected}; intet er kopieret",
-                path.display()
-            ),
+            RecordError::Append { path, source, .. } => {
+                let (path, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "gennemførelsen kunne ikke gemmes i {path} ({why}); loggen har stadig \
+                         alle tidligere gennemførelser. Frigør diskplads eller tjek disken, og \
+                         tag quizzen igen"
+                    ),
+                    format_args!(
+                        "the completion could not be saved in {path} ({why}); the log still \
+                         holds every earlier record. Free some disk space or check the disk, \
+                         then take the quiz again"
+                    ),
+                )
+            }
+            RecordError::ChangedUnderneath { path } => {
+                let path = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{path} blev ændret, mens bevidst kørte (den er blevet kortere); intet er \
+                         skrevet. Kontakt it-sikkerhedsfunktionen"
+                    ),
+                    format_args!(
+                        "{path} changed while bevidst was running (it is shorter than before); \
+                         nothing was written. Contact the IT-security function"
+                    ),
+                )
+            }
+            RecordError::CollectionUnreachable { dir, source } => {
+                let (dir, why) = (dir.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "samlemappen {dir} kan ikke nås ({why}); din gennemførelse er gemt på \
+                         denne computer og kopieres, næste gang bevidst starter"
+                    ),
+                    format_args!(
+                        "the collection folder {dir} cannot be reached ({why}); your completion \
+                         is saved on this computer and will be copied the next time bevidst \
+                         starts"
+                    ),
+                )
+            }
+            RecordError::CollectionWrite { path, source } => {
+                let (path, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "kopien {path} kan ikke skrives i samlemappen ({why}); din gennemførelse \
+                         er gemt på denne computer og kopieres, næste gang bevidst starter"
+                    ),
+                    format_args!(
+                        "cannot write the copy {path} in the collection folder ({why}); your \
+                         completion is saved on this computer and will be copied the next time \
+                         bevidst starts"
+                    ),
+                )
+            }
+            RecordError::CollectionDiverged { path } => {
+                let path = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "kopien {path} i samlemappen passer ikke med loggen på denne computer; \
+                         ingen af dem er ændret. Kontakt it-sikkerhedsfunktionen"
+                    ),
+                    format_args!(
+                        "the copy {path} in the collection folder does not match the log on \
+                         this computer (the local log is not a continuation of it); neither was \
+                         changed. Contact the IT-security function"
+                    ),
+                )
+            }
+            RecordError::Foreign(e) => {
+                let (path, why) = (e.path().display(), e.reason(lang));
+                lang.write(
+                    out,
+                    format_args!("loggen {path} kan ikke bruges: {why}"),
+                    format_args!("the log {path} cannot be used: {why}"),
+                )
+            }
+            RecordError::CollectionBlocked(e) => {
+                let (path, why) = (e.path().display(), e.reason(lang));
+                lang.write(
+                    out,
+                    format_args!(
+                        "kopien {path} i samlemappen er ikke en log: {why}. Den er ikke rørt. \
+                         Din gennemførelse er gemt på denne computer. Kontakt \
+                         it-sikkerhedsfunktionen"
+                    ),
+                    format_args!(
+                        "the copy {path} in the collection folder is not a log: {why}. It was \
+                         left alone. Your completion is saved on this computer. Contact the \
+                         IT-security function"
+                    ),
+                )
+            }
+            RecordError::Unwritable { dir, reason } => {
+                let dir = dir.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "der kan ikke skrives i mappen {dir} ({reason}); dine resultater kan \
+                         ikke gemmes på denne computer. Kontakt din it-support"
+                    ),
+                    format_args!(
+                        "the folder {dir} cannot be written to ({reason}); your results cannot \
+                         be saved on this computer. Contact your IT support"
+                    ),
+                )
+            }
+            RecordError::NotThisInstallation { path, expected } => {
+                let path = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{path} er ikke loggen for installation {expected}; intet er kopieret"
+                    ),
+                    format_args!(
+                        "{path} is not the log of installation {expected}; nothing was copied"
+                    ),
+                )
+            }
         }
     }
 }
+
+impl Bilingual for BadLine {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, problem) = (self.line, self.problem.text(lang));
+        lang.write(
+            out,
+            format_args!("linje {line}: {problem}"),
+            format_args!("line {line}: {problem}"),
+        )
+    }
+}
+
+crate::danish_display!(RecordError, BadLine);
 
 impl OpenNotice {
     /// What the learner should be told, one message per event, in `lang`.

@@ -31,7 +31,8 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 pub use collect::{
-    collection_file_name, copy_to_collection, export_file_name, export_log, verify_file,
+    collection_file_name, copy_to_collection, export_file_name, export_log, export_log_to,
+    verify_file,
 };
 pub use encode::{DOMAIN, LOG_NAME, LogHeader, MAX_LINE_BYTES, MAX_LOG_BYTES, header_line};
 pub use error::RecordError;

@@ -6,6 +6,7 @@ use std::fmt;
 use super::encode::MAX_LINE_BYTES;
 use super::model::{FORMAT_VERSION, InstallationId};
 use crate::lang::Lang;
+use crate::message::{Bi, Bilingual};
 
 /// Why a line of a log is not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,85 +52,138 @@ pub enum Problem {
     Read(String),
 }
 
-impl Problem {
-    /// The problem in words, in Danish or English.
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::Empty, Lang::Da) => "filen er tom; den er ikke en bevidst-log".into(),
-            (Problem::Empty, Lang::En) => "the file is empty; it is not a bevidst log".into(),
-            (Problem::NotALog, Lang::Da) => "første linje er ikke hovedet på en bevidst-log".into(),
-            (Problem::NotALog, Lang::En) => {
-                "the first line is not the header of a bevidst completion log".into()
-            }
-            (Problem::Torn, Lang::Da) => {
-                "sidste linje er afbrudt (skrevet under et nedbrud eller strømsvigt)".into()
-            }
-            (Problem::Torn, Lang::En) => {
-                "the last line is cut off (written during a crash or power cut)".into()
-            }
-            (Problem::TooLong, Lang::Da) => {
-                format!("linjen er længere end {MAX_LINE_BYTES} bytes; ingen poster er så lange")
-            }
-            (Problem::TooLong, Lang::En) => {
-                format!("the line is longer than {MAX_LINE_BYTES} bytes; no record is that long")
-            }
-            (Problem::NotUtf8, Lang::Da) => "linjen er ikke UTF-8-tekst".into(),
-            (Problem::NotUtf8, Lang::En) => "the line is not UTF-8 text".into(),
-            (Problem::Unparsable(why), Lang::Da) => format!("linjen kan ikke læses ({why})"),
-            (Problem::Unparsable(why), Lang::En) => {
-                format!("the line cannot be read as a record ({why})")
-            }
-            (Problem::NotCanonical, Lang::Da) => {
-                "linjen er ikke skrevet, som bevidst skriver den (den er redigeret)".into()
-            }
-            (Problem::NotCanonical, Lang::En) => {
-                "the line is not spelled the way bevidst writes it (it was edited)".into()
-            }
-            (Problem::Invalid(why), Lang::Da) => format!("posten er ugyldig: {why}"),
-            (Problem::Invalid(why), Lang::En) => format!("the record is not valid: {why}"),
-            (Problem::HashMismatch, Lang::Da) => {
-                "hashen passer ikke til indholdet (posten er ændret, efter at den blev skrevet)"
-                    .into()
-            }
-            (Problem::HashMismatch, Lang::En) => {
-                "hash mismatch: the record was changed after it was written".into()
-            }
-            (Problem::OtherInstallation { found }, Lang::Da) => {
-                format!("posten hører til en anden installation ({found})")
-            }
-            (Problem::OtherInstallation { found }, Lang::En) => {
-                format!("the record belongs to another installation ({found})")
-            }
-            (Problem::SequenceGap { expected, found }, Lang::Da) => format!(
-                "løbenummer {found}, hvor {expected} skulle komme (en post mangler, \
-                 er gentaget eller flyttet)"
+impl Bilingual for Problem {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (da, en) = match self {
+            Problem::Empty => (
+                "filen er tom; den er ikke en bevidst-log",
+                "the file is empty; it is not a bevidst log",
             ),
-            (Problem::SequenceGap { expected, found }, Lang::En) => format!(
-                "sequence gap: number {found} where {expected} was expected (a record is \
-                 missing, repeated or moved)"
+            Problem::NotALog => (
+                "første linje er ikke hovedet på en bevidst-log",
+                "the first line is not the header of a bevidst completion log",
             ),
-            (Problem::BrokenLink, Lang::Da) => {
-                "brudt kæde: `prev` er ikke hashen af posten før".into()
+            Problem::Torn => (
+                "sidste linje er afbrudt (skrevet under et nedbrud eller strømsvigt)",
+                "the last line is cut off (written during a crash or power cut)",
+            ),
+            Problem::TooLong => {
+                return lang.write(
+                    out,
+                    format_args!(
+                        "linjen er længere end {MAX_LINE_BYTES} bytes; ingen poster er så lange"
+                    ),
+                    format_args!(
+                        "the line is longer than {MAX_LINE_BYTES} bytes; no record is that long"
+                    ),
+                );
             }
-            (Problem::BrokenLink, Lang::En) => {
-                "broken link: `prev` is not the hash of the record before it".into()
+            Problem::NotUtf8 => ("linjen er ikke UTF-8-tekst", "the line is not UTF-8 text"),
+            Problem::Unparsable(why) => {
+                return lang.write(
+                    out,
+                    format_args!("linjen kan ikke læses ({why})"),
+                    format_args!("the line cannot be read as a record ({why})"),
+                );
             }
-            (Problem::NewerVersion { found }, Lang::Da) => format!(
-                "skrevet af en nyere bevidst (format {found}, denne kender {FORMAT_VERSION}); \
-                 opdatér bevidst"
+            Problem::NotCanonical => (
+                "linjen er ikke skrevet, som bevidst skriver den (den er redigeret)",
+                "the line is not spelled the way bevidst writes it (it was edited)",
             ),
-            (Problem::NewerVersion { found }, Lang::En) => format!(
-                "written by a newer bevidst (format {found}, this one knows \
-                 {FORMAT_VERSION}); update bevidst"
+            Problem::Invalid(why) => {
+                return lang.write(
+                    out,
+                    format_args!("posten er ugyldig: {why}"),
+                    format_args!("the record is not valid: {why}"),
+                );
+            }
+            Problem::HashMismatch => (
+                "hashen passer ikke til indholdet (posten er ændret, efter at den blev skrevet)",
+                "hash mismatch: the record was changed after it was written",
             ),
-            (Problem::Read(why), Lang::Da) => format!("filen kan ikke læses: {why}"),
-            (Problem::Read(why), Lang::En) => format!("the file cannot be read: {why}"),
-        }
+            Problem::OtherInstallation { found } => {
+                return lang.write(
+                    out,
+                    format_args!("posten hører til en anden installation ({found})"),
+                    format_args!("the record belongs to another installation ({found})"),
+                );
+            }
+            Problem::SequenceGap { expected, found } => {
+                return lang.write(
+                    out,
+                    format_args!(
+                        "løbenummer {found}, hvor {expected} skulle komme (en post mangler, \
+                         er gentaget eller flyttet)"
+                    ),
+                    format_args!(
+                        "sequence gap: number {found} where {expected} was expected (a record is \
+                         missing, repeated or moved)"
+                    ),
+                );
+            }
+            Problem::BrokenLink => (
+                "brudt kæde: `prev` er ikke hashen af posten før",
+                "broken link: `prev` is not the hash of the record before it",
+            ),
+            Problem::NewerVersion { found } => {
+                return lang.write(
+                    out,
+                    format_args!(
+                        "skrevet af en nyere bevidst (format {found}, denne kender \
+                         {FORMAT_VERSION}); opdatér bevidst"
+                    ),
+                    format_args!(
+                        "written by a newer bevidst (format {found}, this one knows \
+                         {FORMAT_VERSION}); update bevidst"
+                    ),
+                );
+            }
+            Problem::Read(why) => {
+                return lang.write(
+                    out,
+                    format_args!("filen kan ikke læses: {why}"),
+                    format_args!("the file cannot be read: {why}"),
+                );
+            }
+        };
+        Bi::new(da, en).write(lang, out)
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::En))
+crate::danish_display!(Problem);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::model::InstallationId;
+
+    #[test]
+    fn every_problem_is_told_in_both_languages_and_displays_in_danish() {
+        let problems = [
+            Problem::Empty,
+            Problem::NotALog,
+            Problem::Torn,
+            Problem::TooLong,
+            Problem::NotUtf8,
+            Problem::Unparsable("x".into()),
+            Problem::NotCanonical,
+            Problem::Invalid("x".into()),
+            Problem::HashMismatch,
+            Problem::OtherInstallation {
+                found: InstallationId([0; 16]),
+            },
+            Problem::SequenceGap {
+                expected: 2,
+                found: 3,
+            },
+            Problem::BrokenLink,
+            Problem::NewerVersion { found: 9 },
+            Problem::Read("x".into()),
+        ];
+        for p in &problems {
+            let (da, en) = (p.text(Lang::Da), p.text(Lang::En));
+            assert_ne!(da, en, "{p:?}");
+            assert_eq!(p.to_string(), da, "{p:?}");
+        }
     }
 }

@@ -22,12 +22,6 @@ pub struct BadLine {
     pub problem: Problem,
 }
 
-impl fmt::Display for BadLine {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.problem)
-    }
-}
-
 /// Where a chain ends: what the report keeps in its anchor file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {

@@ -22,10 +22,13 @@
 //! then a prominent warning, not a fresh start.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::canon::{Digest32, hex, parse_hex32};
 use crate::foreign::{self, ForeignError};
+use crate::lang::Lang;
+use crate::message::{self, Bilingual, IoReason};
 use crate::record::{Head, InstallationId};
 
 use crate::verdict::KnownVersion;
@@ -52,7 +55,6 @@ pub struct Anchors {
 #[derive(Debug, thiserror::Error)]
 pub enum AnchorError {
     /// Reading or writing failed.
-    #[error("{path}: cannot {action} the anchor file: {source}")]
     Io {
         /// The anchor file.
         path: PathBuf,
@@ -62,9 +64,6 @@ pub enum AnchorError {
         source: std::io::Error,
     },
     /// A line is not understood.
-    #[error(
-        "{path}:{line}: this line of the anchor file is not understood; restore the file from backup (without it, rewritten logs cannot be detected)"
-    )]
     Malformed {
         /// The anchor file.
         path: PathBuf,
@@ -72,9 +71,6 @@ pub enum AnchorError {
         line: usize,
     },
     /// Written by a newer bevidst.
-    #[error(
-        "{path}: the anchor file has format {found}; this bevidst reads {FORMAT}. Update bevidst"
-    )]
     Newer {
         /// The anchor file.
         path: PathBuf,
@@ -82,6 +78,51 @@ pub enum AnchorError {
         found: u32,
     },
 }
+
+impl Bilingual for AnchorError {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnchorError::Io {
+                path,
+                action,
+                source,
+            } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                let act = message::action(action, lang);
+                lang.write(
+                    out,
+                    format_args!("{p}: kan ikke {act} ankerfilen: {why}"),
+                    format_args!("{p}: cannot {act} the anchor file: {why}"),
+                )
+            }
+            AnchorError::Malformed { path, line } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}:{line}: denne linje i ankerfilen kan ikke forstås; genskab filen fra en sikkerhedskopi (uden den kan omskrevne logs ikke opdages)"
+                    ),
+                    format_args!(
+                        "{p}:{line}: this line of the anchor file is not understood; restore the file from backup (without it, rewritten logs cannot be detected)"
+                    ),
+                )
+            }
+            AnchorError::Newer { path, found } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: ankerfilen har format {found}; denne bevidst læser {FORMAT}. Opdatér bevidst"
+                    ),
+                    format_args!(
+                        "{p}: the anchor file has format {found}; this bevidst reads {FORMAT}. Update bevidst"
+                    ),
+                )
+            }
+        }
+    }
+}
+crate::danish_display!(AnchorError);
 
 impl Anchors {
     /// Reads the anchor file; a missing file is an empty memory (the first run, or a lost
@@ -346,9 +387,10 @@ mod tests {
     fn bad_lines_and_newer_formats_are_refused() {
         let p = Path::new("a.txt");
         let err = Anchors::parse(p, "bevidst-report-anchors 1\nhead zz 1 2\n").expect_err("bad");
-        assert!(err.to_string().starts_with("a.txt:2:"), "{err}");
+        assert!(err.text(Lang::En).starts_with("a.txt:2:"), "{err}");
         let err = Anchors::parse(p, "bevidst-report-anchors 3\n").expect_err("newer");
-        assert!(err.to_string().contains("Update bevidst"), "{err}");
+        assert!(err.text(Lang::En).contains("Update bevidst"), "{err}");
+        assert!(err.to_string().contains("Opdatér bevidst"), "{err}");
         assert!(Anchors::parse(p, "something else\n").is_err());
     }
 }

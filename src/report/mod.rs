@@ -35,6 +35,7 @@ use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::record::CompletionRecord;
 use crate::schedule::Rules;
 use crate::verdict::CourseIndex;
@@ -174,7 +175,6 @@ pub struct Paths {
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// The collection folder cannot be read.
-    #[error("{path}: cannot read the collection folder: {source}")]
     Collection {
         /// The folder.
         path: PathBuf,
@@ -182,9 +182,26 @@ pub enum RunError {
         source: std::io::Error,
     },
     /// The anchor file is unusable; going on would forget (and overwrite) the anchors.
-    #[error(transparent)]
     Anchors(#[from] AnchorError),
 }
+
+impl crate::message::Bilingual for RunError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Collection { path, source } => {
+                let p = path.display();
+                let why = crate::message::IoReason(source).text(lang);
+                lang.write(
+                    out,
+                    format_args!("{p}: samlemappen kan ikke læses: {why}"),
+                    format_args!("{p}: cannot read the collection folder: {why}"),
+                )
+            }
+            RunError::Anchors(e) => e.write(lang, out),
+        }
+    }
+}
+crate::danish_display!(RunError);
 
 /// A finished run: the report, its follow-up lists, and whether the anchors could be saved.
 #[derive(Debug)]
@@ -229,7 +246,8 @@ pub fn run(
         .collect();
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_own(f, &own)).collect();
     let index = CourseIndex::new(courses, &anchors.versions);
-    let (roster, mut roster_problems, roster_rows, roster_rejected) = load_roster(paths);
+    let (roster, mut roster_problems, roster_rows, roster_rejected) =
+        load_roster(paths, settings.lang);
     let names = Names::default();
     let cfg = ReadConfig {
         index: &index,
@@ -253,13 +271,17 @@ pub fn run(
     }
     problems.append(&mut walk_problems);
     problems.append(&mut roster_problems);
-    let (report, followup) = finish(
+    let (mut report, followup) = finish(
         &out.agg,
         &names,
         roster.as_ref(),
         settings,
         counts,
         problems,
+    );
+    report.handbook_reviews = handbook_reviews(
+        courses,
+        crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
     );
     for (head, file) in out.heads {
         let keep = anchors
@@ -290,6 +312,20 @@ pub fn run(
         anchor_error,
         anchors_lost,
     })
+}
+
+/// Each document of the course set's handbook with its own next review (policy 1.8).
+fn handbook_reviews(courses: &CourseSet, today: jiff::civil::Date) -> Vec<model::HandbookReview> {
+    courses
+        .handbook
+        .documents
+        .iter()
+        .map(|d| model::HandbookReview {
+            name: (d.name.da.clone(), d.name.get(Lang::En).to_owned()),
+            every_months: d.review_every_months,
+            due: d.review_due(today),
+        })
+        .collect()
 }
 
 /// The warning that the anchor file lost what it held.
@@ -324,7 +360,7 @@ fn is_own(f: &Path, own: &[PathBuf]) -> bool {
 
 /// The roster, its row problems, and the rows accepted and rejected. A roster that cannot be
 /// used at all (unreadable, wrong columns) becomes one problem, and the report goes on without.
-fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
+fn load_roster(paths: &Paths, lang: Lang) -> (Option<Roster>, Vec<Problem>, u64, u64) {
     let Some(path) = &paths.roster else {
         return (None, Vec::new(), 0, 0);
     };
@@ -352,7 +388,13 @@ fn load_roster(paths: &Paths) -> (Option<Roster>, Vec<Problem>, u64, u64) {
                 path: shown,
                 line: None,
                 kind: ProblemKind::Roster,
-                message: format!("{e}; the report is made without the roster"),
+                message: match lang {
+                    Lang::Da => format!(
+                        "{}; rapporten er lavet uden medarbejderlisten",
+                        e.text(lang)
+                    ),
+                    Lang::En => format!("{}; the report is made without the roster", e.text(lang)),
+                },
                 records: 0,
                 who: None,
             }],

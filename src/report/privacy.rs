@@ -26,6 +26,8 @@ use sha2::Sha256;
 
 use super::model::Gated;
 use crate::canon::{hex, parse_hex32};
+use crate::lang::Lang;
+use crate::message::{self, Bilingual, IoReason};
 
 /// The smallest `--min-group` accepted: with two, each of the pair could read the other's
 /// result from the cell.
@@ -156,7 +158,6 @@ const KEY_HEADER: &str = "bevidst-report-key 1";
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     /// Reading, creating or writing failed.
-    #[error("{path}: cannot {action} the pseudonym key: {source}")]
     Io {
         /// The key file.
         path: PathBuf,
@@ -166,11 +167,41 @@ pub enum KeyError {
         source: std::io::Error,
     },
     /// The file is not a key file.
-    #[error(
-        "{0}: this is not a bevidst report key (expected `{KEY_HEADER}` and 64 hex digits); restore the key from backup. Do not delete it: pseudonyms made with a new key will not match earlier exports"
-    )]
     Malformed(PathBuf),
 }
+
+impl Bilingual for KeyError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyError::Io {
+                path,
+                action,
+                source,
+            } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                let act = message::action(action, lang);
+                lang.write(
+                    out,
+                    format_args!("{p}: kan ikke {act} pseudonymnøglen: {why}"),
+                    format_args!("{p}: cannot {act} the pseudonym key: {why}"),
+                )
+            }
+            KeyError::Malformed(path) => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: dette er ikke en nøgle til bevidsts rapport (der skal stå `{KEY_HEADER}` og 64 hex-cifre); genskab nøglen fra en sikkerhedskopi. Slet den ikke: pseudonymer lavet med en ny nøgle passer ikke med tidligere udtræk"
+                    ),
+                    format_args!(
+                        "{p}: this is not a bevidst report key (expected `{KEY_HEADER}` and 64 hex digits); restore the key from backup. Do not delete it: pseudonyms made with a new key will not match earlier exports"
+                    ),
+                )
+            }
+        }
+    }
+}
+crate::danish_display!(KeyError);
 
 /// Reads the key at `path`, or creates it (with `rng`) if there is none. An existing file is
 /// never overwritten.
@@ -330,7 +361,7 @@ mod tests {
         let err =
             load_or_create_key(&path, &mut ChaCha8Rng::seed_from_u64(3)).expect_err("must fail");
         assert!(
-            err.to_string().contains("not a bevidst report key"),
+            err.text(Lang::En).contains("not a bevidst report key"),
             "{err}"
         );
     }

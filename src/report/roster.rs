@@ -3,19 +3,29 @@
 //!
 //! Format: a header row, then one row per employee with three columns, in any order, named
 //! (case and spaces ignored) `medarbejder` or `employee_id`, `forvaltning`, and `startdato` or
-//! `start_date`. Dates are `YYYY-MM-DD`. Commas separate fields; a file whose header has
+//! `start_date`, and optionally a fourth, `rolle` or `role`: `leder` (or `manager`) for an
+//! employee with personnel responsibility, `medarbejder` (or `employee`) or empty for one
+//! without. Dates are `YYYY-MM-DD`. Commas separate fields; a file whose header has
 //! semicolons and no commas (Danish spreadsheet export) is read with semicolons. Employee ids
 //! and forvaltning names follow the record rules (`record::check_learner_id`,
 //! `record::check_forvaltning`), so they match what learners give.
 //!
+//! The role decides who a managers' module is due for. Without the column the roster says
+//! nothing about roles ([`RosterEntry::role`] is `None`), and the report goes by the records
+//! as it does without a roster (see `report::finalize`).
+//!
 //! Bad rows are reported with their line number and left out; a header without the three
 //! columns rejects the whole file. [`write_roster`] writes the same format (Danish column
-//! names, commas), as `bevidst simulate --roster` does.
+//! names and values, commas), as `bevidst simulate --roster` does.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+
+use crate::course::Role;
+use crate::lang::Lang;
+use crate::message::{Bilingual, IoReason};
 
 /// The largest roster read: 45,000 employees take about 3 MB.
 const MAX_ROSTER_BYTES: u64 = 256 * 1024 * 1024;
@@ -29,6 +39,8 @@ pub struct RosterEntry {
     pub forvaltning: String,
     /// Start date.
     pub start: Date,
+    /// Manager or not; `None` when the roster has no role column.
+    pub role: Option<Role>,
 }
 
 /// The employees of a roster, in file order.
@@ -68,7 +80,6 @@ pub struct RowProblem {
 #[derive(Debug, thiserror::Error)]
 pub enum RosterError {
     /// The file cannot be read.
-    #[error("{path}: cannot read the roster: {source}")]
     Unreadable {
         /// The roster file.
         path: PathBuf,
@@ -76,7 +87,6 @@ pub enum RosterError {
         source: std::io::Error,
     },
     /// The file cannot be written.
-    #[error("{path}: cannot write the roster: {source}")]
     Unwritable {
         /// The roster file.
         path: PathBuf,
@@ -84,9 +94,6 @@ pub enum RosterError {
         source: std::io::Error,
     },
     /// The header lacks a required column.
-    #[error(
-        "{path}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), found: {found}"
-    )]
     Columns {
         /// The roster file.
         path: PathBuf,
@@ -96,6 +103,46 @@ pub enum RosterError {
         found: String,
     },
 }
+
+impl Bilingual for RosterError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RosterError::Unreadable { path, source } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{p}: medarbejderlisten kan ikke læses: {why}"),
+                    format_args!("{p}: cannot read the roster: {why}"),
+                )
+            }
+            RosterError::Unwritable { path, source } => {
+                let (p, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{p}: medarbejderlisten kan ikke skrives: {why}"),
+                    format_args!("{p}: cannot write the roster: {why}"),
+                )
+            }
+            RosterError::Columns {
+                path,
+                missing,
+                found,
+            } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}:1: medarbejderlisten har ingen kolonne {missing}; overskriften skal nævne `medarbejder` (eller `employee_id`), `forvaltning` og `startdato` (eller `start_date`) og må nævne `rolle` (eller `role`); fundet: {found}"
+                    ),
+                    format_args!(
+                        "{p}:1: the roster has no column {missing}; the header must name `medarbejder` (or `employee_id`), `forvaltning` and `startdato` (or `start_date`), and may name `rolle` (or `role`), found: {found}"
+                    ),
+                )
+            }
+        }
+    }
+}
+crate::danish_display!(RosterError);
 
 /// Reads a roster file; returns the accepted rows and the rejected ones.
 pub fn read_roster(path: &Path) -> Result<(Roster, Vec<RowProblem>), RosterError> {
@@ -142,6 +189,7 @@ pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem
         find(&["forvaltning"]),
         find(&["startdato", "start_date", "startdate"]),
     );
+    let role_col = find(&["rolle", "role"]);
     let (Some(id_col), Some(forv_col), Some(start_col)) = cols else {
         let missing: Vec<&str> = [
             (cols.0, "`medarbejder`"),
@@ -177,7 +225,8 @@ pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<(Roster, Vec<RowProblem
         if record.iter().all(str::is_empty) {
             continue;
         }
-        match row(field(id_col), field(forv_col), field(start_col)) {
+        let role = role_col.map(field);
+        match row(field(id_col), field(forv_col), field(start_col), role) {
             Ok(entry) => {
                 // Roster problems reach the aggregate outputs, so they name the line, never
                 // the employee id.
@@ -204,13 +253,22 @@ pub fn write_roster<'a>(
         path: path.to_owned(),
         source,
     };
+    let employees: Vec<&RosterEntry> = employees.into_iter().collect();
+    // The role column only when the roster knows roles, so a roster without them reads back
+    // without them.
+    let with_roles = employees.iter().any(|e| e.role.is_some());
     let mut w = csv::Writer::from_path(path).map_err(|e| err(e.into()))?;
-    w.write_record(["medarbejder", "forvaltning", "startdato"])
+    let header = ["medarbejder", "forvaltning", "startdato", "rolle"];
+    w.write_record(&header[..if with_roles { 4 } else { 3 }])
         .map_err(|e| err(e.into()))?;
     let mut n = 0;
     for e in employees {
-        w.write_record([e.id.as_str(), e.forvaltning.as_str(), &e.start.to_string()])
-            .map_err(|e| err(e.into()))?;
+        let start = e.start.to_string();
+        let mut record = vec![e.id.as_str(), e.forvaltning.as_str(), &start];
+        if with_roles {
+            record.push(e.role.map_or("", role_word));
+        }
+        w.write_record(&record).map_err(|e| err(e.into()))?;
         n += 1;
     }
     w.flush().map_err(err)?;
@@ -225,7 +283,32 @@ fn normalize_header(h: &str) -> String {
         .collect()
 }
 
-fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> {
+/// A role as the roster writes it.
+fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Employee => "medarbejder",
+        Role::Manager => "leder",
+    }
+}
+
+/// A role as a roster may write it (case ignored; empty is an employee).
+fn parse_role(word: &str) -> Result<Role, String> {
+    match word.to_lowercase().as_str() {
+        "" | "medarbejder" | "employee" => Ok(Role::Employee),
+        "leder" | "manager" => Ok(Role::Manager),
+        _ => Err(format!(
+            "role `{}` is not known; write `leder` for an employee with personnel responsibility, `medarbejder` or nothing for one without",
+            crate::safe_text::sanitize(word, true)
+        )),
+    }
+}
+
+fn row(
+    id: &str,
+    forvaltning: &str,
+    start: &str,
+    role: Option<&str>,
+) -> Result<RosterEntry, String> {
     if !crate::course::is_valid_id(id) {
         return Err(
             "the employee id is not valid; use 1–64 characters from A–Z, a–z, 0–9, '.', '_' and '-'"
@@ -248,6 +331,7 @@ fn row(id: &str, forvaltning: &str, start: &str) -> Result<RosterEntry, String> 
         id: id.to_owned(),
         forvaltning: forvaltning.to_owned(),
         start,
+        role: role.map(parse_role).transpose()?,
     })
 }
 
@@ -271,7 +355,8 @@ mod tests {
             Some(&RosterEntry {
                 id: "1001".into(),
                 forvaltning: "KFF".into(),
-                start: date(2024, 2, 1)
+                start: date(2024, 2, 1),
+                role: None,
             })
         );
     }
@@ -309,26 +394,64 @@ mod tests {
                 id: "1001".into(),
                 forvaltning: "Økonomiforvaltningen".into(),
                 start: date(2024, 2, 1),
+                role: Some(Role::Employee),
             },
             RosterEntry {
                 id: "ab12".into(),
                 forvaltning: "Børne- og Ungdomsforvaltningen".into(),
                 start: date(2025, 11, 20),
+                role: Some(Role::Manager),
             },
         ];
         assert_eq!(write_roster(&path, &employees).expect("written"), 2);
         let (roster, problems) = read_roster(&path).expect("reads back");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(roster.employees, employees);
+        // Without roles, the column is left out and they read back unknown.
+        let unknown: Vec<RosterEntry> = employees
+            .iter()
+            .map(|e| RosterEntry {
+                role: None,
+                ..e.clone()
+            })
+            .collect();
+        write_roster(&path, &unknown).expect("written");
+        let text = std::fs::read_to_string(&path).expect("reads");
+        assert!(
+            text.starts_with("medarbejder,forvaltning,startdato\n"),
+            "{text}"
+        );
+        assert_eq!(read_roster(&path).expect("reads back").0.employees, unknown);
         let err = write_roster(&dir.path().join("no/such/folder.csv"), &employees)
             .expect_err("a missing folder");
-        assert!(err.to_string().contains("cannot write the roster"), "{err}");
+        assert!(
+            err.text(Lang::En).contains("cannot write the roster"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("kan ikke skrives"), "{err}");
+    }
+
+    #[test]
+    fn roles_are_read_in_danish_or_english_and_empty_is_an_employee() {
+        let text = "medarbejder;forvaltning;startdato;Rolle\n\
+                    1;KFF;2024-01-01;leder\n\
+                    2;KFF;2024-01-01;Manager\n\
+                    3;KFF;2024-01-01;medarbejder\n\
+                    4;KFF;2024-01-01;\n\
+                    5;KFF;2024-01-01;chef\n";
+        let (r, p) = parse(text).expect("the header is right");
+        let roles: Vec<Option<Role>> = r.employees.iter().map(|e| e.role).collect();
+        let (m, e) = (Some(Role::Manager), Some(Role::Employee));
+        assert_eq!(roles, [m, m, e, e]);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, 6);
+        assert!(p[0].message.contains("role `chef` is not known"), "{p:?}");
     }
 
     #[test]
     fn wrong_columns_reject_the_file() {
         let err = parse("id,name\n1,Anna\n").expect_err("must fail");
-        let msg = err.to_string();
+        let msg = err.text(Lang::En);
         assert!(
             msg.contains("`medarbejder`, `forvaltning`, `startdato`"),
             "{msg}"

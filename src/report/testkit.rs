@@ -14,7 +14,7 @@ use crate::course::CourseSet;
 use crate::quiz::passes;
 use crate::record::{CompletionRecord, FORMAT_VERSION, InstallationId, PROGRAM_VERSION};
 use crate::schedule::Rules;
-use crate::simulate::courses::{Shape, synthetic_courses};
+use crate::simulate::courses::{Shape, module_id, module_ron, synthetic_courses};
 use crate::verdict::CourseIndex;
 
 /// One onboarding module and two refreshers, banks of 6, attempts of 4, pass mark 75 %.
@@ -25,6 +25,30 @@ pub fn courses() -> CourseSet {
         draw: 4,
     })
     .expect("the synthetic course set is valid")
+}
+
+/// The id of the managers' module of [`courses_with_managers`].
+pub const MANAGERS_MODULE: &str = "sim-til-ledere";
+
+/// [`courses`] and a managers' refresher ([`MANAGERS_MODULE`], last in the set).
+pub fn courses_with_managers() -> CourseSet {
+    let shape = Shape {
+        refreshers: 2,
+        bank: 6,
+        draw: 4,
+    };
+    let mut files: Vec<(String, String)> = (0..=shape.refreshers)
+        .map(|i| (format!("sim/{}.ron", module_id(i)), module_ron(i, shape)))
+        .collect();
+    let managers = module_ron(shape.refreshers + 1, shape)
+        .replace(&module_id(shape.refreshers + 1), MANAGERS_MODULE)
+        .replace(
+            "kind: Refresher(every_months: 12),",
+            "kind: Refresher(every_months: 12), audience: Managers,",
+        );
+    files.push((format!("sim/{MANAGERS_MODULE}.ron"), managers));
+    CourseSet::from_sources(files.iter().map(|(n, s)| (n.clone(), s.as_bytes())))
+        .expect("the synthetic course set with a managers' module is valid")
 }
 
 /// The index of [`courses`].

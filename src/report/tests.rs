@@ -48,6 +48,24 @@ fn report_of(
 }
 
 #[test]
+fn a_problem_never_names_a_forvaltning_too_small_to_show() {
+    // SMALL has two learners, below the minimum of five: a record of theirs that is not
+    // accepted is counted, but not under SMALL, or "ikke godkendt: 1" would point at one of two.
+    let mut items = collection();
+    let set = courses();
+    let mut bad = completion(&set, 0, "SMALL-0", "SMALL", Q1 + 100, &[true; 4]);
+    bad.attempt.score = 9;
+    items.push(("SMALL-0.log".into(), 3, bad));
+    let (r, f) = report_of(&items, None);
+    assert_eq!(f.problems.len(), 1, "the follow-up lists it");
+    assert_eq!(r.problem_counts.len(), 1);
+    assert_eq!(r.problem_counts[0].forvaltning, None);
+    assert_eq!(r.problem_counts[0].records, 1);
+    let md = markdown::render(&r, Lang::Da);
+    assert!(md.contains("ukendt eller for lille"), "{md}");
+}
+
+#[test]
 fn the_numbers_add_up_and_every_rejection_is_listed() {
     let mut items = collection();
     let set = courses();

@@ -8,6 +8,15 @@
 //! the last day of February), which is what jiff's span arithmetic does.
 //!
 //! The rules, all deadlines inclusive (the learner may pass on the deadline itself):
+//! - Only the modules for the learner's role are planned: a module for everyone is for
+//!   every learner, a managers' module only for a manager (»leder«). The caller passes them,
+//!   chosen in one place, `course::Role::modules_to_take`: the learner's program and `bevidst
+//!   status` plan `CourseSet::for_role` (made again when the role changes in the settings),
+//!   the report each person's modules by their roster role. A module not for the role is
+//!   never waiting, due or overdue, is not on the home screen and is not counted in »Du har
+//!   bestået N af M moduler«; the onboarding rule below counts the role's onboarding modules
+//!   only. The verdict still judges against the whole set, so an attempt at a module outside
+//!   the role is recorded and counted like any other.
 //! - Onboarding is due by `start + onboarding_days` (default 14); before the start date it
 //!   is waiting. A pass never expires.
 //! - A refresher waits until the learner has passed every onboarding module of the set; it

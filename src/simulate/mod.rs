@@ -8,6 +8,7 @@
 //!   start date: the staff at the start of the period begin when the programme is launched
 //!   (spread over its first quarter), new hires over the whole period (turnover 10 % a year,
 //!   each leaver replaced), so the headcount stays at `learners`;
+//! - a role: about 8 % are managers (»ledere«), who alone take the managers' modules;
 //! - the onboarding module within days of starting (most) or weeks (some), then each refresher
 //!   a month after onboarding and again every `every_months` after each pass, some on time,
 //!   some late; failed attempts are retaken within days;
@@ -34,7 +35,9 @@ use std::path::{Path, PathBuf};
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::course::CourseSet;
+use crate::course::{CourseSet, Role};
+use crate::lang::Lang;
+use crate::message::{Bilingual, IoReason};
 use crate::report::roster::RosterEntry;
 use crate::schedule::{COPENHAGEN, local_date};
 
@@ -48,6 +51,9 @@ pub const FORVALTNINGER: [(&str, u32); 7] = [
     ("Økonomiforvaltningen", 2_300),
     ("Kultur- og Fritidsforvaltningen", 1_900),
 ];
+
+/// The share of employees who are managers (personnel responsibility).
+const MANAGER_SHARE: f64 = 0.08;
 
 const DAY: i64 = 86_400;
 const YEAR: i64 = 365 * DAY;
@@ -84,12 +90,26 @@ pub struct SimSummary {
     pub copies: u64,
 }
 
-impl std::fmt::Display for SimSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} files, {} records, {} employees ({} edited logs, {} torn, {} copies)",
-            self.files, self.records, self.people, self.tampered, self.torn, self.copies
+impl Bilingual for SimSummary {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let SimSummary {
+            files,
+            records,
+            people,
+            tampered,
+            torn,
+            copies,
+        } = self;
+        lang.write(
+            out,
+            format_args!(
+                "{files} filer, {records} poster, {people} ansatte ({tampered} redigerede logs, \
+                 {torn} afbrudte, {copies} kopier)"
+            ),
+            format_args!(
+                "{files} files, {records} records, {people} employees ({tampered} edited logs, \
+                 {torn} torn, {copies} copies)"
+            ),
         )
     }
 }
@@ -98,7 +118,6 @@ impl std::fmt::Display for SimSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
     /// Writing failed.
-    #[error("{path}: cannot write: {source}")]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -106,9 +125,34 @@ pub enum SimError {
         source: std::io::Error,
     },
     /// The course set has no module to take.
-    #[error("the course set has no modules; give --courses a folder with course files")]
     NoModules,
 }
+
+impl Bilingual for SimError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SimError::Io { path, source } => {
+                let (path, why) = (path.display(), IoReason(source).text(lang));
+                lang.write(
+                    out,
+                    format_args!("{path}: kan ikke skrives: {why}"),
+                    format_args!("{path}: cannot write: {why}"),
+                )
+            }
+            SimError::NoModules => lang.write(
+                out,
+                format_args!(
+                    "kursussættet har ingen moduler; giv --courses en mappe med kursusfiler"
+                ),
+                format_args!(
+                    "the course set has no modules; give --courses a folder with course files"
+                ),
+            ),
+        }
+    }
+}
+
+crate::danish_display!(SimSummary, SimError);
 
 /// One simulated employee, as the roster knows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,11 +165,16 @@ pub struct Person {
     pub start: i64,
     /// Leaving date, if before the end.
     pub leaves: Option<i64>,
+    /// Manager or not.
+    pub role: Role,
 }
 
 /// The employees of a simulation: the staff at the start and the hires that replace leavers.
 pub fn people(cfg: &SimConfig) -> Vec<Person> {
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
+    // Roles come from a source of their own, so the rest of a seed's collection is the same
+    // as before roles existed.
+    let mut roles = ChaCha8Rng::seed_from_u64(cfg.seed ^ 0x4c45_4445_5245);
     let begin = cfg.end - i64::from(cfg.years) * YEAR;
     let total: u32 = FORVALTNINGER.iter().map(|(_, n)| n).sum();
     let mut out = Vec::new();
@@ -151,6 +200,11 @@ pub fn people(cfg: &SimConfig) -> Vec<Person> {
                 forvaltning: FORVALTNINGER[forv].0.to_owned(),
                 start,
                 leaves: (leaves < cfg.end).then_some(leaves),
+                role: if roles.random_bool(MANAGER_SHARE) {
+                    Role::Manager
+                } else {
+                    Role::Employee
+                },
             });
             if leaves >= cfg.end {
                 break;
@@ -188,6 +242,11 @@ pub fn simulate(courses: &CourseSet, cfg: &SimConfig, out: &Path) -> Result<SimS
     let copies_dir = out.join("kopier");
     fs::create_dir_all(&copies_dir).map_err(io(&copies_dir))?;
     let everyone = people(cfg);
+    // Each person takes the modules for their role (`CourseSet::for_role`, as the learner's
+    // program does).
+    let employees = courses.for_role(Role::Employee);
+    let managers = courses.for_role(Role::Manager);
+    let (employees, managers) = (&employees, &managers);
     let threads = cfg.threads.max(1);
     let chunk = everyone.len().div_ceil(threads).max(1);
     let results: Vec<Result<SimSummary, SimError>> = std::thread::scope(|s| {
@@ -203,6 +262,10 @@ pub fn simulate(courses: &CourseSet, cfg: &SimConfig, out: &Path) -> Result<SimS
                         let mut rng = ChaCha8Rng::seed_from_u64(
                             cfg.seed ^ (k.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
                         );
+                        let courses = match p.role {
+                            Role::Employee => employees,
+                            Role::Manager => managers,
+                        };
                         write_person(courses, cfg, p, k, &mut rng, out, copies_dir, &mut sum)?;
                     }
                     Ok(sum)
@@ -237,6 +300,7 @@ pub fn roster(cfg: &SimConfig) -> Vec<RosterEntry> {
             start: local_date(p.start, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX),
             id: p.id,
             forvaltning: p.forvaltning,
+            role: Some(p.role),
         })
         .collect()
 }
@@ -245,4 +309,68 @@ pub fn roster(cfg: &SimConfig) -> Vec<RosterEntry> {
 #[expect(clippy::cast_possible_truncation, reason = "clamped to 0–10^12 first")]
 fn seconds(v: f64) -> i64 {
     v.clamp(0.0, 1e12) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::io::BufReader;
+
+    use super::*;
+    use crate::report::testkit::{MANAGERS_MODULE, courses_with_managers};
+
+    fn config(learners: usize) -> SimConfig {
+        SimConfig {
+            learners,
+            years: 2,
+            seed: 11,
+            end: 1_749_988_800,
+            threads: 2,
+        }
+    }
+
+    #[test]
+    fn about_one_in_twelve_is_a_manager_and_the_roster_says_who() {
+        let cfg = config(5_000);
+        let everyone = people(&cfg);
+        let managers = everyone.iter().filter(|p| p.role == Role::Manager).count();
+        #[expect(clippy::cast_precision_loss, reason = "counts of a few thousand")]
+        let share = managers as f64 / everyone.len() as f64;
+        assert!((0.06..0.10).contains(&share), "{share}");
+        let roles: BTreeMap<&str, Role> =
+            everyone.iter().map(|p| (p.id.as_str(), p.role)).collect();
+        let roster = roster(&cfg);
+        assert!(
+            roster
+                .iter()
+                .all(|e| e.role.is_some() && e.role == roles.get(e.id.as_str()).copied()),
+            "every roster row has the person's role"
+        );
+    }
+
+    #[test]
+    fn only_managers_take_a_managers_module() {
+        let cfg = config(300);
+        let dir = tempfile::tempdir().expect("temp dir");
+        simulate(&courses_with_managers(), &cfg, dir.path()).expect("simulated");
+        let roles: BTreeMap<String, Role> =
+            people(&cfg).into_iter().map(|p| (p.id, p.role)).collect();
+        let mut took: BTreeSet<String> = BTreeSet::new();
+        for entry in fs::read_dir(dir.path()).expect("the collection") {
+            let path = entry.expect("an entry").path();
+            if !path.is_file() {
+                continue;
+            }
+            let file = fs::File::open(&path).expect("opens");
+            crate::record::verify_reader(BufReader::new(file), |r| {
+                if r.attempt.module == MANAGERS_MODULE {
+                    took.insert(r.attempt.learner.clone());
+                }
+            });
+        }
+        assert!(!took.is_empty(), "managers take it");
+        for learner in &took {
+            assert_eq!(roles.get(learner), Some(&Role::Manager), "{learner}");
+        }
+    }
 }

@@ -31,6 +31,7 @@ const NOT_TYPING: &[Mode] = &[
     C::ResultUnsaved,
     C::Review,
     C::Settings,
+    C::MyResults,
 ];
 const NOT_TYPING_OR_QUIZ: &[Mode] = &[
     C::List,
@@ -42,6 +43,7 @@ const NOT_TYPING_OR_QUIZ: &[Mode] = &[
     C::ResultUnsaved,
     C::Review,
     C::Settings,
+    C::MyResults,
 ];
 
 /// The key map. The first row that matches a key in the current mode wins.
@@ -87,23 +89,24 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     row(&[C::Home], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
     row(&[C::Home], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
     row(&[C::Home], &[Plain(K::Enter)], Message::Confirm, ("åbn", "open"), true),
-    row(&[C::Home], &[Plain(K::Char('t'))], Message::StartQuiz, ("tag quizzen", "take the quiz"), true),
+    row(&[C::Home], &[Plain(K::Char('t'))], Message::StartQuiz, ("quiz", "take the quiz"), true),
+    row(&[C::Home], &[Plain(K::Char('r'))], Message::OpenMyResults, ("resultater", "results"), true),
     digits(&[C::Home], '9', Message::Pick, ("vælg modul nummer", "choose module by number"), false),
     row(&[C::Home, C::Settings], &[Plain(K::Home), Plain(K::Char('g'))], Message::First, ("til toppen", "to the top"), false),
     row(&[C::Home, C::Settings], &[Plain(K::End), Plain(K::Char('G'))], Message::Last, ("til bunden", "to the bottom"), false),
     row(&[C::Home], &[Plain(K::Char('s'))], Message::OpenSettings, ("indstillinger", "settings"), true),
-    // Lesson.
-    row(&[C::Lesson, C::Review], &[Plain(K::Enter), Plain(K::Char(' '))], Message::Confirm, ("videre", "go on"), true),
-    row(&[C::Lesson, C::Review], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
-    row(&[C::Lesson, C::Review], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
+    // Lesson (and the pages that read like it: the review, »Mine resultater«).
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::Enter), Plain(K::Char(' '))], Message::Confirm, ("videre", "go on"), true),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
     row(&[C::Lesson], &[Plain(K::Right), Plain(K::Char('l'))], Message::Next, ("næste side", "next page"), false),
     row(&[C::Lesson], &[Plain(K::Left), Plain(K::Char('h'))], Message::Prev, ("forrige side", "previous page"), false),
-    row(&[C::Lesson, C::Review], &[Plain(K::PageUp)], Message::PageUp, ("en skærm op", "a screen up"), false),
-    row(&[C::Lesson, C::Review], &[Plain(K::PageDown)], Message::PageDown, ("en skærm ned", "a screen down"), false),
-    row(&[C::Lesson, C::Review], &[Plain(K::Home), Plain(K::Char('g'))], Message::First, ("til toppen", "to the top"), false),
-    row(&[C::Lesson, C::Review], &[Plain(K::End), Plain(K::Char('G'))], Message::Last, ("til bunden", "to the bottom"), false),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::PageUp)], Message::PageUp, ("en skærm op", "a screen up"), false),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::PageDown)], Message::PageDown, ("en skærm ned", "a screen down"), false),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::Home), Plain(K::Char('g'))], Message::First, ("til toppen", "to the top"), false),
+    row(&[C::Lesson, C::Review, C::MyResults], &[Plain(K::End), Plain(K::Char('G'))], Message::Last, ("til bunden", "to the bottom"), false),
     row(&[C::Lesson], &[Plain(K::Char('t'))], Message::StartQuiz, ("direkte til quizzen", "straight to the quiz"), false),
-    row(&[C::Lesson], &[Plain(K::Esc)], Message::Back, ("oversigt", "overview"), true),
+    row(&[C::Lesson, C::MyResults], &[Plain(K::Esc)], Message::Back, ("oversigt", "overview"), true),
     // Quiz.
     row(&[C::Quiz], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
     row(&[C::Quiz], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("ned", "down"), true),
@@ -139,7 +142,9 @@ pub static BINDINGS: &[Binding<Mode, Message>] = &[
     digits(&[C::Settings], '9', Message::Pick, ("vælg linje nummer", "choose line by number"), false),
     row(&[C::Settings], &[Plain(K::Esc)], Message::Back, ("oversigt", "overview"), true),
     // Everywhere (the labels of the language key name the language it switches to).
-    row(&[C::Home, C::Settings, C::Result, C::ResultUnsaved, C::Review], &[Plain(K::Char('L'))], Message::ToggleLanguage, ("English", "dansk"), true),
+    row(&[C::Home, C::Settings, C::Result, C::ResultUnsaved, C::Review, C::MyResults], &[Plain(K::Char('L'))], Message::ToggleLanguage, ("English", "dansk"), true),
+    // In a lesson and a quiz the language key is in the help, not the footer, which has no room.
+    row(&[C::Lesson, C::Quiz, C::HandIn], &[Plain(K::Char('L'))], Message::ToggleLanguage, ("English", "dansk"), false),
     row(NOT_TYPING, &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Text], &[Plain(K::F(1))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Quiz], &[Plain(K::Char('q'))], Message::Quit, ("afslut", "quit"), false),
@@ -156,12 +161,28 @@ pub fn to_message(mode: Mode, event: KeyEvent) -> Option<Message> {
 /// The footer hints of a mode, (key, what it does), most important first; quitting is left
 /// out, since the footer always shows it beside the help ([`quit_hint`]).
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    let rows: Vec<Binding<Mode, Message>> = BINDINGS
-        .iter()
+    hints_except(mode, lang, |_| false)
+}
+
+/// [`hints`] without the rows whose message does nothing on the screen (`inert`, which is
+/// [`crate::app::Model::inert`]): a key the footer names must act.
+pub fn hints_except(
+    mode: Mode,
+    lang: Lang,
+    inert: impl Fn(&Message) -> bool,
+) -> Vec<(String, &'static str)> {
+    let rows: Vec<Binding<Mode, Message>> = acting(inert)
         .filter(|b| !b.sends(&Message::Quit))
         .cloned()
         .collect();
     keys::hints(&rows, &mode, lang)
+}
+
+/// The rows of the table, without those whose message does nothing on the screen (`inert`).
+fn acting(
+    inert: impl Fn(&Message) -> bool,
+) -> impl Iterator<Item = &'static Binding<Mode, Message>> {
+    BINDINGS.iter().filter(move |b| !b.sends_one_where(&inert))
 }
 
 /// The key that quits in `mode` and its label, for the footer, which always shows it: `q`
@@ -176,9 +197,15 @@ pub fn help_hint(mode: Mode, lang: Lang) -> Option<(String, &'static str)> {
     keys::help_hint(BINDINGS, &mode, lang)
 }
 
-/// Every binding of a mode, for the help: (keys, what they do).
-pub fn help(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
-    keys::help(BINDINGS, &mode, lang)
+/// Every binding of a mode, for the help: (keys, what they do), without the rows whose
+/// message does nothing on the screen (`inert`, as for [`hints_except`]).
+pub fn help(
+    mode: Mode,
+    lang: Lang,
+    inert: impl Fn(&Message) -> bool,
+) -> Vec<(String, &'static str)> {
+    let rows: Vec<Binding<Mode, Message>> = acting(inert).cloned().collect();
+    keys::help(&rows, &mode, lang)
 }
 
 /// The first key that sends `message` in `mode`, for texts such as "press Enter to …".

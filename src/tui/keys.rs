@@ -156,6 +156,11 @@ impl<C: PartialEq, M: TableMessage> Binding<C, M> {
         matches!(&self.keys, Keys::Each(_, m) if m == message)
     }
 
+    /// Whether the row's keys send one message and `test` holds for it.
+    pub fn sends_one_where(&self, test: impl Fn(&M) -> bool) -> bool {
+        matches!(&self.keys, Keys::Each(_, m) if test(m))
+    }
+
     /// The message `event` sends through this row, if it is one of its keys.
     fn message(&self, event: KeyEvent) -> Option<M> {
         match &self.keys {

@@ -152,18 +152,12 @@ impl CourseIndex {
     }
 }
 
-/// Why an attempt does not count. Its texts ([`NotAccepted::text`]) never state the score.
+/// Why an attempt does not count. Its texts (`verdict/text.rs`) never state the score.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotAccepted {
     /// The module is not in the course set.
-    #[error(
-        "module `{0}` is not in the course set; if it is a retired module, report with the course set that had it (--courses)"
-    )]
     UnknownModule(String),
     /// No known version of the module has this content hash.
-    #[error(
-        "content hash {hash}… is not that of any known version of module `{module}` (the attempt says version {version}); the content was altered, or the version predates this report's memory"
-    )]
     UnknownContentHash {
         /// Module id.
         module: String,
@@ -173,7 +167,6 @@ pub enum NotAccepted {
         hash: String,
     },
     /// Not as many answers as the module draws.
-    #[error("the attempt lists {answers} answers, but the module asks {draw} questions")]
     WrongCount {
         /// Answers listed.
         answers: u64,
@@ -181,7 +174,6 @@ pub enum NotAccepted {
         draw: u32,
     },
     /// A question that is not in the module.
-    #[error("question `{question}` is not a question of module `{module}` in the course set")]
     UnknownQuestion {
         /// Module id.
         module: String,
@@ -189,41 +181,27 @@ pub enum NotAccepted {
         question: String,
     },
     /// The same question listed twice.
-    #[error("question `{0}` is listed more than once; a quiz asks each question once")]
     RepeatedQuestion(String),
     /// An answer's area is not the course's area of its question.
-    #[error("question `{0}` is listed under another area than the course gives it")]
     AreaDisagrees(String),
     /// Score above the maximum.
-    #[error("the score is above the maximum")]
     ScoreAboveMax,
     /// Score or maximum differ from the per-question marks.
-    #[error("the score or the maximum does not match the questions listed")]
     ScoreDisagreesWithAnswers,
     /// `passed` contradicts the module's pass mark.
-    #[error("`passed` does not agree with the module's pass mark")]
     PassedDisagreesWithPassMark,
     /// Finish before start.
-    #[error("the attempt finished before it started")]
     FinishedBeforeStart,
     /// Started before any record can exist.
-    #[error(
-        "the attempt is dated before 2020, before any bevidst record can exist (check the computer's clock)"
-    )]
     BeforeEarliest,
     /// Finish after now (beyond the slack).
-    #[error("the attempt finished in the future (check the computer's clock)")]
     InTheFuture,
     /// Longer than [`MAX_SECONDS`].
-    #[error("the attempt took {seconds} s, more than the 24 hours a quiz may take")]
     TooLong {
         /// How long it took.
         seconds: i64,
     },
     /// Faster than the questions can be read.
-    #[error(
-        "the attempt took {seconds} s, less than the {minimum} s it takes to skim its questions"
-    )]
     TooFast {
         /// How long it took.
         seconds: i64,

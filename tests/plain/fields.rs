@@ -8,7 +8,7 @@ use crate::common::{Dirs, text};
 /// saved id and the transcript.
 fn first_start_with(ids: &[&str]) -> (Option<String>, String) {
     let dirs = Dirs::new();
-    let input = format!("\n{}\n7\n2025-08-01\nj\n", ids.join("\n"));
+    let input = format!("\n{}\n7\n1\n2025-08-01\nj\n", ids.join("\n"));
     let out = dirs.run(&[], &input);
     let saved = bevidst::config::load(&dirs.config())
         .ok()

@@ -8,9 +8,9 @@
 
 use std::process::Stdio;
 
-use bevidst::course::Module;
+use bevidst::course::{Module, Role};
 
-use super::common::{Dirs, Session, onboarding_only, text};
+use super::common::{Dirs, Session, append_attempt, onboarding_only, text};
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -85,7 +85,8 @@ fn right_answer(screen: &str, module: &Module) -> String {
     right.join(",")
 }
 
-/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, 20 November 2025.
+/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, no personnel
+/// responsibility, 20 November 2025.
 fn first_start(s: &mut Session) {
     let screen = s.screen();
     assert!(screen.contains("Hvilket sprog vil du bruge?"), "{screen}");
@@ -103,6 +104,16 @@ fn first_start(s: &mut Session) {
     s.answer("ab12");
     assert!(s.screen().contains("7. Økonomiforvaltningen"));
     s.answer("7");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Er du leder med personaleansvar?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1. Medarbejder uden personaleansvar\n2. Leder med personaleansvar"),
+        "{screen}"
+    );
+    s.answer("1");
     assert!(s.screen().contains("Hvornår var din første arbejdsdag?"));
     s.answer("2025-11-20");
     let screen = s.screen();
@@ -204,7 +215,8 @@ fn a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count()
     let log = dirs.log();
     let verify = dirs.run(&["verify", log.to_str().expect("UTF-8 path")], "");
     assert_eq!(verify.status.code(), Some(0));
-    assert!(text(&verify.stdout).contains("OK, 1 records"));
+    // The learner's language (Danish) is the language of `verify` too.
+    assert!(text(&verify.stdout).contains("OK, 1 poster"));
 
     // The attempt that does not count passes nothing: the onboarding is still due.
     let still = dirs.run(&["status", "--today", "2025-12-01"], "");
@@ -215,49 +227,12 @@ fn a_new_employee_answering_from_a_pipe_is_recorded_but_told_it_does_not_count()
         text(&still.stdout)
     );
 
-    append_honest_pass(&dirs, &courses.modules[0]);
+    append_attempt(&dirs, &courses.modules[0], 1_764_320_400, 600);
     status_after_the_pass(&dirs);
 }
 
-/// Appends a passed onboarding the verdict accepts (ten minutes for the module's draw, on 28
-/// November 2025) to the learner's log.
-fn append_honest_pass(dirs: &Dirs, module: &bevidst::course::LoadedModule) {
-    use rand::SeedableRng;
-    let m = &module.module;
-    let answers: Vec<bevidst::attempt::AnsweredQuestion> = m
-        .questions
-        .iter()
-        .take(usize::try_from(m.draw).expect("small"))
-        .map(|q| bevidst::attempt::AnsweredQuestion {
-            id: q.id.clone(),
-            area: q.area,
-            correct: true,
-        })
-        .collect();
-    let finished = 1_764_320_400;
-    let (mut log, _) = bevidst::record::LearnerLog::open(
-        &dirs.log(),
-        &mut rand_chacha::ChaCha8Rng::seed_from_u64(1),
-    )
-    .expect("the log opens");
-    log.append(bevidst::attempt::FinishedAttempt {
-        learner: "ab12".into(),
-        forvaltning: "Økonomiforvaltningen".into(),
-        module: m.id.clone(),
-        module_version: m.version,
-        content_hash: module.hash,
-        started: finished - 600,
-        finished,
-        score: m.draw,
-        max: m.draw,
-        passed: true,
-        answers,
-    })
-    .expect("appended");
-}
-
-/// `status` after the onboarding is passed: nothing due on the onboarding alone; the six
-/// refreshers due next with the bundled courses, and overdue in 2100.
+/// `status` after the onboarding is passed: nothing due on the onboarding alone; the bundled
+/// refreshers for an employee due next (not the managers'), and overdue in 2100.
 fn status_after_the_pass(dirs: &Dirs) {
     let only = onboarding_only(dirs.dir.path());
     let done = dirs.run(
@@ -274,11 +249,12 @@ fn status_after_the_pass(dirs: &Dirs) {
     let due = dirs.run(&["status", "--today", "2025-12-01"], "");
     assert_eq!(due.status.code(), Some(1), "{}", text(&due.stderr));
     let lines = text(&due.stdout);
+    let learner = Role::Employee;
     let refreshers = bevidst::course::bundled()
         .expect("the bundled courses load")
         .modules
         .iter()
-        .filter(|m| m.module.every_months().is_some())
+        .filter(|m| m.module.every_months().is_some() && m.module.audience.includes(learner))
         .count();
     assert_eq!(
         lines.lines().count(),
@@ -290,6 +266,10 @@ fn status_after_the_pass(dirs: &Dirs) {
         "{lines}"
     );
     assert!(!lines.contains("Velkommen"), "{lines}");
+    assert!(
+        !lines.contains("For ledere"),
+        "not the managers' module: {lines}"
+    );
     let late = dirs.run(&["status", "--today", "2100-01-01", "--lang", "en"], "");
     assert_eq!(late.status.code(), Some(2));
     let lines = text(&late.stdout);
@@ -302,7 +282,7 @@ fn status_after_the_pass(dirs: &Dirs) {
 #[test]
 fn the_input_ending_mid_quiz_exits_3_and_records_nothing() {
     let dirs = Dirs::new();
-    let out = dirs.run(&["--plain"], "\nab12\n7\n2025-11-20\nj\nt\n1\n");
+    let out = dirs.run(&["--plain"], "\nab12\n7\n1\n2025-11-20\nj\nt\n1\n");
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Spørgsmål 2 af 10"), "{stdout}");

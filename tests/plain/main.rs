@@ -9,4 +9,5 @@ mod journey;
 #[path = "../support/leaks.rs"]
 mod leaks;
 mod piped;
+mod results;
 mod status;

@@ -31,7 +31,7 @@ fn a_new_learner_answering_one_forever_is_given_up_on_and_nothing_is_saved() {
 fn a_set_up_learner_answering_one_forever_is_given_up_on_and_nothing_is_recorded() {
     let dirs = Dirs::new();
     // Set up first: Danish, ab12, Økonomiforvaltningen, a start date, saved.
-    let setup = dirs.run(&[], "\nab12\n7\n2025-08-01\nj\n");
+    let setup = dirs.run(&[], "\nab12\n7\n1\n2025-08-01\nj\n");
     assert_eq!(setup.status.code(), Some(0), "{}", text(&setup.stdout));
     let out = dirs.run(&[], &over_and_over("1"));
     let stdout = text(&out.stdout);

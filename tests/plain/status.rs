@@ -1,5 +1,8 @@
 //! `bevidst status` through the real binary: its lines and exit codes before the first
-//! start, while the onboarding is due, once it is overdue, and when the status cannot be read.
+//! start, while the onboarding is due, once it is overdue, for a managers' module by role, and
+//! when the status cannot be read.
+
+use std::path::{Path, PathBuf};
 
 use super::common::{Dirs, text};
 
@@ -25,7 +28,7 @@ fn before_the_first_start_the_onboarding_is_due_and_nothing_is_written() {
 #[test]
 fn the_onboarding_is_due_then_overdue_after_the_first_start() {
     let dirs = Dirs::new();
-    let first = dirs.run(&["--plain"], "\nab12\n7\n2025-11-20\nj\n");
+    let first = dirs.run(&["--plain"], "\nab12\n7\n1\n2025-11-20\nj\n");
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
 
     let due = dirs.run(&["status", "--today", "2025-11-25"], "");
@@ -50,6 +53,59 @@ fn the_onboarding_is_due_then_overdue_after_the_first_start() {
         "before the start date nothing is due"
     );
     assert_eq!(text(&before.stdout), "");
+}
+
+/// A course folder holding only the tests' managers' refresher.
+fn managers_only(dir: &Path) -> PathBuf {
+    let courses = dir.join("managers-only");
+    std::fs::create_dir_all(&courses).expect("mkdir");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/leder.ron");
+    std::fs::copy(source, courses.join("leder.ron")).expect("copy the course");
+    courses
+}
+
+#[test]
+fn a_managers_module_is_due_for_a_manager_only_also_after_a_change_in_the_settings() {
+    let dirs = Dirs::new();
+    let courses = managers_only(dirs.dir.path());
+    let courses = courses.to_str().expect("UTF-8 path");
+    let status = || {
+        dirs.run(
+            &["status", "--courses", courses, "--today", "2025-11-25"],
+            "",
+        )
+    };
+    // An employee: the module is not theirs, so nothing is due.
+    let first = dirs.run(
+        &["--plain", "--courses", courses],
+        "\nab12\n7\n1\n2025-11-20\nj\nq\n",
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let employee = status();
+    assert_eq!(
+        employee.status.code(),
+        Some(0),
+        "{}",
+        text(&employee.stderr)
+    );
+    assert_eq!(text(&employee.stdout), "");
+    // The same learner says in the settings that they are a manager: now it is due.
+    let change = dirs.run(
+        &["--plain", "--courses", courses],
+        "indstillinger\n4\n2\ntilbage\nq\n",
+    );
+    assert_eq!(change.status.code(), Some(0), "{}", text(&change.stderr));
+    let manager = status();
+    assert_eq!(manager.status.code(), Some(1), "{}", text(&manager.stderr));
+    assert_eq!(
+        text(&manager.stdout),
+        "For ledere: adgang og nye medarbejdere: skal tages senest 20. december 2025 (ikke startet)\n"
+    );
+    let late = dirs.run(
+        &["status", "--courses", courses, "--today", "2025-12-21"],
+        "",
+    );
+    assert_eq!(late.status.code(), Some(2), "overdue after the deadline");
 }
 
 #[test]

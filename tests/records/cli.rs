@@ -1,4 +1,5 @@
-//! The record subcommands through the real binary: `verify`, `export` and `history`.
+//! The record subcommands through the real binary: `verify`, `export` and `history`; and
+//! `simulate`, which writes logs, refusing a folder that holds something already.
 
 use std::fs;
 use std::path::Path;
@@ -44,7 +45,7 @@ fn verify_says_ok_or_names_the_first_bad_line() {
     let ok = bevidst(
         data.path(),
         data.path(),
-        &["verify", good.to_str().expect("utf-8")],
+        &["verify", "--lang", "en", good.to_str().expect("utf-8")],
     );
     assert!(ok.status.success());
     let out = stdout(&ok);
@@ -56,6 +57,8 @@ fn verify_says_ok_or_names_the_first_bad_line() {
         data.path(),
         &[
             "verify",
+            "--lang",
+            "en",
             good.to_str().expect("utf-8"),
             bad.to_str().expect("utf-8"),
         ],
@@ -72,36 +75,133 @@ fn verify_says_ok_or_names_the_first_bad_line() {
     assert_eq!(missing.status.code(), Some(1));
 }
 
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 #[test]
-fn export_writes_the_log_where_it_says() {
+fn export_writes_the_log_to_standard_output_when_it_is_not_a_terminal_or_with_out_dash() {
     let data = tempfile::tempdir().expect("temp dir");
     let cwd = tempfile::tempdir().expect("temp dir");
     let nothing = bevidst(data.path(), cwd.path(), &["export"]);
     assert_eq!(nothing.status.code(), Some(1));
+    assert!(nothing.stdout.is_empty(), "no log, nothing on stdout");
 
-    let log = log_with(data.path(), 2);
-    let out = bevidst(data.path(), cwd.path(), &["export", "--lang", "en"]);
-    assert!(out.status.success(), "{out:?}");
-    let name = format!("bevidst-{}.ron", log.installation());
-    assert!(stdout(&out).contains(&name), "{}", stdout(&out));
+    log_with(data.path(), 2);
+    let log = fs::read(log_path(data.path())).expect("reads");
+    // `bevidst export > file`: stdout is not a terminal, so the log goes there, and only it.
+    for args in [
+        &["export"][..],
+        &["export", "--out", "-"],
+        &["export", "--lang", "en"],
+    ] {
+        let out = bevidst(data.path(), cwd.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.stdout, log, "{args:?}: the log, byte for byte");
+        assert_eq!(stderr(&out), "", "{args:?}: nothing to say");
+    }
     assert_eq!(
-        fs::read(cwd.path().join(&name)).expect("exported"),
-        fs::read(log_path(data.path())).expect("reads")
+        fs::read_dir(cwd.path()).expect("lists").count(),
+        0,
+        "no file named - (or any other) was written"
     );
+}
 
+#[test]
+fn export_to_a_file_says_so_on_stderr_and_replaces_a_file_only_with_force() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let cwd = tempfile::tempdir().expect("temp dir");
+    log_with(data.path(), 2);
     let chosen = cwd.path().join("hand-in.ron");
-    let out = bevidst(
-        data.path(),
-        cwd.path(),
-        &["export", "--out", chosen.to_str().expect("utf-8")],
+    let path = chosen.to_str().expect("utf-8");
+    let out = bevidst(data.path(), cwd.path(), &["export", "--out", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "messages go to stderr: {}",
+        stdout(&out)
     );
-    assert!(out.status.success());
-    assert!(stdout(&out).contains("Loggen er skrevet til"));
+    assert!(
+        stderr(&out).contains("Loggen er skrevet til"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         bevidst::record::verify_file(&chosen)
             .expect("reads")
             .records,
         2
+    );
+
+    fs::write(&chosen, "mine\n").expect("writes");
+    let again = bevidst(data.path(), cwd.path(), &["export", "--out", path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("findes allerede"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    assert_eq!(
+        fs::read_to_string(&chosen).expect("reads"),
+        "mine\n",
+        "kept"
+    );
+
+    let forced = bevidst(
+        data.path(),
+        cwd.path(),
+        &["export", "--out", path, "--force"],
+    );
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(
+        fs::read(&chosen).expect("exported"),
+        fs::read(log_path(data.path())).expect("reads")
+    );
+}
+
+#[test]
+fn simulate_refuses_a_folder_that_holds_something_and_fills_a_new_or_empty_one() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let run = |out: &Path| {
+        bevidst(
+            root.path(),
+            root.path(),
+            &[
+                "--lang",
+                "en",
+                "simulate",
+                "--learners",
+                "3",
+                "--years",
+                "1",
+                "--synthetic",
+                "--end",
+                "2025-06-15T12:00:00Z",
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+        )
+    };
+    let empty = root.path().join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    assert_eq!(run(&empty).status.code(), Some(0));
+    let new = root.path().join("new");
+    assert_eq!(run(&new).status.code(), Some(0));
+    let before: Vec<_> = fs::read_dir(&new).expect("lists").collect();
+    // A second collection into the same folder would mix two into one: refused, untouched.
+    let again = run(&new);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("not empty"), "{}", stderr(&again));
+    assert_eq!(fs::read_dir(&new).expect("lists").count(), before.len());
+    let file = root.path().join("a-file");
+    fs::write(&file, "x").expect("writes");
+    let on_file = run(&file);
+    assert_eq!(on_file.status.code(), Some(2));
+    assert!(
+        stderr(&on_file).contains("not a folder"),
+        "{}",
+        stderr(&on_file)
     );
 }
 
@@ -137,7 +237,18 @@ fn history_lists_newest_first_with_receipts_and_updates_the_collection() {
         .map(|r| text.find(r.as_str()).expect("every receipt is listed"))
         .collect();
     assert!(at[2] < at[1] && at[1] < at[0], "newest first:\n{text}");
-    assert!(text.contains("onboarding v2"), "{text}");
+    // The bundled courses have no module `onboarding`: its attempts are listed by id, and
+    // say that they do not count, never that they passed.
+    assert_eq!(
+        text.matches("  onboarding  ✗ Not accepted").count(),
+        3,
+        "{text}"
+    );
+    assert!(
+        text.contains("Does not count: module `onboarding` is not in the course set"),
+        "{text}"
+    );
+    assert!(!text.contains("Passed"), "{text}");
     let copy = share
         .path()
         .join(bevidst::record::collection_file_name(log.installation()));

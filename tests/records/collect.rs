@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::Path;
 
+use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::record::{
     LearnerLog, RecordError, collection_file_name, copy_to_collection, log_path, verify_file,
 };
@@ -64,7 +66,7 @@ fn an_unreachable_folder_keeps_the_record_and_the_next_start_retries() {
         matches!(err, RecordError::CollectionUnreachable { .. }),
         "{err}"
     );
-    assert!(err.to_string().contains("next time bevidst starts"));
+    assert!(err.text(Lang::En).contains("next time bevidst starts"));
     drop(log);
 
     // The share comes back; the next start copies what it could not copy before.

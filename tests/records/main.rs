@@ -1,5 +1,6 @@
 //! Integration tests of completion records: the chain under tampering (property tests), the
-//! log under SIGKILL and concurrent writers, the collection folder, and the subcommands.
+//! log under SIGKILL and concurrent writers, the collection folder, the subcommands, and the
+//! language every command speaks.
 
 mod chain;
 mod child;
@@ -11,6 +12,7 @@ mod crash;
 #[path = "../support/hermetic.rs"]
 mod hermetic;
 mod hostile;
+mod language;
 mod manners;
 
 use bevidst::attempt::{AnsweredQuestion, FinishedAttempt};

@@ -34,6 +34,7 @@ impl Setup {
                     employee_id: "7654321".into(),
                     forvaltning: "Økonomiforvaltningen".into(),
                     start_date: jiff::civil::date(2025, 1, 6),
+                    role: bevidst::course::Role::Employee,
                 }),
                 ..bevidst::config::Config::default()
             },
@@ -87,6 +88,7 @@ fn every_command_is_quiet_on_a_closed_pipe() {
         (vec!["check"], 0),
         (vec!["history", "--lang", "en"], 0),
         (vec!["export", "--out", s(&export)], 0),
+        (vec!["export", "--out", "-"], 0),
         (vec!["status", "--today", "2025-01-07"], 1),
         (vec!["report", s(&col), "--format", "csv"], 0),
         (vec!["report", s(&col), "--format", "md"], 0),
@@ -109,6 +111,7 @@ fn a_full_disk_is_a_clear_error_with_its_own_exit_code() {
         vec!["verify", s(&log)],
         vec!["check"],
         vec!["history"],
+        vec!["export"],
         vec!["status", "--today", "2025-01-07"],
         vec!["report", s(&col), "--format", "csv"],
         vec!["report", s(&col), "--format", "md"],
@@ -117,6 +120,7 @@ fn a_full_disk_is_a_clear_error_with_its_own_exit_code() {
             .write(true)
             .open("/dev/full")
             .expect("/dev/full");
+        let args: Vec<&str> = args.into_iter().chain(["--lang", "en"]).collect();
         let out = setup.run(&args, Stdout::File(full));
         assert_eq!(out.status.code(), Some(74), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
@@ -149,7 +153,7 @@ fn files_holding_personal_data_are_private_under_umask_022() {
         finish(sh, input)
     };
     // The first start: the questions answered, the configuration and the log written.
-    let first = under_umask(&["--plain"], b"\n7654321\n7\n2025-11-20\nj\n");
+    let first = under_umask(&["--plain"], b"\n7654321\n7\n1\n2025-11-20\nj\n");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let out = root.path().join("out");
     let report = root.path().join("report.md");
@@ -235,16 +239,21 @@ fn a_named_pipe_as_the_configuration_is_a_clear_error() {
     let config = setup.config().join("config.ron");
     fs::remove_file(&config).expect("rm");
     mkfifo(&config);
-    let status = setup.run(&["status"], Stdout::Read);
+    let status = setup.run(&["status", "--lang", "en"], Stdout::Read);
     assert_eq!(status.status.code(), Some(3));
     assert!(
         stderr(&status).contains("named pipe"),
         "{}",
         stderr(&status)
     );
+    // Without a readable configuration the learner's program speaks Danish, the default.
     let start = setup.run(&["--plain"], Stdout::Read);
     assert_eq!(start.status.code(), Some(2));
-    assert!(stderr(&start).contains("named pipe"), "{}", stderr(&start));
+    assert!(
+        stderr(&start).contains("navngivet rør (FIFO)"),
+        "{}",
+        stderr(&start)
+    );
 }
 
 /// A data folder this process cannot write to: a folder without write permission, or (for
@@ -297,7 +306,7 @@ fn a_read_only_data_folder_still_shows_the_lessons_and_what_is_due() {
 fn verify_reads_the_logs_in_a_folder() {
     let setup = Setup::new();
     fs::write(setup.data().join("notes.txt"), "not a log\n").expect("written");
-    let v = setup.run(&["verify", s(&setup.data())], Stdout::Read);
+    let v = setup.run(&["verify", "--lang", "en", s(&setup.data())], Stdout::Read);
     assert_eq!(v.status.code(), Some(1), "notes.txt is not a log");
     let text = stdout(&v);
     assert!(text.contains("log.ron: OK, 2 records"), "{text}");
@@ -305,7 +314,7 @@ fn verify_reads_the_logs_in_a_folder() {
     assert!(!text.contains("Is a directory"), "{text}");
     let empty = setup.root.path().join("empty");
     fs::create_dir(&empty).expect("mkdir");
-    let v = setup.run(&["verify", s(&empty)], Stdout::Read);
+    let v = setup.run(&["verify", "--lang", "en", s(&empty)], Stdout::Read);
     assert_eq!(v.status.code(), Some(1));
     assert!(stdout(&v).contains("holds no logs"), "{}", stdout(&v));
 }

@@ -142,11 +142,13 @@ pub fn typed(text: &str) -> Vec<Message> {
     msgs
 }
 
-/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, 20 November 2025.
+/// Answers the first-start questions: Danish, `ab12`, Økonomiforvaltningen, no personnel
+/// responsibility, 20 November 2025.
 pub fn first_start(model: &mut Model, env: &mut Env) {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([Message::Confirm, Message::Pick(6), Message::Confirm]);
+    msgs.extend([Message::Pick(0), Message::Confirm]);
     msgs.extend(typed("2025-11-20"));
     msgs.extend([Message::Confirm, Message::Confirm]);
     env.send(model, &msgs);
@@ -290,6 +292,13 @@ fn first_start_states(env: &mut Env, out: &mut Vec<(&'static str, Model)>) -> Mo
     env.send(&mut m, &[Message::Down, Message::Down, Message::Down]);
     out.push(("first_start_forvaltning", m.clone()));
     env.send(&mut m, &[Message::Confirm]);
+    // Nor is a role: Enter alone is refused here too.
+    let mut none = m.clone();
+    env.send(&mut none, &[Message::Confirm]);
+    out.push(("first_start_role_not_chosen", none));
+    env.send(&mut m, &[Message::Down]);
+    out.push(("first_start_role", m.clone()));
+    env.send(&mut m, &[Message::Confirm]);
     out.push(("first_start_start_date", m.clone()));
     env.send(&mut m, &typed("2025-11-20"));
     env.send(&mut m, &[Message::Confirm]);
@@ -318,7 +327,12 @@ pub fn states() -> Vec<(&'static str, Model)> {
         &mut settings,
         &[Message::Down, Message::Down, Message::Confirm],
     );
-    out.push(("settings_editing_forvaltning", settings));
+    out.push(("settings_editing_forvaltning", settings.clone()));
+    env.send(
+        &mut settings,
+        &[Message::Back, Message::Down, Message::Confirm],
+    );
+    out.push(("settings_editing_role", settings));
     env.send(&mut m, &[Message::Confirm]);
     out.push(("lesson_first_page", m.clone()));
     let mut source = m.clone();
@@ -380,6 +394,31 @@ pub fn states() -> Vec<(&'static str, Model)> {
     env.send(&mut source, &[Message::ShowSource]);
     out.push(("review_source", source));
     env.send(&mut m, &[Message::Back, Message::Back]);
-    out.push(("home_after_passing", m));
+    out.push(("home_after_passing", m.clone()));
+    out.push(("my_results", my_results(m)));
     out
+}
+
+/// »Mine resultater« after the pass, with a failed attempt after it and an earlier one the
+/// verdict does not accept (handed in faster than it can be read); fixed receipts.
+fn my_results(mut m: Model) -> Model {
+    let pass = m.history.last().cloned().expect("the pass");
+    let mut hasty = pass.clone();
+    hasty.started -= 3_600;
+    hasty.finished = hasty.started + 1;
+    let mut failed = pass.clone();
+    for a in &mut failed.answers {
+        a.correct = false;
+    }
+    failed.score = 0;
+    failed.passed = false;
+    failed.started += 600;
+    failed.finished += 900;
+    m.history.insert(0, hasty);
+    m.receipts.insert(0, None);
+    m.remember(failed, String::new());
+    let fixed = ["4559-6855-C36E", "7F3A-91C2-0B4D", "0B4D-7F3A-91C2"];
+    m.receipts = fixed.iter().map(|r| Some((*r).to_owned())).collect();
+    bevidst::app::update(&mut m, Message::OpenMyResults);
+    m
 }

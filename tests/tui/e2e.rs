@@ -11,12 +11,25 @@ use crate::tmux::{Tmux, quoted};
 /// Presses `keys` after checking that the footer (the screen's last line) names `shown`: a
 /// newcomer needs no key the footer does not show.
 fn press(tmux: &Tmux, shown: &str, keys: &[&str]) {
-    let screen = tmux.wait_for("afslut");
-    let footer = screen
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
+    // The screen may still be drawing the previous step's footer: look again until it has
+    // settled (a few seconds on a busy machine), then insist.
+    let footer_of = |screen: &str| {
+        screen
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let mut screen = tmux.wait_for("afslut");
+    for _ in 0..100 {
+        if footer_of(&screen).contains(shown) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        screen = tmux.wait_for("afslut");
+    }
+    let footer = footer_of(&screen);
     assert!(
         footer.contains(shown),
         "the footer shows {shown:?}: {footer}\n{screen}"
@@ -25,7 +38,7 @@ fn press(tmux: &Tmux, shown: &str, keys: &[&str]) {
 }
 
 /// Answers the first-start questions on screen, with the keys the footer shows: Danish,
-/// `ab12`, Økonomiforvaltningen (the last of the list), today.
+/// `ab12`, Økonomiforvaltningen (the last of the list), no personnel responsibility, today.
 fn first_start(tmux: &Tmux) {
     tmux.wait_for("Hvilket sprog vil du bruge?");
     assert_eq!(
@@ -45,6 +58,9 @@ fn first_start(tmux: &Tmux) {
     press(tmux, "Enter bekræft", &["Enter"]);
     tmux.wait_for("Hvilken forvaltning arbejder du i?");
     press(tmux, "↑↓ flyt", &["Down"; 7]);
+    press(tmux, "Enter bekræft", &["Enter"]);
+    tmux.wait_for("Er du leder med personaleansvar?");
+    press(tmux, "↑↓ flyt", &["Down"]);
     press(tmux, "Enter bekræft", &["Enter"]);
     tmux.wait_for("Hvornår var din første arbejdsdag?");
     press(tmux, "Enter bekræft", &["Enter"]);

@@ -9,6 +9,7 @@ use bevidst::app::{
 use bevidst::attempt::FinishedAttempt;
 use bevidst::config;
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::record;
 use bevidst::schedule::State;
 use rand::SeedableRng;
@@ -112,6 +113,35 @@ fn a_new_learner_goes_from_first_start_to_a_stored_receipt() {
     assert!(matches!(model.statuses()[0].state, State::Passed { .. }));
     assert_eq!(model.progress(), (1, 2));
     assert_eq!(model.home, 1, "the next module is preselected");
+}
+
+#[test]
+fn the_role_question_refuses_enter_alone_and_keeps_the_answer_chosen() {
+    let mut env = Env::new(7);
+    let mut model = new_model();
+    env.send(&mut model, &[Message::Confirm]);
+    env.send(&mut model, &typed("ab12"));
+    env.send(
+        &mut model,
+        &[Message::Confirm, Message::Pick(6), Message::Confirm],
+    );
+    let step = |model: &Model| match &model.screen {
+        Screen::FirstStart(form) => (form.step, form.error, form.role),
+        other => panic!("still asking: {other:?}"),
+    };
+    assert_eq!(step(&model), (Step::Role, None, None), "nothing chosen");
+    env.send(&mut model, &[Message::Confirm]);
+    let (at, error, role) = step(&model);
+    assert_eq!((at, role), (Step::Role, None), "Enter alone is refused");
+    assert_eq!(
+        error.map(|e| e.text(Lang::Da)).as_deref(),
+        Some("Vælg på listen, om du er leder med personaleansvar.")
+    );
+    env.send(&mut model, &[Message::Pick(1), Message::Confirm]);
+    assert_eq!(
+        step(&model),
+        (Step::StartDate, None, Some(bevidst::course::Role::Manager))
+    );
 }
 
 #[test]
@@ -248,6 +278,7 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([Message::Confirm, Message::Pick(0), Message::Confirm]);
+    msgs.extend([Message::Pick(0), Message::Confirm]);
     msgs.extend([Message::Confirm, Message::Confirm]);
     send(&mut model, &msgs);
     send(&mut model, &[Message::StartQuiz]);
@@ -258,7 +289,8 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     let Screen::Result(result) = &model.screen else {
         panic!("handed in: {:?}", model.screen);
     };
-    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disk is full")));
+    // The system's reason is told in the learner's language (Danish), in words.
+    assert!(matches!(&result.save, SaveState::Failed(why) if why.contains("disken er fuld")));
 
     // Leaving asks; saying no keeps the result; Enter tries again and it is stored.
     assert_eq!(send(&mut model, &[Message::Quit]), Flow::Continue);
@@ -283,7 +315,10 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
         matches!(
             &result.save,
             SaveState::Stored { receipt, copy_problem: Some(why) }
-                if receipt == "0000-0000-0001" && why.contains("the shared folder is unreachable")
+                if receipt == "0000-0000-0001"
+                    && why.contains("kunne ikke kopieres til den fælles mappe")
+                    // An OS reason that would not help the learner is left out.
+                    && !why.contains("unreachable")
         ),
         "{:?}",
         result.save
@@ -297,6 +332,8 @@ fn update_returns_effects_as_values_and_does_no_io() {
     let mut msgs = vec![Message::Confirm];
     msgs.extend(typed("ab12"));
     msgs.extend([
+        Message::Confirm,
+        Message::Down,
         Message::Confirm,
         Message::Down,
         Message::Confirm,
@@ -432,4 +469,46 @@ fn scrolling_stops_at_the_end_of_the_page_for_any_viewport() {
         })],
     );
     assert!(matches!(model.screen, Screen::Lesson(l) if l.scroll == 0));
+}
+
+/// `L` in a lesson and in a quiz switches the language there and then, as on the home screen:
+/// the page and the question are shown in English at once, and the answers given so far stay.
+#[test]
+fn the_language_key_switches_in_a_lesson_and_mid_quiz() {
+    use bevidst::tui::keymap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let big_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+    let mut env = Env::new(1);
+    let mut model = new_model();
+    first_start(&mut model, &mut env);
+    env.send(&mut model, &[Message::First, Message::Confirm]);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "{:?}",
+        model.screen
+    );
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a lesson");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::En);
+    assert!(
+        matches!(model.screen, Screen::Lesson(_)),
+        "still the lesson"
+    );
+
+    env.send(&mut model, &[Message::Back]);
+    to_quiz(&mut model, &mut env);
+    env.send(&mut model, &[Message::Pick(0)]);
+    let before = match &model.screen {
+        Screen::Quiz(q) => format!("{q:?}"),
+        other => panic!("not a quiz: {other:?}"),
+    };
+    let key = keymap::to_message(model.mode(), big_l).expect("L means something in a quiz");
+    env.send(&mut model, &[key]);
+    assert_eq!(model.lang(), Lang::Da);
+    match &model.screen {
+        Screen::Quiz(q) => assert_eq!(format!("{q:?}"), before, "the answers stay"),
+        other => panic!("the quiz goes on: {other:?}"),
+    }
+    let saved = config::load(env.config_dir()).expect("load");
+    assert_eq!(saved.language, Lang::Da, "the choice is remembered");
 }

@@ -43,3 +43,54 @@ fn both_interfaces_read_the_mode_the_model_decides() {
         assert!(seen.contains(&mode), "no screen sample in {mode:?}");
     }
 }
+
+#[test]
+fn a_key_or_word_that_would_do_nothing_is_not_offered() {
+    use super::common::{render, text};
+    let samples = states();
+    let sample = |name: &str| {
+        samples
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+            .expect("the sample")
+    };
+    // The first question of the first start has nothing before it: Esc (and »tilbage«) would
+    // do nothing, so neither the footer, the help nor the plain help offers it. One step on,
+    // they go back and are offered.
+    for (name, offered) in [
+        ("first_start_language", false),
+        ("first_start_forvaltning", true),
+    ] {
+        let mut model = sample(name);
+        let screen = text(&render(
+            &model,
+            bevidst::tui::Theme { color: false },
+            80,
+            24,
+        ));
+        let footer = screen.lines().last().expect("a footer");
+        assert_eq!(footer.contains("Esc"), offered, "{name}: {footer}");
+        let plain =
+            bevidst::plain::screen::help(&Context::of(&model), Lang::Da, 80, |m| model.inert(m))
+                .join("\n");
+        assert_eq!(plain.contains("tilbage:"), offered, "{name}: {plain}");
+        bevidst::app::update(&mut model, bevidst::app::Message::Help);
+        let help = text(&render(
+            &model,
+            bevidst::tui::Theme { color: false },
+            80,
+            24,
+        ));
+        assert_eq!(help.contains("Esc "), offered, "{name}: {help}");
+        bevidst::app::update(&mut model, bevidst::app::Message::Back);
+        let before = sample(name);
+        if !offered {
+            bevidst::app::update(&mut model, bevidst::app::Message::Back);
+            assert_eq!(
+                model.screen, before.screen,
+                "{name}: Back does nothing here"
+            );
+        }
+    }
+}

@@ -24,11 +24,17 @@ fn every_screen_at_60_by_16_the_smallest_size() {
 
 /// The bundled courses on the home screen, whose long titles and statuses must fit.
 fn bundled_home() -> bevidst::app::Model {
+    bundled_home_as(bevidst::course::Role::Employee)
+}
+
+/// The bundled courses on the home screen of a learner in `role`.
+fn bundled_home_as(role: bevidst::course::Role) -> bevidst::app::Model {
     let config = bevidst::config::Config {
         learner: Some(bevidst::config::Learner {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: super::common::TODAY,
+            role,
         }),
         ..bevidst::config::Config::default()
     };
@@ -55,6 +61,26 @@ fn the_bundled_home_fits_at_80_by_24_and_60_by_16() {
         }
         insta::assert_snapshot!(format!("home_bundled_{w}x{h}"), shown);
     }
+}
+
+#[test]
+fn the_managers_module_is_on_a_managers_home_only() {
+    use bevidst::course::Role;
+    let title = "For ledere: it-sikkerhed i din enhed";
+    let employee = text(&render(
+        &bundled_home_as(Role::Employee),
+        Theme { color: true },
+        80,
+        24,
+    ));
+    assert!(!employee.contains(title), "{employee}");
+    let manager = bundled_home_as(Role::Manager);
+    let (_, total) = manager.progress();
+    assert_eq!(total, bundled_home().progress().1 + 1, "one module more");
+    let shown = text(&render(&manager, Theme { color: true }, 80, 24));
+    assert!(shown.contains(title), "{shown}");
+    assert!(shown.contains(&format!("0 af {total} moduler")), "{shown}");
+    insta::assert_snapshot!("home_bundled_manager_80x24", shown);
 }
 
 #[test]

@@ -37,6 +37,7 @@ fn config() -> Config {
             employee_id: "ab12".into(),
             forvaltning: "Økonomiforvaltningen".into(),
             start_date: date(2025, 11, 20),
+            role: bevidst::course::Role::Employee,
         }),
         ..Config::default()
     }

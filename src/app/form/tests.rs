@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::config::IdProblem;
+use crate::message::Bilingual as _;
 use jiff::civil::date;
 
 const TODAY: Date = date(2025, 11, 28);
@@ -53,6 +54,24 @@ fn the_wizard_walks_forward_and_back_and_checks_each_answer() {
     assert_eq!(form.step, Step::EmployeeId);
     form.handle_first_start(&Message::Confirm);
     form.handle_first_start(&Message::Confirm);
+    // No role is chosen for the learner either.
+    assert_eq!(
+        (form.step, form.list_selected(Step::Role)),
+        (Step::Role, None)
+    );
+    form.handle_first_start(&Message::Confirm);
+    assert_eq!(
+        (form.step, form.error),
+        (Step::Role, Some(FormError::NoRole))
+    );
+    form.handle_first_start(&Message::Down);
+    assert_eq!(
+        form.role,
+        Some(Role::Employee),
+        "an arrow starts at the top"
+    );
+    form.handle_first_start(&Message::Down);
+    form.handle_first_start(&Message::Confirm);
     assert_eq!(form.step, Step::StartDate);
     form.start_date = "1/8/2025".into();
     form.handle_first_start(&Message::Confirm);
@@ -61,6 +80,7 @@ fn the_wizard_walks_forward_and_back_and_checks_each_answer() {
     assert_eq!(learner.employee_id, "ab12");
     assert_eq!(learner.forvaltning, "Økonomiforvaltningen");
     assert_eq!(learner.start_date, date(2025, 8, 1));
+    assert_eq!(learner.role, Role::Manager);
 }
 
 #[test]

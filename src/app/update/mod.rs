@@ -2,7 +2,7 @@
 //! randomness; whatever needs the world is returned as an [`Effect`].
 //!
 //! This file holds what applies to every screen (effect outcomes, dialogs, help, language);
-//! `screens` the first start, home, lessons and settings; `results` the quiz, result and review.
+//! `screens` the first start, home, lessons, settings and the learner's results; `results` the quiz, result and review.
 
 mod results;
 mod screens;
@@ -16,7 +16,7 @@ use crate::attempt::FinishedAttempt;
 use crate::quiz::Attempt;
 use crate::verdict::utc_seconds;
 use results::{hand_in, hand_in_page, quiz, result, review, review_max};
-use screens::{first_start, home, lesson, lesson_max, settings};
+use screens::{first_start, home, lesson, lesson_max, my_results, my_results_max, settings};
 
 /// Applies one message to the model; returns what the outside world must do, if anything.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -40,7 +40,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             copy_problem,
         } => {
             judge(model, &attempt);
-            model.history.push(*attempt);
+            model.remember(*attempt, receipt.clone());
             set_save(
                 model,
                 SaveState::Stored {
@@ -103,6 +103,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Screen::Result(state) => result(model, state, &msg),
         Screen::Review(state) => review(model, state, &msg),
         Screen::Settings(state) => settings(model, state, &msg),
+        Screen::MyResults { scroll } => my_results(model, scroll, &msg),
     };
     if mem::discriminant(&screen) != before {
         model.notice = None;
@@ -301,6 +302,9 @@ fn clamp_scroll(model: &mut Model) {
             s.scroll = s.scroll.min(review_max(model, &s));
             Screen::Review(s)
         }
+        Screen::MyResults { scroll } => Screen::MyResults {
+            scroll: scroll.min(my_results_max(model)),
+        },
         other => other,
     };
 }

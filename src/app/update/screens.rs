@@ -1,4 +1,4 @@
-//! The first start, the home screen, lessons and the settings.
+//! The first start, the home screen, lessons, the settings and »Mine resultater«.
 
 use super::super::form::{Outcome, Step};
 use super::{draw, go_home, max_scroll, scroll};
@@ -18,6 +18,7 @@ pub(super) fn first_start(
     match learner {
         Some(learner) => {
             model.config.learner = Some(learner);
+            model.take_role();
             let screen = go_home(model);
             (screen, Some(Effect::SaveConfig(model.config.clone())))
         }
@@ -88,6 +89,7 @@ pub(super) fn home(model: &mut Model, msg: &Message) -> (Screen, Option<Effect>)
             };
             return (Screen::Settings(state), None);
         }
+        Message::OpenMyResults => return (Screen::MyResults { scroll: 0 }, None),
         Message::Quit => Some(Effect::Quit),
         _ => None,
     };
@@ -160,6 +162,10 @@ pub(super) fn settings(
                     Step::EmployeeId => current.employee_id = learner.employee_id,
                     Step::Forvaltning => current.forvaltning = learner.forvaltning,
                     Step::StartDate => current.start_date = learner.start_date,
+                    Step::Role => {
+                        current.role = learner.role;
+                        model.take_role();
+                    }
                     Step::Language | Step::Summary => {}
                 }
                 state.form = Form::from_config(&model.config, model.today);
@@ -197,4 +203,30 @@ pub(super) fn lesson_max(model: &Model, state: &LessonState) -> usize {
     model.courses.modules.get(state.module).map_or(0, |m| {
         max_scroll(model, &doc::lesson(m, state.page, model.lang()))
     })
+}
+
+/// »Mine resultater«: a page to read like a pager (Enter reads on, and at the end goes back to
+/// the overview), and Esc back to the overview.
+pub(super) fn my_results(
+    model: &mut Model,
+    mut at: usize,
+    msg: &Message,
+) -> (Screen, Option<Effect>) {
+    let max = my_results_max(model);
+    let msg = match msg {
+        Message::Confirm if at < max => &Message::PageDown,
+        other => other,
+    };
+    if scroll(model, &mut at, max, msg) {
+        return (Screen::MyResults { scroll: at }, None);
+    }
+    match msg {
+        Message::Confirm | Message::Back => (go_home(model), None),
+        Message::Quit => (Screen::MyResults { scroll: at }, Some(Effect::Quit)),
+        _ => (Screen::MyResults { scroll: at }, None),
+    }
+}
+
+pub(super) fn my_results_max(model: &Model) -> usize {
+    max_scroll(model, &crate::app::my_results::page(model))
 }

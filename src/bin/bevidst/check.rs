@@ -6,8 +6,12 @@ use std::path::PathBuf;
 use bevidst::course::{self, CourseError, CourseSet};
 use bevidst::exit::Exit;
 
+use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
+
 use crate::Format;
 use crate::out::{Out, say_err};
+use crate::said::Said;
 
 pub(crate) fn load_courses(dir: Option<&PathBuf>) -> Result<CourseSet, Vec<CourseError>> {
     match dir {
@@ -62,15 +66,20 @@ pub(crate) fn check(dir: Option<&PathBuf>, format: Format, reviewed: &[String]) 
     })
 }
 
-/// Loads the course set (bundled or --courses) and runs `f`, or prints every course error.
-pub(crate) fn with_courses(dir: Option<&PathBuf>, f: impl FnOnce(&CourseSet) -> Exit) -> Exit {
+/// Loads the course set and runs `f`, or lists the course errors (for the course's author, in
+/// English) and says in `lang` what to do.
+pub(crate) fn with_courses(
+    dir: Option<&PathBuf>,
+    lang: Lang,
+    f: impl FnOnce(&CourseSet) -> Exit,
+) -> Exit {
     match load_courses(dir) {
         Ok(set) => f(&set),
         Err(errors) => {
             for e in errors {
                 say_err!("{e}");
             }
-            say_err!("the course set has errors; fix them (see `bevidst check`) and try again");
+            say_err!("{}", Said::CourseSetBroken.in_lang(lang));
             Exit::NoReport
         }
     }

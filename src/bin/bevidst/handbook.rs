@@ -17,16 +17,9 @@ use crate::out::{Out, say_err};
 /// `bevidst handbook`: the handbook's coverage and review cycle.
 #[derive(Args)]
 pub struct HandbookArgs {
-    /// The folder of course files, with the handbook in DIR/handbook/ (default: the bundled
-    /// courses, or --courses).
     dir: Option<PathBuf>,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = HandbookFormat::Text)]
     format: HandbookFormat,
-    /// Language of the text.
-    #[arg(long, value_enum, default_value_t = Lang::Da)]
-    lang: Lang,
-    /// Count as if today were this date (YYYY-MM-DD), for reproducible output.
     #[arg(long, hide = true, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
 }
@@ -42,14 +35,13 @@ pub enum HandbookFormat {
     Json,
 }
 
-pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>) -> Exit {
-    with_courses(args.dir.as_ref().or(courses), |set| {
+pub(crate) fn handbook(args: &HandbookArgs, courses: Option<&PathBuf>, lang: Lang) -> Exit {
+    with_courses(args.dir.as_ref().or(courses), lang, |set| {
         let today = args.today.unwrap_or_else(|| {
             jiff::Timestamp::now()
                 .to_zoned_datetime(bevidst::schedule::copenhagen())
                 .date()
         });
-        let lang = args.lang;
         let overview = render::overview(set, today, lang);
         let out = match args.format {
             HandbookFormat::Text => overview.to_text(lang),

@@ -4,18 +4,23 @@ use std::path::PathBuf;
 
 use bevidst::exit::Exit;
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::safe_text::sanitize;
 
 use crate::out::{Out, say_err};
 use crate::paths::{login_name, session_paths};
+use crate::said::Said;
 
 /// `bevidst status`: what is due, as of today in Copenhagen (or `--today`).
+/// `lang` is `--lang` if given (else the status speaks the learner's language), `said` the
+/// language of this run.
 pub(crate) fn status(
     courses: Option<&PathBuf>,
     lang: Option<Lang>,
     today: Option<jiff::civil::Date>,
+    said: Lang,
 ) -> Exit {
-    let Some(paths) = session_paths(courses) else {
+    let Some(paths) = session_paths(courses, said) else {
         return Exit::StatusUnknown;
     };
     let today = today.unwrap_or_else(|| {
@@ -36,7 +41,7 @@ pub(crate) fn status(
 
 /// The learner's program on the bundled courses (or `--courses`, or the configured folder):
 /// the terminal UI, or the plain line mode when asked for or when there is no terminal.
-pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> Exit {
+pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool, lang: Lang) -> Exit {
     use std::io::IsTerminal as _;
     let plain = bevidst::plain::wanted(
         plain,
@@ -45,7 +50,7 @@ pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> Exit {
         std::io::stdout().is_terminal(),
         std::io::stdin().is_terminal(),
     );
-    let Some(paths) = session_paths(courses) else {
+    let Some(paths) = session_paths(courses, lang) else {
         return Exit::CannotStart;
     };
     let started =
@@ -53,17 +58,17 @@ pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> Exit {
     let (mut model, mut services) = match started {
         Ok(session) => session,
         Err(e) => {
-            say_err!("{}", sanitize(&e.to_string(), false));
+            say_err!("{}", sanitize(&e.text(lang), false));
             return Exit::CannotStart;
         }
     };
     if plain {
-        return plain_mode(&mut model, &mut services);
+        return plain_mode(&mut model, &mut services, lang);
     }
     match bevidst::tui::run(&mut model, &mut services, bevidst::tui::Theme::from_env()) {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            say_err!("the terminal could not be used: {e}");
+            say_err!("{}", Said::TerminalUnusable(&e).in_lang(lang));
             Exit::Terminal
         }
     }
@@ -74,6 +79,7 @@ pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool) -> Exit {
 pub(crate) fn plain_mode(
     model: &mut bevidst::app::Model,
     services: &mut impl bevidst::app::runtime::Services,
+    lang: Lang,
 ) -> Exit {
     use std::io::IsTerminal as _;
     let opts = bevidst::plain::Options {
@@ -85,7 +91,7 @@ pub(crate) fn plain_mode(
         Ok(end) => Exit::from_code(end.exit_code(), &Exit::LEARNER).unwrap_or(Exit::Unfinished),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Terminal,
         Err(e) => {
-            say_err!("the input or output could not be used: {e}");
+            say_err!("{}", Said::InputOutputUnusable(&e).in_lang(lang));
             Exit::Terminal
         }
     }

@@ -1,5 +1,6 @@
 //! The `bevidst` command: argument parsing and dispatch only.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,122 +10,57 @@ use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEn
 
 mod check;
 mod handbook;
+mod help;
 mod learn;
 mod out;
 mod paths;
 mod records;
 mod report;
+mod said;
 mod simulate;
+mod usage;
 
-/// IT-security training for the employees of Københavns Kommune, and follow-up for its
-/// IT-security function.
+/// The command line. Its help texts, in Danish and English, are in `help.rs`.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Cli {
-    /// Use the course files in this folder instead of the bundled courses.
     #[arg(long, global = true, value_name = "DIR")]
     courses: Option<PathBuf>,
-    /// Plain lines on stdout and answers on stdin instead of the full-screen interface, for
-    /// screen readers and scripts (chosen by itself without a terminal; see below).
     #[arg(long)]
     plain: bool,
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
-/// What `bevidst --help` says after the options: the plain mode, and the exit codes (from
-/// [`Exit`], where they are defined).
-fn learn_help() -> String {
-    format!(
-        "\
-Without a subcommand, bevidst runs the learner's program: the full-screen interface in a
-terminal, or the plain line mode for screen readers and scripts (docs/plain.md). The plain
-mode is used with --plain, when the environment variable BEVIDST_PLAIN is set (to anything
-but 0), when TERM=dumb, and when stdout or stdin is not a terminal. Lines are wrapped to
-COLUMNS (default 80). Type ? in the plain mode for its commands; the end of the input ends
-the program.
-
-Exit codes of the learner's program:
-{}
-
-Exit codes of check, handbook, verify, export, history, report and simulate:
-{}
-A closed pipe is not an error: the output stops quietly (bevidst verify ... | head -1).",
-        Exit::table(&Exit::LEARNER, Lang::En),
-        Exit::table(&Exit::COMMANDS, Lang::En)
-    )
-}
-
-/// What `bevidst status --help` says after the options.
-fn status_help() -> String {
-    format!(
-        "\
-Exit codes:
-{}
-Nothing is printed when nothing is due. Example for a login script:
-  bevidst status || echo 'Start bevidst to take them.'",
-        Exit::table(&Exit::STATUS, Lang::En)
-    )
-}
-
 #[derive(Subcommand)]
 enum Command {
-    /// Validate course files and print a summary (every error, with its file, line and column).
     Check {
-        /// The folder of course files (default: the bundled courses, or --courses).
         dir: Option<PathBuf>,
-        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Record that what rests on these handbook sections was reviewed against their
-        /// current text: DOC:SECTION (politik:1.7), a policy section (1.7), or a document id
-        /// for all its sections; repeatable. Writes DIR/handbook/reviewed.lock.
         #[arg(long, value_name = "SECTION")]
         reviewed: Vec<String>,
     },
-    /// Each handbook section with the lessons and questions resting on it and their modules,
-    /// the sections with nothing, and each document's last revision and next review.
     Handbook(handbook::HandbookArgs),
-    /// Verify completion logs: for each, OK with the number of records and the head hash, or
-    /// the first bad line and why. A folder verifies every log in it and its subfolders (what
-    /// is not a regular file is listed and not opened). Exits 0 only when every log is OK.
     Verify {
-        /// The log files (a learner's log.ron, or the copies in a collection folder), or
-        /// folders of them.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Write your completion log to a file for hand-in (default: bevidst-<installation>.ron
-    /// in the current folder).
     Export {
-        /// Where to write it.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = Lang::Da)]
-        lang: Lang,
+        #[arg(long)]
+        force: bool,
     },
-    /// Your own completions, newest first, with their receipts.
     History {
-        /// Also bring the copy in this collection folder up to date (default: the
-        /// `BEVIDST_COLLECT_DIR` environment variable, if set).
         #[arg(long, value_name = "DIR")]
         collect: Option<PathBuf>,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = Lang::Da)]
-        lang: Lang,
     },
-    /// Verify and aggregate a collection folder of completion logs (the IT-security function's
-    /// follow-up): dashboard, Markdown, CSV, JSON or xAPI.
     Report(report::ReportArgs),
-    /// Write a realistic simulated collection (for tests, demos and benchmarks).
     Simulate(simulate::SimulateArgs),
-    /// One line per module that is due or overdue; the exit code says how pressing it is.
     Status {
-        /// Language of the lines (default: the one the learner chose).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
-        /// Count as if today were this date (YYYY-MM-DD), for testing login scripts.
         #[arg(long, hide = true, value_name = "DATE")]
         today: Option<jiff::civil::Date>,
     },
@@ -141,23 +77,19 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Exit {
-    let command = Cli::command()
-        .after_help(learn_help())
-        .mut_subcommand("status", |c| c.after_help(status_help()));
-    let parsed = command
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m));
-    let cli = match parsed {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = language(&args);
+    out::set_lang(lang);
+    let matches = match help::localize(Cli::command(), lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return usage::refused(&e, lang),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        return usage::help(sub.get_one::<String>("command").map(String::as_str), lang);
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout; a closed pipe there is no error either.
-            let _ = e.print();
-            return if e.use_stderr() {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
-        }
+        Err(e) => return usage::refused(&e, lang),
     };
     match cli.command {
         Some(Command::Check {
@@ -165,17 +97,39 @@ fn run() -> Exit {
             format,
             reviewed,
         }) => check::check(dir.as_ref().or(cli.courses.as_ref()), format, &reviewed),
-        Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref()),
-        Some(Command::Verify { files }) => records::verify(&files),
-        Some(Command::Export { out, lang }) => records::export(out, lang),
-        Some(Command::History { collect, lang }) => records::history(collect, lang),
-        Some(Command::Report(args)) => {
-            check::with_courses(cli.courses.as_ref(), |set| report::report(&args, set))
+        Some(Command::Handbook(args)) => handbook::handbook(&args, cli.courses.as_ref(), lang),
+        Some(Command::Verify { files }) => records::verify(&files, lang),
+        Some(Command::Export { out, force }) => records::export(out, force, lang),
+        Some(Command::History { collect }) => records::history(collect, cli.courses.as_ref(), lang),
+        Some(Command::Report(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
+            report::report(&args, set, lang)
+        }),
+        Some(Command::Simulate(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
+            simulate::simulate(&args, set, lang)
+        }),
+        Some(Command::Status { today }) => {
+            learn::status(cli.courses.as_ref(), cli.lang, today, lang)
         }
-        Some(Command::Simulate(args)) => {
-            check::with_courses(cli.courses.as_ref(), |set| simulate::simulate(&args, set))
-        }
-        Some(Command::Status { lang, today }) => learn::status(cli.courses.as_ref(), lang, today),
-        None => learn::learn(cli.courses.as_ref(), cli.plain),
+        None => learn::learn(cli.courses.as_ref(), cli.plain, lang),
     }
+}
+
+/// The language of everything this run says, chosen once: `--lang`, else the learner's
+/// configuration (read leniently, so a broken one still names its language), else Danish.
+fn language(args: &[OsString]) -> Lang {
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => rest.next(),
+            Some(v) if v.starts_with('=') => Some(v[1..].to_owned().into()),
+            _ => continue,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(&v, true).ok()) {
+            return lang;
+        }
+    }
+    paths::config_dir().map_or(Lang::Da, |dir| bevidst::config::language(&dir))
 }

@@ -8,6 +8,19 @@ use std::fmt;
 use std::io::{self, Write};
 
 use bevidst::exit::Exit;
+use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
+
+use crate::said::Said;
+
+/// The language of this run, chosen once at the start (`main.rs`), for what [`Out::finish`]
+/// says.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of this run's messages (once; later calls change nothing).
+pub(crate) fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
 
 /// A line on stderr; a failure to write it is ignored (there is nowhere left to say it).
 macro_rules! say_err {
@@ -54,7 +67,8 @@ impl<W: Write> Out<W> {
         match self.error {
             None => exit,
             Some(e) => {
-                say_err!("cannot write the output: {e}");
+                let lang = LANG.get().copied().unwrap_or_default();
+                say_err!("{}", Said::OutputUnwritable(&e).in_lang(lang));
                 Exit::Output
             }
         }

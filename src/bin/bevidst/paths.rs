@@ -4,8 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::record;
 use bevidst::safe_text::sanitize;
+
+use crate::said::Said;
 
 /// The learner's data folder: `BEVIDST_DATA_DIR`, or the platform's data directory.
 pub(crate) fn data_dir() -> Option<PathBuf> {
@@ -19,13 +22,7 @@ pub(crate) fn data_dir() -> Option<PathBuf> {
 pub(crate) fn log_path(lang: Lang) -> Option<PathBuf> {
     let path = data_dir().map(|d| record::log_path(&d));
     if path.is_none() {
-        crate::out::say_err!(
-            "{}",
-            lang.pick(
-                "kan ikke finde en datamappe; sæt BEVIDST_DATA_DIR til den mappe, loggen skal ligge i",
-                "cannot find a data folder; set BEVIDST_DATA_DIR to the folder the log should live in",
-            )
-        );
+        crate::out::say_err!("{}", Said::NoDataFolder.in_lang(lang));
     }
     path
 }
@@ -52,11 +49,12 @@ pub(crate) fn login_name() -> String {
 }
 
 /// The session's folders from the environment, or a message and `None`.
-pub(crate) fn session_paths(courses: Option<&PathBuf>) -> Option<bevidst::app::session::Paths> {
+pub(crate) fn session_paths(
+    courses: Option<&PathBuf>,
+    lang: Lang,
+) -> Option<bevidst::app::session::Paths> {
     let (Some(config_dir), Some(data_dir)) = (config_dir(), data_dir()) else {
-        crate::out::say_err!(
-            "cannot find the configuration or data folder; set BEVIDST_CONFIG_DIR and BEVIDST_DATA_DIR"
-        );
+        crate::out::say_err!("{}", Said::NoFolders.in_lang(lang));
         return None;
     };
     Some(bevidst::app::session::Paths {

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use bevidst::course::CourseSet;
 use bevidst::exit::Exit;
 use bevidst::lang::Lang;
+use bevidst::message::Bilingual as _;
 use bevidst::report::privacy::{
     DEFAULT_MIN_GROUP, MIN_MIN_GROUP, Pseudonymizer, load_or_create_key,
 };
@@ -22,48 +23,29 @@ use crate::out::{Out, say_err};
 /// `bevidst report`: verify and aggregate a collection folder.
 #[derive(Args)]
 pub struct ReportArgs {
-    /// The collection folder (subfolders are read too).
     dir: PathBuf,
-    /// A CSV of employees (medarbejder, forvaltning, startdato) to show who never started.
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
-    /// The report's anchor file (default: in the report's data folder).
     #[arg(long, value_name = "FILE")]
     anchors: Option<PathBuf>,
-    /// The pseudonym key for xAPI (default: in the report's data folder; created once).
     #[arg(long, value_name = "FILE")]
     key: Option<PathBuf>,
-    /// The smallest group shown; smaller ones are withheld (at least 3).
     #[arg(long, default_value_t = DEFAULT_MIN_GROUP, value_parser = clap::value_parser!(u32).range(i64::from(MIN_MIN_GROUP)..))]
     min_group: u32,
-    /// Days from the start date to the onboarding deadline.
     #[arg(long, value_name = "DAYS")]
     onboarding_days: Option<u32>,
-    /// Output format (default: the dashboard on a terminal, Markdown otherwise).
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Where to write: a file (md, json, html, xlsx, xapi) or a folder of one CSV per table (csv; without
-    /// it, one long table goes to standard output).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
-    /// Language of the report.
-    #[arg(long, value_enum, default_value_t = Lang::Da)]
-    lang: Lang,
-    /// The report's moment, RFC 3339 (default: now); for reproducible reports.
     #[arg(long, value_name = "TIME")]
     now: Option<jiff::Timestamp>,
-    /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// The xAPI account home page and activity base; the default is a placeholder.
     #[arg(long, value_name = "URL", default_value = DEFAULT_HOME_PAGE)]
     xapi_home_page: String,
-    /// Also write the follow-up lists (who is overdue, never started, not accepted, and which
-    /// files have problems) to FILE: personal data, created readable by you alone.
     #[arg(long, value_name = "FILE")]
     followup: Option<PathBuf>,
-    /// Also write one follow-up file per forvaltning, for its managers (who is overdue with
-    /// what, how long and why) into DIR: personal data, created readable by you alone.
     #[arg(long, value_name = "DIR")]
     followup_dir: Option<PathBuf>,
 }
@@ -103,8 +85,7 @@ fn report_dir() -> PathBuf {
 }
 
 /// Runs `bevidst report`.
-pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
-    let lang = args.lang;
+pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         ReportFormat::Tui
     } else {
@@ -139,7 +120,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
         match load_or_create_key(&key_path, &mut rand::rng()) {
             Ok(k) => Some(Pseudonymizer::new(k)),
             Err(e) => {
-                say_err!("{e}");
+                say_err!("{}", e.in_lang(lang));
                 return Exit::NoReport;
             }
         }
@@ -159,7 +140,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
     ) {
         Ok(o) => o,
         Err(e) => {
-            say_err!("{e}");
+            say_err!("{}", e.in_lang(lang));
             return Exit::NoReport;
         }
     };
@@ -167,7 +148,19 @@ pub fn report(args: &ReportArgs, courses: &CourseSet) -> Exit {
         warn_lost_anchors(&paths.anchors, held, lang);
     }
     if let Some(e) = &out.anchor_error {
-        say_err!("{e}; the report is complete, but the next run cannot check these logs' history");
+        say_err!(
+            "{}",
+            match lang {
+                Lang::Da => format!(
+                    "{}; rapporten er færdig, men næste kørsel kan ikke kontrollere disse logs' historik",
+                    e.in_lang(lang)
+                ),
+                Lang::En => format!(
+                    "{}; the report is complete, but the next run cannot check these logs' history",
+                    e.in_lang(lang)
+                ),
+            }
+        );
     }
     let r = &out.report;
     let written = render(format, r, args, lang, xapi);

@@ -6,6 +6,7 @@ mod store;
 use super::encode::{parse_header, parse_record};
 use super::*;
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
+use crate::message::Bilingual as _;
 use crate::policy::Area;
 
 /// The golden record. Its hash was computed independently (Python `hashlib`, bytes laid out
@@ -329,6 +330,7 @@ fn errors_speak_danish_and_english_and_name_the_file() {
     for e in &errors {
         let (da, en) = (e.text(crate::lang::Lang::Da), e.text(crate::lang::Lang::En));
         assert_ne!(da, en);
+        assert_eq!(e.to_string(), da, "Display is the Danish text");
         assert!(
             da.contains("sti/log.ron") && en.contains("sti/log.ron"),
             "{en}"

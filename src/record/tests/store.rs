@@ -11,6 +11,8 @@ use rand_chacha::ChaCha8Rng;
 use super::super::*;
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::fsutil::{Access, write_atomic_with};
+use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::policy::Area;
 
 fn rng() -> ChaCha8Rng {
@@ -223,7 +225,7 @@ fn an_empty_file_gets_a_header_and_a_bad_header_is_an_error() {
     let newer = header_line(InstallationId([1; 16])).replace("format:1", "format:2") + "\n";
     fs::write(&path, &newer).expect("writes");
     let err = LearnerLog::open(&path, &mut rng()).expect_err("newer");
-    assert!(err.to_string().contains("newer bevidst"), "{err}");
+    assert!(err.text(Lang::En).contains("newer bevidst"), "{err}");
 }
 
 #[test]
@@ -269,7 +271,7 @@ fn a_held_lock_is_reported_clearly() {
     other.lock().expect("locks");
     let err = log.append(draft(1)).expect_err("locked");
     assert!(matches!(err, RecordError::Locked { .. }), "{err}");
-    assert!(err.to_string().contains("another running bevidst"));
+    assert!(err.text(Lang::En).contains("another running bevidst"));
     other.unlock().expect("unlocks");
     log.append(draft(1)).expect("appends once the lock is free");
 }

@@ -1,10 +1,11 @@
 //! The column lists of the aggregate tables. The order here is the order in every format.
 
 use super::{Column, Shown, Value, forvaltning, kind, module, text};
+use crate::handbook::due::ReviewState;
 use crate::lang::Lang;
 use crate::report::model::{
-    CompletionRow, KnowledgeRow, ModuleStatsRow, OverviewRow, ProblemCount, QuestionRow,
-    RosterProblem, Topic, Trend,
+    CompletionRow, HandbookReview, KnowledgeRow, ModuleStatsRow, OverviewRow, ProblemCount,
+    QuestionRow, RosterProblem, Topic, Trend,
 };
 
 fn opt_decimal(v: Option<f64>) -> Value {
@@ -329,7 +330,9 @@ pub static PROBLEM_COUNTS: [Column<ProblemCount>; 4] = [
         |r: &ProblemCount, lang| match &r.forvaltning {
             Some(f) => text(f),
             None => Value::Label {
-                shown: lang.pick("ukendt", "unknown").to_owned(),
+                shown: lang
+                    .pick("ukendt eller for lille", "unknown or too small")
+                    .to_owned(),
                 data: String::new(),
             },
         },
@@ -367,4 +370,36 @@ pub static ROSTER_PROBLEMS: [Column<RosterProblem>; 2] = [
         text(&r.message)
     })
     .fill(3),
+];
+
+/// Each handbook document's own review (policy 1.8).
+pub static HANDBOOK_REVIEWS: [Column<HandbookReview>; 4] = [
+    Column::new(
+        "document",
+        ("Dokument", "Document"),
+        |r: &HandbookReview, lang| text(lang.pick(&r.name.0, &r.name.1)),
+    )
+    .key()
+    .fill(2),
+    Column::new(
+        "revised",
+        ("Senest revideret", "Last revised"),
+        |r: &HandbookReview, _| text(&r.due.revised.to_string()),
+    ),
+    Column::new(
+        "next_review",
+        ("Næste revurdering senest", "Next review due by"),
+        |r: &HandbookReview, _| text(&r.due.due.to_string()),
+    ),
+    Column::new("state", ("Status", "State"), |r: &HandbookReview, lang| {
+        let (da, en, data) = match r.due.state {
+            ReviewState::Later => ("i tide", "on time", "later"),
+            ReviewState::Soon => ("snart", "soon", "soon"),
+            ReviewState::Overdue { .. } => ("FORSINKET", "OVERDUE", "overdue"),
+        };
+        Value::Label {
+            shown: lang.pick(da, en).to_owned(),
+            data: data.to_owned(),
+        }
+    }),
 ];

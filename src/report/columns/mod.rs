@@ -18,7 +18,8 @@ mod followup;
 mod overview;
 
 pub use self::aggregate::{
-    COMPLETION, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS, ROSTER_PROBLEMS, Withholdable,
+    COMPLETION, HANDBOOK_REVIEWS, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS,
+    ROSTER_PROBLEMS, Withholdable,
 };
 pub use self::followup::{MANAGERS, NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
 pub use self::overview::OVERVIEW;

@@ -1,21 +1,23 @@
 //! The completion table and the follow-up's overdue and never-started lists: every person of
 //! the population (the roster's, or everyone the records name) planned with the learner's own
-//! schedule (`schedule::plan`), counted per forvaltning × module, and the completion table's
-//! forvaltninger withheld together by the secondary suppression. A learner none of whose
-//! attempts at a module the verdict accepted is counted as »attempted, not accepted«, and an
-//! overdue one whose latest attempt since their last pass was not accepted is listed with that
-//! reason.
+//! schedule (`schedule::plan`) on the modules for their role (`Role::modules_to_take`: a
+//! managers' module counts, and is overdue, only for managers), counted per forvaltning ×
+//! module, and the completion table's forvaltninger withheld together by the secondary
+//! suppression, per audience. A learner none of whose attempts at a module the verdict
+//! accepted is counted as »attempted, not accepted«, and an overdue one whose latest attempt
+//! since their last pass was not accepted is listed with that reason.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::overview::{ForvaltningGate, PersonNow, Tally, overview_rows, previous_quarter_end};
 use super::{Inputs, Person, Secs};
-use crate::course::Module;
+use crate::course::{Module, Role};
 use crate::report::aggregate::{Facts, ModState};
 use crate::report::model::{
     CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
 };
+use crate::report::privacy::{Relation, suppress};
 use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
 use crate::schedule::{COPENHAGEN, local_date};
 
@@ -35,19 +37,87 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
     rules
 }
 
+/// Which forvaltninger the completion rows of a group of modules with the same learners
+/// show: the forvaltninger by name, and per cell (0 the total, then the forvaltninger in name
+/// order) whether it is withheld.
+struct Withholding<'c> {
+    names: Vec<&'c str>,
+    withheld: Vec<bool>,
+}
+
+impl Withholding<'_> {
+    /// Decides for the modules `group` (indices), whose learners are the same people in
+    /// every forvaltning: a forvaltning's number of learners is its largest cell's (they are
+    /// equal), and the total is their sum.
+    fn decide<'c>(
+        cells: &BTreeMap<(&'c str, usize), CompletionFigures>,
+        group: &[usize],
+        min: u64,
+    ) -> Withholding<'c> {
+        let mut sizes: BTreeMap<&str, u64> = BTreeMap::new();
+        for (&(forv, _), c) in cells.iter().filter(|((_, mi), _)| group.contains(mi)) {
+            let n = sizes.entry(forv).or_default();
+            *n = (*n).max(c.learners);
+        }
+        let names: Vec<&str> = sizes.keys().copied().collect();
+        let learners: Vec<u64> = std::iter::once(sizes.values().sum())
+            .chain(sizes.values().copied())
+            .collect();
+        let mut withheld: Vec<bool> = learners.iter().map(|&n| n < min).collect();
+        let relation = Relation {
+            total: 0,
+            parts: (1..learners.len()).collect(),
+        };
+        suppress(&learners, &mut withheld, &[relation], min);
+        Withholding { names, withheld }
+    }
+
+    /// Whether the row of `forv` (`None`: all forvaltninger) is shown.
+    fn shows(&self, forv: Option<&str>) -> bool {
+        match forv {
+            None => !self.withheld[0],
+            Some(f) => self
+                .names
+                .binary_search(&f)
+                .is_ok_and(|i| !self.withheld[i + 1]),
+        }
+    }
+}
+
 /// The completion table from its cells (forvaltning, module index) → figures, with a row for
-/// all forvaltninger per module (the sum of the forvaltninger's). A forvaltning is shown or
-/// withheld in every module alike, as the overview decided ([`ForvaltningGate`]): its number
-/// of learners is the same in every module, and the total is published in each module's
-/// all-forvaltninger row and in the overview.
+/// all forvaltninger per module (the sum of the forvaltninger's).
+///
+/// Suppression: the modules of one audience have the same learners (everyone, or the
+/// managers), so a forvaltning's number of learners is the same in each of them; it is
+/// decided once per forvaltning and audience, and holds in every module of the audience (a
+/// forvaltning shown in one module and withheld in another would give its size away). An
+/// audience's total is all its learners, published in each of its modules' all-forvaltninger
+/// rows (everyone's also in the overview); the secondary suppression withholds further
+/// forvaltninger until the withheld ones together hold none or at least the minimum of
+/// learners. Managers are part of everyone, but no figure of a managers' module counts an
+/// employee, so the two audiences' figures differ by no group. The audience of everyone has
+/// the overview's people per forvaltning, so its decision is the overview's
+/// (`overview::ForvaltningGate`: the same sizes through the same suppression; the attack test
+/// checks they agree).
 fn completion_table(
     inp: &Inputs<'_, '_>,
     cells: &BTreeMap<(&str, usize), CompletionFigures>,
-    gate: &ForvaltningGate,
 ) -> Vec<CompletionRow> {
     let index = inp.agg.index();
-    let gated = |forv: Option<&str>, figures: CompletionFigures| {
-        if gate.shown(forv) {
+    let mut groups: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+    for (mi, m) in index.modules.iter().enumerate() {
+        groups.entry(m.module.audience.code()).or_default().push(mi);
+    }
+    let mut decided: Vec<usize> = vec![0; index.modules.len()];
+    let mut decisions = Vec::new();
+    for group in groups.values() {
+        for &mi in group {
+            decided[mi] = decisions.len();
+        }
+        decisions.push(Withholding::decide(cells, group, inp.gate.min()));
+    }
+    let gated = |mi: usize, forv: Option<&str>, figures: CompletionFigures| {
+        if decisions[decided[mi]].shows(forv) {
             Gated::Shown(figures)
         } else {
             Gated::Withheld
@@ -61,16 +131,16 @@ fn completion_table(
             forvaltning: Some(forv.to_owned()),
             module: index.modules[mi].id.clone(),
             module_title: index.modules[mi].title.clone(),
-            figures: gated(Some(forv), *c),
+            figures: gated(mi, Some(forv), *c),
         });
     }
     if !cells.is_empty() {
-        for (m, t) in index.modules.iter().zip(totals) {
+        for (mi, (m, t)) in index.modules.iter().zip(totals).enumerate() {
             rows.push(CompletionRow {
                 forvaltning: None,
                 module: m.id.clone(),
                 module_title: m.title.clone(),
-                figures: gated(None, t),
+                figures: gated(mi, None, t),
             });
         }
     }
@@ -117,6 +187,8 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
     let index = inp.agg.index();
     let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
+    let employees = Role::Employee.modules_to_take(modules.iter().copied());
+    let managers = Role::Manager.modules_to_take(modules.iter().copied());
 
     let mut cells: BTreeMap<(&str, usize), CompletionFigures> = BTreeMap::new();
     let mut overdue = Vec::new();
@@ -145,8 +217,12 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
         }
         attempts.clear();
         kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
+        let mine = match p.role {
+            Role::Employee => &employees,
+            Role::Manager => &managers,
+        };
         let plan = schedule::plan(
-            modules.iter().copied(),
+            mine.iter().map(|&mi| modules[mi]),
             &attempts,
             p.start,
             &rules,
@@ -158,7 +234,7 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
             never_started: p.state.is_none(),
             not_accepted: false,
         };
-        for (mi, (_, status)) in plan.iter().enumerate() {
+        for (&mi, (_, status)) in mine.iter().zip(&plan) {
             let ms = p
                 .state
                 .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
@@ -191,11 +267,29 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
         // On the last day of the quarter before, for those employed by then.
         let before = (p.start <= cut).then(|| {
             kept_attempts(&mut attempts, inp, p, |ms| &ms.before);
-            let plan = schedule::plan(modules.iter().copied(), &attempts, p.start, &rules, cut);
-            standing_before(p, &plan, &onboarding)
+            let plan = schedule::plan(
+                mine.iter().map(|&mi| modules[mi]),
+                &attempts,
+                p.start,
+                &rules,
+                cut,
+            );
+            standing_before(p, &plan, mine.iter().filter(|&&mi| onboarding[mi]))
         });
         tallies.entry(p.forvaltning).or_default().add(now, before);
     }
+    sort_lists(&mut overdue, &mut never_started);
+    let gate = ForvaltningGate::new(&tallies, inp.gate);
+    Planned {
+        completion: completion_table(inp, &cells),
+        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
+        overdue,
+        never_started,
+    }
+}
+
+/// The follow-up lists in a stable order: by forvaltning, then module, date and person.
+fn sort_lists(overdue: &mut [OverdueRow], never_started: &mut [PersonRow]) {
     overdue.sort_by(|a, b| {
         (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
             &b.forvaltning,
@@ -205,27 +299,20 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
         ))
     });
     never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-    let gate = ForvaltningGate::new(&tallies, inp.gate);
-    Planned {
-        completion: completion_table(inp, &cells, &gate),
-        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
-        overdue,
-        never_started,
-    }
 }
 
 /// Whether a person had passed onboarding and had nothing overdue on the last day of the
 /// quarter before, from their plan of that day.
-fn standing_before(
+fn standing_before<'m>(
     p: &Person<'_>,
     plan: &[(String, schedule::Status)],
-    onboarding: &[bool],
+    mut onboarding: impl Iterator<Item = &'m usize>,
 ) -> (bool, bool) {
     let overdue = plan
         .iter()
         .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
-    let onboarded = onboarding.iter().enumerate().all(|(mi, &onb)| {
-        !onb || p.state.is_some_and(|s| {
+    let onboarded = onboarding.all(|&mi| {
+        p.state.is_some_and(|s| {
             s.modules
                 .iter()
                 .any(|(m, ms)| usize::from(*m) == mi && ms.before.first_pass.is_some())

@@ -8,16 +8,20 @@ use jiff::civil::Date;
 
 use super::aggregate::{Aggregator, LearnerState, quarter_label, quarter_of_date};
 use super::model::{
-    Counts, FollowUp, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
+    Counts, FollowUp, Gated, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
 use super::privacy::Gate;
 use super::roster::Roster;
+use crate::course::{Audience, Role};
 use crate::schedule::{self, Rules};
+use crate::verdict::CourseIndex;
 
 mod completion;
 mod items;
 mod knowledge;
 mod overview;
+#[cfg(test)]
+mod tests;
 
 use self::completion::completion_rows;
 use self::items::item_rows;
@@ -47,7 +51,36 @@ struct Person<'s> {
     id: Arc<str>,
     forvaltning: &'s str,
     start: Date,
+    /// Decides which modules are due for them (a managers' module only for a manager).
+    role: Role,
     state: Option<&'s LearnerState>,
+}
+
+/// The role a person is planned with: the roster's; where it names none (no roster, or one
+/// without a role column), a manager when they have records of a managers' module (only a
+/// manager is asked to take one), else an employee. So without roles in a roster, a managers'
+/// module counts only the learners with records of it.
+fn role_of(index: &CourseIndex, listed: Option<Role>, state: Option<&LearnerState>) -> Role {
+    let has_managers_module = || {
+        state.is_some_and(|s| {
+            s.modules.iter().any(|(m, _)| {
+                index
+                    .modules
+                    .get(usize::from(*m))
+                    .is_some_and(|m| match m.module.audience {
+                        Audience::Everyone => false,
+                        Audience::Managers => true,
+                    })
+            })
+        })
+    };
+    listed.unwrap_or_else(|| {
+        if has_managers_module() {
+            Role::Manager
+        } else {
+            Role::Employee
+        }
+    })
 }
 
 /// Builds the report and, apart from it, the follow-up lists. `counts` and `problems` come
@@ -76,11 +109,15 @@ pub fn build(
             roster
                 .employees
                 .iter()
-                .map(|e| Person {
-                    id: Arc::from(e.id.as_str()),
-                    forvaltning: &e.forvaltning,
-                    start: e.start,
-                    state: inp.agg.learners.get(e.id.as_str()),
+                .map(|e| {
+                    let state = inp.agg.learners.get(e.id.as_str());
+                    Person {
+                        id: Arc::from(e.id.as_str()),
+                        forvaltning: &e.forvaltning,
+                        start: e.start,
+                        role: role_of(index, e.role, state),
+                        state,
+                    }
                 })
                 .collect()
         }
@@ -93,15 +130,22 @@ pub fn build(
                 forvaltning: forv_name(s.forvaltning.1),
                 start: schedule::local_date(i64::from(s.first_seen), &schedule::COPENHAGEN)
                     .unwrap_or(Date::MAX),
+                role: role_of(index, None, Some(s)),
                 state: Some(s),
             })
             .collect(),
     };
 
     let planned = completion_rows(inp, &people);
+    let (completion, overview) = (planned.completion, planned.overview);
     let (overdue, never_started) = (planned.overdue, planned.never_started);
     counts.never_started = never_started.len() as u64;
-    let (problem_counts, roster_problems) = problem_tables(&problems);
+    let shown: std::collections::BTreeSet<&str> = completion
+        .iter()
+        .filter(|row| matches!(row.figures, Gated::Shown(_)))
+        .filter_map(|row| row.forvaltning.as_deref())
+        .collect();
+    let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
     let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
     let (questions, module_stats) = item_rows(inp);
     let mut forvaltninger: Vec<String> = people
@@ -139,20 +183,27 @@ pub fn build(
         forvaltninger,
         quarters,
         current_quarter: quarter_label(quarter_of_date(inp.today)),
-        overview: planned.overview,
-        completion: planned.completion,
+        overview,
+        completion,
         knowledge,
         questions,
         module_stats,
         problem_counts,
         roster_problems,
+        handbook_reviews: Vec::new(),
     };
     (report, followup)
 }
 
 /// The aggregate view of the problems: counted by kind per forvaltning (no file names), and
-/// the roster's by line.
-fn problem_tables(problems: &[Problem]) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
+/// the roster's by line. A forvaltning the completion table withholds (too few learners, or
+/// withheld so a small one cannot be worked out) is not named here either: its problems are
+/// counted with those whose forvaltning is unknown, so "ikke godkendt: 1" can never point at
+/// the one learner of a small forvaltning.
+fn problem_tables(
+    problems: &[Problem],
+    shown: &std::collections::BTreeSet<&str>,
+) -> (Vec<ProblemCount>, Vec<RosterProblem>) {
     let mut counts: BTreeMap<(Option<&str>, ProblemKind), (u64, u64)> = BTreeMap::new();
     let mut roster = Vec::new();
     for p in problems {
@@ -174,7 +225,11 @@ fn problem_tables(problems: &[Problem]) -> (Vec<ProblemCount>, Vec<RosterProblem
             | ProblemKind::DuplicateInstallation
             | ProblemKind::DuplicateCopy
             | ProblemKind::NotAccepted => {
-                let forv = p.who.as_ref().map(|w| w.forvaltning.as_str());
+                let forv = p
+                    .who
+                    .as_ref()
+                    .map(|w| w.forvaltning.as_str())
+                    .filter(|f| shown.contains(f));
                 let e = counts.entry((forv, p.kind)).or_default();
                 e.0 += 1;
                 e.1 += p.records;

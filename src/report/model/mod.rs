@@ -18,9 +18,9 @@ pub use self::followup::{
     DueModule, FollowUp, OverdueReason, OverdueRow, PersonDue, PersonRow, Problem, ProblemKind, Who,
 };
 pub use self::tables::{
-    CompletionFigures, CompletionRow, Compliance, ItemFigures, KnowledgeFigures, KnowledgeRow,
-    ModuleStatsRow, OverviewFigures, OverviewRow, ProblemCount, QuestionRow, RosterProblem,
-    TestFigures,
+    CompletionFigures, CompletionRow, Compliance, HandbookReview, ItemFigures, KnowledgeFigures,
+    KnowledgeRow, ModuleStatsRow, OverviewFigures, OverviewRow, ProblemCount, QuestionRow,
+    RosterProblem, TestFigures,
 };
 
 /// A group's figures, or nothing at all because the group is too small to show (or would
@@ -95,6 +95,9 @@ pub struct Report {
     /// Bad roster rows and roster-wide problems, by roster line (no employee ids).
     #[serde(serialize_with = "roster_problem_rows")]
     pub roster_problems: Vec<RosterProblem>,
+    /// Each handbook document's last revision and next review (policy 1.8).
+    #[serde(serialize_with = "handbook_review_rows")]
+    pub handbook_reviews: Vec<HandbookReview>,
 }
 
 impl Report {
@@ -147,6 +150,7 @@ rows_with!(
     module_rows: ModuleStatsRow => MODULE_STATS,
     problem_count_rows: ProblemCount => PROBLEM_COUNTS,
     roster_problem_rows: RosterProblem => ROSTER_PROBLEMS,
+    handbook_review_rows: HandbookReview => HANDBOOK_REVIEWS,
 );
 
 /// The report's bookkeeping; the parts add up to the wholes.

@@ -143,7 +143,7 @@ pub struct TestFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemCount {
     /// The forvaltning of the learner whose record it is; `None` where the file could not be
-    /// read far enough to know.
+    /// read far enough to know, or where the forvaltning is too small to be named.
     pub forvaltning: Option<String>,
     /// The kind.
     pub kind: ProblemKind,
@@ -229,4 +229,16 @@ impl OverviewFigures {
             up_to_date: self.up_to_date,
         }
     }
+}
+
+/// A handbook document's own review (policy 1.8: the policy at least every second year, the
+/// regulativ at least once a year), as the report states it beside the training figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandbookReview {
+    /// The document's name, Danish and English.
+    pub name: (String, String),
+    /// Months between reviews.
+    pub every_months: u32,
+    /// Its last revision, next review and where that stands.
+    pub due: crate::handbook::due::ReviewDue,
 }

@@ -10,6 +10,7 @@ use crate::record::{self, InstallationId, LogReader};
 
 use super::super::model::{Problem, ProblemKind};
 use super::{BUF_BYTES, open, whole_file};
+use crate::message::Bilingual as _;
 
 /// The problem for a file that was not opened (not a regular file, too large, unreadable).
 pub(super) fn refused(path: &Path, e: &ForeignError, lang: Lang) -> Problem {

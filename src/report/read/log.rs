@@ -11,6 +11,7 @@ use super::super::model::{Problem, ProblemKind};
 use super::super::render::xapi::statement;
 use super::files::{record_lines, refused};
 use super::{FileTally, ReadConfig, Worker, open, whole_file};
+use crate::message::Bilingual as _;
 
 /// Where to stop counting a log whose later records conflict with another file of the same
 /// installation: the last sequence number counted, and why the rest is not.

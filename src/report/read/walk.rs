@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::foreign::NotAFile;
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 
 use super::super::model::{Problem, ProblemKind};
 use super::whole_file;

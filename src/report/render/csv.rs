@@ -1,7 +1,7 @@
 //! CSV for machines (RFC 4180; for people in a spreadsheet, `--format xlsx`): one table per
 //! file (`overview.csv`, `completion.csv`, `knowledge.csv`, `questions.csv`, `modules.csv`,
-//! `collection.csv`, `problem_counts.csv`, `roster_problems.csv`), or one long table with a
-//! `table` and a `measure` column. Withheld
+//! `collection.csv`, `problem_counts.csv`, `roster_problems.csv`, `handbook_reviews.csv`), or
+//! one long table with a `table` and a `measure` column. Withheld
 //! figures are empty with `suppressed` set to `true`. Shares are plain decimals (0.873).
 //! Aggregate only: names no one and no file or installation (the follow-up lists are
 //! in the follow-up output).
@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::message::Bilingual;
 use crate::report::columns::{self, Column};
 use crate::report::model::Report;
 
@@ -17,7 +18,6 @@ use crate::report::model::Report;
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
     /// Writing failed.
-    #[error("{path}: cannot write: {source}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -25,6 +25,19 @@ pub enum CsvError {
         source: csv::Error,
     },
 }
+
+impl Bilingual for CsvError {
+    fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let CsvError::Io { path, source } = self;
+        let p = path.display();
+        lang.write(
+            out,
+            format_args!("{p}: kan ikke skrives: {source}"),
+            format_args!("{p}: cannot write: {source}"),
+        )
+    }
+}
+crate::danish_display!(CsvError);
 
 /// A table: file stem, header, how many leading columns identify a row, rows.
 struct Table {
@@ -79,6 +92,11 @@ fn tables(r: &Report) -> Vec<Table> {
             "roster_problems",
             &columns::ROSTER_PROBLEMS,
             &r.roster_problems,
+        ),
+        table(
+            "handbook_reviews",
+            &columns::HANDBOOK_REVIEWS,
+            &r.handbook_reviews,
         ),
     ]
 }

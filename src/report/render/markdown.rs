@@ -87,6 +87,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
     );
     overview(&mut out, report, lang);
+    handbook_reviews(&mut out, report, lang);
     completion(&mut out, report, lang);
     knowledge(&mut out, report, lang);
     modules(&mut out, report, lang);
@@ -110,6 +111,29 @@ fn overview(out: &mut String, report: &Report, lang: Lang) {
         report.overview.iter(),
     );
     let _ = writeln!(out, "{}\n", super::overview_note(report, lang));
+}
+
+/// When the handbook itself is next to be reviewed (policy 1.8), overdue in words.
+fn handbook_reviews(out: &mut String, report: &Report, lang: Lang) {
+    if report.handbook_reviews.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## {}
+",
+        lang.pick(
+            "It-sikkerhedshåndbogens revurdering",
+            "Review of the IT-security handbook"
+        )
+    );
+    column_table(
+        out,
+        report,
+        lang,
+        &columns::HANDBOOK_REVIEWS,
+        report.handbook_reviews.iter(),
+    );
 }
 
 fn completion(out: &mut String, report: &Report, lang: Lang) {

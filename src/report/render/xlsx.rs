@@ -48,6 +48,13 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     )?;
     sheet(
         book.add_worksheet(),
+        l("Håndbogens revurdering", "Handbook review"),
+        &columns::HANDBOOK_REVIEWS,
+        &report.handbook_reviews,
+        ctx,
+    )?;
+    sheet(
+        book.add_worksheet(),
         l("Gennemførelse", "Completion"),
         &columns::COMPLETION,
         &report.completion,

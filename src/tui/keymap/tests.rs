@@ -41,6 +41,28 @@ fn ctrl_c_quits_everywhere_and_ctrl_letters_never_type() {
 }
 
 #[test]
+fn the_language_key_works_wherever_the_learner_reads_or_answers() {
+    let big_l = KeyEvent::new(K::Char('L'), KeyModifiers::SHIFT);
+    for mode in [
+        C::Home,
+        C::Settings,
+        C::Lesson,
+        C::Quiz,
+        C::HandIn,
+        C::Result,
+        C::ResultUnsaved,
+        C::Review,
+    ] {
+        assert_eq!(
+            to_message(mode, big_l),
+            Some(Message::ToggleLanguage),
+            "{mode:?}"
+        );
+    }
+    assert_eq!(to_message(C::Text, big_l), Some(Message::Input('L')));
+}
+
+#[test]
 fn shifted_keys_still_match() {
     let big_g = KeyEvent::new(K::Char('G'), KeyModifiers::SHIFT);
     assert_eq!(to_message(C::Lesson, big_g), Some(Message::Last));
@@ -51,7 +73,7 @@ fn shifted_keys_still_match() {
 #[test]
 fn every_mode_has_a_way_out_and_hints() {
     for mode in Mode::ALL {
-        let help = help(mode, Lang::Da);
+        let help = help(mode, Lang::Da, |_| false);
         assert!(
             help.iter().any(|(k, _)| k == "Ctrl-C"),
             "{mode:?} has no Ctrl-C"

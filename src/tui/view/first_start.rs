@@ -1,5 +1,5 @@
-//! The first start: one question per step (language, employee id, forvaltning, start date),
-//! then a summary to confirm. The editor of a single field is shared with the settings.
+//! The first start: one question per step (language, employee id, forvaltning, role, start
+//! date), then a summary to confirm. The editor of a single field is shared with the settings.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -11,6 +11,7 @@ use crate::app::doc::Tone;
 use crate::app::texts::{self, texts};
 use crate::app::{Form, Mode, Model, Step, wrap};
 use crate::lang::Lang;
+use crate::message::Bilingual as _;
 use crate::safe_text::sanitize;
 use crate::tui::theme::Theme;
 
@@ -69,11 +70,16 @@ pub(super) fn editor(
     } else {
         3
     };
+    // Where the question, the whole field and the error do not fit with a blank line between
+    // them (the settings' editor on a small terminal), the blank lines go first, so the list
+    // keeps the rows it needs to show its selection.
+    let room = q_h + field_h.min(2) + e_h + 2;
+    let gap = u16::from(area.height >= room);
     let [q, _g1, field, _g2, err] = area.layout(&Layout::vertical([
         Constraint::Length(q_h),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Max(field_h),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Length(e_h),
     ]));
     frame.render_widget(Paragraph::new(question), q);

@@ -19,7 +19,7 @@ pub(super) fn render(model: &Model, scroll: usize, theme: Theme, frame: &mut Fra
     let lang = model.lang();
     let t = texts(lang);
     // The keys of the screen under the help, not of the help itself.
-    let rows = keymap::help(model.screen_mode(), lang);
+    let rows = keymap::help(model.screen_mode(), lang, |m| model.inert(m));
     let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
     let width = area.width.saturating_sub(4).min(72);
     let inner_w = width.saturating_sub(4);

@@ -8,6 +8,7 @@ mod hand_in;
 mod help;
 mod home;
 mod lesson;
+mod my_results;
 mod quiz;
 mod result;
 mod review;
@@ -53,6 +54,7 @@ pub fn view(model: &Model, theme: Theme, frame: &mut Frame) {
         Screen::Result(state) => result::render(model, state, theme, frame, body),
         Screen::Review(state) => review::render(model, state, theme, frame, body),
         Screen::Settings(state) => settings::render(model, state, theme, frame, body),
+        Screen::MyResults { scroll } => my_results::render(model, *scroll, theme, frame, body),
     }
     footer_of(model, theme, frame, areas.footer);
     match model.overlay {
@@ -106,6 +108,10 @@ fn header_text(model: &Model) -> (String, String) {
             texts::question_of(lang, s.index + 1, s.result.attempt.items.len()),
         ),
         Screen::Settings(_) => (t.settings_title.to_owned(), String::new()),
+        Screen::MyResults { .. } => (
+            t.my_results_title.to_owned(),
+            crate::app::my_results::count(model),
+        ),
     }
 }
 
@@ -156,7 +162,8 @@ fn footer_of(model: &Model, theme: Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .chain(keymap::help_hint(mode, lang))
         .collect();
-    footer_parts(&keymap::hints(mode, lang), &right, theme, frame, area);
+    let hints = keymap::hints_except(mode, lang, |m| model.inert(m));
+    footer_parts(&hints, &right, theme, frame, area);
 }
 
 /// The footer line of a full-screen program: the key hints from the left, as many as fit,

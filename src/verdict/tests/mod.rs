@@ -2,6 +2,7 @@
 //! report's verdicts side by side.
 
 use super::*;
+use crate::message::Bilingual as _;
 use crate::report::testkit::{completion, courses};
 
 const T: i64 = 1_740_000_000;
@@ -50,7 +51,8 @@ fn a_content_hash_no_known_version_has_is_flagged_but_remembered_ones_pass() {
     c.module_version = 0;
     let err = check(&c).expect_err("must fail");
     assert!(
-        err.to_string().contains("not that of any known version"),
+        err.text(crate::lang::Lang::En)
+            .contains("not that of any known version"),
         "{err}"
     );
     let earlier = vec![(set.modules[1].module.id.clone(), 0, [7; 32])];
@@ -201,6 +203,7 @@ fn every_reason_has_a_danish_text_apart_from_the_english_one() {
     for r in &reasons {
         let (da, en) = (r.text(crate::lang::Lang::Da), r.text(crate::lang::Lang::En));
         assert!(!da.is_empty() && da != en, "{r:?}");
+        assert_eq!(r.to_string(), da, "Display is the Danish text");
     }
 }
 

@@ -193,6 +193,9 @@ fn overview(report: &Report, lang: Lang) -> Markup {
         div.summary { @for line in overview_summary(report, lang) { p { (line) } } }
         (table(report, lang, (lang.pick("Personer pr. forvaltning", "People per forvaltning"), &columns::OVERVIEW), report.overview.iter()))
         p.note { (overview_note(report, lang)) }
+        @if !report.handbook_reviews.is_empty() {
+            (table(report, lang, (lang.pick("It-sikkerhedshåndbogens revurdering", "Review of the IT-security handbook"), &columns::HANDBOOK_REVIEWS), report.handbook_reviews.iter()))
+        }
     }
 }
 

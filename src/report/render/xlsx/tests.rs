@@ -65,6 +65,7 @@ fn every_sheet_holds_the_json_reports_figures() {
         book.sheet_names(),
         [
             "Overblik",
+            "Håndbogens revurdering",
             "Gennemførelse",
             "Vidensniveau",
             "Spørgsmål",
@@ -76,6 +77,11 @@ fn every_sheet_holds_the_json_reports_figures() {
     );
     let mut sheet = |name: &str| book.worksheet_range(name).expect("the sheet");
     let mut numbers = check(&sheet("Overblik"), &columns::OVERVIEW, &js["overview"]);
+    check(
+        &sheet("Håndbogens revurdering"),
+        &columns::HANDBOOK_REVIEWS,
+        &js["handbook_reviews"],
+    );
     numbers += check(
         &sheet("Gennemførelse"),
         &columns::COMPLETION,

@@ -1,0 +1,119 @@
+//! Tests of the completion figures by audience: a managers' module is due, and counted, only
+//! for managers.
+
+use crate::course::CourseSet;
+use crate::record::CompletionRecord;
+use crate::report::model::{CompletionFigures, FollowUp, Report};
+use crate::report::report_from_completions;
+use crate::report::roster::parse_roster;
+use crate::report::testkit::{MANAGERS_MODULE, completion, courses_with_managers, settings};
+use crate::verdict::CourseIndex;
+
+/// 2024-01-10, when everyone passed the onboarding module.
+const ONBOARDED: i64 = 1_704_880_000;
+/// 2024-09-01, when some passed the managers' module (valid for a year, to 2025-09-01).
+const MANAGERS_PASS: i64 = 1_725_148_800;
+
+/// BIG: four managers (M1–M4) and four employees (E1–E4), all onboarded; M1 and M2 passed the
+/// managers' module, and so did E1, who is not a manager.
+fn collection(set: &CourseSet) -> Vec<(String, u64, CompletionRecord)> {
+    let managers = set.modules.len() - 1;
+    let mut out = Vec::new();
+    for who in ["M1", "M2", "M3", "M4", "E1", "E2", "E3", "E4"] {
+        let file = format!("{who}.log");
+        out.push((
+            file.clone(),
+            1,
+            completion(set, 0, who, "BIG", ONBOARDED, &[true; 4]),
+        ));
+        if matches!(who, "M1" | "M2" | "E1") {
+            let c = completion(set, managers, who, "BIG", MANAGERS_PASS, &[true; 4]);
+            out.push((file, 2, c));
+        }
+    }
+    out
+}
+
+fn report(roster: Option<&str>) -> (Report, FollowUp) {
+    let set = courses_with_managers();
+    assert_eq!(
+        set.modules.last().map(|m| m.module.id.as_str()),
+        Some(MANAGERS_MODULE)
+    );
+    let items = collection(&set);
+    let roster = roster.map(|text| {
+        let (roster, problems) =
+            parse_roster(std::path::Path::new("r.csv"), text.as_bytes()).expect("valid");
+        assert!(problems.is_empty(), "{problems:?}");
+        roster
+    });
+    report_from_completions(
+        &CourseIndex::new(&set, &[]),
+        &settings(3),
+        roster.as_ref(),
+        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
+    )
+}
+
+/// The figures of `module` in BIG and over all forvaltninger (they must be the same).
+fn figures(r: &Report, module: &str) -> CompletionFigures {
+    let row = |forv: Option<&str>| {
+        r.completion
+            .iter()
+            .find(|row| row.module == module && row.forvaltning.as_deref() == forv)
+            .and_then(|row| row.figures.shown().copied())
+            .expect("a shown row")
+    };
+    assert_eq!(row(Some("BIG")), row(None), "{module}: one forvaltning");
+    row(None)
+}
+
+fn overdue_with(f: &FollowUp, module: &str) -> Vec<String> {
+    f.overdue
+        .iter()
+        .filter(|o| &*o.module == module)
+        .map(|o| o.learner.to_string())
+        .collect()
+}
+
+#[test]
+fn a_managers_module_counts_the_rosters_managers_only() {
+    let roster = "medarbejder,forvaltning,startdato,rolle\n\
+                  M1,BIG,2024-01-01,leder\nM2,BIG,2024-01-01,leder\n\
+                  M3,BIG,2024-01-01,leder\nM4,BIG,2024-01-01,Manager\n\
+                  E1,BIG,2024-01-01,medarbejder\nE2,BIG,2024-01-01,\n\
+                  E3,BIG,2024-01-01,employee\nE4,BIG,2024-01-01,medarbejder\n";
+    let (r, f) = report(Some(roster));
+    let everyone = figures(&r, "sim-start");
+    assert_eq!((everyone.learners, everyone.passed), (8, 8));
+    // Four managers, of whom two passed and two are overdue; E1's pass counts for no one.
+    let managers = figures(&r, MANAGERS_MODULE);
+    assert_eq!(
+        managers,
+        CompletionFigures {
+            learners: 4,
+            started: 2,
+            not_accepted: 0,
+            passed: 2,
+            overdue: 2,
+        }
+    );
+    assert_eq!(overdue_with(&f, MANAGERS_MODULE), ["M3", "M4"]);
+    // An employee's refreshers are overdue like anyone's; the managers' module is not theirs.
+    assert_eq!(overdue_with(&f, "sim-opfrisk-1").len(), 8);
+}
+
+#[test]
+fn without_roles_a_managers_module_counts_those_with_records_of_it() {
+    let roster = "medarbejder,forvaltning,startdato\n\
+                  M1,BIG,2024-01-01\nM2,BIG,2024-01-01\nM3,BIG,2024-01-01\nM4,BIG,2024-01-01\n\
+                  E1,BIG,2024-01-01\nE2,BIG,2024-01-01\nE3,BIG,2024-01-01\nE4,BIG,2024-01-01\n";
+    for (r, f) in [report(Some(roster)), report(None)] {
+        assert_eq!(figures(&r, "sim-start").learners, 8);
+        let managers = figures(&r, MANAGERS_MODULE);
+        assert_eq!((managers.learners, managers.passed), (3, 3));
+        assert!(overdue_with(&f, MANAGERS_MODULE).is_empty());
+        // The overview's learners are everyone's, and the managers' total is the managers'.
+        assert_eq!(r.counts.learners, 8);
+    }
+}
