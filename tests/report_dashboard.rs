@@ -45,7 +45,7 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
     tmux.keys(&["3"]);
     tmux.wait_for("Vidensniveau, alle forvaltninger");
     tmux.keys(&["?"]);
-    tmux.wait_for("Taster (Esc lukker)");
+    tmux.wait_for("Hjælp (↑↓ ruller, Esc lukker)");
     tmux.keys(&["Escape"]);
     // The tabs' footer is back once the help is closed; a Tab sent sooner would reach the
     // terminal together with the Escape, which reads as Alt-Tab.
