@@ -245,12 +245,12 @@ fn sample_var(n: u64, s: u64, ss: u64) -> Option<f64> {
     Some((nf * as_f64(ss) - sf * sf) / (nf * (nf - 1.0)))
 }
 
-/// A count as `f64`.
+/// A count as `f64` (every module of the report that computes with counts uses this one).
 #[expect(
     clippy::cast_precision_loss,
     reason = "counts in this program stay far below 2^53, where f64 is exact"
 )]
-fn as_f64(v: u64) -> f64 {
+pub(crate) fn as_f64(v: u64) -> f64 {
     v as f64
 }
 

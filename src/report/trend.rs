@@ -17,6 +17,7 @@
 //! the quarter were measured again with other learners of the same kind.
 
 use crate::report::model::Trend;
+use crate::report::stats::as_f64;
 
 /// The two-sided 95 % quantile of the normal distribution.
 pub const Z95: f64 = 1.959_963_984_540_054;
@@ -67,15 +68,6 @@ pub fn change(before: Sample, after: Sample) -> Option<Trend> {
     } else {
         Trend::Flat
     })
-}
-
-/// A count as `f64`.
-#[expect(
-    clippy::cast_precision_loss,
-    reason = "counts of learners stay far below 2^53, where f64 is exact"
-)]
-fn as_f64(v: u64) -> f64 {
-    v as f64
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use crate::lang::Lang;
 use crate::report::columns::{self, Column, Medium, Value, columns_in};
 use crate::report::model::Report;
+use crate::report::stats::as_f64;
 
 /// The spreadsheet's cell formats.
 struct Formats {
@@ -176,14 +177,6 @@ fn bookkeeping(
         ws.write_number_with_format(r, 1, as_f64(*value), &f.count)?;
     }
     finish(ws, figures.len(), 2)
-}
-
-#[expect(
-    clippy::cast_precision_loss,
-    reason = "counts of people and records stay far below 2^53, where f64 is exact"
-)]
-fn as_f64(v: u64) -> f64 {
-    v as f64
 }
 
 #[cfg(test)]

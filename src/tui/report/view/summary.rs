@@ -116,24 +116,19 @@ fn overview_detail(r: &Report, row: &OverviewRow, lang: Lang) -> Vec<String> {
             Gated::Withheld => String::new(),
         };
         let now = f.now();
+        let trend = f
+            .trend
+            .map(|t| format!(" ({})", trend_words(t, lang)))
+            .unwrap_or_default();
+        let (onboarded, current) = (p(now.onboarded_share()), p(now.up_to_date_share()));
         lines.push(match lang {
             Lang::Da => format!(
-                "{} ansatte: {} onboarding bestået, {} alt ajour{before}{}",
-                now.employees,
-                p(now.onboarded_share()),
-                p(now.up_to_date_share()),
-                f.trend
-                    .map(|t| format!(" ({})", trend_words(t, lang)))
-                    .unwrap_or_default()
+                "{} ansatte: {onboarded} onboarding bestået, {current} alt ajour{before}{trend}",
+                now.employees
             ),
             Lang::En => format!(
-                "{} employees: {} onboarding passed, {} all up to date{before}{}",
-                now.employees,
-                p(now.onboarded_share()),
-                p(now.up_to_date_share()),
-                f.trend
-                    .map(|t| format!(" ({})", trend_words(t, lang)))
-                    .unwrap_or_default()
+                "{} employees: {onboarded} onboarding passed, {current} all up to date{before}{trend}",
+                now.employees
             ),
         });
     }
