@@ -179,22 +179,30 @@ fn by_forvaltning(
             bar(label, *s, lo, r)
         })
         .collect();
-    frame.render_widget(
-        BarChart::new(Vec::<Bar<'_>>::new())
-            .data(BarGroup::new(bars))
-            .bar_width(bar_w)
-            .bar_gap(1)
-            .max(percent((1.0 - lo) * 100.0))
-            .bar_style(theme.tone(Tone::Title))
-            .block(Block::bordered().title(format!(
-                " {} · {} · {} {} ",
-                l("pr. forvaltning", "per forvaltning"),
-                quarter_heading(r, &latest, m.lang),
-                l("fra", "from"),
-                pct(m.lang, lo)
-            ))),
-        area,
+    let title = format!(
+        " {} · {} · {} {} ",
+        l("pr. forvaltning", "per forvaltning"),
+        quarter_heading(r, &latest, m.lang),
+        l("fra", "from"),
+        pct(m.lang, lo)
     );
+    frame.render_widget(scaled_chart(bars, (bar_w, lo), title, theme), area);
+}
+
+/// Bars on the scale from `lo` to 100 %, `width` cells wide, in a box with its title.
+fn scaled_chart(
+    bars: Vec<Bar<'_>>,
+    (width, lo): (u16, f64),
+    title: String,
+    theme: Theme,
+) -> BarChart<'_> {
+    BarChart::new(Vec::<Bar<'_>>::new())
+        .data(BarGroup::new(bars))
+        .bar_width(width)
+        .bar_gap(1)
+        .max(percent((1.0 - lo) * 100.0))
+        .bar_style(theme.tone(Tone::Title))
+        .block(Block::bordered().title(title))
 }
 
 /// The selected topic for all forvaltninger, a bar per quarter with its label, and the
@@ -228,21 +236,13 @@ fn by_quarter(
             bar(short, *s, lo, r)
         })
         .collect();
-    frame.render_widget(
-        BarChart::new(Vec::<Bar<'_>>::new())
-            .data(BarGroup::new(bars))
-            .bar_width(5)
-            .bar_gap(1)
-            .max(percent((1.0 - lo) * 100.0))
-            .bar_style(theme.tone(Tone::Title))
-            .block(Block::bordered().title(format!(
-                " {} · {} {} ",
-                safe(topic.name(m.lang)),
-                l("fra", "from"),
-                pct(m.lang, lo)
-            ))),
-        area,
+    let title = format!(
+        " {} · {} {} ",
+        safe(topic.name(m.lang)),
+        l("fra", "from"),
+        pct(m.lang, lo)
     );
+    frame.render_widget(scaled_chart(bars, (5, lo), title, theme), area);
 }
 
 /// The latest figure of all forvaltninger, its 95 % interval and what its arrow means.
