@@ -146,6 +146,28 @@ pub fn action(what: &str, lang: Lang) -> &str {
     }
 }
 
+/// Writes "PATH: kan ikke læse ankerfilen: den findes ikke": which file, what was being done
+/// to it (`"read"`, `"write"`, `"create"`), what it is (`file`, definite form), and why.
+pub fn write_file_failure(
+    lang: Lang,
+    out: &mut fmt::Formatter<'_>,
+    path: &std::path::Path,
+    what: &str,
+    file: Bi,
+    source: &std::io::Error,
+) -> fmt::Result {
+    let (p, act, why) = (
+        path.display(),
+        action(what, lang),
+        IoReason(source).text(lang),
+    );
+    lang.write(
+        out,
+        format_args!("{p}: kan ikke {act} {}: {why}", file.da),
+        format_args!("{p}: cannot {act} {}: {why}", file.en),
+    )
+}
+
 impl Bilingual for IoReason<'_> {
     fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         use std::io::ErrorKind as K;

@@ -11,21 +11,15 @@ use bevidst::record::{CompletionRecord, InstallationId, header_line};
 use bevidst::report::model::{ProblemKind, Report};
 use bevidst::report::{Paths, RunOutput, Settings, render, run};
 use bevidst::schedule::Rules;
-use bevidst::simulate::courses::{Shape, synthetic_courses};
 
 #[path = "support/hermetic.rs"]
 mod hermetic;
 
 const T0: u64 = 1_740_000_000; // 2025-02-19
 
-fn courses() -> CourseSet {
-    synthetic_courses(Shape {
-        refreshers: 1,
-        bank: 6,
-        draw: 4,
-    })
-    .expect("valid synthetic courses")
-}
+#[path = "support/small_courses.rs"]
+mod small_courses;
+use small_courses::courses;
 
 fn draft(
     set: &CourseSet,

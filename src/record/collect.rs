@@ -195,9 +195,7 @@ impl LearnerLog {
 pub fn verify_file(path: &Path) -> Result<VerifyOutcome, RecordError> {
     let opened =
         foreign::open(path, MAX_LOG_BYTES).map_err(|e| RecordError::Foreign(Box::new(e)))?;
-    let mut reader = LogReader::new(opened.reader(BUF_BYTES));
-    reader.by_ref().for_each(drop);
-    Ok(reader.outcome())
+    Ok(LogReader::new(opened.reader(BUF_BYTES)).verify_to_end())
 }
 
 /// The file name [`export_log`] suggests: `bevidst-<installation>.ron`.
@@ -254,7 +252,5 @@ fn export_with(
     write(&file, complete)?;
     let mut f = &file;
     f.seek(SeekFrom::Start(0)).map_err(read_err)?;
-    let mut reader = LogReader::new(io::BufReader::with_capacity(BUF_BYTES, f.take(complete)));
-    reader.by_ref().for_each(drop);
-    Ok(reader.outcome())
+    Ok(LogReader::new(io::BufReader::with_capacity(BUF_BYTES, f.take(complete))).verify_to_end())
 }

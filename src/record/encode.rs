@@ -45,7 +45,8 @@
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::{CompletionRecord, FORMAT_VERSION, InstallationId};
+use super::model::{CheckedForvaltning, CompletionRecord, FORMAT_VERSION, InstallationId};
+use super::scan;
 use super::verify::Problem;
 use std::fmt::Write as _;
 
@@ -300,8 +301,58 @@ pub fn parse_header(line: &str) -> Result<LogHeader, Problem> {
 
 /// Parses a record line (without its line break) and checks everything that does not depend
 /// on the records before it: syntax, canonical spelling, the hash and the field rules. The
-/// reason given for a bad line is display-safe (the line may hold escape sequences).
+/// reason given for a bad line is display-safe (the line may hold escape sequences). The log
+/// reader uses [`parse_record_into`]; this is the one-line form its tests use.
+#[cfg(test)]
 pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
+    let mut record = scan::blank();
+    parse_record_into(
+        line.as_bytes(),
+        &mut record,
+        &mut CheckedForvaltning::default(),
+    )?;
+    Ok(record)
+}
+
+/// [`parse_record`] into a record whose buffers are reused (reading a log allocates nothing
+/// per record), and the forvaltning name checked only when it changes. A line that is not
+/// UTF-8 is [`Problem::NotUtf8`]. On an error `record` holds nothing useful.
+///
+/// A good line in the writer's spelling is read by the scanner (`scan`); any other line, and
+/// any whose hash or fields are wrong, is read again by ron, which finds and words the first
+/// thing wrong with it exactly as it always has.
+pub(crate) fn parse_record_into(
+    line: &[u8],
+    record: &mut CompletionRecord,
+    checked: &mut CheckedForvaltning,
+) -> Result<(), Problem> {
+    let text = std::str::from_utf8(line).map_err(|_| Problem::NotUtf8)?;
+    if scan::scan_record(text, record)
+        && record.compute_hash() == record.hash
+        && record.check_fields_with(checked).is_ok()
+    {
+        return Ok(());
+    }
+    *record = parse_with_ron(text)?;
+    Ok(())
+}
+
+/// The full check of a record line through ron: what [`parse_record_into`] falls back on,
+/// and what decides the problem with every line that is not good.
+pub(crate) fn parse_with_ron(line: &str) -> Result<CompletionRecord, Problem> {
+    let record = parse_spelling(line)?;
+    // The hash first: an edited line is "changed after it was written", whatever it now says.
+    if record.compute_hash() != record.hash {
+        return Err(Problem::HashMismatch);
+    }
+    record
+        .check_fields()
+        .map_err(|why| Problem::Invalid(sanitize(&why, true)))?;
+    Ok(record)
+}
+
+/// The record a line spells, read by ron, if it is in the one canonical spelling.
+fn parse_spelling(line: &str) -> Result<CompletionRecord, Problem> {
     let record: CompletionRecord = match options().from_str(line) {
         Ok(r) => r,
         Err(e) => {
@@ -319,12 +370,5 @@ pub fn parse_record(line: &str) -> Result<CompletionRecord, Problem> {
     if record.to_line() != line {
         return Err(Problem::NotCanonical);
     }
-    // The hash first: an edited line is "changed after it was written", whatever it now says.
-    if record.compute_hash() != record.hash {
-        return Err(Problem::HashMismatch);
-    }
-    record
-        .check_fields()
-        .map_err(|why| Problem::Invalid(sanitize(&why, true)))?;
     Ok(record)
 }

@@ -4,6 +4,7 @@
 //!
 //! - `model`: the record (holding a `crate::attempt::FinishedAttempt`), the rules of its fields
 //! - `encode`: the canonical encoding the hash is taken over, the RON line, the header
+//! - `scan`: the fast path that reads the writer's one spelling of a line without ron
 //! - `verify`: streaming verification ([`LogReader`], [`verify_reader`])
 //! - `store`: the learner's log ([`LearnerLog`]): create, recover, append, lock
 //! - `collect`: the copy into the collection folder, and the export
@@ -21,6 +22,7 @@ mod lock;
 mod messages;
 mod model;
 mod problem;
+mod scan;
 mod store;
 mod torn;
 mod verify;

@@ -7,8 +7,8 @@ use std::io::{self, BufRead};
 
 pub use super::problem::Problem;
 
-use super::encode::{MAX_LINE_BYTES, parse_header, parse_record};
-use super::model::{CompletionRecord, InstallationId};
+use super::encode::{MAX_LINE_BYTES, parse_header, parse_record_into};
+use super::model::{CheckedForvaltning, CompletionRecord, InstallationId};
 use crate::canon::{Digest32, hex};
 
 /// The first line of a log that is not accepted.
@@ -82,6 +82,9 @@ pub struct LogReader<R> {
     records: u64,
     bad: Option<BadLine>,
     done: bool,
+    /// The record last read; its buffers are reused for the next line.
+    record: CompletionRecord,
+    checked: CheckedForvaltning,
 }
 
 impl<R: BufRead> LogReader<R> {
@@ -96,6 +99,8 @@ impl<R: BufRead> LogReader<R> {
             records: 0,
             bad: None,
             done: false,
+            record: super::scan::blank(),
+            checked: CheckedForvaltning::default(),
         }
     }
 
@@ -140,7 +145,7 @@ impl<R: BufRead> LogReader<R> {
         }
     }
 
-    fn fail(&mut self, problem: Problem) -> Option<CompletionRecord> {
+    fn fail<T>(&mut self, problem: Problem) -> Option<T> {
         self.bad = Some(BadLine {
             line: self.lines + 1,
             offset: self.good_len,
@@ -166,7 +171,7 @@ impl<R: BufRead> LogReader<R> {
                     LineRead::Line { terminated: false }
                 });
             }
-            let (take, terminated) = match available.iter().position(|&b| b == b'\n') {
+            let (take, terminated) = match memchr::memchr(b'\n', available) {
                 Some(i) => (i + 1, true),
                 None => (available.len(), false),
             };
@@ -185,24 +190,28 @@ impl<R: BufRead> LogReader<R> {
         self.reader.fill_buf().is_ok_and(<[u8]>::is_empty)
     }
 
-    /// Reads the next line; `Err` carries the problem with it, `Ok(None)` is a clean end.
-    fn next_text(&mut self) -> Result<Option<String>, Problem> {
+    /// Reads the next line into `buf`; `Err` carries the problem with it, `Ok(false)` is a
+    /// clean end. The line's text is checked by whoever reads it ([`Self::line`]).
+    fn next_line(&mut self) -> Result<bool, Problem> {
         match self.read_line() {
             Err(e) => Err(Problem::Read(e.to_string())),
-            Ok(LineRead::Eof) => Ok(None),
+            Ok(LineRead::Eof) => Ok(false),
             Ok(LineRead::TooLong) => Err(Problem::TooLong),
             Ok(LineRead::Line { terminated: false }) => Err(Problem::Torn),
             Ok(LineRead::Line { terminated: true }) => {
                 // A crash can leave the end of a file filled with zero bytes; no record holds
                 // one. Any other complete line is judged by what it says.
-                if self.buf.contains(&0) && self.at_eof() {
+                if self.at_eof() && memchr::memchr(0, &self.buf).is_some() {
                     return Err(Problem::Torn);
                 }
-                std::str::from_utf8(&self.buf[..self.buf.len() - 1])
-                    .map(|s| Some(s.to_owned()))
-                    .map_err(|_| Problem::NotUtf8)
+                Ok(true)
             }
         }
+    }
+
+    /// The line in `buf`, without its line break.
+    fn line(buf: &[u8]) -> &[u8] {
+        buf.strip_suffix(b"\n").unwrap_or(buf)
     }
 
     fn accept_line(&mut self) {
@@ -211,8 +220,11 @@ impl<R: BufRead> LogReader<R> {
     }
 
     fn read_header(&mut self) -> Result<Head, Problem> {
-        let text = self.next_text()?.ok_or(Problem::Empty)?;
-        let header = parse_header(&text)?;
+        if !self.next_line()? {
+            return Err(Problem::Empty);
+        }
+        let text = std::str::from_utf8(Self::line(&self.buf)).map_err(|_| Problem::NotUtf8)?;
+        let header = parse_header(text)?;
         self.accept_line();
         Ok(Head {
             installation: header.installation,
@@ -222,10 +234,11 @@ impl<R: BufRead> LogReader<R> {
     }
 }
 
-impl<R: BufRead> Iterator for LogReader<R> {
-    type Item = CompletionRecord;
-
-    fn next(&mut self) -> Option<CompletionRecord> {
+impl<R: BufRead> LogReader<R> {
+    /// Reads the next good record, without copying it out: the reader's own buffers are
+    /// reused, so a whole log is verified without an allocation per record. `None` at the
+    /// end of the log or at its first bad line.
+    pub fn next_record(&mut self) -> Option<&CompletionRecord> {
         if self.done {
             return None;
         }
@@ -239,43 +252,57 @@ impl<R: BufRead> Iterator for LogReader<R> {
                 Err(p) => return self.fail(p),
             },
         };
-        let text = match self.next_text() {
-            Ok(Some(t)) => t,
-            Ok(None) => {
+        match self.next_line() {
+            Ok(true) => {}
+            Ok(false) => {
                 self.done = true;
                 return None;
             }
             Err(p) => return self.fail(p),
-        };
+        }
         // Only a last line without its line break (or with the zero bytes a crash leaves) is
         // torn; a complete line that does not verify was written or edited so, which is damage.
-        let record = match parse_record(&text) {
-            Ok(r) => r,
-            Err(p) => return self.fail(p),
-        };
+        let line = Self::line(&self.buf);
+        if let Err(p) = parse_record_into(line, &mut self.record, &mut self.checked) {
+            return self.fail(p);
+        }
+        let record = &self.record;
         let expected = head.last_seq.saturating_add(1);
         if record.installation != head.installation {
-            return self.fail(Problem::OtherInstallation {
-                found: record.installation,
-            });
+            let found = record.installation;
+            return self.fail(Problem::OtherInstallation { found });
         }
         if record.seq != expected {
-            return self.fail(Problem::SequenceGap {
-                expected,
-                found: record.seq,
-            });
+            let found = record.seq;
+            return self.fail(Problem::SequenceGap { expected, found });
         }
         if record.prev != head.last_hash {
             return self.fail(Problem::BrokenLink);
         }
-        self.accept_line();
-        self.records += 1;
         self.head = Some(Head {
             installation: head.installation,
             last_seq: record.seq,
             last_hash: record.hash,
         });
-        Some(record)
+        self.accept_line();
+        self.records += 1;
+        Some(&self.record)
+    }
+}
+
+impl<R: BufRead> LogReader<R> {
+    /// Reads the rest of the log and says what was found.
+    pub fn verify_to_end(mut self) -> VerifyOutcome {
+        while self.next_record().is_some() {}
+        self.outcome()
+    }
+}
+
+impl<R: BufRead> Iterator for LogReader<R> {
+    type Item = CompletionRecord;
+
+    fn next(&mut self) -> Option<CompletionRecord> {
+        self.next_record().cloned()
     }
 }
 
@@ -285,8 +312,8 @@ pub fn verify_reader(
     mut each: impl FnMut(&CompletionRecord),
 ) -> VerifyOutcome {
     let mut log = LogReader::new(reader);
-    for record in log.by_ref() {
-        each(&record);
+    while let Some(record) = log.next_record() {
+        each(record);
     }
     log.outcome()
 }

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use crate::canon::{Digest32, hex, parse_hex32};
 use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
-use crate::message::{self, Bilingual, IoReason};
+use crate::message::{self, Bi, Bilingual};
 use crate::record::{Head, InstallationId};
 
 use crate::verdict::KnownVersion;
@@ -86,15 +86,14 @@ impl Bilingual for AnchorError {
                 path,
                 action,
                 source,
-            } => {
-                let (p, why) = (path.display(), IoReason(source).text(lang));
-                let act = message::action(action, lang);
-                lang.write(
-                    out,
-                    format_args!("{p}: kan ikke {act} ankerfilen: {why}"),
-                    format_args!("{p}: cannot {act} the anchor file: {why}"),
-                )
-            }
+            } => message::write_file_failure(
+                lang,
+                out,
+                path,
+                action,
+                Bi::new("ankerfilen", "the anchor file"),
+                source,
+            ),
             AnchorError::Malformed { path, line } => {
                 let p = path.display();
                 lang.write(

@@ -11,6 +11,7 @@
 
 pub mod aggregate;
 pub mod anchors;
+pub mod cache;
 pub mod columns;
 pub mod finalize;
 pub mod model;
@@ -29,6 +30,7 @@ use jiff::Timestamp;
 
 use self::aggregate::{Aggregator, Names};
 use self::anchors::{AnchorError, AnchorMemory, Anchors};
+use self::cache::ReportCache;
 use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::privacy::Gate;
 use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
@@ -216,6 +218,11 @@ pub struct RunOutput {
     /// How many anchors the anchor file held after an earlier run, when it is now missing or
     /// empty (rewritten logs could not be detected this time).
     pub anchors_lost: Option<u64>,
+    /// Why the report's cache could not be used or saved, if so (the report is complete and
+    /// the same either way; only the time it takes differs).
+    pub cache_note: Option<cache::CacheNote>,
+    /// How many logs were taken from the cache instead of being read.
+    pub from_cache: u64,
 }
 
 /// Reads the collection and makes the report; updates the anchor file with the heads of the
@@ -240,15 +247,28 @@ pub fn run(
             source,
         })?;
     // The report's own files never count as logs, should they live in the collection.
-    let own: Vec<PathBuf> = std::iter::once(&paths.anchors)
-        .chain(paths.roster.as_ref())
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
+    let cache_path = cache::cache_path(&paths.anchors);
+    let own: Vec<PathBuf> = [
+        &paths.anchors,
+        &cache_path,
+        &cache_path.with_extension("cache.tmp"),
+    ]
+    .into_iter()
+    .chain(paths.roster.as_ref())
+    .filter_map(|p| p.canonicalize().ok())
+    .collect();
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_own(f, &own)).collect();
     let index = CourseIndex::new(courses, &anchors.versions);
     let (roster, mut roster_problems, roster_rows, roster_rejected) =
         load_roster(paths, settings.lang);
     let names = Names::default();
+    // The wall clock, not the report's moment: the cache compares it with files' times.
+    let started = jiff::Timestamp::now().as_second();
+    let report_cache = ReportCache::open(
+        &cache_path,
+        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
+        started,
+    );
     let cfg = ReadConfig {
         index: &index,
         now: settings.now,
@@ -257,6 +277,7 @@ pub fn run(
         threads,
         lang: settings.lang,
         xapi,
+        cache: Some(&report_cache),
     };
     let out = read_collection(&files, &names, &cfg);
     let mut counts = out.counts;
@@ -306,11 +327,14 @@ pub fn run(
         memory.note(&paths.anchors, anchors.heads.len() as u64);
         anchor_error = memory.save(path).err();
     }
+    let (from_cache, cache_note) = report_cache.close();
     Ok(RunOutput {
         report,
         followup,
         anchor_error,
         anchors_lost,
+        cache_note,
+        from_cache,
     })
 }
 

@@ -27,7 +27,7 @@ use sha2::Sha256;
 use super::model::Gated;
 use crate::canon::{hex, parse_hex32};
 use crate::lang::Lang;
-use crate::message::{self, Bilingual, IoReason};
+use crate::message::{self, Bi, Bilingual};
 
 /// The smallest `--min-group` accepted: with two, each of the pair could read the other's
 /// result from the cell.
@@ -177,15 +177,14 @@ impl Bilingual for KeyError {
                 path,
                 action,
                 source,
-            } => {
-                let (p, why) = (path.display(), IoReason(source).text(lang));
-                let act = message::action(action, lang);
-                lang.write(
-                    out,
-                    format_args!("{p}: kan ikke {act} pseudonymnøglen: {why}"),
-                    format_args!("{p}: cannot {act} the pseudonym key: {why}"),
-                )
-            }
+            } => message::write_file_failure(
+                lang,
+                out,
+                path,
+                action,
+                Bi::new("pseudonymnøglen", "the pseudonym key"),
+                source,
+            ),
             KeyError::Malformed(path) => {
                 let p = path.display();
                 lang.write(

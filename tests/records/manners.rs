@@ -186,6 +186,7 @@ fn files_holding_personal_data_are_private_under_umask_022() {
         data.join("report/anchors.txt"),
         data.join("report/report.key"),
         data.join("report/anchor-memory.txt"),
+        data.join("report/anchors.cache"),
         report,
         json,
         followup,

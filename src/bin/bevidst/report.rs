@@ -147,6 +147,9 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     if let Some(held) = out.anchors_lost {
         warn_lost_anchors(&paths.anchors, held, lang);
     }
+    if let Some(note) = &out.cache_note {
+        say_err!("{}", bevidst::message::Bilingual::in_lang(note, lang));
+    }
     if let Some(e) = &out.anchor_error {
         say_err!(
             "{}",

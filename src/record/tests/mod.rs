@@ -1,6 +1,7 @@
 //! Unit tests of the record store: the golden vector, line parsing, field rules, and the
 //! write paths with injected failures (a full disk) that integration tests cannot reach.
 
+mod scan;
 mod store;
 
 use super::encode::{parse_header, parse_record};

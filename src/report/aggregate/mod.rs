@@ -29,7 +29,8 @@ pub struct Names {
 }
 
 impl Names {
-    fn intern(&self, name: &str) -> u16 {
+    /// The index of `name`, given it if it has none yet.
+    pub(crate) fn intern(&self, name: &str) -> u16 {
         // A poisoned lock only means another thread panicked mid-insert of a name; the map
         // and list are still consistent enough to go on (insert is the last step).
         let mut guard = self
@@ -46,6 +47,16 @@ impl Names {
         list.push(name.to_owned());
         map.insert(name.to_owned(), i);
         i
+    }
+
+    /// The name with index `i`.
+    pub(crate) fn name(&self, i: u16) -> Option<String> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0
+            .get(usize::from(i))
+            .cloned()
     }
 
     /// All names, by index.
@@ -86,6 +97,12 @@ pub fn quarter_start(q: Quarter) -> i64 {
         .map_or(i64::MAX, jiff::Timestamp::as_second)
 }
 
+/// The last second of the quarter before the one `now` is in: the aggregation keeps the
+/// schedule's facts as of then too (the overview's change since the quarter before).
+pub fn before_until(now: i64) -> i64 {
+    quarter_start(quarter_of(now)) - 1
+}
+
 /// `2024-Q3`.
 pub fn quarter_label(q: Quarter) -> String {
     format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
@@ -114,7 +131,7 @@ impl<'a> Aggregator<'a> {
     pub fn new(index: &'a CourseIndex, names: &'a Names, now: i64) -> Self {
         Aggregator {
             schedule_until: now,
-            before_until: quarter_start(quarter_of(now)) - 1,
+            before_until: before_until(now),
             index,
             names,
             cache: HashMap::new(),

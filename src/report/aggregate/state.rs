@@ -36,7 +36,7 @@ pub enum Marks {
 }
 
 impl Marks {
-    pub(super) fn new(marks: impl ExactSizeIterator<Item = PackedMark>) -> Self {
+    pub(crate) fn new(marks: impl ExactSizeIterator<Item = PackedMark>) -> Self {
         let n = marks.len();
         if n <= INLINE_MARKS {
             let mut a = [NO_MARK; INLINE_MARKS];

@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::record::{self, InstallationId};
 
 use super::super::model::{Problem, ProblemKind};
+use super::cached::{Known, read_single};
 use super::files::record_lines;
 use super::log::{Limit, read_log, relative};
 use super::{ReadConfig, Worker, open, whole_file};
@@ -26,17 +27,18 @@ impl Scan {
 }
 
 /// Reads the files of one installation.
-pub(super) fn read_group(
-    w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+pub(super) fn read_group<'a>(
+    w: &mut Worker<'a>,
+    cfg: &ReadConfig<'a>,
     files: &[PathBuf],
+    known: &[Known],
     group: &[(InstallationId, usize)],
 ) {
     let Some(&(inst, _)) = group.first() else {
         return;
     };
     if let [(_, only)] = group {
-        read_log(w, cfg, files, *only, inst, None);
+        read_single(w, cfg, files, (*only, &known[*only]), inst);
         return;
     }
     let scans: Vec<Scan> = group

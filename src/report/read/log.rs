@@ -63,25 +63,26 @@ pub(super) fn read_log(
     let mut last_learner: Option<(String, u64)> = None;
     let mut log = LogReader::new(reader);
     w.statements.clear();
-    for rec in log.by_ref() {
+    // The reader lends each record (no copy per record); only held ones are copied.
+    while let Some(rec) = log.next_record() {
         if limit.is_some_and(|l| rec.seq > l.last_seq) {
             stopped = true;
             break;
         }
-        note_learner(w, cfg, (&name, i), &mut last_learner, &rec);
+        note_learner(w, cfg, (&name, i), &mut last_learner, rec);
         if anchored {
-            admit(w, cfg, &name, i, &rec, &mut tally);
+            admit(w, cfg, &name, i, rec, &mut tally);
             continue;
         }
         let Some(a) = anchor else { continue };
         if rec.seq < a.last_seq {
-            held.push(rec);
+            held.push(rec.clone());
         } else if rec.hash == a.last_hash {
             anchored = true;
             for r in std::mem::take(&mut held) {
                 admit(w, cfg, &name, i, &r, &mut tally);
             }
-            admit(w, cfg, &name, i, &rec, &mut tally);
+            admit(w, cfg, &name, i, rec, &mut tally);
         } else {
             rewritten = true;
             break;
@@ -240,6 +241,7 @@ pub(super) fn admit(
     match crate::report::admit(&mut w.agg, (cfg.now, cfg.lang), name, line, rec) {
         Ok(()) => {
             tally.counted += 1;
+            tally.latest = tally.latest.max(rec.attempt.finished);
             if let Some(sink) = cfg.xapi
                 && let Some(mi) = cfg.index.module(&rec.attempt.module)
             {

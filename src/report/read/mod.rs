@@ -46,11 +46,13 @@ use crate::record::{self, Head, InstallationId};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
+use super::cache::ReportCache;
 use super::model::{Counts, Problem, ProblemKind};
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
 use crate::verdict::CourseIndex;
 
+mod cached;
 mod files;
 mod group;
 mod log;
@@ -91,6 +93,8 @@ pub struct ReadConfig<'a> {
     pub lang: Lang,
     /// xAPI output, if requested.
     pub xapi: Option<&'a XapiSink>,
+    /// The cache of what clean logs added in earlier runs, if one is kept.
+    pub cache: Option<&'a ReportCache>,
 }
 
 /// What reading produced.
@@ -123,10 +127,13 @@ struct FileTally {
     counted: u64,
     rejected: u64,
     problem: bool,
+    /// The latest finish time among the records counted.
+    latest: u64,
 }
 
 /// One worker's results.
 struct Worker<'a> {
+    names: &'a Names,
     agg: Aggregator<'a>,
     problems: Vec<(usize, Problem)>,
     tallies: Vec<(usize, FileTally)>,
@@ -146,6 +153,7 @@ impl Worker<'_> {
                 counted,
                 rejected,
                 problem: true,
+                latest: 0,
             },
         ));
     }
@@ -160,12 +168,22 @@ pub fn read_collection<'a>(
     // Phase 1: the installation each file belongs to (header and first record only).
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
     // files these lists are a sizeable part of the report's memory.
-    let probes: Vec<Result<InstallationId, Box<Problem>>> =
-        parallel_map(files, cfg.threads, |p| probe(p, cfg.lang).map_err(Box::new));
+    // A file the cache knows unchanged is not opened: the cache names its installation.
+    let probes: Vec<(Result<InstallationId, Box<Problem>>, cached::Known)> =
+        parallel_map(files, cfg.threads, |p| {
+            let known = cached::Known::of(cfg, p);
+            let inst = match known.installation() {
+                Some(inst) => Ok(inst),
+                None => probe(p, cfg.lang).map_err(Box::new),
+            };
+            (inst, known)
+        });
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
     let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
-    for (i, p) in probes.into_iter().enumerate() {
+    let mut known = Vec::with_capacity(files.len());
+    for (i, (p, k)) in probes.into_iter().enumerate() {
+        known.push(k);
         match p {
             Ok(inst) => by_installation.push((inst, i)),
             Err(problem) => {
@@ -185,6 +203,7 @@ pub fn read_collection<'a>(
             .map(|_| {
                 s.spawn(|| {
                     let mut w = Worker {
+                        names,
                         agg: Aggregator::new(cfg.index, names, cfg.now.as_second()),
                         problems: Vec::new(),
                         tallies: Vec::new(),
@@ -196,7 +215,7 @@ pub fn read_collection<'a>(
                         let Some(members) = groups.get(g) else {
                             break;
                         };
-                        read_group(&mut w, cfg, files, members);
+                        read_group(&mut w, cfg, files, &known, members);
                     }
                     w
                 })

@@ -1,0 +1,348 @@
+//! The bytes of one cache entry: what one log added to the aggregation, in a compact form
+//! (unsigned LEB128 numbers, zig-zag for signed ones, strings as a length and UTF-8), and back.
+//!
+//! Forvaltning names are interned per run, so an entry keeps its own small table of the names
+//! it uses and refers to them by position; decoding interns them again. Module and question
+//! indices are the course index's; the cache as a whole is only used with the same index (its
+//! fingerprint). Decoding checks every length and index against what it reads and gives up on
+//! anything that does not fit: a damaged entry is never half-used.
+
+use std::sync::Arc;
+
+use crate::canon::Digest32;
+use crate::record::InstallationId;
+use crate::report::aggregate::{
+    Aggregator, First, LearnerState, Marks, ModState, Names, Secs, Stamp, Standing, TopicMarks,
+    standing_key,
+};
+use crate::report::model::TOPICS;
+
+/// What identifies a file's content without reading it (see `FileId` in the module above),
+/// as plain numbers.
+pub(super) type IdParts = [u64; 7];
+
+/// Appends numbers and strings to a byte buffer.
+pub(super) struct Writer<'b>(pub &'b mut Vec<u8>);
+
+impl Writer<'_> {
+    pub fn u(&mut self, mut v: u64) {
+        loop {
+            let byte = u8::try_from(v & 0x7f).unwrap_or(0);
+            v >>= 7;
+            if v == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+
+    pub fn i(&mut self, v: i64) {
+        self.u(v.unsigned_abs() << 1 | u64::from(v < 0));
+    }
+
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+
+    pub fn str(&mut self, s: &str) {
+        self.u(s.len() as u64);
+        self.bytes(s.as_bytes());
+    }
+
+    fn stamp(&mut self, s: Option<Stamp>) {
+        match s {
+            None => self.u(0),
+            Some((t, v)) => {
+                self.u(1);
+                self.u(u64::from(t));
+                self.u(u64::from(v));
+            }
+        }
+    }
+}
+
+/// Reads numbers and strings back; `None` as soon as anything does not fit.
+pub(super) struct Reader<'b>(pub &'b [u8]);
+
+impl<'b> Reader<'b> {
+    pub fn u(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            v |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    pub fn i(&mut self) -> Option<i64> {
+        let z = self.u()?;
+        let magnitude = i64::try_from(z >> 1).ok()?;
+        Some(if z & 1 == 1 { -magnitude } else { magnitude })
+    }
+
+    fn small<T: TryFrom<u64>>(&mut self) -> Option<T> {
+        T::try_from(self.u()?).ok()
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Option<&'b [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    pub fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+
+    pub fn str(&mut self) -> Option<&'b str> {
+        let n = self.small()?;
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+
+    /// A count of items that each take at least one byte: never more than the bytes left, so
+    /// a damaged count cannot make a huge allocation.
+    fn count(&mut self) -> Option<usize> {
+        self.small::<usize>().filter(|&n| n <= self.0.len())
+    }
+
+    /// An optional stamp into `into`; `None` when it does not read.
+    fn stamp(&mut self, into: &mut Option<Stamp>) -> Option<()> {
+        *into = match self.u()? {
+            0 => None,
+            1 => Some((self.small()?, self.small()?)),
+            _ => return None,
+        };
+        Some(())
+    }
+}
+
+/// What an entry says about its file, compared before its body is decoded: the file's
+/// identity when it was read, its installation, its head (last sequence number and hash) and
+/// the latest finish time among its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Head {
+    pub id: IdParts,
+    pub installation: InstallationId,
+    pub last: (u64, Digest32),
+    pub latest: u64,
+}
+
+pub(super) fn write_head(w: &mut Writer<'_>, path: &str, h: &Head) {
+    w.str(path);
+    for part in h.id {
+        w.u(part);
+    }
+    w.bytes(&h.installation.0);
+    w.u(h.last.0);
+    w.bytes(&h.last.1);
+    w.u(h.latest);
+}
+
+pub(super) fn read_head<'b>(r: &mut Reader<'b>) -> Option<(&'b str, Head)> {
+    let path = r.str()?;
+    let mut id = [0u64; 7];
+    for part in &mut id {
+        *part = r.u()?;
+    }
+    let installation = InstallationId(r.array()?);
+    let last = (r.u()?, r.array()?);
+    let latest = r.u()?;
+    Some((
+        path,
+        Head {
+            id,
+            installation,
+            last,
+            latest,
+        },
+    ))
+}
+
+/// The aggregation of one log, with its forvaltning names spelled out.
+pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names) {
+    // The entry's own table of names: position in the table for each run-wide index.
+    let mut used: Vec<u16> = Vec::new();
+    for l in agg.learners.values() {
+        used.push(l.forvaltning.1);
+        used.extend(l.standing.iter().map(Standing::forvaltning));
+    }
+    used.sort_unstable();
+    used.dedup();
+    let local = |f: u16| used.binary_search(&f).map_or(0, |i| i as u64);
+    w.u(used.len() as u64);
+    for &f in &used {
+        w.str(&names.name(f).unwrap_or_default());
+    }
+    w.u(agg.counted);
+    let firsts: Vec<(usize, i64)> = agg
+        .version_first
+        .iter()
+        .enumerate()
+        .filter_map(|(m, t)| t.map(|t| (m, t)))
+        .collect();
+    w.u(firsts.len() as u64);
+    for (m, t) in firsts {
+        w.u(m as u64);
+        w.i(t);
+    }
+    w.u(agg.learners.len() as u64);
+    for (id, l) in &agg.learners {
+        w.str(id);
+        w.u(u64::from(l.forvaltning.0));
+        w.u(local(l.forvaltning.1));
+        w.u(u64::from(l.first_seen));
+        w.u(l.modules.len() as u64);
+        for (m, s) in &l.modules {
+            write_module(w, *m, s);
+        }
+        w.u(l.standing.len() as u64);
+        for s in &l.standing {
+            w.u(local(s.forvaltning()));
+            w.i(i64::from(s.quarter()));
+            w.u(s.cell & 0xFFFF);
+            w.u(u64::from(s.key.0));
+            w.u(u64::from(s.key.1));
+            for &(right, asked) in &s.marks {
+                w.u(u64::from(right));
+                w.u(u64::from(asked));
+            }
+        }
+    }
+}
+
+fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
+    w.u(u64::from(m));
+    w.u(u64::from(s.attempts));
+    match s.not_accepted {
+        None => w.u(0),
+        Some(t) => w.u(u64::from(t) + 1),
+    }
+    // The schedule's facts twice: as of the report's moment, and as of the end of the
+    // quarter before it (the fingerprint holds that second, so both stay right).
+    for facts in [&s.now, &s.before] {
+        w.u(u64::from(facts.last_passed));
+        for stamp in [
+            facts.last,
+            facts.first_pass,
+            facts.pass_current,
+            facts.pass_older,
+        ] {
+            w.stamp(stamp);
+        }
+    }
+    match &s.first {
+        None => w.u(0),
+        Some(f) => {
+            w.u(1);
+            w.u(u64::from(f.key.0));
+            w.u(u64::from(f.key.1));
+            w.u(u64::from(f.score));
+            let marks = f.marks.as_slice();
+            w.u(marks.len() as u64);
+            for &mark in marks {
+                w.u(u64::from(mark));
+            }
+        }
+    }
+}
+
+/// Decodes a body written by [`write_body`] into `agg` (empty, over the same course index).
+pub(super) fn read_body(
+    input: &mut Reader<'_>,
+    agg: &mut Aggregator<'_>,
+    names: &Names,
+) -> Option<()> {
+    let table: Vec<u16> = (0..input.count()?)
+        .map(|_| input.str().map(|n| names.intern(n)))
+        .collect::<Option<_>>()?;
+    let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
+    let modules = agg.index().modules.len();
+    agg.counted = input.u()?;
+    for _ in 0..input.count()? {
+        let m: usize = input.small()?;
+        let t = input.i()?;
+        *agg.version_first.get_mut(m)? = Some(t);
+    }
+    for _ in 0..input.count()? {
+        let id: Arc<str> = Arc::from(input.str()?);
+        let mut learner = LearnerState {
+            forvaltning: (input.small()?, 0),
+            ..LearnerState::default()
+        };
+        learner.forvaltning.1 = name(input.u()?)?;
+        learner.first_seen = input.small()?;
+        for _ in 0..input.count()? {
+            learner.modules.push(read_module(input, modules)?);
+        }
+        for _ in 0..input.count()? {
+            let forv = name(input.u()?)?;
+            let quarter = i32::try_from(input.i()?).ok()?;
+            let m: u16 = input.small()?;
+            if usize::from(m) >= modules {
+                return None;
+            }
+            let key = (input.small()?, input.small()?);
+            let mut marks: TopicMarks = [(0, 0); TOPICS];
+            for slot in &mut marks {
+                *slot = (input.small()?, input.small()?);
+            }
+            learner.standing.push(Standing {
+                cell: standing_key(forv, quarter, m),
+                key,
+                marks,
+            });
+        }
+        agg.learners.insert(id, learner);
+    }
+    input.0.is_empty().then_some(())
+}
+
+fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
+    let m: u16 = r.small()?;
+    if usize::from(m) >= modules {
+        return None;
+    }
+    let mut s = ModState {
+        attempts: r.small()?,
+        not_accepted: match r.u()? {
+            0 => None,
+            t => Some(Secs::try_from(t - 1).ok()?),
+        },
+        ..ModState::default()
+    };
+    for facts in [&mut s.now, &mut s.before] {
+        facts.last_passed = match r.u()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        for slot in [
+            &mut facts.last,
+            &mut facts.first_pass,
+            &mut facts.pass_current,
+            &mut facts.pass_older,
+        ] {
+            r.stamp(slot)?;
+        }
+    }
+    s.first = match r.u()? {
+        0 => None,
+        1 => {
+            let key = (r.small()?, r.small()?);
+            let score = r.small()?;
+            let marks: Vec<u16> = (0..r.count()?).map(|_| r.small()).collect::<Option<_>>()?;
+            Some(First {
+                key,
+                score,
+                marks: Marks::new(marks.into_iter()),
+            })
+        }
+        _ => return None,
+    };
+    Some((m, s))
+}

@@ -1,0 +1,172 @@
+//! The cache's file: reading the last run's (checking its checksum, indexing its entries) and
+//! writing the next one as entries come in. The format is in the module above.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use super::codec::{self, Head, Reader};
+use super::{FORMAT, MAGIC, MAX_ENTRY_BYTES};
+use crate::canon::Digest32;
+use crate::fsutil::{create_private, create_private_dir, parent_of, sync_dir};
+
+/// Why the last run's cache could not be used.
+#[derive(Debug)]
+pub enum Damage {
+    /// It could not be read.
+    Read(io::Error),
+    /// It is cut off, not a report cache, or its content does not match its checksum.
+    Garbled,
+}
+
+impl From<io::Error> for Damage {
+    fn from(e: io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::UnexpectedEof => Damage::Garbled,
+            _ => Damage::Read(e),
+        }
+    }
+}
+
+/// The last run's cache: where each entry is in the file.
+pub(super) struct Old {
+    pub file: Mutex<File>,
+    pub entries: HashMap<String, (u64, u32, Head)>,
+}
+
+/// The cache being written.
+pub(super) struct New {
+    out: BufWriter<File>,
+    temp: PathBuf,
+    hasher: Sha256,
+    entries: u64,
+}
+
+impl Old {
+    /// The last run's cache at `path`: `Ok(None)` when there is none or it was made for
+    /// another course set or program; `Err` with the reason when it is damaged.
+    pub(super) fn load(path: &Path, fingerprint: Digest32) -> Result<Option<Old>, Damage> {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Damage::from(e)),
+        };
+        let mut input = BufReader::with_capacity(256 * 1024, &file);
+        let mut hasher = Sha256::new();
+        let mut read = |n: usize, hasher: &mut Sha256| -> Result<Vec<u8>, Damage> {
+            let mut b = vec![0u8; n];
+            input.read_exact(&mut b)?;
+            hasher.update(&b);
+            Ok(b)
+        };
+        let header = read(MAGIC.len() + 4 + 32 + 8, &mut hasher)?;
+        let mut r = Reader(&header);
+        if r.bytes(MAGIC.len()) != Some(MAGIC) {
+            return Err(Damage::Garbled);
+        }
+        let version = u32::from_le_bytes(r.array().ok_or(Damage::Garbled)?);
+        if version != FORMAT || r.array::<32>() != Some(fingerprint) {
+            // Another format, course set or program: nothing in it applies, and that is no
+            // damage.
+            return Ok(None);
+        }
+        let mut entries = HashMap::new();
+        let mut offset = header.len() as u64;
+        loop {
+            let len = u32::from_le_bytes(array(read(4, &mut hasher)?)?);
+            offset += 4;
+            if len == u32::MAX {
+                break;
+            }
+            if len > MAX_ENTRY_BYTES {
+                return Err(Damage::Garbled);
+            }
+            let body = read(len as usize, &mut hasher)?;
+            let (path, head) = codec::read_head(&mut Reader(&body)).ok_or(Damage::Garbled)?;
+            entries.insert(path.to_owned(), (offset, len, head));
+            offset += u64::from(len);
+        }
+        let count = u64::from_le_bytes(array(read(8, &mut hasher)?)?);
+        let sum: Digest32 = hasher.finalize().into();
+        let mut stored = [0u8; 32];
+        input.read_exact(&mut stored)?;
+        if stored != sum || count != entries.len() as u64 {
+            return Err(Damage::Garbled);
+        }
+        drop(input);
+        Ok(Some(Old {
+            file: Mutex::new(file),
+            entries,
+        }))
+    }
+}
+
+/// Bytes read as an array of their length.
+fn array<const N: usize>(bytes: Vec<u8>) -> Result<[u8; N], Damage> {
+    bytes.try_into().map_err(|_| Damage::Garbled)
+}
+
+impl New {
+    pub(super) fn start(path: &Path, fingerprint: Digest32, started: i64) -> io::Result<New> {
+        let temp = path.with_extension("cache.tmp");
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            create_private_dir(parent)?;
+        }
+        // It holds every learner's state: readable by its owner only. A leftover from a run
+        // that stopped is removed first, so the new file gets these permissions.
+        let _ = std::fs::remove_file(&temp);
+        let mut new = New {
+            out: BufWriter::with_capacity(256 * 1024, create_private(&temp)?),
+            temp,
+            hasher: Sha256::new(),
+            entries: 0,
+        };
+        new.write(MAGIC)?;
+        new.write(&FORMAT.to_le_bytes())?;
+        new.write(&fingerprint)?;
+        new.write(&started.to_le_bytes())?;
+        Ok(new)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.hasher.update(bytes);
+        self.out.write_all(bytes)
+    }
+
+    pub(super) fn append(&mut self, entry: &[u8]) -> io::Result<()> {
+        let len = u32::try_from(entry.len())
+            .ok()
+            .filter(|&l| l <= MAX_ENTRY_BYTES)
+            .ok_or_else(|| io::Error::other("entry too large"))?;
+        self.write(&len.to_le_bytes())?;
+        self.write(entry)?;
+        self.entries += 1;
+        Ok(())
+    }
+
+    /// Drops the cache being written, and its file.
+    pub(super) fn abandon(self) {
+        drop(self.out);
+        let _ = std::fs::remove_file(&self.temp);
+    }
+
+    pub(super) fn finish(mut self, path: &Path) -> io::Result<()> {
+        self.write(&u32::MAX.to_le_bytes())?;
+        self.write(&self.entries.to_le_bytes())?;
+        let sum: Digest32 = self.hasher.clone().finalize().into();
+        self.out.write_all(&sum)?;
+        let file = self
+            .out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.sync_data()?;
+        drop(file);
+        std::fs::rename(&self.temp, path)?;
+        sync_dir(&parent_of(path));
+        Ok(())
+    }
+}

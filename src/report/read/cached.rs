@@ -1,0 +1,100 @@
+//! A log alone in its installation, with the report's cache: taken from the cache when it is
+//! unchanged since a run that found it clean, otherwise read in full and, if clean, kept in the
+//! cache for the next run (see [`crate::report::cache`] for when an entry may be used).
+
+use std::path::{Path, PathBuf};
+
+use crate::record::{Head, InstallationId};
+
+use super::super::aggregate::Aggregator;
+use super::super::cache::{Cached, FileId};
+use super::log::{read_log, relative};
+use super::{FileTally, ReadConfig, Worker};
+
+/// What the cache knows of one file.
+#[derive(Default)]
+pub(super) struct Known {
+    id: Option<FileId>,
+    cached: Option<Cached>,
+}
+
+impl Known {
+    /// Looks the file at `path` up: its identity, and its entry if the cache has one that
+    /// still fits it.
+    pub(super) fn of(cfg: &ReadConfig<'_>, path: &Path) -> Known {
+        let Some(cache) = cfg.cache else {
+            return Known::default();
+        };
+        let id = FileId::of(path);
+        let cached = match (id, relative(cfg, path)) {
+            (Some(id), Some(rel)) => cache.lookup(&rel, id, cfg.now.as_second()),
+            _ => None,
+        };
+        Known { id, cached }
+    }
+
+    /// The installation the cache names for the file, when its entry fits.
+    pub(super) fn installation(&self) -> Option<InstallationId> {
+        self.cached.as_ref().map(Cached::installation)
+    }
+}
+
+/// Reads the only file `i` of installation `inst`, from the cache when it can.
+pub(super) fn read_single<'a>(
+    w: &mut Worker<'a>,
+    cfg: &ReadConfig<'a>,
+    files: &[PathBuf],
+    (i, known): (usize, &Known),
+    inst: InstallationId,
+) {
+    let path = &files[i];
+    let Some(cache) = cfg.cache else {
+        read_log(w, cfg, files, i, inst, None);
+        return;
+    };
+    // The anchor must still be where the entry ends: otherwise the log is checked against it.
+    let anchor_fits = |head: (u64, [u8; 32])| {
+        cfg.anchors
+            .head(inst)
+            .filter(|a| a.last_seq > 0)
+            .is_none_or(|a| (a.last_seq, a.last_hash) == head)
+    };
+    if let Some(c) = &known.cached
+        && cfg.xapi.is_none()
+        && anchor_fits(c.head())
+    {
+        let before = w.agg.counted;
+        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg, w.names) {
+            let tally = FileTally {
+                counted: w.agg.counted - before,
+                ..FileTally::default()
+            };
+            w.tallies.push((i, tally));
+            let head = Head {
+                installation: inst,
+                last_seq,
+                last_hash,
+            };
+            w.heads.push((head, relative(cfg, path)));
+            return;
+        }
+    }
+    // Read in full into an aggregator of its own, so that what the log adds can be kept.
+    let own = Aggregator::new(cfg.index, w.names, cfg.now.as_second());
+    let outer = std::mem::replace(&mut w.agg, own);
+    let problems_before = w.problems.len();
+    read_log(w, cfg, files, i, inst, None);
+    let mine = std::mem::replace(&mut w.agg, outer);
+    let clean = w.problems.len() == problems_before;
+    let tally = w.tallies.last().filter(|(j, t)| *j == i && !t.problem);
+    let head = w.heads.last().filter(|(h, _)| h.installation == inst);
+    if clean
+        && let (Some(id), Some((_, t)), Some((h, _)), Some(rel)) =
+            (known.id, tally, head, relative(cfg, path))
+        && i64::try_from(t.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
+    {
+        let facts = (inst, (h.last_seq, h.last_hash), t.latest);
+        cache.keep(&rel, id, facts, &mine, w.names);
+    }
+    w.agg.merge(mine);
+}
