@@ -62,6 +62,11 @@ fn age(file: &Path) {
 }
 
 fn report(e: &Env, set: &CourseSet, threads: usize) -> RunOutput {
+    report_at(e, set, threads, END)
+}
+
+/// A run as of `now` (UTC seconds).
+fn report_at(e: &Env, set: &CourseSet, threads: usize, now: i64) -> RunOutput {
     let paths = Paths {
         collection: e.collection.clone(),
         roster: None,
@@ -71,7 +76,7 @@ fn report(e: &Env, set: &CourseSet, threads: usize) -> RunOutput {
     let settings = Settings {
         min_group: 3,
         rules: Rules::default(),
-        now: jiff::Timestamp::from_second(END).expect("time"),
+        now: jiff::Timestamp::from_second(now).expect("time"),
         lang: Lang::En,
     };
     run(&paths, set, &settings, threads, None).expect("the report runs")
@@ -149,6 +154,20 @@ fn full_incremental_and_cache_deleted_runs_give_the_same_report() {
     assert_eq!(deleted.from_cache, 0);
     assert!(deleted.cache_note.is_none(), "{:?}", deleted.cache_note);
     same(&deleted, &incremental);
+}
+
+#[test]
+fn a_cache_made_in_another_quarter_is_not_used() {
+    // Each entry keeps the schedule's facts as of the end of the quarter before the run too
+    // (the overview's change since then); a month later that is another day.
+    let set = courses();
+    let e = env(&set);
+    report(&e, &set, 2);
+    let next_quarter = END + 30 * 86_400;
+    let later = report_at(&e, &set, 2, next_quarter);
+    assert_eq!(later.from_cache, 0);
+    std::fs::remove_file(cache_path(&e.anchors)).expect("cache deleted");
+    same(&later, &report_at(&e, &set, 2, next_quarter));
 }
 
 #[test]

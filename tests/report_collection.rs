@@ -516,7 +516,7 @@ fn the_binary_writes_markdown_and_csv_for_a_simulated_collection() {
     );
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.starts_with("table,key,measure,value\n"), "{csv}");
-    assert!(csv.contains("overview,records_counted,value,0"), "{csv}");
+    assert!(csv.contains("collection,records_counted,value,0"), "{csv}");
     assert!(
         data.join("report/anchors.txt").exists(),
         "anchors kept in the data folder"

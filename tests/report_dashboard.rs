@@ -39,13 +39,13 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
         quoted(&collection),
     );
     let tmux = Tmux::start(dir.path(), "dash", &command, Duration::from_secs(20));
-    let screen = tmux.wait_for("Indsamling");
+    let screen = tmux.wait_for("Personer pr. forvaltning");
     assert!(screen.contains("1 Overblik"), "{screen}");
     assert_eq!(tmux.display("#{alternate_on}"), "1", "the alternate screen");
     tmux.keys(&["3"]);
     tmux.wait_for("Vidensniveau, alle forvaltninger");
     tmux.keys(&["?"]);
-    tmux.wait_for("Taster (Esc lukker)");
+    tmux.wait_for("Hjælp (↑↓ ruller, Esc lukker)");
     tmux.keys(&["Escape"]);
     // The tabs' footer is back once the help is closed; a Tab sent sooner would reach the
     // terminal together with the Escape, which reads as Alt-Tab.

@@ -104,6 +104,22 @@ fn collection() -> Collection {
     }
 }
 
+/// Every cell of every sheet of a spreadsheet, as text, one per line.
+fn spreadsheet_text(path: &std::path::Path) -> String {
+    use calamine::Reader as _;
+    let mut book = calamine::open_workbook::<calamine::Xlsx<_>, _>(path).expect("an xlsx");
+    let mut text = String::new();
+    for name in book.sheet_names() {
+        text.push_str(&name);
+        text.push('\n');
+        for (_, _, cell) in book.worksheet_range(&name).expect("a sheet").cells() {
+            text.push_str(&cell.to_string());
+            text.push('\n');
+        }
+    }
+    text
+}
+
 fn report(c: &Collection, args: &[&str]) -> Command {
     let mut cmd = bevidst(&c.data);
     cmd.arg("report")
@@ -128,6 +144,15 @@ fn aggregate_outputs_name_no_one_and_are_display_safe_and_the_follow_up_is_priva
         ));
     }
     outputs.push(("json".into(), run(&mut report(&c, &["--format", "json"]))));
+    for lang in ["da", "en"] {
+        outputs.push((
+            format!("html {lang}"),
+            run(&mut report(&c, &["--format", "html", "--lang", lang])),
+        ));
+    }
+    let xlsx = out.join("rapport.xlsx");
+    run(report(&c, &["--format", "xlsx", "--out"]).arg(&xlsx));
+    outputs.push(("xlsx".into(), spreadsheet_text(&xlsx)));
     outputs.push((
         "csv long".into(),
         run(&mut report(&c, &["--format", "csv"])),

@@ -211,6 +211,31 @@ fn attack(js: &Value, min: u64) -> usize {
     multi
 }
 
+/// The overview table publishes the same people per forvaltning as the completion table's
+/// modules for everyone: the same sizes, withheld in the same places, the same total; so the
+/// differencing of those (in [`attack`]) covers it too.
+fn overview_is_the_completion_tables_people(js: &Value) {
+    let everyone: Vec<&Value> = js["completion"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["module"] == js["completion"][0]["module"])
+        .collect();
+    for r in js["overview"].as_array().expect("rows") {
+        let c = everyone
+            .iter()
+            .find(|c| c["forvaltning"] == r["forvaltning"])
+            .expect("the same forvaltning in the completion table");
+        assert_eq!(r["suppressed"], c["suppressed"], "{}", r["forvaltning"]);
+        assert_eq!(r["employees"], c["learners"], "{}", r["forvaltning"]);
+    }
+    assert_eq!(js["overview"][0]["forvaltning"], "*");
+    assert_eq!(
+        count(&js["overview"][0], "employees"),
+        count(&js["counts"], "learners")
+    );
+}
+
 #[test]
 fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
     for min in [3, 5, 10] {
@@ -221,6 +246,7 @@ fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
             let items = tiny_groups(seed * 31 + u64::from(min));
             let js = published(&items, min);
             multi += attack(&js, u64::from(min));
+            overview_is_the_completion_tables_people(&js);
             managers_shown += js["completion"]
                 .as_array()
                 .expect("rows")

@@ -22,6 +22,7 @@ pub mod roster;
 pub mod stats;
 #[cfg(test)]
 pub(crate) mod testkit;
+pub mod trend;
 
 use std::path::{Path, PathBuf};
 
@@ -263,7 +264,11 @@ pub fn run(
     let names = Names::default();
     // The wall clock, not the report's moment: the cache compares it with files' times.
     let started = jiff::Timestamp::now().as_second();
-    let report_cache = ReportCache::open(&cache_path, cache::fingerprint(&index), started);
+    let report_cache = ReportCache::open(
+        &cache_path,
+        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
+        started,
+    );
     let cfg = ReadConfig {
         index: &index,
         now: settings.now,

@@ -124,6 +124,24 @@ impl ItemFlag {
             }
         }
     }
+
+    /// What the flag means and what to do, in plain words for a course author.
+    pub fn explain(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            ItemFlag::TooEasy => lang.pick(
+                "Næsten alle svarer rigtigt (over 90 %), så spørgsmålet skiller ikke dem, der ved det, fra dem, der ikke gør: gør de forkerte svarmuligheder mere troværdige.",
+                "Nearly everyone answers correctly (over 90%), so the question does not tell those who know from those who do not: make the wrong choices more plausible.",
+            ),
+            ItemFlag::TooHard => lang.pick(
+                "Næsten alle svarer forkert (under 20 %): tjek svarnøglen, og om lektionen faktisk lærer det, der spørges om.",
+                "Nearly everyone answers wrongly (under 20%): check the answer key, and whether the lesson teaches what is asked.",
+            ),
+            ItemFlag::NegativeDiscrimination => lang.pick(
+                "De stærkeste deltagere svarer oftere forkert end de svageste: tjek formuleringen og svarnøglen.",
+                "The strongest learners get it wrong more often than the weakest: check the wording and the answer key.",
+            ),
+        }
+    }
 }
 
 /// Sums for one module's test over first attempts that asked exactly `slots` questions.
@@ -227,12 +245,12 @@ fn sample_var(n: u64, s: u64, ss: u64) -> Option<f64> {
     Some((nf * as_f64(ss) - sf * sf) / (nf * (nf - 1.0)))
 }
 
-/// A count as `f64`.
+/// A count as `f64` (every module of the report that computes with counts uses this one).
 #[expect(
     clippy::cast_precision_loss,
     reason = "counts in this program stay far below 2^53, where f64 is exact"
 )]
-fn as_f64(v: u64) -> f64 {
+pub(crate) fn as_f64(v: u64) -> f64 {
     v as f64
 }
 

@@ -1,9 +1,13 @@
 //! Test helpers: a small synthetic course set and completions that pass every plausibility
 //! rule unless a test breaks one on purpose.
 
+use std::fmt::Write as _;
+
 use jiff::Timestamp;
 
-use super::Settings;
+use super::model::Report;
+use super::roster::parse_roster;
+use super::{Settings, report_from_completions};
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::canon::CanonHasher;
 use crate::course::CourseSet;
@@ -115,4 +119,41 @@ pub fn completion(
         prev: [0; 32],
         hash: h.finish(),
     }
+}
+
+/// Three forvaltninger of 12, 7 and 2 learners (the last withheld, and one more with it),
+/// two quarters, three modules; a roster with one who never started.
+pub fn three_forvaltninger() -> Report {
+    three_forvaltninger_with_followup().0
+}
+
+/// [`three_forvaltninger`], and its follow-up lists.
+pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
+    let set = courses();
+    let mut items: Vec<(String, u64, CompletionRecord)> = Vec::new();
+    let mut roster = String::from("medarbejder,forvaltning,startdato\n");
+    for (f, n) in [("Alfa", 12_u32), ("Beta", 7), ("Gamma", 2)] {
+        for i in 0..n {
+            let id = format!("{f}{i}");
+            let _ = writeln!(roster, "{id},{f},2024-09-01");
+            for (k, at) in [1_730_450_000_i64, 1_738_400_000].into_iter().enumerate() {
+                for module in 0..3 {
+                    let right =
+                        !(usize::try_from(i).expect("small") + k + module).is_multiple_of(3);
+                    let marks = [true, right, i % 2 == 0, right];
+                    let c = completion(&set, module, &id, f, at + i64::from(i), &marks);
+                    items.push((format!("{id}.log"), 1, c));
+                }
+            }
+        }
+    }
+    roster.push_str("ghost,Alfa,2024-09-01\n");
+    let (roster, _) =
+        parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("valid roster");
+    report_from_completions(
+        &index(),
+        &settings(5),
+        Some(&roster),
+        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
+    )
 }

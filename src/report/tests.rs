@@ -139,9 +139,12 @@ fn withheld_cells_stay_withheld_in_markdown_csv_and_json() {
     let md = markdown::render(&r, Lang::Da);
     let small_line = md
         .lines()
-        .find(|l| l.starts_with("| SMALL | sim-start"))
-        .expect("SMALL's completion row");
-    assert_eq!(small_line, "| SMALL | sim-start | <5 | <5 | <5 | <5 | <5 |");
+        .find(|l| l.starts_with("| SMALL | Simuleret modul 0 |"))
+        .expect("SMALL's completion row, under the module's title");
+    assert_eq!(
+        small_line,
+        "| SMALL | Simuleret modul 0 | <5 | <5 | <5 | <5 | <5 |"
+    );
     assert!(!md.contains("SMALL-0"), "Markdown names nobody");
 
     let js: serde_json::Value =
@@ -307,12 +310,12 @@ fn markdown_counts_problems_and_the_follow_up_lists_each() {
 }
 
 #[test]
-fn every_overview_figure_is_in_markdown_and_csv_alike() {
+fn every_bookkeeping_figure_is_in_markdown_and_csv_alike() {
     let (r, _) = report_of(&collection(), None);
     let md = markdown::render(&r, Lang::Da);
     let dir = tempfile::tempdir().expect("temp dir");
     csv_out::write_dir(&r, dir.path()).expect("written");
-    let csv = std::fs::read_to_string(dir.path().join("overview.csv")).expect("read");
+    let csv = std::fs::read_to_string(dir.path().join("collection.csv")).expect("read");
     let figures = r.counts.overview();
     assert!(
         figures.iter().any(|(_, _, _, v)| *v > 0),
@@ -331,5 +334,93 @@ fn every_overview_figure_is_in_markdown_and_csv_alike() {
     assert!(
         csv.lines()
             .any(|l| l == format!("min_group,{}", r.min_group))
+    );
+}
+
+#[test]
+fn the_overview_counts_people_once_and_needs_a_roster_for_shares() {
+    let roster_text = "medarbejder,forvaltning,startdato\n\
+        BIG-0,BIG,2024-01-01\nBIG-1,BIG,2024-01-01\nBIG-2,BIG,2024-01-01\n\
+        BIG-3,BIG,2024-01-01\nBIG-4,BIG,2024-01-01\nBIG-5,BIG,2024-01-01\n\
+        ghost,BIG,2025-01-02\nlate,BIG,2025-05-01\n";
+    let (roster, _) =
+        parse_roster(std::path::Path::new("r.csv"), roster_text.as_bytes()).expect("valid");
+    let (r, _) = report_of(&collection(), Some(&roster));
+    let big = r
+        .overview
+        .iter()
+        .find(|o| o.forvaltning.as_deref() == Some("BIG"))
+        .and_then(|o| o.figures.shown())
+        .expect("BIG is shown");
+    // Eight employees; six passed onboarding; ghost and late never started. Everyone who
+    // passed in February is overdue with both refreshers, and counts once.
+    assert_eq!((big.employees, big.onboarded, big.never_started), (8, 6, 2));
+    let module_rows: u64 = r
+        .completion
+        .iter()
+        .filter(|c| c.forvaltning.as_deref() == Some("BIG"))
+        .filter_map(|c| c.figures.shown().map(|f| f.overdue))
+        .sum();
+    assert!(
+        module_rows > big.overdue,
+        "{module_rows} rows, {} people",
+        big.overdue
+    );
+    assert_eq!(big.overdue + big.up_to_date, big.employees);
+    // On 2025-03-31, late was not employed yet.
+    let before = big.before.shown().expect("shown");
+    assert_eq!((before.employees, before.onboarded), (7, 6));
+    assert!(big.trend.is_some());
+    // Without a roster, no share of employees is given, and every format says why.
+    let (r, _) = report_of(&collection(), None);
+    let all = &r.overview[0];
+    assert!(all.forvaltning.is_none() && !all.roster);
+    let md = markdown::render(&r, Lang::Da);
+    assert!(md.contains("kræver en medarbejderliste"), "{md}");
+    let js: serde_json::Value =
+        serde_json::from_str(&json::render(&r).expect("serialises")).expect("JSON");
+    assert_eq!(
+        js["overview"][0]["onboarded_share"],
+        serde_json::Value::Null
+    );
+    assert_eq!(js["overview"][0]["employees"], 13);
+}
+
+#[test]
+fn flagged_questions_come_with_their_text_module_title_and_plain_advice() {
+    let set = courses();
+    let items: Vec<(String, u64, CompletionRecord)> = (0..40)
+        .map(|i| {
+            let id = format!("L{i}");
+            let marks = [true, i % 2 == 0, i % 3 == 0, i % 5 == 0];
+            let c = completion(&set, 0, &id, "BIG", Q1 + i64::from(i), &marks);
+            (format!("{id}.log"), 1, c)
+        })
+        .collect();
+    let (r, _) = report_of(&items, None);
+    let q = &set.modules[0].module.questions[0];
+    let md = markdown::render(&r, Lang::Da);
+    let line = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| {} |", q.id)))
+        .expect("the flagged question is listed");
+    assert!(line.contains(&q.prompt.da), "{line}");
+    assert!(line.contains(&set.modules[0].module.title.da), "{line}");
+    assert!(line.contains("⚑ for let"), "{line}");
+    assert!(line.contains("Næsten alle svarer rigtigt"), "{line}");
+    assert!(md.contains("Andel rigtige (højere = lettere)"), "{md}");
+    let js: serde_json::Value =
+        serde_json::from_str(&json::render(&r).expect("serialises")).expect("JSON");
+    let row = &js["questions"][0];
+    assert_eq!(
+        row["module"],
+        set.modules[0].module.id.as_str(),
+        "data keeps the id"
+    );
+    assert_eq!(row["flags"], "too easy");
+    assert!(
+        row["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("Nearly everyone"))
     );
 }

@@ -173,7 +173,9 @@ fn followed_up_as_not_accepted(out: &RunOutput, with_roster: bool) {
         let md = markdown::render(r, Lang::Da);
         assert!(md.contains("Forsøgt, ikke godkendt"), "{md}");
         assert!(
-            md.contains("| Økonomiforvaltningen | velkommen | 5 | 0,0 % | 1 | 0,0 % | 5 |"),
+            md.contains(
+                "| Økonomiforvaltningen | Velkommen: it-sikkerhed i Københavns Kommune | 5 | 0,0 % | 1 | 0,0 % | 5 |"
+            ),
             "{md}"
         );
     } else {

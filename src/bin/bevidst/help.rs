@@ -216,20 +216,22 @@ const TEXTS: &[Row] = &[
     row(
         "report",
         Some("format"),
-        "Uddataformat: tui (dashboardet i terminalen), md (Markdown til fora), csv (til \
-         regneark), json (samlede tabeller; nævner ingen) eller xapi (xAPI-udsagn til LMS'et, \
-         med pseudonymer). Standard: dashboardet i en terminal, ellers Markdown.",
-        "Output format: tui (the dashboard in the terminal), md (Markdown for the forums), csv \
-         (for spreadsheets), json (aggregate tables; names no one) or xapi (xAPI statements for \
-         the LMS, pseudonyms). Default: the dashboard on a terminal, Markdown otherwise.",
+        "Uddataformat: tui (dashboardet i terminalen), md (Markdown til fora), html (én side med \
+         grafer at dele og printe), xlsx (regneark til Excel), csv (til maskiner), json (samlede \
+         tabeller; nævner ingen) eller xapi (xAPI-udsagn til LMS'et, med pseudonymer). \
+         Standard: dashboardet i en terminal, ellers Markdown.",
+        "Output format: tui (the dashboard in the terminal), md (Markdown for the forums), html \
+         (one page with charts to share and print), xlsx (a spreadsheet for Excel), csv (for \
+         machines), json (aggregate tables; names no one) or xapi (xAPI statements for the LMS, \
+         pseudonyms). Default: the dashboard on a terminal, Markdown otherwise.",
     ),
     row(
         "report",
         Some("out"),
-        "Hvor der skal skrives: en fil (md, json, xapi) eller en mappe med én CSV pr. tabel \
-         (csv; uden den går én lang tabel til standard-output).",
-        "Where to write: a file (md, json, xapi) or a folder of one CSV per table (csv; without \
-         it, one long table goes to standard output).",
+        "Hvor der skal skrives: en fil (md, html, xlsx, json, xapi) eller en mappe med én CSV \
+         pr. tabel (csv; uden den går én lang tabel til standard-output).",
+        "Where to write: a file (md, html, xlsx, json, xapi) or a folder of one CSV per table \
+         (csv; without it, one long table goes to standard output).",
     ),
     row(
         "report",
@@ -258,6 +260,15 @@ const TEXTS: &[Row] = &[
          den.",
         "Also write the follow-up lists (who is overdue, never started, not accepted, and which \
          files have problems) to FILE: personal data, created readable by you alone.",
+    ),
+    row(
+        "report",
+        Some("followup_dir"),
+        "Skriv også én opfølgningsfil pr. forvaltning til dens ledere (hvem der er forsinket med \
+         hvad, hvor længe og hvorfor) i mappen DIR: persondata, oprettet, så kun du kan læse \
+         dem.",
+        "Also write one follow-up file per forvaltning for its managers (who is overdue with \
+         what, how long and why) into DIR: personal data, created readable by you alone.",
     ),
     row(
         "simulate",

@@ -13,7 +13,7 @@ use bevidst::report::privacy::{
 };
 use bevidst::report::read::XapiSink;
 use bevidst::report::render::xapi::{DEFAULT_HOME_PAGE, XapiOptions, XapiWriter};
-use bevidst::report::render::{csv as csv_out, followup, json, markdown};
+use bevidst::report::render::{csv as csv_out, followup, html, json, markdown, xlsx};
 use bevidst::report::{self, Paths, Settings};
 use bevidst::schedule::Rules;
 use clap::{Args, ValueEnum};
@@ -46,6 +46,8 @@ pub struct ReportArgs {
     xapi_home_page: String,
     #[arg(long, value_name = "FILE")]
     followup: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    followup_dir: Option<PathBuf>,
 }
 
 /// Output formats of `bevidst report`.
@@ -59,6 +61,10 @@ pub enum ReportFormat {
     Csv,
     /// JSON (aggregate tables; names no one).
     Json,
+    /// A spreadsheet for Excel: one sheet per table, real numbers (needs --out).
+    Xlsx,
+    /// One self-contained web page with charts, to share and print.
+    Html,
     /// xAPI statements for the LMS (pseudonyms).
     Xapi,
 }
@@ -169,6 +175,11 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     {
         return fail(Some(path), &e);
     }
+    if let Some(dir) = &args.followup_dir
+        && let Err(e) = followup::write_per_forvaltning(&out.followup, &r.modules, lang, dir)
+    {
+        return fail(Some(dir), &e);
+    }
     say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok
 }
@@ -274,8 +285,26 @@ fn render(
                 .map_err(std::io::Error::other),
             None => csv_out::write_long(r, Out::stdout()).map_err(std::io::Error::other),
         },
+        ReportFormat::Html => write_text(args.out.as_deref(), &html::render(r, lang)),
+        ReportFormat::Xlsx => {
+            let bytes = xlsx::render(r, lang).map_err(std::io::Error::other)?;
+            write_binary(args.out.as_deref(), &bytes)
+        }
         ReportFormat::Xapi => finish_xapi(xapi),
     }
+}
+
+/// A file format that is not text: to `--out`, or to standard output when that is not a
+/// terminal (a spreadsheet's bytes would scramble the screen).
+fn write_binary(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
+    if path.is_none() && std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(
+            "this format is not text; name a file with --out FILE",
+        ));
+    }
+    let mut w = open_out(path)?;
+    w.write_all(bytes)?;
+    w.flush()
 }
 
 fn finish_xapi(xapi: Option<XapiSink>) -> std::io::Result<()> {

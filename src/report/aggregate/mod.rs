@@ -18,8 +18,8 @@ mod state;
 
 use self::state::stand;
 pub use self::state::{
-    First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing, TopicMarks,
-    secs, standing_key,
+    Facts, First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing,
+    TopicMarks, secs, standing_key,
 };
 
 /// Forvaltning names interned across threads, so indices agree without remapping.
@@ -75,8 +75,32 @@ pub type Quarter = i32;
 /// The quarter a UTC second falls in, in Copenhagen; a second beyond the calendar (no real
 /// attempt has one) falls in its last quarter.
 pub fn quarter_of(seconds: i64) -> Quarter {
-    let d = local_date(seconds, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX);
+    quarter_of_date(local_date(seconds, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX))
+}
+
+/// The quarter a date falls in.
+pub fn quarter_of_date(d: jiff::civil::Date) -> Quarter {
     i32::from(d.year()) * 4 + i32::from((d.month() - 1) / 3)
+}
+
+/// The first second (UTC) of a quarter, which starts at midnight in Copenhagen.
+pub fn quarter_start(q: Quarter) -> i64 {
+    let year = i16::try_from(q.div_euclid(4)).unwrap_or(i16::MAX);
+    let month = i8::try_from(q.rem_euclid(4) * 3 + 1).unwrap_or(1);
+    jiff::civil::Date::new(year, month, 1)
+        .ok()
+        .and_then(|d| {
+            COPENHAGEN
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()
+        })
+        .map_or(i64::MAX, jiff::Timestamp::as_second)
+}
+
+/// The last second of the quarter before the one `now` is in: the aggregation keeps the
+/// schedule's facts as of then too (the overview's change since the quarter before).
+pub fn before_until(now: i64) -> i64 {
+    quarter_start(quarter_of(now)) - 1
 }
 
 /// `2024-Q3`.
@@ -98,6 +122,8 @@ pub struct Aggregator<'a> {
     pub counted: u64,
     /// Attempts finished after this second are left out of the schedule state.
     schedule_until: i64,
+    /// The last second of the quarter before the report's: the schedule's facts as of then.
+    before_until: i64,
 }
 
 impl<'a> Aggregator<'a> {
@@ -105,6 +131,7 @@ impl<'a> Aggregator<'a> {
     pub fn new(index: &'a CourseIndex, names: &'a Names, now: i64) -> Self {
         Aggregator {
             schedule_until: now,
+            before_until: before_until(now),
             index,
             names,
             cache: HashMap::new(),
@@ -186,9 +213,16 @@ impl<'a> Aggregator<'a> {
         state.attempts += 1;
         // Attempts after the report's moment (within the clock slack) do not count for the
         // schedule, as schedule::module_status ignores them too.
+        let current = self.index.modules[module].version;
         if finished_at <= self.schedule_until {
-            let current = self.index.modules[module].version;
-            state.note(finished, c.module_version, c.passed, current);
+            state
+                .now
+                .note(finished, c.module_version, c.passed, current);
+        }
+        if finished_at <= self.before_until {
+            state
+                .before
+                .note(finished, c.module_version, c.passed, current);
         }
         if state.first.as_ref().is_none_or(|f| key < f.key) {
             state.first = Some(First {
@@ -294,23 +328,8 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
                 ms.not_accepted = ms.not_accepted.max(s.not_accepted);
-                if let Some((t, v)) = s.last
-                    && ms.last.is_none_or(|(mt, _)| t >= mt)
-                {
-                    ms.last = Some((t, v));
-                    ms.last_passed = s.last_passed;
-                }
-                for (mine, theirs, later) in [
-                    (&mut ms.first_pass, s.first_pass, false),
-                    (&mut ms.pass_current, s.pass_current, true),
-                    (&mut ms.pass_older, s.pass_older, true),
-                ] {
-                    if let Some((t, v)) = theirs
-                        && mine.is_none_or(|(mt, _)| if later { t >= mt } else { t < mt })
-                    {
-                        *mine = Some((t, v));
-                    }
-                }
+                ms.now.merge(s.now);
+                ms.before.merge(s.before);
                 if let Some(f) = s.first
                     && ms.first.as_ref().is_none_or(|mf| f.key < mf.key)
                 {
@@ -334,6 +353,9 @@ mod tests {
         // 2023-12-31 23:30 UTC is 2024-01-01 00:30 in Copenhagen: first quarter of 2024.
         assert_eq!(quarter_label(quarter_of(1_704_065_400)), "2024-Q1");
         assert_eq!(quarter_label(quarter_of(1_719_000_000)), "2024-Q2");
+        // 2024-01-01 00:00 in Copenhagen is 2023-12-31 23:00 UTC.
+        assert_eq!(quarter_start(2024 * 4), 1_704_063_600);
+        assert_eq!(quarter_of(quarter_start(2024 * 4 + 2) - 1), 2024 * 4 + 1);
     }
 
     #[test]

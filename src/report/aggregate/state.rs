@@ -72,15 +72,10 @@ pub struct First {
 /// A finish time and the module version of an attempt.
 pub type Stamp = (Secs, u32);
 
-/// One learner's state in one module: counts, the first attempt's marks, and the few attempts
-/// the schedule looks at (it takes minima and maxima over a learner's attempts, so these four
-/// give the same status as the whole list).
-#[derive(Debug, Clone, Default)]
-pub struct ModState {
-    /// Accepted attempts finished.
-    pub attempts: u32,
-    /// The latest attempt the verdict did not accept (its time clamped to the report's span).
-    pub not_accepted: Option<Secs>,
+/// The few attempts of one learner and module the schedule looks at: it takes minima and
+/// maxima over a learner's attempts, so these four give the same status as the whole list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
     /// Whether the latest attempt passed.
     pub last_passed: bool,
     /// The latest attempt.
@@ -91,12 +86,10 @@ pub struct ModState {
     pub pass_current: Option<Stamp>,
     /// The latest pass of an older version.
     pub pass_older: Option<Stamp>,
-    /// The first attempt.
-    pub first: Option<First>,
 }
 
-impl ModState {
-    /// Takes in one attempt's schedule facts; `current` is the module's current version.
+impl Facts {
+    /// Takes in one attempt; `current` is the module's current version.
     pub(super) fn note(&mut self, finished: Secs, version: u32, passed: bool, current: u32) {
         if self.last.is_none_or(|(t, _)| finished >= t) {
             self.last = Some((finished, version));
@@ -117,7 +110,28 @@ impl ModState {
         }
     }
 
-    /// The attempts that stand for this state in the schedule's eyes: (finished, version,
+    /// Joins another thread's facts about the same learner and module.
+    pub(super) fn merge(&mut self, theirs: Facts) {
+        if let Some((t, v)) = theirs.last
+            && self.last.is_none_or(|(mt, _)| t >= mt)
+        {
+            self.last = Some((t, v));
+            self.last_passed = theirs.last_passed;
+        }
+        for (mine, theirs, later) in [
+            (&mut self.first_pass, theirs.first_pass, false),
+            (&mut self.pass_current, theirs.pass_current, true),
+            (&mut self.pass_older, theirs.pass_older, true),
+        ] {
+            if let Some((t, v)) = theirs
+                && mine.is_none_or(|(mt, _)| if later { t >= mt } else { t < mt })
+            {
+                *mine = Some((t, v));
+            }
+        }
+    }
+
+    /// The attempts that stand for these facts in the schedule's eyes: (finished, version,
     /// passed).
     pub fn attempts_for_schedule(&self) -> impl Iterator<Item = (Secs, u32, bool)> + '_ {
         self.last
@@ -127,6 +141,24 @@ impl ModState {
             .chain(self.pass_current.map(|(t, v)| (t, v, true)))
             .chain(self.pass_older.map(|(t, v)| (t, v, true)))
     }
+}
+
+/// One learner's state in one module: counts, the first attempt's marks, and the schedule's
+/// facts twice: as of the report's moment, and as of the end of the quarter before it (the
+/// overview's change since last quarter; the latest pass before that day may be one a later
+/// pass has replaced in `now`, so the facts cannot be filtered afterwards).
+#[derive(Debug, Clone, Default)]
+pub struct ModState {
+    /// Accepted attempts finished.
+    pub attempts: u32,
+    /// The latest attempt the verdict did not accept (its time clamped to the report's span).
+    pub not_accepted: Option<Secs>,
+    /// The schedule's facts as of the report's moment.
+    pub now: Facts,
+    /// The schedule's facts as of the end of the previous quarter.
+    pub before: Facts,
+    /// The first attempt.
+    pub first: Option<First>,
 }
 
 /// Correct and asked answers per topic (areas, then goals) of one attempt, each saturating

@@ -222,9 +222,18 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
         None => w.u(0),
         Some(t) => w.u(u64::from(t) + 1),
     }
-    w.u(u64::from(s.last_passed));
-    for stamp in [s.last, s.first_pass, s.pass_current, s.pass_older] {
-        w.stamp(stamp);
+    // The schedule's facts twice: as of the report's moment, and as of the end of the
+    // quarter before it (the fingerprint holds that second, so both stay right).
+    for facts in [&s.now, &s.before] {
+        w.u(u64::from(facts.last_passed));
+        for stamp in [
+            facts.last,
+            facts.first_pass,
+            facts.pass_current,
+            facts.pass_older,
+        ] {
+            w.stamp(stamp);
+        }
     }
     match &s.first {
         None => w.u(0),
@@ -304,20 +313,22 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
             0 => None,
             t => Some(Secs::try_from(t - 1).ok()?),
         },
-        last_passed: match r.u()? {
+        ..ModState::default()
+    };
+    for facts in [&mut s.now, &mut s.before] {
+        facts.last_passed = match r.u()? {
             0 => false,
             1 => true,
             _ => return None,
-        },
-        ..ModState::default()
-    };
-    for slot in [
-        &mut s.last,
-        &mut s.first_pass,
-        &mut s.pass_current,
-        &mut s.pass_older,
-    ] {
-        r.stamp(slot)?;
+        };
+        for slot in [
+            &mut facts.last,
+            &mut facts.first_pass,
+            &mut facts.pass_current,
+            &mut facts.pass_older,
+        ] {
+            r.stamp(slot)?;
+        }
     }
     s.first = match r.u()? {
         0 => None,

@@ -16,7 +16,7 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
-//! # Format (version 1)
+//! # Format (version 2: a module's schedule facts twice, now and at the quarter before)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
@@ -47,7 +47,7 @@ use crate::record::{self, InstallationId};
 use crate::verdict::CourseIndex;
 
 const MAGIC: &[u8] = b"bevidst-report-cache\0";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// How long before a run a file must have last changed for its entry to be kept: more than
 /// any file system's clock tick (FAT's two seconds is the coarsest).
 const RACY_SECONDS: i64 = 3;
@@ -162,11 +162,14 @@ pub fn cache_path(anchors: &Path) -> PathBuf {
 }
 
 /// What the cache entries depend on besides the logs themselves: the course index (modules,
-/// versions, content hashes, questions and what the verdict knows of them, earlier versions)
-/// and the program that wrote them.
-pub fn fingerprint(index: &CourseIndex) -> Digest32 {
+/// versions, content hashes, questions and what the verdict knows of them, earlier versions),
+/// the program that wrote them, and the last second of the quarter before the report's moment
+/// (`before_until`: each entry keeps the schedule's facts as of then too, for the overview's
+/// change since the quarter before, so a cache made in another quarter is not used).
+pub fn fingerprint(index: &CourseIndex, before_until: i64) -> Digest32 {
     let mut h = CanonHasher::new(b"bevidst-report-cache-v1\0");
     h.str(record::PROGRAM_VERSION).u32(FORMAT);
+    h.u64(before_until.cast_unsigned());
     h.len(index.modules.len());
     for m in &index.modules {
         h.str(&m.id)

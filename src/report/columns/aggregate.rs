@@ -1,11 +1,11 @@
 //! The column lists of the aggregate tables. The order here is the order in every format.
 
-use super::{Column, Shown, Value, forvaltning, kind, text};
+use super::{Column, Shown, Value, forvaltning, kind, module, text};
 use crate::handbook::due::ReviewState;
 use crate::lang::Lang;
 use crate::report::model::{
-    CompletionRow, HandbookReview, KnowledgeRow, ModuleStatsRow, ProblemCount, QuestionRow,
-    RosterProblem, Topic, Trend,
+    CompletionRow, HandbookReview, KnowledgeRow, ModuleStatsRow, OverviewRow, ProblemCount,
+    QuestionRow, RosterProblem, Topic, Trend,
 };
 
 fn opt_decimal(v: Option<f64>) -> Value {
@@ -31,11 +31,17 @@ macro_rules! withholdable {
         }
     )*};
 }
-withholdable!(CompletionRow, KnowledgeRow, QuestionRow, ModuleStatsRow);
+withholdable!(
+    CompletionRow,
+    KnowledgeRow,
+    QuestionRow,
+    ModuleStatsRow,
+    OverviewRow
+);
 
 /// `suppressed`: whether the row's figures are withheld (data formats only; the text formats
 /// show each withheld figure as `<5`).
-const fn suppressed<R: Withholdable>() -> Column<R> {
+pub(super) const fn suppressed<R: Withholdable>() -> Column<R> {
     Column::new("suppressed", ("Tilbageholdt", "Withheld"), |r: &R, _| {
         Value::Flag(r.is_withheld())
     })
@@ -51,8 +57,8 @@ pub static COMPLETION: [Column<CompletionRow>; 10] = [
     )
     .key()
     .fill(2),
-    Column::new("module", ("Modul", "Module"), |r: &CompletionRow, _| {
-        text(&r.module)
+    Column::new("module", ("Modul", "Module"), |r: &CompletionRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key(),
     suppressed::<CompletionRow>(),
@@ -128,7 +134,7 @@ fn topic_ident(t: Topic) -> &'static str {
     }
 }
 
-fn trend(t: Option<Trend>) -> Value {
+pub(super) fn trend(t: Option<Trend>) -> Value {
     match t {
         None => Value::Empty,
         Some(t) => Value::Label {
@@ -144,7 +150,7 @@ fn trend(t: Option<Trend>) -> Value {
 }
 
 /// Knowledge per (forvaltning or all) × topic × quarter.
-pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
+pub static KNOWLEDGE: [Column<KnowledgeRow>; 10] = [
     Column::new(
         "forvaltning",
         ("Forvaltning", "Forvaltning"),
@@ -183,6 +189,22 @@ pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
         |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.share)),
     )
     .figure(7),
+    // The range the share would likely fall in with other learners of the same kind; the
+    // arrow is drawn only when the change is larger than such noise (`report::trend`).
+    Column::new(
+        "interval_low",
+        ("95 %-interval fra", "95% interval from"),
+        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.interval.0)),
+    )
+    .figure(7)
+    .only(Shown::NotOnDashboard),
+    Column::new(
+        "interval_high",
+        ("95 %-interval til", "95% interval to"),
+        |r: &KnowledgeRow, _| r.figures.value(|f| Value::Share(f.interval.1)),
+    )
+    .figure(7)
+    .only(Shown::NotOnDashboard),
     Column::new("trend", ("Udvikling", "Trend"), |r: &KnowledgeRow, _| {
         r.figures.value(|f| trend(f.trend))
     })
@@ -190,15 +212,16 @@ pub static KNOWLEDGE: [Column<KnowledgeRow>; 8] = [
 ];
 
 /// Item statistics per question.
-pub static QUESTIONS: [Column<QuestionRow>; 8] = [
+pub static QUESTIONS: [Column<QuestionRow>; 10] = [
     Column::new(
         "question",
         ("Spørgsmål", "Question"),
         |r: &QuestionRow, _| text(&r.id),
     )
-    .key(),
-    Column::new("module", ("Modul", "Module"), |r: &QuestionRow, _| {
-        text(&r.module)
+    .key()
+    .fixed(14),
+    Column::new("module", ("Modul", "Module"), |r: &QuestionRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key()
     .only(Shown::NotOnDashboard),
@@ -210,23 +233,33 @@ pub static QUESTIONS: [Column<QuestionRow>; 8] = [
     })
     .key()
     .only(Shown::DataOnly),
+    Column::new("text", ("Tekst", "Text"), |r: &QuestionRow, lang| {
+        text(r.prompt.get(lang))
+    })
+    .fill(2),
     suppressed::<QuestionRow>(),
     Column::new("n", ("n", "n"), |r: &QuestionRow, _| {
         r.figures.value(|f| Value::Count(f.n))
     })
-    .figure(5),
+    .figure(4),
+    // Higher is easier: the facility index is the share who answer correctly.
     Column::new(
         "facility",
-        ("Andel rigtige", "Facility"),
+        (
+            "Andel rigtige (højere = lettere)",
+            "Share correct (higher = easier)",
+        ),
         |r: &QuestionRow, _| r.figures.value(|f| opt_share(f.facility)),
     )
-    .figure(7),
+    .figure(7)
+    .short("Rigtige", "Correct"),
     Column::new(
         "discrimination",
         ("Diskrimination", "Discrimination"),
         |r: &QuestionRow, _| r.figures.value(|f| opt_decimal(f.discrimination)),
     )
-    .figure(5),
+    .figure(5)
+    .short("Diskr.", "Discr."),
     Column::new("flags", ("Markering", "Flag"), |r: &QuestionRow, lang| {
         r.figures.value(|f| {
             if f.flags.is_empty() {
@@ -241,13 +274,30 @@ pub static QUESTIONS: [Column<QuestionRow>; 8] = [
                 data: words(Lang::En).join(";"),
             }
         })
-    }),
+    })
+    .fixed(8),
+    Column::new(
+        "advice",
+        ("Hvad betyder det", "What it means"),
+        |r: &QuestionRow, lang| {
+            r.figures.value(|f| {
+                text(
+                    &f.flags
+                        .iter()
+                        .map(|x| x.explain(lang))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
+        },
+    )
+    .only(Shown::NotOnDashboard),
 ];
 
 /// Test statistics per module.
 pub static MODULE_STATS: [Column<ModuleStatsRow>; 6] = [
-    Column::new("module", ("Modul", "Module"), |r: &ModuleStatsRow, _| {
-        text(&r.module)
+    Column::new("module", ("Modul", "Module"), |r: &ModuleStatsRow, lang| {
+        module(&r.module, &r.module_title, lang)
     })
     .key(),
     suppressed::<ModuleStatsRow>(),
@@ -303,7 +353,8 @@ pub static PROBLEM_COUNTS: [Column<ProblemCount>; 4] = [
         ("Poster ikke talt med", "Records not counted"),
         |r: &ProblemCount, _| Value::Count(r.records),
     )
-    .figure(6),
+    .figure(6)
+    .short("Poster", "Records"),
 ];
 
 /// Roster problems by roster line.

@@ -3,7 +3,7 @@
 
 use super::{Column, Shown, Value, kind, text};
 use crate::lang::Lang;
-use crate::report::model::{OverdueReason, OverdueRow, PersonRow, Problem};
+use crate::report::model::{OverdueReason, OverdueRow, PersonDue, PersonRow, Problem};
 
 fn reason(r: OverdueReason, lang: Lang) -> Value {
     Value::Label {
@@ -126,4 +126,51 @@ pub static NOT_ACCEPTED: [Column<Problem>; 6] = [
         text(&r.message)
     })
     .only(Shown::NotOnDashboard),
+];
+
+/// One person per row for a forvaltning's managers: who, what and how late, and why.
+pub static MANAGERS: [Column<PersonDue>; 4] = [
+    Column::new(
+        "employee_id",
+        ("Medarbejder", "Employee"),
+        |r: &PersonDue, _| text(&r.learner),
+    )
+    .key()
+    .fixed(12),
+    Column::new(
+        "most_days",
+        ("Dage forsinket (mest)", "Days overdue (most)"),
+        |r: &PersonDue, _| Value::Count(u64::try_from(r.most_days()).unwrap_or(0)),
+    )
+    .figure(5),
+    Column::new("why", ("Hvorfor", "Why"), |r: &PersonDue, lang| {
+        let label = if r.never_started {
+            ("aldrig startet", "never started")
+        } else if r
+            .modules
+            .iter()
+            .any(|m| m.reason == OverdueReason::NotAccepted)
+        {
+            ("forsøgt, ikke godkendt", "attempted, not accepted")
+        } else {
+            ("ikke bestået i tide", "not passed in time")
+        };
+        Value::label(lang, label.0, label.1)
+    })
+    .fixed(15),
+    Column::new("modules", ("Moduler", "Modules"), |r: &PersonDue, lang| {
+        let list: Vec<String> = r
+            .modules
+            .iter()
+            .map(|m| {
+                let title = lang.pick(&m.title.0, &m.title.1);
+                match lang {
+                    Lang::Da => format!("{title} ({} dage, {})", m.days, m.reason.label(lang)),
+                    Lang::En => format!("{title} ({} days, {})", m.days, m.reason.label(lang)),
+                }
+            })
+            .collect();
+        text(&list.join("; "))
+    })
+    .fill(3),
 ];

@@ -15,16 +15,26 @@ use crate::lang::Lang;
 
 mod aggregate;
 mod followup;
+mod overview;
 
 pub use self::aggregate::{
     COMPLETION, HANDBOOK_REVIEWS, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS,
     ROSTER_PROBLEMS, Withholdable,
 };
-pub use self::followup::{NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+pub use self::followup::{MANAGERS, NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+pub use self::overview::OVERVIEW;
 
 /// Text from records, files or the course set.
 fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
+}
+
+/// A module: its title where people read, its id in data.
+fn module(id: &str, title: &crate::course::Text, lang: Lang) -> Value {
+    Value::Label {
+        shown: title.get(lang).to_owned(),
+        data: id.to_owned(),
+    }
 }
 
 /// A forvaltning, or all of them together (`*` in data).
@@ -172,6 +182,9 @@ pub struct Column<R: 'static> {
     pub da: &'static str,
     /// The English header.
     pub en: &'static str,
+    /// A shorter header for the dashboard's narrow table, Danish and English (the help
+    /// explains it).
+    pub short: Option<(&'static str, &'static str)>,
     /// Left for text, right for figures.
     pub align: Align,
     /// Width on the dashboard.
@@ -195,6 +208,7 @@ impl<R> Column<R> {
             name,
             da,
             en,
+            short: None,
             align: Align::Left,
             width: Width::Fill(1),
             shown: Shown::Everywhere,
@@ -225,6 +239,13 @@ impl<R> Column<R> {
         self
     }
 
+    /// A shorter header for the dashboard.
+    #[must_use]
+    pub const fn short(mut self, da: &'static str, en: &'static str) -> Self {
+        self.short = Some((da, en));
+        self
+    }
+
     /// An identifying column.
     #[must_use]
     pub const fn key(mut self) -> Self {
@@ -242,6 +263,12 @@ impl<R> Column<R> {
     /// The header in `lang`.
     pub fn head(&self, lang: Lang) -> &'static str {
         lang.pick(self.da, self.en)
+    }
+
+    /// The header on the dashboard: the short one, when there is one.
+    pub fn dashboard_head(&self, lang: Lang) -> &'static str {
+        self.short
+            .map_or(self.head(lang), |(da, en)| lang.pick(da, en))
     }
 
     /// The cell of `row` as text for the dashboard or Markdown.

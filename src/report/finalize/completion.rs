@@ -10,11 +10,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::overview::{ForvaltningGate, PersonNow, Tally, overview_rows, previous_quarter_end};
 use super::{Inputs, Person, Secs};
 use crate::course::{Module, Role};
-use crate::report::aggregate::ModState;
+use crate::report::aggregate::{Facts, ModState};
 use crate::report::model::{
-    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, PersonRow,
+    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
 };
 use crate::report::privacy::{Relation, suppress};
 use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
@@ -94,7 +95,10 @@ impl Withholding<'_> {
 /// rows (everyone's also in the overview); the secondary suppression withholds further
 /// forvaltninger until the withheld ones together hold none or at least the minimum of
 /// learners. Managers are part of everyone, but no figure of a managers' module counts an
-/// employee, so the two audiences' figures differ by no group.
+/// employee, so the two audiences' figures differ by no group. The audience of everyone has
+/// the overview's people per forvaltning, so its decision is the overview's
+/// (`overview::ForvaltningGate`: the same sizes through the same suppression; the attack test
+/// checks they agree).
 fn completion_table(
     inp: &Inputs<'_, '_>,
     cells: &BTreeMap<(&str, usize), CompletionFigures>,
@@ -126,6 +130,7 @@ fn completion_table(
         rows.push(CompletionRow {
             forvaltning: Some(forv.to_owned()),
             module: index.modules[mi].id.clone(),
+            module_title: index.modules[mi].title.clone(),
             figures: gated(mi, Some(forv), *c),
         });
     }
@@ -134,6 +139,7 @@ fn completion_table(
             rows.push(CompletionRow {
                 forvaltning: None,
                 module: m.id.clone(),
+                module_title: m.title.clone(),
                 figures: gated(mi, None, t),
             });
         }
@@ -166,11 +172,18 @@ impl AttemptFacts for KeptAttempt<'_> {
     }
 }
 
-/// Completion per forvaltning × module, the overdue list and who never started.
-pub(super) fn completion_rows(
-    inp: &Inputs<'_, '_>,
-    people: &[Person<'_>],
-) -> (Vec<CompletionRow>, Vec<OverdueRow>, Vec<PersonRow>) {
+/// The tables made from every person's plan: completion per forvaltning × module, the
+/// overview, the overdue list and who never started.
+pub(super) struct Planned {
+    pub completion: Vec<CompletionRow>,
+    pub overview: Vec<OverviewRow>,
+    pub overdue: Vec<OverdueRow>,
+    pub never_started: Vec<PersonRow>,
+}
+
+/// Plans every person with the learner's own schedule, today and on the last day of the
+/// quarter before, and counts them.
+pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Planned {
     let index = inp.agg.index();
     let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
@@ -187,6 +200,13 @@ pub(super) fn completion_rows(
     let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
     let mut never_started = Vec::new();
     let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let cut = previous_quarter_end(inp.today);
+    let onboarding: Vec<bool> = index
+        .modules
+        .iter()
+        .map(|m| m.every_months.is_none())
+        .collect();
     for p in people {
         if p.state.is_none() {
             never_started.push(PersonRow {
@@ -196,18 +216,7 @@ pub(super) fn completion_rows(
             });
         }
         attempts.clear();
-        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-            let module = index.modules[usize::from(*m)].id.as_str();
-            attempts.extend(
-                ms.attempts_for_schedule()
-                    .map(|(finished, version, passed)| KeptAttempt {
-                        module,
-                        finished,
-                        version,
-                        passed,
-                    }),
-            );
-        }
+        kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
         let mine = match p.role {
             Role::Employee => &employees,
             Role::Manager => &managers,
@@ -219,6 +228,12 @@ pub(super) fn completion_rows(
             &rules,
             inp.today,
         );
+        let mut now = PersonNow {
+            onboarded: true,
+            overdue: false,
+            never_started: p.state.is_none(),
+            not_accepted: false,
+        };
         for (&mi, (_, status)) in mine.iter().zip(&plan) {
             let ms = p
                 .state
@@ -229,8 +244,12 @@ pub(super) fn completion_rows(
             cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
             cell.not_accepted +=
                 u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
-            cell.passed += u64::from(ms.is_some_and(|ms| ms.first_pass.is_some()));
+            let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
+            cell.passed += u64::from(passed);
+            now.onboarded &= passed || !onboarding[mi];
+            now.not_accepted |= ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
             if let State::Overdue { since, reason } = status.state {
+                now.overdue = true;
                 cell.overdue += 1;
                 let forvaltning = forv_ids
                     .entry(p.forvaltning)
@@ -245,7 +264,32 @@ pub(super) fn completion_rows(
                 });
             }
         }
+        // On the last day of the quarter before, for those employed by then.
+        let before = (p.start <= cut).then(|| {
+            kept_attempts(&mut attempts, inp, p, |ms| &ms.before);
+            let plan = schedule::plan(
+                mine.iter().map(|&mi| modules[mi]),
+                &attempts,
+                p.start,
+                &rules,
+                cut,
+            );
+            standing_before(p, &plan, mine.iter().filter(|&&mi| onboarding[mi]))
+        });
+        tallies.entry(p.forvaltning).or_default().add(now, before);
     }
+    sort_lists(&mut overdue, &mut never_started);
+    let gate = ForvaltningGate::new(&tallies, inp.gate);
+    Planned {
+        completion: completion_table(inp, &cells),
+        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
+        overdue,
+        never_started,
+    }
+}
+
+/// The follow-up lists in a stable order: by forvaltning, then module, date and person.
+fn sort_lists(overdue: &mut [OverdueRow], never_started: &mut [PersonRow]) {
     overdue.sort_by(|a, b| {
         (&a.forvaltning, &a.module, &a.since, &a.learner).cmp(&(
             &b.forvaltning,
@@ -255,9 +299,51 @@ pub(super) fn completion_rows(
         ))
     });
     never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-    let completion = completion_table(inp, &cells);
+}
 
-    (completion, overdue, never_started)
+/// Whether a person had passed onboarding and had nothing overdue on the last day of the
+/// quarter before, from their plan of that day.
+fn standing_before<'m>(
+    p: &Person<'_>,
+    plan: &[(String, schedule::Status)],
+    mut onboarding: impl Iterator<Item = &'m usize>,
+) -> (bool, bool) {
+    let overdue = plan
+        .iter()
+        .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
+    let onboarded = onboarding.all(|&mi| {
+        p.state.is_some_and(|s| {
+            s.modules
+                .iter()
+                .any(|(m, ms)| usize::from(*m) == mi && ms.before.first_pass.is_some())
+        })
+    });
+    (onboarded, !overdue)
+}
+
+/// The attempts the report keeps for person `p`, as of today or of the quarter before
+/// (`facts` picks which), into `into`.
+fn kept_attempts<'a>(
+    into: &mut Vec<KeptAttempt<'a>>,
+    inp: &Inputs<'a, '_>,
+    p: &Person<'_>,
+    facts: impl Fn(&ModState) -> &Facts,
+) {
+    let index = inp.agg.index();
+    into.clear();
+    for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
+        let module = index.modules[usize::from(*m)].id.as_str();
+        into.extend(
+            facts(ms)
+                .attempts_for_schedule()
+                .map(|(finished, version, passed)| KeptAttempt {
+                    module,
+                    finished,
+                    version,
+                    passed,
+                }),
+        );
+    }
 }
 
 /// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt
@@ -274,7 +360,7 @@ fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
 /// Whether the learner's latest attempt at the module that was not accepted came after their
 /// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
 fn not_accepted_since_pass(ms: &ModState) -> bool {
-    let last_pass = [ms.first_pass, ms.pass_current, ms.pass_older]
+    let last_pass = [ms.now.first_pass, ms.now.pass_current, ms.now.pass_older]
         .into_iter()
         .flatten()
         .map(|(t, _)| t)

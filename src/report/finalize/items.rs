@@ -35,13 +35,21 @@ pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleSt
         }
     }
     let gate = inp.gate;
+    // The index lists the questions module by module, in the course set's order.
+    let prompts = index
+        .modules
+        .iter()
+        .flat_map(|m| m.module.questions.iter().map(|q| &q.prompt));
     let questions = index
         .questions
         .iter()
         .zip(&items)
-        .map(|(q, acc)| QuestionRow {
+        .zip(prompts)
+        .map(|((q, acc), prompt)| QuestionRow {
             id: q.id.clone(),
+            prompt: prompt.clone(),
             module: index.modules[q.module].id.clone(),
+            module_title: index.modules[q.module].title.clone(),
             area: q.area,
             figures: gate.admit(
                 acc.n,
@@ -60,6 +68,7 @@ pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleSt
         .zip(&tests)
         .map(|(m, t)| ModuleStatsRow {
             module: m.id.clone(),
+            module_title: m.title.clone(),
             figures: gate.admit(
                 t.n,
                 TestFigures {

@@ -9,13 +9,17 @@
 //! learner belongs in a quarter to the forvaltning of their latest attempt in it, so the
 //! forvaltninger's cells add up exactly to the all-forvaltninger cell (which the secondary
 //! suppression relies on).
+//!
+//! Trends and intervals are [`trend`]'s: an arrow only for a change significant at 95 %, over
+//! the cell's learners.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Inputs, TREND_THRESHOLD};
+use super::Inputs;
 use crate::report::aggregate::{Quarter, quarter_label};
-use crate::report::model::{Gated, KnowledgeFigures, KnowledgeRow, TOPICS, Topic, Trend};
+use crate::report::model::{Gated, KnowledgeFigures, KnowledgeRow, TOPICS, Topic};
 use crate::report::privacy::{Relation, suppress};
+use crate::report::trend::{self, Sample};
 
 /// A learner's share in fixed point (2^32 = 100 %): integer sums are exact and the same in
 /// any order, so the report does not depend on the order the threads met the learners in.
@@ -80,13 +84,15 @@ pub(super) fn knowledge_rows<'n>(
                 continue;
             }
             learners.push(n);
+            let share = fixed_share(shares, n);
             rows.push(KnowledgeRow {
                 forvaltning: forv.map(str::to_owned),
                 topic,
                 quarter: quarter_label(*q),
                 figures: Gated::Shown(KnowledgeFigures {
                     learners: n,
-                    share: fixed_share(shares, n),
+                    share,
+                    interval: trend::wilson(Sample { share, n }).unwrap_or((share, share)),
                     trend: None,
                 }),
             });
@@ -136,13 +142,18 @@ fn withhold(rows: &mut [KnowledgeRow], learners: &[u64], min: u64) {
     }
 }
 
+/// The trend of every shown cell whose previous quarter is shown too: [`trend::change`].
 fn add_trends(rows: &mut [KnowledgeRow]) {
-    let prev: HashMap<(Option<String>, Topic, String), f64> = rows
+    let prev: HashMap<(Option<String>, Topic, String), Sample> = rows
         .iter()
         .filter_map(|r| {
+            let f = r.figures.shown()?;
             Some((
                 (r.forvaltning.clone(), r.topic, r.quarter.clone()),
-                r.figures.shown()?.share,
+                Sample {
+                    share: f.share,
+                    n: f.learners,
+                },
             ))
         })
         .collect();
@@ -154,14 +165,12 @@ fn add_trends(rows: &mut [KnowledgeRow]) {
         let Gated::Shown(f) = &mut r.figures else {
             continue;
         };
-        if let Some(before) = prev.get(&key) {
-            f.trend = Some(if f.share - before >= TREND_THRESHOLD {
-                Trend::Up
-            } else if before - f.share >= TREND_THRESHOLD {
-                Trend::Down
-            } else {
-                Trend::Flat
-            });
+        if let Some(&before) = prev.get(&key) {
+            let now = Sample {
+                share: f.share,
+                n: f.learners,
+            };
+            f.trend = trend::change(before, now);
         }
     }
 }

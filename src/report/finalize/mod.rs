@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::aggregate::{Aggregator, LearnerState};
+use super::aggregate::{Aggregator, LearnerState, quarter_label, quarter_of_date};
 use super::model::{
     Counts, FollowUp, Gated, ModuleHead, Problem, ProblemCount, ProblemKind, Report, RosterProblem,
 };
@@ -19,15 +19,13 @@ use crate::verdict::CourseIndex;
 mod completion;
 mod items;
 mod knowledge;
+mod overview;
 #[cfg(test)]
 mod tests;
 
 use self::completion::completion_rows;
 use self::items::item_rows;
 use self::knowledge::knowledge_rows;
-
-/// A change of at least this share (one percentage point) counts as up or down.
-pub const TREND_THRESHOLD: f64 = 0.01;
 
 /// What the tables are made from.
 pub struct Inputs<'a, 'b> {
@@ -138,7 +136,9 @@ pub fn build(
             .collect(),
     };
 
-    let (completion, overdue, never_started) = completion_rows(inp, &people);
+    let planned = completion_rows(inp, &people);
+    let (completion, overview) = (planned.completion, planned.overview);
+    let (overdue, never_started) = (planned.overdue, planned.never_started);
     counts.never_started = never_started.len() as u64;
     let shown: std::collections::BTreeSet<&str> = completion
         .iter()
@@ -182,6 +182,8 @@ pub fn build(
             .collect(),
         forvaltninger,
         quarters,
+        current_quarter: quarter_label(quarter_of_date(inp.today)),
+        overview,
         completion,
         knowledge,
         questions,

@@ -166,3 +166,88 @@ impl ProblemKind {
         }
     }
 }
+
+/// One person a manager should follow up on: every module they are behind in, with how many
+/// days and why. Made from the follow-up lists by [`FollowUp::per_person`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonDue {
+    /// Employee id.
+    pub learner: String,
+    /// Whether the person has no record at all (roster only).
+    pub never_started: bool,
+    /// The modules, most overdue first.
+    pub modules: Vec<DueModule>,
+}
+
+/// A module a person is overdue with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueModule {
+    /// Module id.
+    pub id: String,
+    /// Its title, Danish and English.
+    pub title: (String, String),
+    /// Days past the deadline (the day after it is the first).
+    pub days: i32,
+    /// Why it is open.
+    pub reason: OverdueReason,
+}
+
+impl PersonDue {
+    /// The days overdue of the most overdue module.
+    pub fn most_days(&self) -> i32 {
+        self.modules.iter().map(|m| m.days).max().unwrap_or(0)
+    }
+}
+
+impl FollowUp {
+    /// The overdue list per forvaltning and person, most overdue first: what a forvaltning's
+    /// managers act on. `modules` gives the titles.
+    pub fn per_person(
+        &self,
+        modules: &[super::ModuleHead],
+    ) -> std::collections::BTreeMap<String, Vec<PersonDue>> {
+        let today: jiff::civil::Date = self.today.parse().unwrap_or(jiff::civil::Date::MAX);
+        let never: std::collections::HashSet<(&str, &str)> = self
+            .never_started
+            .iter()
+            .map(|p| (p.forvaltning.as_str(), p.learner.as_str()))
+            .collect();
+        let mut people: std::collections::BTreeMap<(&str, &str), PersonDue> =
+            std::collections::BTreeMap::new();
+        for o in &self.overdue {
+            let days = (today - o.since).get_days() + 1;
+            people
+                .entry((&o.forvaltning, &o.learner))
+                .or_insert_with(|| PersonDue {
+                    learner: o.learner.to_string(),
+                    never_started: never.contains(&(&*o.forvaltning, &*o.learner)),
+                    modules: Vec::new(),
+                })
+                .modules
+                .push(DueModule {
+                    id: o.module.to_string(),
+                    title: modules.iter().find(|m| m.id == *o.module).map_or_else(
+                        || (o.module.to_string(), o.module.to_string()),
+                        |m| (m.title_da.clone(), m.title_en.clone()),
+                    ),
+                    days,
+                    reason: o.reason,
+                });
+        }
+        let mut out: std::collections::BTreeMap<String, Vec<PersonDue>> =
+            std::collections::BTreeMap::new();
+        for ((forv, _), mut p) in people {
+            p.modules
+                .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+            out.entry(forv.to_owned()).or_default().push(p);
+        }
+        for list in out.values_mut() {
+            list.sort_by(|a, b| {
+                b.most_days()
+                    .cmp(&a.most_days())
+                    .then_with(|| a.learner.cmp(&b.learner))
+            });
+        }
+        out
+    }
+}

@@ -15,16 +15,17 @@ mod followup;
 mod tables;
 
 pub use self::followup::{
-    FollowUp, OverdueReason, OverdueRow, PersonRow, Problem, ProblemKind, Who,
+    DueModule, FollowUp, OverdueReason, OverdueRow, PersonDue, PersonRow, Problem, ProblemKind, Who,
 };
 pub use self::tables::{
-    CompletionFigures, CompletionRow, HandbookReview, ItemFigures, KnowledgeFigures, KnowledgeRow,
-    ModuleStatsRow, ProblemCount, QuestionRow, RosterProblem, TestFigures,
+    CompletionFigures, CompletionRow, Compliance, HandbookReview, ItemFigures, KnowledgeFigures,
+    KnowledgeRow, ModuleStatsRow, OverviewFigures, OverviewRow, ProblemCount, QuestionRow,
+    RosterProblem, TestFigures,
 };
 
 /// A group's figures, or nothing at all because the group is too small to show (or would
 /// reveal another withheld group). Renderers write a withheld row's every figure as withheld.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Gated<T> {
     /// The group is large enough: its figures.
     Shown(T),
@@ -71,6 +72,11 @@ pub struct Report {
     pub forvaltninger: Vec<String>,
     /// The quarters with counted records, oldest first (`2024-Q3`).
     pub quarters: Vec<String>,
+    /// The quarter the report's day is in: not over yet, so its figures may still change.
+    pub current_quarter: String,
+    /// How each forvaltning stands, in people: the first thing every format shows.
+    #[serde(serialize_with = "overview_rows")]
+    pub overview: Vec<OverviewRow>,
     /// Completion and pass rates per forvaltning × module.
     #[serde(serialize_with = "completion_rows")]
     pub completion: Vec<CompletionRow>,
@@ -137,6 +143,7 @@ macro_rules! rows_with {
     )*};
 }
 rows_with!(
+    overview_rows: OverviewRow => OVERVIEW,
     completion_rows: CompletionRow => COMPLETION,
     knowledge_rows: KnowledgeRow => KNOWLEDGE,
     question_rows: QuestionRow => QUESTIONS,
@@ -314,15 +321,15 @@ impl Topic {
 /// Number of topics (areas + goals).
 pub const TOPICS: usize = 14;
 
-/// Direction of change since the previous quarter.
+/// Direction of change since the previous quarter (`report::trend` decides it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
-    /// Up by at least the threshold.
+    /// Up, significantly at 95 %.
     Up,
-    /// Within the threshold.
+    /// No significant change.
     Flat,
-    /// Down by at least the threshold.
+    /// Down, significantly at 95 %.
     Down,
 }
 

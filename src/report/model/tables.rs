@@ -1,6 +1,7 @@
 //! The aggregate tables' row types: figures per group, each [`Gated`] by the privacy rules.
 
 use super::{Gated, ProblemKind, Topic, Trend, share};
+use crate::course::Text;
 use crate::report::stats::ItemFlag;
 
 /// Completion in one forvaltning (or all) for one module.
@@ -10,6 +11,8 @@ pub struct CompletionRow {
     pub forvaltning: Option<String>,
     /// Module id.
     pub module: String,
+    /// The module's title, shown where people read (data formats carry the id).
+    pub module_title: Text,
     /// The figures, unless the group is too small.
     pub figures: Gated<CompletionFigures>,
 }
@@ -74,7 +77,11 @@ pub struct KnowledgeFigures {
     /// The mean over those learners of each one's share correct (their latest attempt per
     /// module in the quarter), 0–1.
     pub share: f64,
-    /// Change since the previous quarter, when both are shown.
+    /// The Wilson interval at 95 % over the cell's learners, `(low, high)` (see
+    /// `report::trend`).
+    pub interval: (f64, f64),
+    /// Change since the previous quarter, when both are shown: up or down only when
+    /// significant at 95 % (`report::trend`).
     pub trend: Option<Trend>,
 }
 
@@ -83,8 +90,12 @@ pub struct KnowledgeFigures {
 pub struct QuestionRow {
     /// Question id.
     pub id: String,
+    /// The question as the learner reads it.
+    pub prompt: Text,
     /// Module id.
     pub module: String,
+    /// The module's title.
+    pub module_title: Text,
     /// The question's area.
     pub area: crate::policy::Area,
     /// The statistics, unless fewer first attempts than the minimum group asked it.
@@ -109,6 +120,8 @@ pub struct ItemFigures {
 pub struct ModuleStatsRow {
     /// Module id.
     pub module: String,
+    /// The module's title.
+    pub module_title: Text,
     /// The statistics, unless fewer first attempts than the minimum group.
     pub figures: Gated<TestFigures>,
 }
@@ -148,6 +161,74 @@ pub struct RosterProblem {
     pub line: Option<u64>,
     /// What is wrong and what to do.
     pub message: String,
+}
+
+/// The overview's row: how one forvaltning (or all) stands, counted in people.
+#[derive(Debug, Clone)]
+pub struct OverviewRow {
+    /// Forvaltning; `None` for all forvaltninger together.
+    pub forvaltning: Option<String>,
+    /// Whether a roster gave the population: without one, everyone ever seen is counted and
+    /// no share of employees can be given (onboarding is 100 % by construction).
+    pub roster: bool,
+    /// The figures, unless the group is too small.
+    pub figures: Gated<OverviewFigures>,
+}
+
+/// The overview's figures, each a count of distinct people.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OverviewFigures {
+    /// Employees (the roster's, or everyone seen in records).
+    pub employees: u64,
+    /// Those who have passed onboarding.
+    pub onboarded: u64,
+    /// Those with no module overdue.
+    pub up_to_date: u64,
+    /// Those with at least one module overdue.
+    pub overdue: u64,
+    /// Those on the roster with no record at all (0 without a roster).
+    pub never_started: u64,
+    /// Those with a module they tried but none of whose attempts at it was accepted.
+    pub not_accepted: u64,
+    /// The same as of the last day of the quarter before, unless that group is too small.
+    pub before: Gated<Compliance>,
+    /// The change of the share up to date since then: up or down only when significant at
+    /// 95 % (`report::trend`); `None` without a roster or without the earlier figure.
+    pub trend: Option<Trend>,
+}
+
+/// How a group stood on one day: employees then, onboarded, up to date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Compliance {
+    /// Employees on that day (a roster's start date, or the first record, on or before it).
+    pub employees: u64,
+    /// Those who had passed onboarding.
+    pub onboarded: u64,
+    /// Those with no module overdue.
+    pub up_to_date: u64,
+}
+
+impl Compliance {
+    /// `onboarded / employees`.
+    pub fn onboarded_share(&self) -> f64 {
+        share(self.onboarded, self.employees)
+    }
+
+    /// `up_to_date / employees`.
+    pub fn up_to_date_share(&self) -> f64 {
+        share(self.up_to_date, self.employees)
+    }
+}
+
+impl OverviewFigures {
+    /// The figures of today as a [`Compliance`].
+    pub fn now(&self) -> Compliance {
+        Compliance {
+            employees: self.employees,
+            onboarded: self.onboarded,
+            up_to_date: self.up_to_date,
+        }
+    }
 }
 
 /// A handbook document's own review (policy 1.8: the policy at least every second year, the

@@ -1,6 +1,7 @@
-//! CSV for spreadsheets: one table per file (`overview.csv`, `completion.csv`,
-//! `knowledge.csv`, `questions.csv`, `modules.csv`, `problem_counts.csv`,
-//! `roster_problems.csv`, `handbook_reviews.csv`), or one long table with a `table` and a `measure` column. Withheld
+//! CSV for machines (RFC 4180; for people in a spreadsheet, `--format xlsx`): one table per
+//! file (`overview.csv`, `completion.csv`, `knowledge.csv`, `questions.csv`, `modules.csv`,
+//! `collection.csv`, `problem_counts.csv`, `roster_problems.csv`, `handbook_reviews.csv`), or
+//! one long table with a `table` and a `measure` column. Withheld
 //! figures are empty with `suppressed` set to `true`. Shares are plain decimals (0.873).
 //! Aggregate only: names no one and no file or installation (the follow-up lists are
 //! in the follow-up output).
@@ -60,27 +61,28 @@ fn table<R>(name: &'static str, cols: &'static [Column<R>], rows: &[R]) -> Table
 }
 
 fn tables(r: &Report) -> Vec<Table> {
-    let mut overview: Vec<(&str, u64)> = r
+    let mut collection: Vec<(&str, u64)> = r
         .counts
         .overview()
         .iter()
         .map(|(k, _, _, v)| (*k, *v))
         .collect();
-    overview.push(("min_group", u64::from(r.min_group)));
+    collection.push(("min_group", u64::from(r.min_group)));
     vec![
-        Table {
-            name: "overview",
-            header: vec!["measure", "value"],
-            keys: 1,
-            rows: overview
-                .iter()
-                .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
-                .collect(),
-        },
+        table("overview", &columns::OVERVIEW, &r.overview),
         table("completion", &columns::COMPLETION, &r.completion),
         table("knowledge", &columns::KNOWLEDGE, &r.knowledge),
         table("questions", &columns::QUESTIONS, &r.questions),
         table("modules", &columns::MODULE_STATS, &r.module_stats),
+        Table {
+            name: "collection",
+            header: vec!["measure", "value"],
+            keys: 1,
+            rows: collection
+                .iter()
+                .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
+                .collect(),
+        },
         table(
             "problem_counts",
             &columns::PROBLEM_COUNTS,

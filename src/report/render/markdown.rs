@@ -98,14 +98,19 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
 fn overview(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let c = &report.counts;
     let _ = writeln!(out, "## {}\n", l("Overblik", "Overview"));
-    let rows: Vec<Vec<String>> = c
-        .overview()
-        .iter()
-        .map(|(_, da, en, value)| vec![l(da, en).to_owned(), value.to_string()])
-        .collect();
-    table(out, &[l("Hvad", "What"), l("Antal", "Count")], &rows);
+    for line in super::overview_summary(report, lang) {
+        let _ = writeln!(out, "{line}  ");
+    }
+    out.push('\n');
+    column_table(
+        out,
+        report,
+        lang,
+        &columns::OVERVIEW,
+        report.overview.iter(),
+    );
+    let _ = writeln!(out, "{}\n", super::overview_note(report, lang));
 }
 
 /// When the handbook itself is next to be reviewed (policy 1.8), overdue in words.
@@ -180,8 +185,12 @@ fn knowledge(out: &mut String, report: &Report, lang: Lang) {
         ),
     ] {
         let _ = writeln!(out, "## {title}\n");
+        let heads: Vec<String> = quarters
+            .iter()
+            .map(|q| super::quarter_heading(report, q, lang))
+            .collect();
         let mut header: Vec<&str> = vec![l("Emne", "Topic")];
-        header.extend(quarters.iter().map(|q| q.as_str()));
+        header.extend(heads.iter().map(String::as_str));
         let rows: Vec<Vec<String>> = topics
             .iter()
             .map(|&t| {
@@ -196,19 +205,20 @@ fn knowledge(out: &mut String, report: &Report, lang: Lang) {
         out,
         "{}\n",
         l(
-            "Andel rigtige svar. ↑/↓: ændring på mindst ét procentpoint siden kvartalet før; →: uændret.",
-            "Share of correct answers. ↑/↓: change of at least one percentage point since the quarter before; →: unchanged."
+            "Andel rigtige svar, gennemsnit over medarbejderne. ↑/↓: en ændring siden kvartalet før, der er for stor til at være tilfældig (signifikant på 95 %-niveau); →: ingen sikker ændring. Et kvartal »i gang« er ikke slut, så dets tal kan nå at ændre sig.",
+            "Share of correct answers, averaged over the learners. ↑/↓: a change since the quarter before too large to be chance (significant at the 95% level); →: no certain change. A quarter »in progress« is not over, so its figures may still change."
         )
     );
 
     if let Some(q) = report.quarters.last() {
         let _ = writeln!(
             out,
-            "## {} ({q})\n",
+            "## {} ({})\n",
             l(
                 "Vidensniveau pr. forvaltning og område",
                 "Knowledge level per forvaltning and area"
-            )
+            ),
+            super::quarter_heading(report, q, lang)
         );
         let forv: Vec<&String> = report.forvaltninger.iter().collect();
         // Full names would make the table too wide to read; initials, with a legend.
@@ -288,7 +298,18 @@ fn questions(out: &mut String, report: &Report, lang: Lang) {
 
 fn problems(out: &mut String, report: &Report, lang: Lang) {
     let l = |da: &'static str, en: &'static str| lang.pick(da, en);
-    let _ = writeln!(out, "## {}\n", l("Problemer", "Problems"));
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        l("Problemer og optælling", "Problems and bookkeeping")
+    );
+    let rows: Vec<Vec<String>> = report
+        .counts
+        .overview()
+        .iter()
+        .map(|(_, da, en, value)| vec![l(da, en).to_owned(), value.to_string()])
+        .collect();
+    table(out, &[l("Hvad", "What"), l("Antal", "Count")], &rows);
     if report.problem_counts.is_empty() && report.roster_problems.is_empty() {
         let _ = writeln!(out, "{}\n", l("Ingen.", "None."));
         return;

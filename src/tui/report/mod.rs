@@ -26,7 +26,7 @@ pub use view::view;
 /// The dashboard's tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
-    /// Counts and headline figures.
+    /// How each forvaltning stands, in people.
     Overview,
     /// Completion per forvaltning and module.
     Forvaltninger,
@@ -71,7 +71,7 @@ impl Tab {
     /// How many selectable rows the tab has.
     pub fn rows(self, r: &Report) -> usize {
         match self {
-            Tab::Overview => 0,
+            Tab::Overview => r.overview.len(),
             Tab::Forvaltninger | Tab::Overdue => r.completion.len(),
             Tab::Areas => crate::report::model::TOPICS,
             Tab::Questions => r.questions.len(),
@@ -107,6 +107,8 @@ pub enum Message {
     CloseHelp,
     /// Danish ↔ English.
     ToggleLang,
+    /// The areas in policy order ↔ weakest first.
+    SortAreas,
     /// Leave the dashboard.
     Quit,
 }
@@ -140,6 +142,8 @@ use KeyCode as K;
 #[rustfmt::skip] // one row per line reads as the table it is
 pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::CloseHelp, ("luk", "close"), true),
+    row(&[C::Help], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
+    row(&[C::Help], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
     row(&[C::Tabs], &[Plain(K::Tab), Plain(K::Right), Plain(K::Char('l'))], Message::NextTab, ("næste fane", "next tab"), true),
     row(&[C::Tabs], &[Plain(K::BackTab), Plain(K::Left), Plain(K::Char('h'))], Message::PrevTab, ("forrige fane", "previous tab"), false),
     row(&[C::Tabs], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
@@ -149,6 +153,7 @@ pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Tabs], &[Plain(K::Home), Plain(K::Char('g'))], Message::Home, ("først", "first"), false),
     row(&[C::Tabs], &[Plain(K::End), Plain(K::Char('G'))], Message::End, ("sidst", "last"), false),
     digits(&[C::Tabs], '6', Message::Goto, ("vælg fane", "pick tab"), true),
+    row(&[C::Tabs], &[Plain(K::Char('s'))], Message::SortAreas, ("områder: svageste først / politikkens orden", "areas: weakest first / policy order"), false),
     row(&[C::Tabs], &[Plain(K::Char('L'))], Message::ToggleLang, ("English", "dansk"), false),
     row(&[C::Tabs], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Tabs], &[Plain(K::Char('q')), Plain(K::Esc)], Message::Quit, ("afslut", "quit"), true),
@@ -170,6 +175,10 @@ pub struct Model {
     pub selected: [usize; 6],
     /// Whether the help is shown.
     pub help: bool,
+    /// How far the help is scrolled, in lines.
+    pub help_scroll: u16,
+    /// Whether the areas tab lists the weakest area first (else in the policy's order).
+    pub weakest_first: bool,
     /// The language.
     pub lang: Lang,
     /// Set when the user quits.
@@ -183,6 +192,8 @@ impl Model {
             tab: Tab::Overview,
             selected: [0; 6],
             help: false,
+            help_scroll: 0,
+            weakest_first: true,
             lang,
             quit: false,
         }
@@ -208,6 +219,16 @@ const PAGE: usize = 10;
 
 /// Applies a message.
 pub fn update(m: &mut Model, r: &Report, msg: Message) {
+    if m.help {
+        match msg {
+            Message::Up => m.help_scroll = m.help_scroll.saturating_sub(1),
+            Message::Down => m.help_scroll = m.help_scroll.saturating_add(1),
+            Message::CloseHelp => m.help = false,
+            Message::Quit => m.quit = true,
+            _ => {}
+        }
+        return;
+    }
     let n = m.tab.rows(r);
     let sel = &mut m.selected[m.tab.index()];
     match msg {
@@ -222,7 +243,11 @@ pub fn update(m: &mut Model, r: &Report, msg: Message) {
         Message::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
         Message::Home => *sel = 0,
         Message::End => *sel = n.saturating_sub(1),
-        Message::Help => m.help = true,
+        Message::Help => {
+            m.help = true;
+            m.help_scroll = 0;
+        }
+        Message::SortAreas => m.weakest_first = !m.weakest_first,
         Message::CloseHelp => m.help = false,
         Message::ToggleLang => m.lang = m.lang.other(),
         Message::Quit => m.quit = true,

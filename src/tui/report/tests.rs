@@ -7,6 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyEventKind, KeyModifiers};
 
 use super::*;
+use crate::report::model::Topic;
 use crate::report::report_from_completions;
 use crate::report::testkit::{completion, courses, index, settings};
 use crate::tui::{buffer_text, handle};
@@ -148,12 +149,12 @@ fn every_tab_draws_at_80x24() {
     let r = report();
     let mut m = Model::new(Lang::Da);
     let expect = [
-        (Tab::Overview, "Poster læst: 9"),
+        (Tab::Overview, "Alle forvaltninger"),
         (Tab::Forvaltninger, "Socialforvaltningen"),
         (Tab::Areas, "pr. forvaltning"),
         (Tab::Questions, "sim-start-q00"),
         (Tab::Overdue, "--followup"),
-        (Tab::Problems, "Ingen problemer."),
+        (Tab::Problems, "Poster læst: 9"),
     ];
     for (tab, text) in expect {
         m.tab = tab;
@@ -214,13 +215,13 @@ fn every_column_is_headed_as_in_markdown() {
         (
             Tab::Forvaltninger,
             columns_in(&COMPLETION, Medium::Dashboard)
-                .map(|c| c.head(Lang::Da))
+                .map(|c| c.dashboard_head(Lang::Da))
                 .collect::<Vec<_>>(),
         ),
         (
             Tab::Questions,
             columns_in(&QUESTIONS, Medium::Dashboard)
-                .map(|c| c.head(Lang::Da))
+                .map(|c| c.dashboard_head(Lang::Da))
                 .collect(),
         ),
     ] {
@@ -257,4 +258,79 @@ fn no_tab_names_a_learner() {
             update(&mut m, &r, Message::Down);
         }
     }
+}
+
+#[test]
+fn every_tab_uses_the_window_at_80x24_and_120x40() {
+    let r = crate::report::testkit::three_forvaltninger();
+    let mut m = Model::new(Lang::Da);
+    for (w, h) in [(80, 24), (120, 40)] {
+        for tab in Tab::ALL {
+            m.tab = tab;
+            let screen = draw(&m, &r, w, h);
+            insta::assert_snapshot!(format!("window_{w}x{h}_{tab:?}").to_lowercase(), screen);
+        }
+        m.tab = Tab::Areas;
+        m.help = true;
+        insta::assert_snapshot!(format!("window_{w}x{h}_help"), draw(&m, &r, w, h));
+        m.help = false;
+    }
+    // The charts grow with the window.
+    m.tab = Tab::Areas;
+    let bar_rows = |screen: &str| screen.lines().filter(|l| l.contains('█')).count();
+    assert!(bar_rows(&draw(&m, &r, 120, 40)) > bar_rows(&draw(&m, &r, 80, 24)));
+}
+
+#[test]
+fn the_areas_tab_lists_the_weakest_first_and_says_what_its_scale_is() {
+    let r = crate::report::testkit::three_forvaltninger();
+    let mut m = Model::new(Lang::Da);
+    update(&mut m, &r, Message::Goto(2));
+    let q = r.quarters.last().expect("a quarter");
+    let weakest = Topic::all()
+        .filter_map(|t| Some((t, r.knowledge_share(None, t, q)?)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("a shown topic")
+        .0;
+    let screen = draw(&m, &r, 120, 40);
+    let first = screen
+        .lines()
+        .find(|l| l.contains("› "))
+        .expect("the selected row");
+    assert!(first.contains(weakest.name(Lang::Da)), "{first}");
+    assert!(screen.contains(" fra "), "the scale's start:\n{screen}");
+    assert!(screen.contains("95 %:"), "the interval in words:\n{screen}");
+    // `s` returns to the policy's order.
+    update(&mut m, &r, Message::SortAreas);
+    let screen = draw(&m, &r, 120, 40);
+    let first = screen.lines().find(|l| l.contains("› ")).expect("row");
+    assert!(first.contains("Sikkerhedspolitik"), "{first}");
+}
+
+#[test]
+fn the_help_explains_every_figure_and_scrolls() {
+    let r = report();
+    let mut m = Model::new(Lang::Da);
+    update(&mut m, &r, Message::Help);
+    let screen = draw(&m, &r, 120, 40);
+    for term in [
+        "Sådan læses tallene",
+        "Alt ajour",
+        "↑ ↓ →",
+        "Diskrimination",
+    ] {
+        assert!(screen.contains(term), "{term}:\n{screen}");
+    }
+    assert_eq!(
+        to_message(Context::Help, press(K::Down)),
+        Some(Message::Down)
+    );
+    update(&mut m, &r, Message::Down);
+    assert_eq!(
+        (m.help_scroll, m.row()),
+        (1, 0),
+        "scrolls the help, not the table"
+    );
+    update(&mut m, &r, Message::CloseHelp);
+    assert!(!m.help);
 }

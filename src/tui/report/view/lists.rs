@@ -6,36 +6,124 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use ratatui::text::Line;
+
+use super::summary::collection_lines;
 use super::{Model, column_window};
+use crate::lang::Lang;
 use crate::report::columns as cols;
-use crate::report::model::Report;
-use crate::report::render::safe;
+use crate::report::model::{QuestionRow, Report};
+use crate::report::render::{num2, pct, safe};
+use crate::tui::theme::Theme;
 
 pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let flagged = |i: usize| {
-        r.questions[i]
-            .figures
-            .shown()
-            .is_some_and(|f| !f.flags.is_empty())
-    };
-    // Flagged questions first: they are what an author comes here for.
-    let order: Vec<usize> = (0..r.questions.len())
-        .filter(|&i| flagged(i))
-        .chain((0..r.questions.len()).filter(|&i| !flagged(i)))
-        .collect();
-    let count = (0..r.questions.len()).filter(|&i| flagged(i)).count();
+    let order = question_order(r);
+    let count = r
+        .questions
+        .iter()
+        .filter(|q| q.figures.shown().is_some_and(|f| !f.flags.is_empty()))
+        .count();
     let title = format!(
         " {} · {count} {} ",
         l("Spørgsmål, første forsøg", "Questions, first attempts"),
         l("markeret ⚑", "flagged ⚑")
     );
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
     column_window(
-        (frame, body),
+        (frame, list),
         (m, r),
         (title, &cols::QUESTIONS),
         (r.questions.len(), |i| &r.questions[order[i]]),
     );
+    let text = order
+        .get(m.row())
+        .map(|&i| question_detail(r, &r.questions[i], m.lang))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(
+            text.into_iter()
+                .map(|s| Line::from(safe(&s)))
+                .collect::<Vec<_>>(),
+        )
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered()),
+        detail,
+    );
+}
+
+/// The questions in the order the tab lists them: flagged first (they are what an author comes
+/// here for), then the rest, each in course order.
+pub(super) fn question_order(r: &Report) -> Vec<usize> {
+    let flagged = |i: &usize| {
+        r.questions[*i]
+            .figures
+            .shown()
+            .is_some_and(|f| !f.flags.is_empty())
+    };
+    let (mut first, rest): (Vec<usize>, Vec<usize>) = (0..r.questions.len()).partition(flagged);
+    first.extend(rest);
+    first
+}
+
+/// One question in words: its text, module and area, its figures, what its flags mean, and
+/// its module's test statistics.
+fn question_detail(r: &Report, q: &QuestionRow, lang: Lang) -> Vec<String> {
+    let min = r.min_group;
+    let mut lines = vec![
+        format!(
+            "{} · {} · {}",
+            q.id,
+            q.module_title.get(lang),
+            q.area.name(lang)
+        ),
+        format!("»{}«", q.prompt.get(lang)),
+    ];
+    lines.push(match q.figures.shown() {
+        None => match lang {
+            Lang::Da => format!("Færre end {min} første forsøg: tallene vises ikke."),
+            Lang::En => format!("Fewer than {min} first attempts: the figures are withheld."),
+        },
+        Some(f) => {
+            let share = f.facility.map_or_else(|| "–".into(), |v| pct(lang, v));
+            let disc = f.discrimination.map_or_else(|| "–".into(), |v| num2(lang, v));
+            match lang {
+                Lang::Da => format!(
+                    "{} første forsøg · {share} svarer rigtigt (højere = lettere) · diskrimination {disc} (over 0: de stærke svarer oftere rigtigt end de svage)",
+                    f.n
+                ),
+                Lang::En => format!(
+                    "{} first attempts · {share} answer correctly (higher = easier) · discrimination {disc} (above 0: the strong answer correctly more often than the weak)",
+                    f.n
+                ),
+            }
+        }
+    });
+    if let Some(f) = q.figures.shown() {
+        for flag in &f.flags {
+            lines.push(format!("⚑ {}: {}", flag.label(lang), flag.explain(lang)));
+        }
+    }
+    if let Some(t) = r
+        .module_stats
+        .iter()
+        .find(|m| m.module == q.module)
+        .and_then(|m| m.figures.shown())
+    {
+        let alpha = t.alpha.map_or_else(|| "–".into(), |v| num2(lang, v));
+        let mean = t.mean.map_or_else(|| "–".into(), |v| pct(lang, v));
+        lines.push(match lang {
+            Lang::Da => format!(
+                "Modulet, første forsøg: {} forsøg, middel {mean}, Cronbach α {alpha} (om spørgsmålene måler det samme; over 0,7 er godt)",
+                t.n
+            ),
+            Lang::En => format!(
+                "The module, first attempts: {} attempts, mean {mean}, Cronbach α {alpha} (whether the questions measure the same thing; above 0.7 is good)",
+                t.n
+            ),
+        });
+    }
+    lines
 }
 
 pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
@@ -55,16 +143,23 @@ pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     );
 }
 
-pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
+pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
+    let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(body);
+    let [books, list] =
+        Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(top);
+    frame.render_widget(
+        Paragraph::new(collection_lines(m, r, theme))
+            .block(Block::bordered().title(l(" Indsamling ", " Collection "))),
+        books,
+    );
     column_window(
         (frame, list),
         (m, r),
         (
             l(
-                " Ikke talt med, pr. forvaltning (filerne: --followup) ",
-                " Not counted, per forvaltning (the files: --followup) ",
+                " Ikke talt med (filerne: --followup) ",
+                " Not counted (the files: --followup) ",
             )
             .into(),
             &cols::PROBLEM_COUNTS,

@@ -19,11 +19,13 @@ use crate::report::render::safe;
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 
+mod areas;
 mod lists;
 mod summary;
 
+use self::areas::areas;
 use self::lists::{overdue, problems, questions};
-use self::summary::{areas, forvaltninger, overview};
+use self::summary::{forvaltninger, overview};
 
 /// The smallest terminal the dashboard draws in.
 pub const MIN_WIDTH: u16 = 60;
@@ -71,7 +73,7 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         Tab::Areas => areas(m, r, frame, body, theme),
         Tab::Questions => questions(m, r, frame, body),
         Tab::Overdue => overdue(m, r, frame, body),
-        Tab::Problems => problems(m, r, frame, body),
+        Tab::Problems => problems(m, r, frame, body, theme),
     }
     let ctx = m.context();
     crate::tui::view::footer(
@@ -82,15 +84,16 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         footer,
     );
     if m.help {
-        help(m, theme, frame, body);
+        help(m, r, theme, frame, body);
     }
 }
 
-/// The keys of the tabs, from the key table, over the body.
-fn help(m: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
+/// The help over the body: the keys of the tabs (from the key table), then what every
+/// figure means (the same glossary as the HTML page), scrolled with ↑↓.
+fn help(m: &Model, r: &Report, theme: Theme, frame: &mut Frame, body: Rect) {
     let rows = keys::help(KEYS, &Context::Tabs, m.lang);
     let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
-    let lines: Vec<Line<'_>> = rows
+    let mut lines: Vec<Line<'_>> = rows
         .into_iter()
         .map(|(keys, label)| {
             let pad = " ".repeat(key_w - wrap::width(&keys));
@@ -100,31 +103,35 @@ fn help(m: &Model, theme: Theme, frame: &mut Frame, body: Rect) {
             ])
         })
         .collect();
-    let h = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(body.height);
-    let w = u16::try_from(key_w + 24)
-        .unwrap_or(u16::MAX)
-        .min(body.width);
-    let [_, mid, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(h),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
-    let [_, pop, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(w),
-        Constraint::Fill(1),
-    ])
-    .areas(mid);
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        m.lang
+            .pick("Sådan læses tallene", "How to read the figures"),
+        theme.tone(Tone::Title),
+    )));
+    for (term, meaning) in crate::report::render::glossary(r, m.lang) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{term}: "),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(meaning),
+        ]));
+    }
+    let pop = body.inner(ratatui::layout::Margin::new(2, 0));
     frame.render_widget(Clear, pop);
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(m.lang.pick(" Taster (Esc lukker) ", " Keys (Esc closes) "))
-                .border_style(theme.key()),
-        ),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((m.help_scroll, 0))
+            .block(
+                Block::bordered()
+                    .title(m.lang.pick(
+                        " Hjælp (↑↓ ruller, Esc lukker) ",
+                        " Help (↑↓ scroll, Esc closes) ",
+                    ))
+                    .border_style(theme.key()),
+            ),
         pop,
     );
 }
@@ -148,7 +155,7 @@ fn dashboard_columns<R>(
         .map(|c| match c.width {
             Width::Fill(k) => Constraint::Fill(k),
             Width::Fixed(w) => {
-                let head = u16::try_from(Line::from(c.head(m.lang)).width()).unwrap_or(w);
+                let head = u16::try_from(Line::from(c.dashboard_head(m.lang)).width()).unwrap_or(w);
                 Constraint::Length(w.max(head))
             }
         })
@@ -170,7 +177,7 @@ fn header_row<R>(shown: &[&Column<R>], m: &Model) -> Row<'static> {
     Row::new(
         shown
             .iter()
-            .map(|c| aligned(c.head(m.lang).to_owned(), c.align)),
+            .map(|c| aligned(c.dashboard_head(m.lang).to_owned(), c.align)),
     )
     .style(Style::new().add_modifier(Modifier::BOLD))
 }

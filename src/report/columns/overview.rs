@@ -1,0 +1,110 @@
+//! The overview's columns: how each forvaltning stands, in people. Shares of employees need a
+//! roster (without one everyone counted has a record, so onboarding is 100 % by
+//! construction); without it they are empty and every format says why.
+
+use super::aggregate::trend;
+use super::{Column, Shown, Value, forvaltning};
+use crate::report::model::{OverviewFigures, OverviewRow};
+
+/// A share of employees, when a roster says who they are.
+fn roster_share(r: &OverviewRow, share: fn(&OverviewFigures) -> f64) -> Value {
+    r.figures.value(|f| {
+        if r.roster {
+            Value::Share(share(f))
+        } else {
+            Value::Empty
+        }
+    })
+}
+
+/// A share as it stood on the last day of the quarter before.
+fn before_share(r: &OverviewRow, share: fn(&crate::report::model::Compliance) -> f64) -> Value {
+    r.figures.value(|f| match (&f.before, r.roster) {
+        (_, false) => Value::Empty,
+        (crate::report::model::Gated::Shown(b), true) => Value::Share(share(b)),
+        (crate::report::model::Gated::Withheld, true) => Value::Withheld,
+    })
+}
+
+/// The overview, per forvaltning and for all.
+pub static OVERVIEW: [Column<OverviewRow>; 11] = [
+    Column::new(
+        "forvaltning",
+        ("Forvaltning", "Forvaltning"),
+        |r: &OverviewRow, lang| forvaltning(r.forvaltning.as_deref(), lang),
+    )
+    .key(),
+    super::aggregate::suppressed::<OverviewRow>(),
+    Column::new(
+        "employees",
+        ("Ansatte", "Employees"),
+        |r: &OverviewRow, _| r.figures.value(|f| Value::Count(f.employees)),
+    )
+    .figure(5),
+    Column::new(
+        "onboarded_share",
+        ("Onboarding bestået", "Onboarding passed"),
+        |r: &OverviewRow, _| roster_share(r, |f| f.now().onboarded_share()),
+    )
+    .figure(7)
+    .short("Onboarding", "Onboarding"),
+    Column::new(
+        "up_to_date_share",
+        ("Alt ajour", "All up to date"),
+        |r: &OverviewRow, _| roster_share(r, |f| f.now().up_to_date_share()),
+    )
+    .figure(7)
+    .short("Ajour", "Current"),
+    Column::new(
+        "up_to_date_share_before",
+        ("Alt ajour, kvartalet før", "All up to date, quarter before"),
+        |r: &OverviewRow, _| before_share(r, crate::report::model::Compliance::up_to_date_share),
+    )
+    .figure(7)
+    .only(Shown::NotOnDashboard),
+    Column::new(
+        "onboarded_share_before",
+        (
+            "Onboarding bestået, kvartalet før",
+            "Onboarding passed, quarter before",
+        ),
+        |r: &OverviewRow, _| before_share(r, crate::report::model::Compliance::onboarded_share),
+    )
+    .figure(7)
+    .only(Shown::DataOnly),
+    Column::new("trend", ("Udvikling", "Trend"), |r: &OverviewRow, _| {
+        r.figures.value(|f| trend(f.trend))
+    })
+    .figure(3)
+    .short("Udv.", "Tr."),
+    Column::new(
+        "overdue",
+        ("Forsinkede", "Overdue"),
+        |r: &OverviewRow, _| r.figures.value(|f| Value::Count(f.overdue)),
+    )
+    .figure(5),
+    Column::new(
+        "never_started",
+        ("Aldrig startet", "Never started"),
+        |r: &OverviewRow, _| {
+            r.figures.value(|f| {
+                if r.roster {
+                    Value::Count(f.never_started)
+                } else {
+                    Value::Empty
+                }
+            })
+        },
+    )
+    .figure(5)
+    .only(Shown::NotOnDashboard),
+    // These two leave no room for the forvaltning in 80 columns; the dashboard shows them
+    // for the selected row beneath the table.
+    Column::new(
+        "not_accepted",
+        ("Forsøgt, ikke godkendt", "Attempted, not accepted"),
+        |r: &OverviewRow, _| r.figures.value(|f| Value::Count(f.not_accepted)),
+    )
+    .figure(5)
+    .only(Shown::NotOnDashboard),
+];
