@@ -22,6 +22,9 @@
 //! )
 //! ```
 //!
+//! An organisation may preinstall the same format for everyone on a machine; it lies under the
+//! learner's file and wins where it must ([`organisation`]).
+//!
 //! Unknown fields are refused, and a file from a newer program version is refused with a
 //! message instead of being misread. Writing is atomic (temporary file, sync, rename), so a
 //! crash never leaves half a file.
@@ -36,8 +39,10 @@ use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
 
 mod error;
+mod organisation;
 
 pub use self::error::{ConfigError, Invalid};
+pub use self::organisation::load_layered;
 
 /// The configuration format version this program reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -82,6 +87,11 @@ pub struct Config {
     /// A course folder to use instead of the bundled courses (`--courses` wins over it).
     #[serde(default)]
     pub courses: Option<PathBuf>,
+    /// The learner's own file as read, when an organisation's configuration lies under it:
+    /// what [`save`] writes back (with the learner's language and answers), so no value of the
+    /// organisation's is copied into it. Never part of the file.
+    #[serde(skip)]
+    pub own_file: Option<Box<Config>>,
 }
 
 /// Who the learner is, as given at first start.
@@ -111,6 +121,7 @@ impl Default for Config {
             forvaltninger: None,
             onboarding_days: None,
             courses: None,
+            own_file: None,
         }
     }
 }
@@ -167,12 +178,17 @@ pub fn id_from_login(login: &str) -> String {
 
 /// Reads `dir/config.ron`; a missing file is the default configuration (first start).
 pub fn load(dir: &Path) -> Result<Config, ConfigError> {
+    load_file(dir).map(Option::unwrap_or_default)
+}
+
+/// Reads `dir/config.ron`; `None` when there is no such file.
+fn load_file(dir: &Path) -> Result<Option<Config>, ConfigError> {
     let path = dir.join(CONFIG_FILE);
     // An organisation may preinstall the file, so it is read like any file bevidst did not
     // create: only a regular file, never a pipe or a device (which would hang the start).
     let bytes = match foreign::read_bytes(&path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
-        Err(e) if e.is_missing() => return Ok(Config::default()),
+        Err(e) if e.is_missing() => return Ok(None),
         Err(ForeignError::Io { source, .. }) => return Err(ConfigError::Read { path, source }),
         Err(ForeignError::TooLarge { .. }) => return Err(ConfigError::TooLarge { path }),
         Err(ForeignError::NotAFile { kind, .. }) => {
@@ -183,7 +199,7 @@ pub fn load(dir: &Path) -> Result<Config, ConfigError> {
         path: path.clone(),
         problem: Invalid::NotUtf8,
     })?;
-    parse(&path, &text)
+    parse(&path, &text).map(Some)
 }
 
 /// The language the configuration in `dir` names, read leniently: a file that is otherwise
@@ -268,8 +284,10 @@ fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
 
 /// Writes `dir/config.ron` atomically: a temporary file in the same folder, synced, then
 /// renamed over the old one. Creates the folder if needed. The file names the learner, so it
-/// is readable by them only (0600, a new folder 0700, on Unix).
+/// is readable by them only (0600, a new folder 0700, on Unix). Only the learner's own part is
+/// written: nothing that came from the organisation's configuration.
 pub fn save(dir: &Path, config: &Config) -> Result<(), ConfigError> {
+    let config = &organisation::own_part(config);
     let path = dir.join(CONFIG_FILE);
     let write_err = |path: &Path| {
         let path = path.to_owned();

@@ -24,6 +24,9 @@ use crate::record::{self, LearnerLog, RecordError};
 pub struct Paths {
     /// The folder of `config.ron`.
     pub config_dir: PathBuf,
+    /// The folder of the organisation's preinstalled `config.ron`, laid under the learner's
+    /// ([`config::load_layered`]); `None` for none.
+    pub organisation_config_dir: Option<PathBuf>,
     /// The folder of the learner's log.
     pub data_dir: PathBuf,
     /// The collection folder to use when the configuration names none.
@@ -91,7 +94,7 @@ pub fn start<R: Rng>(
     now: Timestamp,
     mut rng: R,
 ) -> Result<(Model, Live<LogStore, R>), StartError> {
-    let config = config::load(&paths.config_dir)?;
+    let config = config::load_layered(paths.organisation_config_dir.as_deref(), &paths.config_dir)?;
     let lang = config.language;
     let courses = courses(paths, &config).map_err(StartError::Courses)?;
     let log_path = record::log_path(&paths.data_dir);
@@ -135,6 +138,7 @@ mod tests {
     fn paths(dir: &Path) -> Paths {
         Paths {
             config_dir: dir.join("config"),
+            organisation_config_dir: None,
             data_dir: dir.join("data"),
             collect_dir: None,
             courses: None,

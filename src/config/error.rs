@@ -56,6 +56,9 @@ pub enum ConfigError {
         /// What is wrong.
         problem: Invalid,
     },
+    /// The organisation's preinstalled configuration cannot be used; the learner cannot fix
+    /// it, IT can.
+    Organisation(Box<ConfigError>),
     /// The file could not be written.
     Write {
         /// The file (or its folder).
@@ -78,6 +81,8 @@ pub enum Invalid {
     Forvaltning(&'static str, String),
     /// `forvaltninger: []`.
     NoForvaltninger,
+    /// The organisation's configuration names a learner.
+    LearnerInOrganisation,
 }
 
 /// What the learner can do about a file that cannot be read.
@@ -161,6 +166,20 @@ impl Bilingual for ConfigError {
                     format_args!("{path}: {what}. {fix}"),
                 )
             }
+            ConfigError::Organisation(inner) => {
+                inner.write(lang, out)?;
+                lang.write(
+                    out,
+                    format_args!(
+                        "\nDin organisation har installeret denne fil til alle på computeren; \
+                         kontakt it-supporten."
+                    ),
+                    format_args!(
+                        "\nYour organisation installed this file for everyone on this computer; \
+                         contact IT."
+                    ),
+                )
+            }
             ConfigError::Write { path, source } => {
                 let (path, why) = (path.display(), IoReason(source).text(lang));
                 lang.write(
@@ -208,6 +227,17 @@ impl Bilingual for Invalid {
                 )
             }
             Invalid::Forvaltning(field, why) => write!(out, "`{field}`: {why}"),
+            Invalid::LearnerInOrganisation => lang.write(
+                out,
+                format_args!(
+                    "organisationens konfiguration nævner en medarbejder; fjern `learner`: hver \
+                     medarbejder svarer selv ved første start"
+                ),
+                format_args!(
+                    "the organisation's configuration names a learner; remove `learner`: every \
+                     learner gives their own at first start"
+                ),
+            ),
             Invalid::NoForvaltninger => lang.write(
                 out,
                 format_args!(

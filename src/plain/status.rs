@@ -93,15 +93,16 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<u8> {
-    let config = match config::load(&paths.config_dir) {
-        Ok(c) => c,
-        Err(e) => {
-            // A configuration that cannot be used may still name its language.
-            let lang = lang.unwrap_or_else(|| config::language(&paths.config_dir));
-            writeln!(err, "{}", sanitize(&e.text(lang), false))?;
-            return Ok(EXIT_ERROR);
-        }
-    };
+    let config =
+        match config::load_layered(paths.organisation_config_dir.as_deref(), &paths.config_dir) {
+            Ok(c) => c,
+            Err(e) => {
+                // A configuration that cannot be used may still name its language.
+                let lang = lang.unwrap_or_else(|| config::language(&paths.config_dir));
+                writeln!(err, "{}", sanitize(&e.text(lang), false))?;
+                return Ok(EXIT_ERROR);
+            }
+        };
     let lang = lang.unwrap_or(config.language);
     if config.learner.is_none() {
         writeln!(out, "{}", super::texts::texts(lang).not_set_up)?;

@@ -45,6 +45,7 @@ impl Drop for Guard {
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor.
+#[cfg(unix)]
 fn restore() {
     ratatui::restore();
     let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);

@@ -9,6 +9,10 @@ use std::time::Duration;
 
 use tempfile::TempDir;
 
+/// How a typed line ends on this platform: a Windows console or pipe sends CRLF (the test
+/// binaries run as Windows programs under Wine in CI, `.ci/windows`).
+pub const NEWLINE: &str = if cfg!(windows) { "\r\n" } else { "\n" };
+
 /// Temporary configuration and data folders.
 pub struct Dirs {
     pub dir: TempDir,
@@ -29,6 +33,12 @@ impl Dirs {
         self.dir.path().join("data")
     }
 
+    /// The organisation's configuration folder (`/etc/bevidst` or `%PROGRAMDATA%\bevidst` in
+    /// real life); [`crate::hermetic::command`] points the binary here.
+    pub fn organisation(&self) -> PathBuf {
+        self.dir.path().join("org-config")
+    }
+
     pub fn log(&self) -> PathBuf {
         bevidst::record::log_path(&self.data())
     }
@@ -44,8 +54,10 @@ impl Dirs {
         cmd
     }
 
-    /// Runs the binary with `input` on stdin and waits for it.
+    /// Runs the binary with `input` on stdin and waits for it; each line ends as on the
+    /// platform ([`NEWLINE`]).
     pub fn run(&self, args: &[&str], input: &str) -> Output {
+        let input = input.replace('\n', NEWLINE);
         let mut child = self
             .command(args)
             .stdin(Stdio::piped())
@@ -126,7 +138,7 @@ impl Session {
     pub fn answer(&mut self, line: &str) {
         let stdin = self.stdin.as_mut().expect("stdin is open");
         stdin
-            .write_all(format!("{line}\n").as_bytes())
+            .write_all(format!("{line}{NEWLINE}").as_bytes())
             .expect("the answer is written");
     }
 

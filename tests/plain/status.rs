@@ -138,3 +138,23 @@ fn a_mistyped_option_is_a_usage_error_not_overdue() {
         .expect("run bevidst");
     assert_eq!(help.status.code(), Some(0));
 }
+
+#[test]
+fn a_first_start_typed_with_crlf_line_ends_saves_the_answers_without_them() {
+    let dirs = Dirs::new();
+    let mut cmd = dirs.command(&["--plain"]);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary starts");
+    std::io::Write::write_all(
+        &mut child.stdin.take().expect("stdin"),
+        b"\r\nab12\r\n7\r\n1\r\n2025-11-20\r\nj\r\n",
+    )
+    .expect("input written");
+    let out = child.wait_with_output().expect("the binary ends");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let saved = std::fs::read_to_string(dirs.config().join("config.ron")).expect("saved");
+    assert!(saved.contains("employee_id: \"ab12\","), "{saved}");
+    assert!(saved.contains("start_date: \"2025-11-20\","), "{saved}");
+}

@@ -3,6 +3,10 @@
 //! `USER`), and a watchdog that fails the test,
 //! instead of hanging it, when the program does not finish.
 
+// Some helpers serve only the Unix-only tests (hostile files, permissions); the Windows build of
+// these tests (CI under Wine, .ci/windows) has no use for them.
+#![cfg_attr(not(unix), allow(dead_code))]
+
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

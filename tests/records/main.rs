@@ -1,6 +1,6 @@
 //! Integration tests of completion records: the chain under tampering (property tests), the
-//! log under SIGKILL and concurrent writers, the collection folder, the subcommands, and the
-//! language every command speaks.
+//! log under a hard kill and concurrent writers, the collection folder, the subcommands, and
+//! the language every command speaks.
 
 mod chain;
 mod child;

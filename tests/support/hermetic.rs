@@ -12,7 +12,8 @@ use std::process::Command;
 /// `program` with only these variables: `PATH` (to find `tmux`, `sh`, `chattr`), `LANG`
 /// (UTF-8, so tmux passes æ, ø and å through), and every folder bevidst or the platform
 /// folder lookup could use, inside `sandbox`: `HOME`, `XDG_CONFIG_HOME`, `XDG_DATA_HOME`,
-/// `BEVIDST_CONFIG_DIR`, `BEVIDST_DATA_DIR`. No collection folder: a
+/// `BEVIDST_CONFIG_DIR`, `BEVIDST_DATA_DIR`, and `BEVIDST_ORG_CONFIG_DIR` (so the machine's
+/// own `/etc/bevidst` or `%PROGRAMDATA%\bevidst` is never read). No collection folder: a
 /// test that wants one sets `BEVIDST_COLLECT_DIR` itself. Callers add what they need with
 /// `.env(…)`; the folders need not exist.
 pub fn command(program: impl AsRef<OsStr>, sandbox: &Path) -> Command {
@@ -24,6 +25,7 @@ pub fn command(program: impl AsRef<OsStr>, sandbox: &Path) -> Command {
         .env("XDG_CONFIG_HOME", sandbox.join("home/.config"))
         .env("XDG_DATA_HOME", sandbox.join("home/.local/share"))
         .env("BEVIDST_CONFIG_DIR", sandbox.join("config"))
-        .env("BEVIDST_DATA_DIR", sandbox.join("data"));
+        .env("BEVIDST_DATA_DIR", sandbox.join("data"))
+        .env("BEVIDST_ORG_CONFIG_DIR", sandbox.join("org-config"));
     cmd
 }

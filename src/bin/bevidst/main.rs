@@ -22,7 +22,9 @@ mod usage;
 
 /// The command line. Its help texts, in Danish and English, are in `help.rs`.
 #[derive(Parser)]
-#[command(version)]
+// `bin_name`: the usage lines say `bevidst`, as the README does, also on Windows, where the
+// program's own name would be `bevidst.exe`.
+#[command(version, bin_name = "bevidst")]
 struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     courses: Option<PathBuf>,

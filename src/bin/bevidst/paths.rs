@@ -40,6 +40,34 @@ pub(crate) fn config_dir() -> Option<PathBuf> {
     }
 }
 
+/// The folder of the organisation's preinstalled configuration: `BEVIDST_ORG_CONFIG_DIR`, or
+/// the machine's shared configuration folder (`%PROGRAMDATA%\bevidst` on Windows,
+/// `/Library/Application Support/bevidst` on macOS, `/etc/bevidst` elsewhere).
+pub(crate) fn organisation_config_dir() -> PathBuf {
+    match std::env::var_os("BEVIDST_ORG_CONFIG_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => machine_config_dir(),
+    }
+}
+
+#[cfg(windows)]
+fn machine_config_dir() -> PathBuf {
+    std::env::var_os("PROGRAMDATA")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| PathBuf::from(r"C:\ProgramData"), PathBuf::from)
+        .join("bevidst")
+}
+
+#[cfg(target_os = "macos")]
+fn machine_config_dir() -> PathBuf {
+    PathBuf::from("/Library/Application Support/bevidst")
+}
+
+#[cfg(not(any(windows, target_os = "macos")))]
+fn machine_config_dir() -> PathBuf {
+    PathBuf::from("/etc/bevidst")
+}
+
 /// The login name, offered as the employee id at first start.
 pub(crate) fn login_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
@@ -59,6 +87,7 @@ pub(crate) fn session_paths(
     };
     Some(bevidst::app::session::Paths {
         config_dir,
+        organisation_config_dir: Some(organisation_config_dir()),
         data_dir,
         collect_dir: std::env::var_os("BEVIDST_COLLECT_DIR")
             .filter(|d| !d.is_empty())

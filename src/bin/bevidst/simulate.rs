@@ -96,16 +96,20 @@ pub fn simulate(args: &SimulateArgs, courses: &CourseSet, lang: Lang) -> Exit {
 /// Why `dir` cannot take a new collection: it holds something already, or is no folder. A
 /// missing folder is fine (it is created).
 fn not_empty(dir: &Path, lang: Lang) -> Option<String> {
+    // Asked first, not read from `read_dir`'s error: Windows says "invalid name" (or "the
+    // directory name is invalid") when asked to list a file, not "not a directory".
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Some(
+            lang.pick("det er ikke en mappe", "it is not a folder")
+                .to_owned(),
+        );
+    }
     match std::fs::read_dir(dir) {
         Ok(mut entries) => entries.next().is_some().then(|| {
             lang.pick("mappen er ikke tom", "the folder is not empty")
                 .to_owned()
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Some(
-            lang.pick("det er ikke en mappe", "it is not a folder")
-                .to_owned(),
-        ),
         Err(e) => Some(match lang {
             Lang::Da => format!(
                 "mappen kan ikke læses ({})",

@@ -335,7 +335,9 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
         1 => {
             let key = (r.small()?, r.small()?);
             let score = r.small()?;
-            let marks: Vec<u16> = (0..r.count()?).map(|_| r.small()).collect::<Option<_>>()?;
+            let marks: Vec<u16> = (0..r.count()?)
+                .map(|_| r.small::<u16>())
+                .collect::<Option<_>>()?;
             Some(First {
                 key,
                 score,

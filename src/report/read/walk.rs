@@ -10,6 +10,7 @@
 //!   `.<name>.tmp` of an interrupted copy) is listed as a leftover and never read: a copy that
 //!   was still being written, or was interrupted, is not evidence.
 
+#[cfg(unix)]
 use std::collections::HashSet;
 use std::fs::{self, Metadata};
 use std::io;
@@ -48,6 +49,7 @@ pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Pr
         lang,
         files: Vec::new(),
         problems: Vec::new(),
+        #[cfg(unix)]
         seen: HashSet::new(),
     };
     walk.first_visit(&root);
@@ -100,7 +102,9 @@ struct Walk {
     lang: Lang,
     files: Vec<PathBuf>,
     problems: Vec<Problem>,
-    /// Folders already walked, by device and inode (Unix).
+    /// Folders already walked, by device and inode (Unix; Windows has no such pair in std, and
+    /// the walk never follows a link there either).
+    #[cfg(unix)]
     seen: HashSet<(u64, u64)>,
 }
 
@@ -110,6 +114,13 @@ impl Walk {
     }
 
     /// Notes a folder as walked; false when it was walked before.
+    #[cfg_attr(
+        not(unix),
+        expect(
+            clippy::unused_self,
+            reason = "only Unix gives a folder's identity in std"
+        )
+    )]
     fn first_visit(&mut self, meta: &Metadata) -> bool {
         #[cfg(unix)]
         {
