@@ -95,6 +95,14 @@ fn problems_of<'r>(r: &'r RunOutput, path: &Path) -> Vec<&'r bevidst::report::mo
         .collect()
 }
 
+/// The file has exactly one problem, of `kind`, covering `records` records.
+fn assert_only_problem(r: &RunOutput, path: &Path, kind: ProblemKind, records: u64) {
+    let listed = problems_of(r, path);
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    assert_eq!(listed[0].kind, kind);
+    assert_eq!(listed[0].records, records);
+}
+
 fn add_up(r: &RunOutput) {
     let c = &r.report.counts;
     assert_eq!(c.records_read, c.records_counted + c.records_rejected);
@@ -127,10 +135,7 @@ fn a_planted_file_cannot_void_an_anchored_log() {
         "{:#?}",
         r.followup.problems
     );
-    let listed = problems_of(&r, &planted);
-    assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].kind, ProblemKind::DuplicateInstallation);
-    assert_eq!(listed[0].records, 1);
+    assert_only_problem(&r, &planted, ProblemKind::DuplicateInstallation, 1);
     add_up(&r);
 }
 
@@ -226,10 +231,7 @@ fn leftover_temporary_copies_are_listed_and_never_counted() {
         "{:#?}",
         r.followup.problems
     );
-    let listed = problems_of(&r, &leftover);
-    assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].kind, ProblemKind::Leftover);
-    assert_eq!(listed[0].records, 0);
+    assert_only_problem(&r, &leftover, ProblemKind::Leftover, 0);
     add_up(&r);
 }
 
