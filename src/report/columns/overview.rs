@@ -1,10 +1,45 @@
 //! The overview's columns: how each forvaltning stands, in people. Shares of employees need a
 //! roster (without one everyone counted has a record, so onboarding is 100 % by
 //! construction); without it they are empty and every format says why.
+//!
+//! The rows per role (all forvaltninger together) name their role where people read, in the
+//! forvaltning's column (»Ledere, alle forvaltninger«), and in a `role` column of their own in
+//! the data formats, so the dashboard's narrow table needs no column more.
 
 use super::aggregate::trend;
 use super::{Column, Shown, Value, forvaltning};
+use crate::course::Role;
+use crate::lang::Lang;
+use crate::message::Bi;
 use crate::report::model::{OverviewFigures, OverviewRow};
+
+/// A role's group as the overview names it, and its code in data.
+fn role_group(role: Role) -> (Bi, &'static str) {
+    match role {
+        Role::Employee => (
+            Bi::new(
+                "Medarbejdere, alle forvaltninger",
+                "Employees, all forvaltninger",
+            ),
+            "employee",
+        ),
+        Role::Manager => (
+            Bi::new("Ledere, alle forvaltninger", "Managers, all forvaltninger"),
+            "manager",
+        ),
+    }
+}
+
+/// The group a row is about: a forvaltning, all of them, or a role in all of them.
+fn group(r: &OverviewRow, lang: Lang) -> Value {
+    match r.role {
+        None => forvaltning(r.forvaltning.as_deref(), lang),
+        Some(role) => Value::Label {
+            shown: role_group(role).0.get(lang).to_owned(),
+            data: "*".to_owned(),
+        },
+    }
+}
 
 /// A share of employees, when a roster says who they are.
 fn roster_share(r: &OverviewRow, share: fn(&OverviewFigures) -> f64) -> Value {
@@ -27,13 +62,13 @@ fn before_share(r: &OverviewRow, share: fn(&crate::report::model::Compliance) ->
 }
 
 /// The overview, per forvaltning and for all.
-pub static OVERVIEW: [Column<OverviewRow>; 11] = [
-    Column::new(
-        "forvaltning",
-        ("Forvaltning", "Forvaltning"),
-        |r: &OverviewRow, lang| forvaltning(r.forvaltning.as_deref(), lang),
-    )
-    .key(),
+pub static OVERVIEW: [Column<OverviewRow>; 12] = [
+    Column::new("forvaltning", ("Forvaltning", "Forvaltning"), group).key(),
+    Column::new("role", ("Rolle", "Role"), |r: &OverviewRow, _| {
+        Value::Text(r.role.map_or("*", |role| role_group(role).1).to_owned())
+    })
+    .key()
+    .only(Shown::DataOnly),
     super::aggregate::suppressed::<OverviewRow>(),
     Column::new(
         "employees",

@@ -5,6 +5,7 @@
 //! [`view::view`] draws it with the learner's [`Theme`], and `tui::run_program` runs it. The
 //! report itself is read-only here.
 
+pub mod followup;
 #[cfg(test)]
 mod tests;
 mod view;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::text::Line;
 
 use super::summary::collection_lines;
-use super::{Model, column_window};
+use super::{Look, Model, column_window};
 use crate::lang::Lang;
 use crate::report::columns as cols;
 use crate::report::model::{QuestionRow, Report};
@@ -32,7 +32,7 @@ pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
     column_window(
         (frame, list),
-        (m, r),
+        Look::of(m, r),
         (title, &cols::QUESTIONS),
         (r.questions.len(), |i| &r.questions[order[i]]),
     );
@@ -137,7 +137,7 @@ pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     );
     column_window(
         (frame, body),
-        (m, r),
+        Look::of(m, r),
         (title.into(), &cols::COMPLETION),
         (r.completion.len(), |i| &r.completion[order[i]]),
     );
@@ -155,7 +155,7 @@ pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
     );
     column_window(
         (frame, list),
-        (m, r),
+        Look::of(m, r),
         (
             l(
                 " Ikke talt med (filerne: --followup) ",

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Model, column_window};
+use super::{Look, Model, column_window};
 use crate::app::doc::Tone;
 use crate::lang::Lang;
 use crate::report::columns as cols;
@@ -49,7 +49,7 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
     );
     column_window(
         (frame, table),
-        (m, r),
+        Look::of(m, r),
         (
             l(
                 " Personer pr. forvaltning (Udv.: siden kvartalet før, ↑↓ kun når sikker) ",
@@ -227,7 +227,7 @@ pub(super) fn forvaltninger(m: &Model, r: &Report, frame: &mut Frame, body: Rect
     );
     column_window(
         (frame, body),
-        (m, r),
+        Look::of(m, r),
         (title.into(), &cols::COMPLETION),
         (r.completion.len(), |i| &r.completion[i]),
     );
