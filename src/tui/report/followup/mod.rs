@@ -330,14 +330,8 @@ pub fn update(m: &mut Model, d: &FollowUpData, msg: Message) {
             m.selected[Tab::People.index()] = 0;
         }
         Message::NextForvaltning | Message::PrevForvaltning => {
-            // All, then each forvaltning, round again.
-            let places = d.forvaltninger.len() + 1;
-            let at = m.forvaltning.map_or(0, |i| i + 1);
-            let to = match msg {
-                Message::NextForvaltning => (at + 1) % places,
-                _ => (at + places - 1) % places,
-            };
-            m.forvaltning = to.checked_sub(1);
+            let forward = matches!(msg, Message::NextForvaltning);
+            m.forvaltning = super::cycle(m.forvaltning, d.forvaltninger.len(), forward);
             m.selected[Tab::People.index()] = 0;
         }
         Message::Help => {

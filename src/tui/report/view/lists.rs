@@ -132,8 +132,8 @@ pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let mut order: Vec<usize> = (0..r.completion.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(r.completion[i].figures.shown().map(|f| f.overdue)));
     let title = l(
-        " Forsinkede pr. forvaltning og modul (navnene: --followup) ",
-        " Overdue per forvaltning and module (names: --followup) ",
+        " Forsinkede pr. forvaltning og modul (navnene: --followup-view) ",
+        " Overdue per forvaltning and module (names: --followup-view) ",
     );
     column_window(
         (frame, body),
@@ -153,18 +153,21 @@ pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
             .block(Block::bordered().title(l(" Indsamling ", " Collection "))),
         books,
     );
+    // Grouped by kind: each kind's forvaltninger together, in the kinds' order.
+    let mut order: Vec<usize> = (0..r.problem_counts.len()).collect();
+    order.sort_by_key(|&i| r.problem_counts[i].kind);
     column_window(
         (frame, list),
         Look::of(m, r),
         (
             l(
-                " Ikke talt med (filerne: --followup) ",
-                " Not counted (the files: --followup) ",
+                " Ikke talt med, pr. slags (filerne: --followup-view) ",
+                " Not counted, per kind (the files: --followup-view) ",
             )
             .into(),
             &cols::PROBLEM_COUNTS,
         ),
-        (r.problem_counts.len(), |i| &r.problem_counts[i]),
+        (order.len(), |i| &r.problem_counts[order[i]]),
     );
     let roster: Vec<String> = r
         .roster_problems
