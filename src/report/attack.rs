@@ -212,9 +212,7 @@ fn attack(js: &Value, min: u64) -> usize {
     // The overview's rows per role are a second breakdown of the same total (its shares of
     // the quarter before come with no count, so only today's people can be subtracted).
     let rows = js["overview"].as_array().expect("rows");
-    let as_learners = |r: &Value| {
-        serde_json::json!({ "learners": r["employees"], "suppressed": r["suppressed"] })
-    };
+    let as_learners = |r: &Value| serde_json::json!({ "learners": r["employees"], "suppressed": r["suppressed"] });
     let roles: Vec<Value> = rows
         .iter()
         .filter(|r| r["role"] != "*")

@@ -143,3 +143,64 @@ pub static OVERVIEW: [Column<OverviewRow>; 12] = [
     .figure(5)
     .only(Shown::NotOnDashboard),
 ];
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Data, Reader as _, Xlsx};
+
+    use crate::lang::Lang;
+    use crate::report::render::{csv, html, json, markdown, xlsx};
+    use crate::report::testkit::three_forvaltninger;
+
+    #[test]
+    fn every_format_has_the_rows_per_role() {
+        // Five managers in Alfa and two in Beta: seven managers, fifteen others.
+        let r = three_forvaltninger();
+        let md = markdown::render(&r, Lang::Da);
+        assert!(md.contains("| Ledere, alle forvaltninger | 7 |"), "{md}");
+        assert!(
+            md.contains("| Medarbejdere, alle forvaltninger | 15 |"),
+            "{md}"
+        );
+        let en = markdown::render(&r, Lang::En);
+        assert!(en.contains("| Managers, all forvaltninger | 7 |"), "{en}");
+        let page = html::render(&r, Lang::Da);
+        assert!(page.contains("Ledere, alle forvaltninger"), "the HTML page");
+        let js: serde_json::Value =
+            serde_json::from_str(&json::render(&r).expect("serialises")).expect("JSON");
+        let rows = js["overview"].as_array().expect("rows");
+        let managers = rows
+            .iter()
+            .find(|o| o["role"] == "manager")
+            .expect("a managers' row");
+        assert_eq!(
+            (&managers["forvaltning"], &managers["employees"]),
+            (&"*".into(), &7.into())
+        );
+        assert_eq!(rows[0]["role"], "*", "the total first");
+        let dir = tempfile::tempdir().expect("temp dir");
+        csv::write_dir(&r, dir.path()).expect("written");
+        let text = std::fs::read_to_string(dir.path().join("overview.csv")).expect("read");
+        let head = text.lines().next().expect("a header");
+        assert!(head.starts_with("forvaltning,role,"), "{head}");
+        assert!(
+            text.lines().any(|l| l.starts_with("*,manager,false,7,")),
+            "{text}"
+        );
+        assert!(
+            text.lines().any(|l| l.starts_with("*,employee,false,15,")),
+            "{text}"
+        );
+        let bytes = xlsx::render(&r, Lang::Da).expect("a spreadsheet");
+        let mut book = Xlsx::new(Cursor::new(bytes)).expect("readable");
+        let name = book.sheet_names()[0].clone();
+        let sheet = book.worksheet_range(&name).expect("the overview sheet");
+        let row = sheet
+            .rows()
+            .find(|row| row.first() == Some(&Data::String("Ledere, alle forvaltninger".into())))
+            .expect("the managers' row");
+        assert_eq!(row.get(1), Some(&Data::Float(7.0)), "{row:?}");
+    }
+}

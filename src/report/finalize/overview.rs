@@ -174,7 +174,11 @@ impl OverviewGate {
             .collect();
         suppress(&before, &mut withheld_before, &relations, min);
         OverviewGate {
-            names: tallies.forvaltninger.keys().map(|s| (*s).to_owned()).collect(),
+            names: tallies
+                .forvaltninger
+                .keys()
+                .map(|s| (*s).to_owned())
+                .collect(),
             by_role,
             withheld,
             withheld_before,
@@ -308,9 +312,9 @@ mod tests {
     }
 
     /// Tallies of forvaltninger whose people are all employees (no rows per role).
-    fn by_forvaltning<'a>(list: [(&'a str, Tally); 3]) -> Tallies<'a> {
+    fn by_forvaltning<'a>(list: &[(&'a str, Tally); 3]) -> Tallies<'a> {
         let mut t = Tallies {
-            forvaltninger: list.into(),
+            forvaltninger: list.iter().copied().collect(),
             roles: [Tally::default(); 2],
         };
         for f in t.forvaltninger.values() {
@@ -323,7 +327,7 @@ mod tests {
     fn a_group_that_was_small_last_quarter_shows_today_but_not_then() {
         // B grew from 2 to 9 people: today's figures are shown, last quarter's are not, and
         // C's earlier figures go with them (else all minus A minus C would give B's).
-        let tallies = by_forvaltning([
+        let tallies = by_forvaltning(&[
             ("A", tally(40, 38)),
             ("B", tally(9, 2)),
             ("C", tally(12, 11)),
@@ -341,15 +345,17 @@ mod tests {
         assert_eq!(row(Some("A")).before, Gated::Shown(tally(40, 38).before));
         assert_eq!(row(None).employees, 61);
         // A tiny group today is withheld whole, and takes the next smallest with it.
-        let tallies = by_forvaltning([
+        let tallies = by_forvaltning(&[
             ("A", tally(40, 38)),
             ("B", tally(3, 3)),
             ("C", tally(12, 11)),
         ]);
         let gate = OverviewGate::new(&tallies, Gate::new(5));
-        assert!(!gate.shown_row((Some("B"), None))
+        assert!(
+            !gate.shown_row((Some("B"), None))
                 && !gate.shown_row((Some("C"), None))
-                && gate.shown_row((Some("A"), None)));
+                && gate.shown_row((Some("A"), None))
+        );
     }
 }
 

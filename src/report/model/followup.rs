@@ -233,7 +233,9 @@ impl PersonWhy {
     pub fn words(self) -> (crate::message::Bi, &'static str) {
         use crate::message::Bi;
         match self {
-            PersonWhy::NeverStarted => (Bi::new("aldrig startet", "never started"), "never_started"),
+            PersonWhy::NeverStarted => {
+                (Bi::new("aldrig startet", "never started"), "never_started")
+            }
             PersonWhy::NotAccepted => (
                 Bi::new("forsøgt, ikke godkendt", "attempted, not accepted"),
                 "not_accepted",

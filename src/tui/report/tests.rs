@@ -343,8 +343,14 @@ fn f_shows_one_forvaltnings_areas_over_time_and_withheld_cells_as_withheld() {
     let mut m = Model::new(Lang::Da);
     update(&mut m, &r, Message::Goto(2));
     let screen = draw(&m, &r, 120, 40);
-    assert!(screen.contains("Vidensniveau, alle forvaltninger (f)"), "{screen}");
-    assert!(screen.contains("25Q1*"), "the quarter in progress is marked:\n{screen}");
+    assert!(
+        screen.contains("Vidensniveau, alle forvaltninger (f)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("25Q1*"),
+        "the quarter in progress is marked:\n{screen}"
+    );
     assert_eq!(
         to_message(Context::Tabs, press(K::Char('f'))),
         Some(Message::NextForvaltning)

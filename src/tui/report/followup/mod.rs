@@ -279,9 +279,9 @@ pub fn people_shown<'d>(m: &Model, d: &'d FollowUpData) -> Vec<&'d PersonDue> {
         SortBy::Forvaltning => people.sort_by(|a, b| {
             (&a.forvaltning, most(a), &a.learner).cmp(&(&b.forvaltning, most(b), &b.learner))
         }),
-        SortBy::Person => people.sort_by(|a, b| {
-            (&a.learner, &a.forvaltning).cmp(&(&b.learner, &b.forvaltning))
-        }),
+        SortBy::Person => {
+            people.sort_by(|a, b| (&a.learner, &a.forvaltning).cmp(&(&b.learner, &b.forvaltning)));
+        }
     }
     people
 }

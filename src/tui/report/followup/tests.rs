@@ -27,7 +27,11 @@ fn data() -> (Report, FollowUpData) {
     for (f, n) in [("Alfa", 9_u32), ("Beta", 6), ("Gamma", 3)] {
         for i in 0..n {
             let id = format!("{f}{i}");
-            let start = if i % 2 == 0 { "2024-09-01" } else { "2025-01-10" };
+            let start = if i % 2 == 0 {
+                "2024-09-01"
+            } else {
+                "2025-01-10"
+            };
             let _ = writeln!(roster, "{id},{f},{start}");
             let at = 1_738_400_000 + i64::from(i) * 86_400;
             let mut c = match i % 4 {
@@ -41,7 +45,8 @@ fn data() -> (Report, FollowUpData) {
             items.push((format!("{id}.ron"), u64::from(i) + 2, c));
         }
     }
-    let (roster, _) = parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("roster");
+    let (roster, _) =
+        parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("roster");
     let (r, mut f) = report_from_completions(
         &index(),
         &settings(5),
@@ -83,7 +88,10 @@ fn keys_sort_filter_and_leave_and_none_is_bound_twice() {
         to_message(tabs, press(K::Char('F'))),
         Some(Message::PrevForvaltning)
     );
-    assert_eq!(to_message(tabs, press(K::Char('2'))), Some(Message::Goto(1)));
+    assert_eq!(
+        to_message(tabs, press(K::Char('2'))),
+        Some(Message::Goto(1))
+    );
     assert_eq!(to_message(tabs, press(K::Char('3'))), None);
     assert_eq!(
         to_message(Context::Help, press(K::Esc)),
@@ -95,7 +103,10 @@ fn keys_sort_filter_and_leave_and_none_is_bound_twice() {
     }
     // The footer and the help come from the table.
     let hints = keys::hints(KEYS, &tabs, Lang::Da);
-    assert!(hints.iter().any(|(k, l)| k == "s" && *l == "sortér"), "{hints:?}");
+    assert!(
+        hints.iter().any(|(k, l)| k == "s" && *l == "sortér"),
+        "{hints:?}"
+    );
     assert!(hints.iter().any(|(k, _)| k == "f"), "{hints:?}");
 }
 
@@ -104,17 +115,17 @@ fn s_cycles_the_order_and_every_order_holds() {
     let (_, d) = data();
     assert!(d.people.len() > 3, "enough people to sort");
     let mut m = Model::new(Lang::Da);
-    let days = |m: &Model| -> Vec<i32> {
-        people_shown(m, &d)
-            .iter()
-            .map(|p| p.most_days())
-            .collect()
-    };
+    let days =
+        |m: &Model| -> Vec<i32> { people_shown(m, &d).iter().map(|p| p.most_days()).collect() };
     let most = days(&m);
     assert!(most.windows(2).all(|w| w[0] >= w[1]), "{most:?}");
     update(&mut m, &d, Message::Down);
     update(&mut m, &d, Message::Sort);
-    assert_eq!((m.sort, m.row()), (SortBy::Forvaltning, 0), "back to the top");
+    assert_eq!(
+        (m.sort, m.row()),
+        (SortBy::Forvaltning, 0),
+        "back to the top"
+    );
     let by_forv: Vec<(String, i32)> = people_shown(&m, &d)
         .iter()
         .map(|p| (p.forvaltning.clone(), -p.most_days()))
@@ -203,7 +214,10 @@ fn the_files_tab_groups_problems_by_file_and_kind() {
     update(&mut m, &d, Message::Goto(1));
     let screen = draw(&m, &d, 120, 40);
     assert!(screen.contains("Alfa2.ron"), "{screen}");
-    assert!(screen.contains("Problemer: 1 · poster ikke talt med: 1 · linjer: 4"), "{screen}");
+    assert!(
+        screen.contains("Problemer: 1 · poster ikke talt med: 1 · linjer: 4"),
+        "{screen}"
+    );
 }
 
 fn leak(s: String) -> &'static str {

@@ -215,7 +215,15 @@ fn files(m: &Model, d: &FollowUpData, (frame, body): (&mut Frame, Rect)) {
         (d.files.len(), |i| &d.files[i]),
     );
     let lines = d.files.get(m.row()).map_or_else(
-        || vec![l(Bi::new("Ingen filer med problemer.", "No files with problems.")).to_owned()],
+        || {
+            vec![
+                l(Bi::new(
+                    "Ingen filer med problemer.",
+                    "No files with problems.",
+                ))
+                .to_owned(),
+            ]
+        },
         |g| file_lines(g, m.lang),
     );
     frame.render_widget(

@@ -55,7 +55,11 @@ fn spark(r: &Report, (forv, t): (Option<&str>, Topic), quarters: &[String], lo: 
 fn span_heading(r: &Report, quarters: &[String], lang: Lang) -> String {
     let short = |q: &String| {
         let star = if *q == r.current_quarter { "*" } else { "" };
-        format!("{}{}{star}", q.get(2..4).unwrap_or(""), q.get(5..).unwrap_or(""))
+        format!(
+            "{}{}{star}",
+            q.get(2..4).unwrap_or(""),
+            q.get(5..).unwrap_or("")
+        )
     };
     match (quarters.first(), quarters.last()) {
         (Some(a), Some(b)) if quarters.len() >= 9 => format!("{}…{}", short(a), short(b)),

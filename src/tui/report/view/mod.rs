@@ -263,7 +263,7 @@ pub(super) fn column_window<'r, R: 'r>(
                     .map(|c| aligned(c.text(row(i), look.lang, look.min_group), c.align)),
             )
         },
-    )
+    );
 }
 
 /// Draws `n` rows as a table window around the selection; `row(i)` makes row `i`.
