@@ -17,7 +17,7 @@ use crate::report::columns as cols;
 use crate::report::model::{FileProblems, PersonDue};
 use crate::report::render::safe;
 use crate::tui::keys;
-use crate::tui::report::view::{Look, column_window, help_over, tab_bar, too_small};
+use crate::tui::report::view::{Look, column_window, help_over, key_footer, tab_bar, too_small};
 use crate::tui::theme::Theme;
 
 /// The banner over the whole view.
@@ -111,14 +111,7 @@ pub fn view(m: &Model, d: &FollowUpData, theme: Theme, frame: &mut Frame) {
         Tab::People => people(m, d, (frame, body)),
         Tab::Files => files(m, d, (frame, body)),
     }
-    let ctx = m.context();
-    crate::tui::view::footer(
-        &keys::hints(KEYS, &ctx, m.lang),
-        keys::help_hint(KEYS, &ctx, m.lang),
-        theme,
-        frame,
-        footer,
-    );
+    key_footer(KEYS, &m.context(), m.lang, theme, (frame, footer));
     if m.help {
         help_over(
             (m.lang, m.help_scroll),

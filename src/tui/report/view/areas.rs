@@ -281,8 +281,8 @@ fn latest_in_words(r: &Report, (forv, topic): (Option<&str>, Topic), lang: Lang)
             safe(topic.name(lang)),
             withheld(r),
             lang.pick(
-                "for få medarbejdere til at blive vist",
-                "too few learners to be shown"
+                "vises ikke: for få medarbejdere, eller tallet kunne regnes ud",
+                "withheld: too few learners, or the figure could be worked out"
             )
         );
     };

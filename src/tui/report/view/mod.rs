@@ -59,14 +59,7 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         Tab::Overdue => overdue(m, r, frame, body),
         Tab::Problems => problems(m, r, frame, body, theme),
     }
-    let ctx = m.context();
-    crate::tui::view::footer(
-        &keys::hints(KEYS, &ctx, m.lang),
-        keys::help_hint(KEYS, &ctx, m.lang),
-        theme,
-        frame,
-        footer,
-    );
+    key_footer(KEYS, &m.context(), m.lang, theme, (frame, footer));
     if m.help {
         help(m, r, theme, frame, body);
     }
@@ -100,6 +93,23 @@ fn help(m: &Model, r: &Report, theme: Theme, frame: &mut Frame, body: Rect) {
         crate::report::render::glossary(r, m.lang),
         theme,
         (frame, body),
+    );
+}
+
+/// The footer of a key table in `ctx`: its hints, and the help key at the right.
+pub(super) fn key_footer<C: PartialEq, M: keys::TableMessage>(
+    table: &[keys::Binding<C, M>],
+    ctx: &C,
+    lang: Lang,
+    theme: Theme,
+    (frame, area): (&mut Frame, Rect),
+) {
+    crate::tui::view::footer(
+        &keys::hints(table, ctx, lang),
+        keys::help_hint(table, ctx, lang),
+        theme,
+        frame,
+        area,
     );
 }
 
