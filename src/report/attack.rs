@@ -1,7 +1,8 @@
 //! The report attacked as a curious reader of its published output would: sums and
 //! differences of the published counts along every row, column and total of every table, on
 //! generated collections full of tiny groups with extreme scores, with a managers' module that
-//! only some take (its learners are the managers, a group of its own); and one learner's forty
+//! only some take (its learners are the managers, a group of its own, and a row of the
+//! overview's breakdown by role); and one learner's forty
 //! retakes against everyone else's single attempt.
 
 use std::collections::BTreeMap;
@@ -208,6 +209,22 @@ fn attack(js: &Value, min: u64) -> usize {
         .map(|(_, rows)| rows[0])
         .collect();
     check("overview".into(), &overview, &one_per_forvaltning);
+    // The overview's rows per role are a second breakdown of the same total (its shares of
+    // the quarter before come with no count, so only today's people can be subtracted).
+    let rows = js["overview"].as_array().expect("rows");
+    let as_learners = |r: &Value| serde_json::json!({ "learners": r["employees"], "suppressed": r["suppressed"] });
+    let roles: Vec<Value> = rows
+        .iter()
+        .filter(|r| r["role"] != "*")
+        .map(as_learners)
+        .collect();
+    if !roles.is_empty() {
+        check(
+            "overview by role".into(),
+            &as_learners(&rows[0]),
+            &roles.iter().collect::<Vec<_>>(),
+        );
+    }
     multi
 }
 
@@ -222,6 +239,9 @@ fn overview_is_the_completion_tables_people(js: &Value) {
         .filter(|r| r["module"] == js["completion"][0]["module"])
         .collect();
     for r in js["overview"].as_array().expect("rows") {
+        if r["role"] != "*" {
+            continue;
+        }
         let c = everyone
             .iter()
             .find(|c| c["forvaltning"] == r["forvaltning"])
@@ -242,11 +262,18 @@ fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
         let mut multi = 0;
         let mut not_accepted = 0;
         let mut managers_shown = 0;
+        let mut roles_shown = 0;
         for seed in 0..6 {
             let items = tiny_groups(seed * 31 + u64::from(min));
             let js = published(&items, min);
             multi += attack(&js, u64::from(min));
             overview_is_the_completion_tables_people(&js);
+            roles_shown += js["overview"]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .filter(|r| r["role"] != "*" && r["suppressed"] == false)
+                .count();
             managers_shown += js["completion"]
                 .as_array()
                 .expect("rows")
@@ -269,6 +296,10 @@ fn differencing_the_published_counts_reveals_no_group_below_the_minimum() {
         assert!(
             not_accepted > 0,
             "the collections hold learners whose attempts were not accepted (min {min})"
+        );
+        assert!(
+            roles_shown > 0,
+            "the overview shows rows per role (min {min})"
         );
         // (With a minimum of 10 every forvaltning's managers are too few to show.)
         assert!(

@@ -122,7 +122,8 @@ pub fn completion(
 }
 
 /// Three forvaltninger of 12, 7 and 2 learners (the last withheld, and one more with it),
-/// two quarters, three modules; a roster with one who never started.
+/// two quarters, three modules; a roster with one who never started, and roles: five
+/// managers in Alfa, two in Beta.
 pub fn three_forvaltninger() -> Report {
     three_forvaltninger_with_followup().0
 }
@@ -131,11 +132,12 @@ pub fn three_forvaltninger() -> Report {
 pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
     let set = courses();
     let mut items: Vec<(String, u64, CompletionRecord)> = Vec::new();
-    let mut roster = String::from("medarbejder,forvaltning,startdato\n");
-    for (f, n) in [("Alfa", 12_u32), ("Beta", 7), ("Gamma", 2)] {
+    let mut roster = String::from("medarbejder,forvaltning,startdato,rolle\n");
+    for (f, n, managers) in [("Alfa", 12_u32, 5), ("Beta", 7, 2), ("Gamma", 2, 0)] {
         for i in 0..n {
             let id = format!("{f}{i}");
-            let _ = writeln!(roster, "{id},{f},2024-09-01");
+            let role = if i < managers { "leder" } else { "medarbejder" };
+            let _ = writeln!(roster, "{id},{f},2024-09-01,{role}");
             for (k, at) in [1_730_450_000_i64, 1_738_400_000].into_iter().enumerate() {
                 for module in 0..3 {
                     let right =
@@ -147,7 +149,7 @@ pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
             }
         }
     }
-    roster.push_str("ghost,Alfa,2024-09-01\n");
+    roster.push_str("ghost,Alfa,2024-09-01,medarbejder\n");
     let (roster, _) =
         parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("valid roster");
     report_from_completions(

@@ -271,6 +271,16 @@ const TEXTS: &[Row] = &[
          what, how long and why) into DIR: personal data, created readable by you alone.",
     ),
     row(
+        "report",
+        Some("followup_view"),
+        "Vis opfølgningen i terminalen i stedet for dashboardet: én række pr. forsinket person \
+         (sortér med s, vælg forvaltning med f) og filerne med problemer. Personoplysninger: \
+         vis den ikke på en fælles skærm.",
+        "Show the follow-up in the terminal instead of the dashboard: one row per overdue \
+         person (sort with s, pick a forvaltning with f) and the files with problems. Personal \
+         data: do not show it on a shared screen.",
+    ),
+    row(
         "simulate",
         None,
         "Skriv en realistisk, simuleret samlemappe (til test, demonstrationer og benchmarks).",

@@ -48,6 +48,8 @@ pub struct ReportArgs {
     followup: Option<PathBuf>,
     #[arg(long, value_name = "DIR")]
     followup_dir: Option<PathBuf>,
+    #[arg(long, conflicts_with_all = ["format", "out"])]
+    followup_view: bool,
 }
 
 /// Output formats of `bevidst report`.
@@ -166,7 +168,11 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         );
     }
     let r = &out.report;
-    let written = render(format, r, args, lang, xapi);
+    let written = if args.followup_view {
+        followup_view(&out.followup, &r.modules, lang)
+    } else {
+        render(format, r, args, lang, xapi)
+    };
     if let Err(e) = written {
         return fail(args.out.as_deref(), &e);
     }
@@ -292,6 +298,22 @@ fn render(
         }
         ReportFormat::Xapi => finish_xapi(xapi),
     }
+}
+
+/// The follow-up view: personal data on the screen, so only in a terminal (never piped into
+/// a file by accident).
+fn followup_view(
+    f: &report::model::FollowUp,
+    modules: &[report::model::ModuleHead],
+    lang: Lang,
+) -> std::io::Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(match lang {
+            Lang::Da => "--followup-view vises kun i en terminal; brug --followup FILE for en fil",
+            Lang::En => "--followup-view shows only in a terminal; use --followup FILE for a file",
+        }));
+    }
+    bevidst::tui::report::followup::run_followup_view(f, modules, lang)
 }
 
 /// A file format that is not text: to `--out`, or to standard output when that is not a

@@ -3,7 +3,9 @@
 
 use super::{Column, Shown, Value, kind, text};
 use crate::lang::Lang;
-use crate::report::model::{OverdueReason, OverdueRow, PersonDue, PersonRow, Problem};
+use crate::report::model::{
+    FileProblems, OverdueReason, OverdueRow, PersonDue, PersonRow, Problem,
+};
 
 fn reason(r: OverdueReason, lang: Lang) -> Value {
     Value::Label {
@@ -128,36 +130,36 @@ pub static NOT_ACCEPTED: [Column<Problem>; 6] = [
     .only(Shown::NotOnDashboard),
 ];
 
-/// One person per row for a forvaltning's managers: who, what and how late, and why.
-pub static MANAGERS: [Column<PersonDue>; 4] = [
-    Column::new(
-        "employee_id",
-        ("Medarbejder", "Employee"),
-        |r: &PersonDue, _| text(&r.learner),
-    )
-    .key()
-    .fixed(12),
-    Column::new(
-        "most_days",
-        ("Dage forsinket (mest)", "Days overdue (most)"),
-        |r: &PersonDue, _| Value::Count(u64::try_from(r.most_days()).unwrap_or(0)),
-    )
-    .figure(5),
-    Column::new("why", ("Hvorfor", "Why"), |r: &PersonDue, lang| {
-        let label = if r.never_started {
-            ("aldrig startet", "never started")
-        } else if r
-            .modules
-            .iter()
-            .any(|m| m.reason == OverdueReason::NotAccepted)
-        {
-            ("forsøgt, ikke godkendt", "attempted, not accepted")
-        } else {
-            ("ikke bestået i tide", "not passed in time")
-        };
-        Value::label(lang, label.0, label.1)
-    })
-    .fixed(15),
+/// A person's employee id.
+const EMPLOYEE: Column<PersonDue> = Column::new(
+    "employee_id",
+    ("Medarbejder", "Employee"),
+    |r: &PersonDue, _| text(&r.learner),
+)
+.key()
+.fixed(12);
+
+/// The days of a person's most overdue module.
+const MOST_DAYS: Column<PersonDue> = Column::new(
+    "most_days",
+    ("Dage forsinket (mest)", "Days overdue (most)"),
+    |r: &PersonDue, _| Value::Count(u64::try_from(r.most_days()).unwrap_or(0)),
+)
+.figure(5)
+.short("Dage", "Days");
+
+/// Why the person is behind.
+const WHY: Column<PersonDue> = Column::new("why", ("Hvorfor", "Why"), |r: &PersonDue, lang| {
+    let (words, data) = r.why().words();
+    Value::Label {
+        shown: words.get(lang).to_owned(),
+        data: data.to_owned(),
+    }
+})
+.fixed(23);
+
+/// Every module the person is behind in: title, days and why.
+const MODULES: Column<PersonDue> =
     Column::new("modules", ("Moduler", "Modules"), |r: &PersonDue, lang| {
         let list: Vec<String> = r
             .modules
@@ -172,5 +174,61 @@ pub static MANAGERS: [Column<PersonDue>; 4] = [
             .collect();
         text(&list.join("; "))
     })
-    .fill(3),
+    .fill(3);
+
+/// One person per row for a forvaltning's managers: who, what and how late, and why.
+pub static MANAGERS: [Column<PersonDue>; 4] = [EMPLOYEE, MOST_DAYS, WHY, MODULES];
+
+/// One person per row over every forvaltning (the follow-up view): the managers' columns
+/// and the forvaltning.
+pub static PEOPLE: [Column<PersonDue>; 5] = [
+    EMPLOYEE,
+    Column::new(
+        "forvaltning",
+        ("Forvaltning", "Forvaltning"),
+        |r: &PersonDue, _| text(&r.forvaltning),
+    )
+    .key()
+    .fill(2),
+    MOST_DAYS,
+    WHY,
+    MODULES,
+];
+
+/// The files with problems, one row per file and kind.
+pub static FILE_PROBLEMS: [Column<FileProblems>; 6] = [
+    Column::new("path", ("Fil", "File"), |r: &FileProblems, _| text(&r.path))
+        .key()
+        .fill(3),
+    Column::new("kind", ("Slags", "Kind"), |r: &FileProblems, lang| {
+        kind(r.kind, lang)
+    })
+    .key()
+    .fill(2),
+    Column::new(
+        "problems",
+        ("Problemer", "Problems"),
+        |r: &FileProblems, _| Value::Count(r.problems),
+    )
+    .figure(5)
+    .short("Antal", "Count"),
+    Column::new("records", ("Poster", "Records"), |r: &FileProblems, _| {
+        Value::Count(r.records)
+    })
+    .figure(6),
+    Column::new("lines", ("Linjer", "Lines"), |r: &FileProblems, _| {
+        let lines: Vec<String> = r.lines.iter().map(u64::to_string).collect();
+        if lines.is_empty() {
+            Value::Empty
+        } else {
+            text(&lines.join(", "))
+        }
+    })
+    .fill(1),
+    Column::new(
+        "message",
+        ("Hvad (den første)", "What (the first)"),
+        |r: &FileProblems, _| text(&r.message),
+    )
+    .only(Shown::NotOnDashboard),
 ];

@@ -21,7 +21,9 @@ pub use self::aggregate::{
     COMPLETION, HANDBOOK_REVIEWS, KNOWLEDGE, MODULE_STATS, PROBLEM_COUNTS, QUESTIONS,
     ROSTER_PROBLEMS, Withholdable,
 };
-pub use self::followup::{MANAGERS, NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PROBLEMS};
+pub use self::followup::{
+    FILE_PROBLEMS, MANAGERS, NEVER_STARTED, NOT_ACCEPTED, OVERDUE, PEOPLE, PROBLEMS,
+};
 pub use self::overview::OVERVIEW;
 
 /// Text from records, files or the course set.

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::overview::{ForvaltningGate, PersonNow, Tally, overview_rows, previous_quarter_end};
+use super::overview::{OverviewGate, PersonNow, Tallies, overview_rows, previous_quarter_end};
 use super::{Inputs, Person, Secs};
 use crate::course::{Module, Role};
 use crate::report::aggregate::{Facts, ModState};
@@ -97,7 +97,7 @@ impl Withholding<'_> {
 /// learners. Managers are part of everyone, but no figure of a managers' module counts an
 /// employee, so the two audiences' figures differ by no group. The audience of everyone has
 /// the overview's people per forvaltning, so its decision is the overview's
-/// (`overview::ForvaltningGate`: the same sizes through the same suppression; the attack test
+/// (`overview::OverviewGate`: the same sizes through the same suppression; the attack test
 /// checks they agree).
 fn completion_table(
     inp: &Inputs<'_, '_>,
@@ -200,7 +200,7 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
     let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
     let mut never_started = Vec::new();
     let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
-    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut tallies = Tallies::default();
     let cut = previous_quarter_end(inp.today);
     let onboarding: Vec<bool> = index
         .modules
@@ -276,10 +276,10 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
             );
             standing_before(p, &plan, mine.iter().filter(|&&mi| onboarding[mi]))
         });
-        tallies.entry(p.forvaltning).or_default().add(now, before);
+        tallies.add((p.forvaltning, p.role), now, before);
     }
     sort_lists(&mut overdue, &mut never_started);
-    let gate = ForvaltningGate::new(&tallies, inp.gate);
+    let gate = OverviewGate::new(&tallies, inp.gate);
     Planned {
         completion: completion_table(inp, &cells),
         overview: overview_rows(&tallies, &gate, inp.roster.is_some()),

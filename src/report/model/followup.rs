@@ -173,6 +173,8 @@ impl ProblemKind {
 pub struct PersonDue {
     /// Employee id.
     pub learner: String,
+    /// The forvaltning the person is counted in.
+    pub forvaltning: String,
     /// Whether the person has no record at all (roster only).
     pub never_started: bool,
     /// The modules, most overdue first.
@@ -197,9 +199,101 @@ impl PersonDue {
     pub fn most_days(&self) -> i32 {
         self.modules.iter().map(|m| m.days).max().unwrap_or(0)
     }
+
+    /// Why the person is behind, in one word for the whole person: never started, else
+    /// attempted but not accepted (they may believe they are done), else not passed in time.
+    pub fn why(&self) -> PersonWhy {
+        if self.never_started {
+            PersonWhy::NeverStarted
+        } else if self
+            .modules
+            .iter()
+            .any(|m| matches!(m.reason, OverdueReason::NotAccepted))
+        {
+            PersonWhy::NotAccepted
+        } else {
+            PersonWhy::NotPassed
+        }
+    }
+}
+
+/// Why a person is behind, for the whole person ([`PersonDue::why`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonWhy {
+    /// On the roster, no record at all.
+    NeverStarted,
+    /// An attempt since their last pass was not accepted.
+    NotAccepted,
+    /// Not passed in time (never, or not renewed).
+    NotPassed,
+}
+
+impl PersonWhy {
+    /// The words, Danish and English, and the code in data.
+    pub fn words(self) -> (crate::message::Bi, &'static str) {
+        use crate::message::Bi;
+        match self {
+            PersonWhy::NeverStarted => {
+                (Bi::new("aldrig startet", "never started"), "never_started")
+            }
+            PersonWhy::NotAccepted => (
+                Bi::new("forsøgt, ikke godkendt", "attempted, not accepted"),
+                "not_accepted",
+            ),
+            PersonWhy::NotPassed => (
+                Bi::new("ikke bestået i tide", "not passed in time"),
+                "not_passed",
+            ),
+        }
+    }
+}
+
+/// The problems of one kind in one file, grouped so for the follow-up view: where they are
+/// and what the first one says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblems {
+    /// The file, as found.
+    pub path: String,
+    /// The kind.
+    pub kind: ProblemKind,
+    /// How many problems of the kind the file has.
+    pub problems: u64,
+    /// Records left uncounted because of them.
+    pub records: u64,
+    /// The lines they are at, in order (none for a problem of the whole file).
+    pub lines: Vec<u64>,
+    /// What the first of them says.
+    pub message: String,
 }
 
 impl FollowUp {
+    /// The files with problems, one row per file and kind, by file name then kind.
+    pub fn problems_by_file(&self) -> Vec<FileProblems> {
+        let mut groups: std::collections::BTreeMap<(&str, ProblemKind), FileProblems> =
+            std::collections::BTreeMap::new();
+        for p in &self.problems {
+            let g = groups
+                .entry((&p.path, p.kind))
+                .or_insert_with(|| FileProblems {
+                    path: p.path.clone(),
+                    kind: p.kind,
+                    problems: 0,
+                    records: 0,
+                    lines: Vec::new(),
+                    message: p.message.clone(),
+                });
+            g.problems += 1;
+            g.records += p.records;
+            g.lines.extend(p.line);
+        }
+        let mut out: Vec<FileProblems> = groups.into_values().collect();
+        for g in &mut out {
+            g.lines.sort_unstable();
+            g.lines.dedup();
+        }
+        out
+    }
+
     /// The overdue list per forvaltning and person, most overdue first: what a forvaltning's
     /// managers act on. `modules` gives the titles.
     pub fn per_person(
@@ -220,6 +314,7 @@ impl FollowUp {
                 .entry((&o.forvaltning, &o.learner))
                 .or_insert_with(|| PersonDue {
                     learner: o.learner.to_string(),
+                    forvaltning: o.forvaltning.to_string(),
                     never_started: never.contains(&(&*o.forvaltning, &*o.learner)),
                     modules: Vec::new(),
                 })

@@ -15,7 +15,8 @@ mod followup;
 mod tables;
 
 pub use self::followup::{
-    DueModule, FollowUp, OverdueReason, OverdueRow, PersonDue, PersonRow, Problem, ProblemKind, Who,
+    DueModule, FileProblems, FollowUp, OverdueReason, OverdueRow, PersonDue, PersonRow, PersonWhy,
+    Problem, ProblemKind, Who,
 };
 pub use self::tables::{
     CompletionFigures, CompletionRow, Compliance, HandbookReview, ItemFigures, KnowledgeFigures,

@@ -163,16 +163,28 @@ pub struct RosterProblem {
     pub message: String,
 }
 
-/// The overview's row: how one forvaltning (or all) stands, counted in people.
+/// The overview's row: how one forvaltning (or all, or one role in all) stands, counted in
+/// people.
 #[derive(Debug, Clone)]
 pub struct OverviewRow {
     /// Forvaltning; `None` for all forvaltninger together.
     pub forvaltning: Option<String>,
+    /// The role the row is about, over all forvaltninger (`forvaltning` is then `None`);
+    /// `None` for everyone. A person's role is the roster's, or without one whether they
+    /// have records of a managers' module (`report::finalize`).
+    pub role: Option<crate::course::Role>,
     /// Whether a roster gave the population: without one, everyone ever seen is counted and
     /// no share of employees can be given (onboarding is 100 % by construction).
     pub roster: bool,
     /// The figures, unless the group is too small.
     pub figures: Gated<OverviewFigures>,
+}
+
+impl OverviewRow {
+    /// Whether the row is everyone in all forvaltninger: the total of both breakdowns.
+    pub fn is_total(&self) -> bool {
+        self.forvaltning.is_none() && self.role.is_none()
+    }
 }
 
 /// The overview's figures, each a count of distinct people.

@@ -11,28 +11,8 @@ pub fn glossary(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
     let pc = |v: f64| format!("{:.0}", v * 100.0);
     let da = matches!(lang, Lang::Da);
     let pick = |d: String, e: String| if da { d } else { e };
-    vec![
-        (
-            lang.pick("Alt ajour", "All up to date"),
-            pick(
-                "Personen har intet modul, hvis frist er overskredet. Andelen regnes af de ansatte på medarbejderlisten; uden en liste kan den ikke gives.".into(),
-                "The person has no module past its deadline. The share is of the employees on the roster; without a roster it cannot be given.".into(),
-            ),
-        ),
-        (
-            lang.pick("Forsinkede", "Overdue"),
-            pick(
-                "Personer med mindst ét modul, hvis frist er overskredet. En person, der mangler tre moduler, tælles én gang i overblikket; tabellen pr. modul tæller pr. modul.".into(),
-                "People with at least one module past its deadline. Someone behind in three modules counts once in the overview; the table per module counts per module.".into(),
-            ),
-        ),
-        (
-            lang.pick("Forsøgt, ikke godkendt", "Attempted, not accepted"),
-            pick(
-                "Personen har taget quizzen, men rapporten kunne ikke godkende noget forsøg (f.eks. besvaret hurtigere, end spørgsmålene kan læses). De tror måske, de er færdige.".into(),
-                "The person took the quiz, but the report could not accept any attempt (for instance, answered faster than the questions can be read). They may believe they are done.".into(),
-            ),
-        ),
+    let mut terms = people_terms(lang);
+    terms.extend([
         (
             lang.pick("Vidensniveau (andel rigtige)", "Knowledge level (share correct)"),
             pick(
@@ -57,8 +37,8 @@ pub fn glossary(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
         (
             lang.pick("I gang", "In progress"),
             pick(
-                "Det kvartal, rapporten er lavet i. Det er ikke slut, så tallene kan nå at ændre sig.".into(),
-                "The quarter the report was made in. It is not over, so its figures may still change.".into(),
+                "Det kvartal, rapporten er lavet i (markeret * ved kvartalets navn i dashboardets grafer). Det er ikke slut, så tallene kan nå at ændre sig. I en sparkline står ░ for et kvartal, hvis tal ikke vises, og · for et kvartal uden svar.".into(),
+                "The quarter the report was made in (marked * by the quarter's name in the dashboard's charts). It is not over, so its figures may still change. In a sparkline, ░ is a quarter whose figure is withheld and · a quarter without answers.".into(),
             ),
         ),
         (
@@ -101,6 +81,44 @@ pub fn glossary(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
             pick(
                 "En fil, hvor nogle poster er talt med og andre ikke (f.eks. en afrevet sidste linje).".into(),
                 "A file some of whose records were counted and some not (for instance, a torn last line).".into(),
+            ),
+        ),
+    ]);
+    terms
+}
+
+/// The terms of the overview's people: who counts as up to date, overdue, not accepted, and
+/// what the rows per role are.
+fn people_terms(lang: Lang) -> Vec<(&'static str, String)> {
+    let da = matches!(lang, Lang::Da);
+    let pick = |d: String, e: String| if da { d } else { e };
+    vec![
+        (
+            lang.pick("Alt ajour", "All up to date"),
+            pick(
+                "Personen har intet modul, hvis frist er overskredet. Andelen regnes af de ansatte på medarbejderlisten; uden en liste kan den ikke gives.".into(),
+                "The person has no module past its deadline. The share is of the employees on the roster; without a roster it cannot be given.".into(),
+            ),
+        ),
+        (
+            lang.pick("Forsinkede", "Overdue"),
+            pick(
+                "Personer med mindst ét modul, hvis frist er overskredet. En person, der mangler tre moduler, tælles én gang i overblikket; tabellen pr. modul tæller pr. modul.".into(),
+                "People with at least one module past its deadline. Someone behind in three modules counts once in the overview; the table per module counts per module.".into(),
+            ),
+        ),
+        (
+            lang.pick("Forsøgt, ikke godkendt", "Attempted, not accepted"),
+            pick(
+                "Personen har taget quizzen, men rapporten kunne ikke godkende noget forsøg (f.eks. besvaret hurtigere, end spørgsmålene kan læses). De tror måske, de er færdige.".into(),
+                "The person took the quiz, but the report could not accept any attempt (for instance, answered faster than the questions can be read). They may believe they are done.".into(),
+            ),
+        ),
+        (
+            lang.pick("Ledere, medarbejdere", "Managers, employees"),
+            pick(
+                "Overblikkets rækker pr. rolle tæller alle forvaltninger sammen og giver tilsammen alle. Rollen er medarbejderlistens (kolonnen rolle); uden den er en leder den, der har poster fra et modul til ledere.".into(),
+                "The overview's rows per role count all forvaltninger together and add up to everyone. The role is the roster's (its role column); without one, a manager is someone with records of a managers' module.".into(),
             ),
         ),
     ]

@@ -69,7 +69,7 @@ pub fn quarter_heading(report: &Report, quarter: &str, lang: Lang) -> String {
 /// The overview in words, for all forvaltninger together: one line per figure, as every
 /// format puts it above the table.
 pub fn overview_summary(report: &Report, lang: Lang) -> Vec<String> {
-    let Some(all) = report.overview.iter().find(|r| r.forvaltning.is_none()) else {
+    let Some(all) = report.overview.iter().find(|r| r.is_total()) else {
         return vec![
             lang.pick("Ingen medarbejdere endnu.", "No employees yet.")
                 .to_owned(),

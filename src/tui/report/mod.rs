@@ -5,6 +5,7 @@
 //! [`view::view`] draws it with the learner's [`Theme`], and `tui::run_program` runs it. The
 //! report itself is read-only here.
 
+pub mod followup;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -109,6 +110,10 @@ pub enum Message {
     ToggleLang,
     /// The areas in policy order ↔ weakest first.
     SortAreas,
+    /// The areas of the next forvaltning (after the last: all again).
+    NextForvaltning,
+    /// The areas of the previous forvaltning.
+    PrevForvaltning,
     /// Leave the dashboard.
     Quit,
 }
@@ -154,6 +159,8 @@ pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Tabs], &[Plain(K::End), Plain(K::Char('G'))], Message::End, ("sidst", "last"), false),
     digits(&[C::Tabs], '6', Message::Goto, ("vælg fane", "pick tab"), true),
     row(&[C::Tabs], &[Plain(K::Char('s'))], Message::SortAreas, ("områder: svageste først / politikkens orden", "areas: weakest first / policy order"), false),
+    row(&[C::Tabs], &[Plain(K::Char('f'))], Message::NextForvaltning, ("områder: næste forvaltning (først alle)", "areas: next forvaltning (all first)"), false),
+    row(&[C::Tabs], &[Plain(K::Char('F'))], Message::PrevForvaltning, ("områder: forrige forvaltning", "areas: previous forvaltning"), false),
     row(&[C::Tabs], &[Plain(K::Char('L'))], Message::ToggleLang, ("English", "dansk"), false),
     row(&[C::Tabs], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Tabs], &[Plain(K::Char('q')), Plain(K::Esc)], Message::Quit, ("afslut", "quit"), true),
@@ -179,6 +186,9 @@ pub struct Model {
     pub help_scroll: u16,
     /// Whether the areas tab lists the weakest area first (else in the policy's order).
     pub weakest_first: bool,
+    /// The forvaltning the areas tab shows (an index into `Report::forvaltninger`); `None`:
+    /// all together.
+    pub areas_forvaltning: Option<usize>,
     /// The language.
     pub lang: Lang,
     /// Set when the user quits.
@@ -194,6 +204,7 @@ impl Model {
             help: false,
             help_scroll: 0,
             weakest_first: true,
+            areas_forvaltning: None,
             lang,
             quit: false,
         }
@@ -212,6 +223,26 @@ impl Model {
     pub fn row(&self) -> usize {
         self.selected[self.tab.index()]
     }
+
+    /// The forvaltning the areas tab shows, if one.
+    pub fn areas_forvaltning<'r>(&self, r: &'r Report) -> Option<&'r str> {
+        self.areas_forvaltning
+            .and_then(|i| r.forvaltninger.get(i))
+            .map(String::as_str)
+    }
+}
+
+/// The next (`forward`) or previous filter among all (`None`) and `n` choices, round again:
+/// all first, then each.
+pub(crate) fn cycle(at: Option<usize>, n: usize, forward: bool) -> Option<usize> {
+    let places = n + 1;
+    let at = at.map_or(0, |i| i + 1);
+    let to = if forward {
+        (at + 1) % places
+    } else {
+        (at + places - 1) % places
+    };
+    to.checked_sub(1)
 }
 
 /// Rows a page moves.
@@ -248,6 +279,12 @@ pub fn update(m: &mut Model, r: &Report, msg: Message) {
             m.help_scroll = 0;
         }
         Message::SortAreas => m.weakest_first = !m.weakest_first,
+        Message::NextForvaltning => {
+            m.areas_forvaltning = cycle(m.areas_forvaltning, r.forvaltninger.len(), true);
+        }
+        Message::PrevForvaltning => {
+            m.areas_forvaltning = cycle(m.areas_forvaltning, r.forvaltninger.len(), false);
+        }
         Message::CloseHelp => m.help = false,
         Message::ToggleLang => m.lang = m.lang.other(),
         Message::Quit => m.quit = true,

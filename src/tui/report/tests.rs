@@ -312,7 +312,7 @@ fn the_help_explains_every_figure_and_scrolls() {
     let r = report();
     let mut m = Model::new(Lang::Da);
     update(&mut m, &r, Message::Help);
-    let screen = draw(&m, &r, 120, 40);
+    let screen = draw(&m, &r, 120, 60);
     for term in [
         "Sådan læses tallene",
         "Alt ajour",
@@ -333,4 +333,70 @@ fn the_help_explains_every_figure_and_scrolls() {
     );
     update(&mut m, &r, Message::CloseHelp);
     assert!(!m.help);
+}
+
+#[test]
+fn f_shows_one_forvaltnings_areas_over_time_and_withheld_cells_as_withheld() {
+    let mut r = crate::report::testkit::three_forvaltninger();
+    // Mark the latest quarter as the one in progress, as it is when the report is run in it.
+    r.current_quarter = r.quarters.last().expect("a quarter").clone();
+    let mut m = Model::new(Lang::Da);
+    update(&mut m, &r, Message::Goto(2));
+    let screen = draw(&m, &r, 120, 40);
+    assert!(
+        screen.contains("Vidensniveau, alle forvaltninger (f)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("25Q1*"),
+        "the quarter in progress is marked:\n{screen}"
+    );
+    assert_eq!(
+        to_message(Context::Tabs, press(K::Char('f'))),
+        Some(Message::NextForvaltning)
+    );
+    for name in &r.forvaltninger {
+        update(&mut m, &r, Message::NextForvaltning);
+        assert_eq!(m.areas_forvaltning(&r), Some(name.as_str()));
+        let screen = draw(&m, &r, 120, 40);
+        assert!(
+            screen.contains(&format!("Vidensniveau, {name} (f)")),
+            "{screen}"
+        );
+        let withheld = r
+            .knowledge
+            .iter()
+            .filter(|k| k.forvaltning.as_deref() == Some(name.as_str()))
+            .all(|k| k.figures.is_withheld());
+        if withheld {
+            // Gamma's two learners: every cell withheld, no figure anywhere in the list.
+            let rows: Vec<&str> = screen
+                .lines()
+                .filter(|l| l.starts_with('│'))
+                .filter(|l| l.contains("Sikkerhedspolitik") || l.contains("Adgangsstyring"))
+                .collect();
+            assert!(!rows.is_empty(), "{screen}");
+            for row in rows {
+                assert!(row.contains("<5") && row.contains('░'), "{row}");
+                assert!(!row.contains('%'), "{row}");
+            }
+        }
+        for lang in [Lang::Da, Lang::En] {
+            m.lang = lang;
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("areas_{name}_{lang:?}_{w}x{h}").to_lowercase(),
+                    draw(&m, &r, w, h)
+                );
+            }
+        }
+        m.lang = Lang::Da;
+    }
+    update(&mut m, &r, Message::NextForvaltning);
+    assert_eq!(m.areas_forvaltning(&r), None, "after the last: all again");
+    update(&mut m, &r, Message::PrevForvaltning);
+    assert_eq!(
+        m.areas_forvaltning(&r),
+        r.forvaltninger.last().map(String::as_str)
+    );
 }

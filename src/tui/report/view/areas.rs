@@ -1,6 +1,7 @@
-//! The areas tab: knowledge per area and goal for all forvaltninger (latest quarter, its
-//! arrow, and a text sparkline over as many quarters as the window has room for), sortable
-//! weakest first; below it, for the selected topic, a bar per forvaltning and a bar per
+//! The areas tab: knowledge per area and goal for all forvaltninger or, with `f`, for one
+//! forvaltning at a time (latest quarter, its arrow, and a text sparkline over as many
+//! quarters as the window has room for, the quarters it spans in its heading, the quarter in
+//! progress marked `*`, a withheld quarter `░`, never a figure), sortable weakest first; below it, for the selected topic, a bar per forvaltning and a bar per
 //! quarter, both on a scale that starts a little below the lowest value (so 75 % and 80 % do
 //! not look alike) with the values printed, and the 95 % interval and the arrow in words.
 //! The charts take a share of the window, so they grow with it.
@@ -13,38 +14,58 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use super::{Columns, Model, percent, window};
 use crate::app::doc::Tone;
 use crate::lang::Lang;
-use crate::report::model::{Report, Topic};
+use crate::report::model::{Gated, Report, Topic};
 use crate::report::render::markdown::initials;
 use crate::report::render::{pct, quarter_heading, safe, share_in, trend_words, withheld};
 use crate::tui::theme::Theme;
 
 /// The topics in the order the tab lists them: weakest first in the latest quarter (topics
 /// without a shown figure last), or the policy's order.
-pub(super) fn topic_order(r: &Report, weakest_first: bool) -> Vec<Topic> {
+pub(super) fn topic_order(r: &Report, forv: Option<&str>, weakest_first: bool) -> Vec<Topic> {
     let mut topics: Vec<Topic> = Topic::all().collect();
     if weakest_first && let Some(q) = r.quarters.last() {
         topics.sort_by(|a, b| {
-            let key = |t: &Topic| r.knowledge_share(None, *t, q).unwrap_or(f64::INFINITY);
+            let key = |t: &Topic| r.knowledge_share(forv, *t, q).unwrap_or(f64::INFINITY);
             key(a).total_cmp(&key(b))
         });
     }
     topics
 }
 
-/// A text sparkline of quarterly shares on the scale `lo..1` (`·` where withheld or empty).
-fn spark(r: &Report, t: Topic, quarters: &[String], lo: f64) -> String {
+/// A text sparkline of quarterly shares on the scale `lo..1`: `░` where withheld, `·` where
+/// nobody answered.
+fn spark(r: &Report, (forv, t): (Option<&str>, Topic), quarters: &[String], lo: f64) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     quarters
         .iter()
-        .map(|q| {
-            r.knowledge_share(None, t, q).map_or('·', |s| {
-                let step = ((s - lo) / (1.0 - lo).max(0.01) * 7.0)
+        .map(|q| match r.knowledge_cell(forv, t, q).map(|c| &c.figures) {
+            None => '·',
+            Some(Gated::Withheld) => '░',
+            Some(Gated::Shown(f)) => {
+                let step = ((f.share - lo) / (1.0 - lo).max(0.01) * 7.0)
                     .round()
                     .clamp(0.0, 7.0);
                 BARS[usize::try_from(percent(step)).unwrap_or(0).min(7)]
-            })
+            }
         })
         .collect()
+}
+
+/// The sparkline's heading: the quarters it spans, the one in progress marked `*`.
+fn span_heading(r: &Report, quarters: &[String], lang: Lang) -> String {
+    let short = |q: &String| {
+        let star = if *q == r.current_quarter { "*" } else { "" };
+        format!(
+            "{}{}{star}",
+            q.get(2..4).unwrap_or(""),
+            q.get(5..).unwrap_or("")
+        )
+    };
+    match (quarters.first(), quarters.last()) {
+        (Some(a), Some(b)) if quarters.len() >= 9 => format!("{}…{}", short(a), short(b)),
+        (Some(_), Some(b)) => format!("{}…{}", lang.pick("Kvt.", "Qtr."), short(b)),
+        _ => lang.pick("Kvartaler", "Quarters").to_owned(),
+    }
 }
 
 /// The start of a scale that shows differences: five points below the lowest value, on a
@@ -65,7 +86,8 @@ fn bar(label: String, share: Option<f64>, lo: f64, r: &Report) -> Bar<'static> {
 
 pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
     let say = |da: &'static str, en: &'static str| m.lang.pick(da, en);
-    let topics = topic_order(r, m.weakest_first);
+    let forv = m.areas_forvaltning(r);
+    let topics = topic_order(r, forv, m.weakest_first);
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Percentage(45)]).areas(body);
     // The sparkline takes what the names leave, up to every quarter there is.
@@ -75,12 +97,9 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
     let lo = scale_start(shown_quarters.iter().flat_map(|quarter| {
         topics
             .iter()
-            .filter_map(|topic| r.knowledge_share(None, *topic, quarter))
+            .filter_map(|topic| r.knowledge_share(forv, *topic, quarter))
     }));
-    let span = match (shown_quarters.first(), shown_quarters.last()) {
-        (Some(a), Some(b)) if n_quarters >= 16 => format!("{a}…{b}"),
-        _ => say("Kvartaler", "Quarters").to_owned(),
-    };
+    let span = span_heading(r, shown_quarters, m.lang);
     let spark_w = u16::try_from(n_quarters.max(span.chars().count())).unwrap_or(16);
     let order = if m.weakest_first {
         say(
@@ -98,10 +117,11 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
         top,
         Columns {
             title: format!(
-                " {} · {order} ",
-                say(
-                    "Vidensniveau, alle forvaltninger",
-                    "Knowledge level, all forvaltninger"
+                " {}, {} (f) · {order} ",
+                say("Vidensniveau", "Knowledge level"),
+                forv.map_or_else(
+                    || say("alle forvaltninger", "all forvaltninger").to_owned(),
+                    safe
                 )
             ),
             header: vec![
@@ -120,12 +140,12 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
             let t = topics[row];
             let latest = r.quarters.last().map_or_else(
                 || "–".into(),
-                |quarter| share_in(r, m.lang, None, t, quarter),
+                |quarter| share_in(r, m.lang, forv, t, quarter),
             );
             vec![
                 t.name(m.lang).to_owned(),
                 latest,
-                spark(r, t, shown_quarters, lo),
+                spark(r, (forv, t), shown_quarters, lo),
             ]
         },
     );
@@ -137,9 +157,9 @@ pub(super) fn areas(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme:
     let [chart, trend] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     by_forvaltning(m, r, (frame, chart), topic, theme);
-    by_quarter(m, r, (frame, trend), topic, theme);
+    by_quarter(m, r, (frame, trend), (forv, topic), theme);
     frame.render_widget(
-        Paragraph::new(Line::from(latest_in_words(r, topic, m.lang))),
+        Paragraph::new(Line::from(latest_in_words(r, (forv, topic), m.lang))),
         words,
     );
 }
@@ -205,13 +225,12 @@ fn scaled_chart(
         .block(Block::bordered().title(title))
 }
 
-/// The selected topic for all forvaltninger, a bar per quarter with its label, and the
-/// latest figure's interval and arrow in words.
+/// The selected topic for the forvaltning shown (or all), a bar per quarter with its label.
 fn by_quarter(
     m: &Model,
     r: &Report,
     (frame, area): (&mut Frame, Rect),
-    topic: Topic,
+    (forv, topic): (Option<&str>, Topic),
     theme: Theme,
 ) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
@@ -219,7 +238,7 @@ fn by_quarter(
     let quarters = &r.quarters[r.quarters.len().saturating_sub(fits)..];
     let shares: Vec<Option<f64>> = quarters
         .iter()
-        .map(|q| r.knowledge_share(None, topic, q))
+        .map(|q| r.knowledge_share(forv, topic, q))
         .collect();
     let lo = scale_start(shares.iter().flatten().copied());
     let bars: Vec<Bar<'_>> = quarters
@@ -237,25 +256,35 @@ fn by_quarter(
         })
         .collect();
     let title = format!(
-        " {} · {} {} ",
+        " {}{} · {} {} ",
         safe(topic.name(m.lang)),
+        forv.map(|f| format!(" · {}", safe(f))).unwrap_or_default(),
         l("fra", "from"),
         pct(m.lang, lo)
     );
     frame.render_widget(scaled_chart(bars, (5, lo), title, theme), area);
 }
 
-/// The latest figure of all forvaltninger, its 95 % interval and what its arrow means.
-fn latest_in_words(r: &Report, topic: Topic, lang: Lang) -> String {
+/// The latest figure of the forvaltning shown (or all), its 95 % interval and what its arrow
+/// means.
+fn latest_in_words(r: &Report, (forv, topic): (Option<&str>, Topic), lang: Lang) -> String {
     let Some(row) = r
         .quarters
         .last()
-        .and_then(|q| r.knowledge_cell(None, topic, q))
+        .and_then(|q| r.knowledge_cell(forv, topic, q))
     else {
         return String::new();
     };
     let Some(f) = row.figures.shown() else {
-        return withheld(r);
+        return format!(
+            "{}: {} ({})",
+            safe(topic.name(lang)),
+            withheld(r),
+            lang.pick(
+                "vises ikke: for få medarbejdere, eller tallet kunne regnes ud",
+                "withheld: too few learners, or the figure could be worked out"
+            )
+        );
     };
     let (a, b) = f.interval;
     let trend = f

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::text::Line;
 
 use super::summary::collection_lines;
-use super::{Model, column_window};
+use super::{Look, Model, column_window};
 use crate::lang::Lang;
 use crate::report::columns as cols;
 use crate::report::model::{QuestionRow, Report};
@@ -32,7 +32,7 @@ pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
     column_window(
         (frame, list),
-        (m, r),
+        Look::of(m, r),
         (title, &cols::QUESTIONS),
         (r.questions.len(), |i| &r.questions[order[i]]),
     );
@@ -132,12 +132,12 @@ pub(super) fn overdue(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let mut order: Vec<usize> = (0..r.completion.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(r.completion[i].figures.shown().map(|f| f.overdue)));
     let title = l(
-        " Forsinkede pr. forvaltning og modul (navnene: --followup) ",
-        " Overdue per forvaltning and module (names: --followup) ",
+        " Forsinkede pr. forvaltning og modul (navnene: --followup-view) ",
+        " Overdue per forvaltning and module (names: --followup-view) ",
     );
     column_window(
         (frame, body),
-        (m, r),
+        Look::of(m, r),
         (title.into(), &cols::COMPLETION),
         (r.completion.len(), |i| &r.completion[order[i]]),
     );
@@ -153,18 +153,21 @@ pub(super) fn problems(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
             .block(Block::bordered().title(l(" Indsamling ", " Collection "))),
         books,
     );
+    // Grouped by kind: each kind's forvaltninger together, in the kinds' order.
+    let mut order: Vec<usize> = (0..r.problem_counts.len()).collect();
+    order.sort_by_key(|&i| r.problem_counts[i].kind);
     column_window(
         (frame, list),
-        (m, r),
+        Look::of(m, r),
         (
             l(
-                " Ikke talt med (filerne: --followup) ",
-                " Not counted (the files: --followup) ",
+                " Ikke talt med, pr. slags (filerne: --followup-view) ",
+                " Not counted, per kind (the files: --followup-view) ",
             )
             .into(),
             &cols::PROBLEM_COUNTS,
         ),
-        (r.problem_counts.len(), |i| &r.problem_counts[i]),
+        (order.len(), |i| &r.problem_counts[order[i]]),
     );
     let roster: Vec<String> = r
         .roster_problems

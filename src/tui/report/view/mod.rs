@@ -13,6 +13,7 @@ use ratatui::widgets::{
 use super::{Context, KEYS, Model, Tab};
 use crate::app::doc::Tone;
 use crate::app::wrap;
+use crate::lang::Lang;
 use crate::report::columns::{Align, Column, Medium, Width, columns_in};
 use crate::report::model::Report;
 use crate::report::render::safe;
@@ -34,38 +35,21 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// Draws the whole dashboard.
 pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = m.lang.pick(
-            "Terminalen er for lille; gør vinduet større (mindst 60×12).",
-            "The terminal is too small; enlarge the window (at least 60×12).",
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.tone(Tone::Warning))
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+    if too_small(m.lang, theme, frame) {
         return;
     }
+    let area = frame.area();
     let [tabs, body, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let titles: Vec<Line<'_>> = Tab::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line::from(format!("{} {}", i + 1, t.title(m.lang))))
-        .collect();
-    frame.render_widget(
-        Tabs::new(titles)
-            .select(m.tab.index())
-            .padding(" ", "")
-            .highlight_style(theme.selected())
-            .block(Block::new().borders(Borders::BOTTOM)),
-        tabs,
+    tab_bar(
+        Tab::ALL.iter().map(|t| t.title(m.lang)),
+        m.tab.index(),
+        theme,
+        (frame, tabs),
     );
     match m.tab {
         Tab::Overview => overview(m, r, frame, body, theme),
@@ -75,25 +59,92 @@ pub fn view(m: &Model, r: &Report, theme: Theme, frame: &mut Frame) {
         Tab::Overdue => overdue(m, r, frame, body),
         Tab::Problems => problems(m, r, frame, body, theme),
     }
-    let ctx = m.context();
-    crate::tui::view::footer(
-        &keys::hints(KEYS, &ctx, m.lang),
-        keys::help_hint(KEYS, &ctx, m.lang),
-        theme,
-        frame,
-        footer,
-    );
+    key_footer(KEYS, &m.context(), m.lang, theme, (frame, footer));
     if m.help {
         help(m, r, theme, frame, body);
     }
 }
 
+/// Says so and returns true when the terminal is smaller than the report's screens need.
+pub(super) fn too_small(lang: Lang, theme: Theme, frame: &mut Frame) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let text = lang.pick(
+        "Terminalen er for lille; gør vinduet større (mindst 60×12).",
+        "The terminal is too small; enlarge the window (at least 60×12).",
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.tone(Tone::Warning))
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+    true
+}
+
 /// The help over the body: the keys of the tabs (from the key table), then what every
 /// figure means (the same glossary as the HTML page), scrolled with ↑↓.
 fn help(m: &Model, r: &Report, theme: Theme, frame: &mut Frame, body: Rect) {
-    let rows = keys::help(KEYS, &Context::Tabs, m.lang);
-    let key_w = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
-    let mut lines: Vec<Line<'_>> = rows
+    help_over(
+        (m.lang, m.help_scroll),
+        keys::help(KEYS, &Context::Tabs, m.lang),
+        crate::report::render::glossary(r, m.lang),
+        theme,
+        (frame, body),
+    );
+}
+
+/// The footer of a key table in `ctx`: its hints, and the help key at the right.
+pub(super) fn key_footer<C: PartialEq, M: keys::TableMessage>(
+    table: &[keys::Binding<C, M>],
+    ctx: &C,
+    lang: Lang,
+    theme: Theme,
+    (frame, area): (&mut Frame, Rect),
+) {
+    crate::tui::view::footer(
+        &keys::hints(table, ctx, lang),
+        keys::help_hint(table, ctx, lang),
+        theme,
+        frame,
+        area,
+    );
+}
+
+/// A row of numbered tab titles, the selected one marked.
+pub(super) fn tab_bar<'t>(
+    titles: impl Iterator<Item = &'t str>,
+    selected: usize,
+    theme: Theme,
+    (frame, area): (&mut Frame, Rect),
+) {
+    let titles: Vec<Line<'_>> = titles
+        .enumerate()
+        .map(|(i, t)| Line::from(format!("{} {t}", i + 1)))
+        .collect();
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .padding(" ", "")
+            .highlight_style(theme.selected())
+            .block(Block::new().borders(Borders::BOTTOM)),
+        area,
+    );
+}
+
+/// A help box over `body`: the keys (from a key table), then what the figures mean, scrolled
+/// `scroll` lines down.
+pub(super) fn help_over<T: AsRef<str>>(
+    (lang, scroll): (Lang, u16),
+    keys: Vec<(String, &str)>,
+    figures: Vec<(T, String)>,
+    theme: Theme,
+    (frame, body): (&mut Frame, Rect),
+) {
+    let key_w = keys.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0);
+    let mut lines: Vec<Line<'_>> = keys
         .into_iter()
         .map(|(keys, label)| {
             let pad = " ".repeat(key_w - wrap::width(&keys));
@@ -105,14 +156,13 @@ fn help(m: &Model, r: &Report, theme: Theme, frame: &mut Frame, body: Rect) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        m.lang
-            .pick("Sådan læses tallene", "How to read the figures"),
+        lang.pick("Sådan læses tallene", "How to read the figures"),
         theme.tone(Tone::Title),
     )));
-    for (term, meaning) in crate::report::render::glossary(r, m.lang) {
+    for (term, meaning) in figures {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{term}: "),
+                format!("{}: ", term.as_ref()),
                 Style::new().add_modifier(Modifier::BOLD),
             ),
             Span::raw(meaning),
@@ -123,10 +173,10 @@ fn help(m: &Model, r: &Report, theme: Theme, frame: &mut Frame, body: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .scroll((m.help_scroll, 0))
+            .scroll((scroll, 0))
             .block(
                 Block::bordered()
-                    .title(m.lang.pick(
+                    .title(lang.pick(
                         " Hjælp (↑↓ ruller, Esc lukker) ",
                         " Help (↑↓ scroll, Esc closes) ",
                     ))
@@ -144,10 +194,30 @@ struct Columns<'a> {
     widths: &'a [Constraint],
 }
 
+/// What a table window needs of the program that draws it: the language, the selected row,
+/// and how a withheld figure is written.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Look {
+    pub lang: Lang,
+    pub selected: usize,
+    pub min_group: u32,
+}
+
+impl Look {
+    /// The dashboard's look: its language and the selected row of the tab shown.
+    fn of(m: &Model, r: &Report) -> Look {
+        Look {
+            lang: m.lang,
+            selected: m.row(),
+            min_group: r.min_group,
+        }
+    }
+}
+
 /// The dashboard's columns of a row type: heads, alignments and widths.
 fn dashboard_columns<R>(
     list: &'static [Column<R>],
-    m: &Model,
+    lang: Lang,
 ) -> (Vec<&'static Column<R>>, Vec<Constraint>) {
     let shown: Vec<&Column<R>> = columns_in(list, Medium::Dashboard).collect();
     let widths = shown
@@ -155,7 +225,7 @@ fn dashboard_columns<R>(
         .map(|c| match c.width {
             Width::Fill(k) => Constraint::Fill(k),
             Width::Fixed(w) => {
-                let head = u16::try_from(Line::from(c.dashboard_head(m.lang)).width()).unwrap_or(w);
+                let head = u16::try_from(Line::from(c.dashboard_head(lang)).width()).unwrap_or(w);
                 Constraint::Length(w.max(head))
             }
         })
@@ -173,39 +243,36 @@ fn aligned(text: String, align: Align) -> Cell<'static> {
 }
 
 /// The header row of a row type's columns.
-fn header_row<R>(shown: &[&Column<R>], m: &Model) -> Row<'static> {
+fn header_row<R>(shown: &[&Column<R>], lang: Lang) -> Row<'static> {
     Row::new(
         shown
             .iter()
-            .map(|c| aligned(c.dashboard_head(m.lang).to_owned(), c.align)),
+            .map(|c| aligned(c.dashboard_head(lang).to_owned(), c.align)),
     )
     .style(Style::new().add_modifier(Modifier::BOLD))
 }
 
-/// One row through its columns.
-fn row_of<R>(shown: &[&Column<R>], row: &R, m: &Model, r: &Report) -> Row<'static> {
-    Row::new(
-        shown
-            .iter()
-            .map(|c| aligned(c.text(row, m.lang, r.min_group), c.align)),
-    )
-}
-
 /// Draws the rows of a row type through its column list, as a table window around the
 /// selection; `row(i)` is the i-th row in the order shown.
-fn column_window<'r, R: 'r>(
+pub(super) fn column_window<'r, R: 'r>(
     (frame, area): (&mut Frame, Rect),
-    (m, r): (&Model, &Report),
+    look: Look,
     (title, list): (String, &'static [Column<R>]),
     (n, row): (usize, impl Fn(usize) -> &'r R),
 ) {
-    let (shown, widths) = dashboard_columns(list, m);
+    let (shown, widths) = dashboard_columns(list, look.lang);
     draw_window(
         frame,
         area,
-        (title, header_row(&shown, m), widths),
-        (n, m.row()),
-        |i| row_of(&shown, row(i), m, r),
+        (title, header_row(&shown, look.lang), widths),
+        (n, look.selected),
+        |i| {
+            Row::new(
+                shown
+                    .iter()
+                    .map(|c| aligned(c.text(row(i), look.lang, look.min_group), c.align)),
+            )
+        },
     );
 }
 

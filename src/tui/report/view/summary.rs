@@ -6,12 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Model, column_window};
+use super::{Look, Model, column_window};
 use crate::app::doc::Tone;
 use crate::lang::Lang;
 use crate::report::columns as cols;
 use crate::report::model::{Gated, OverviewRow, Report};
-use crate::report::render::{overview_summary, pct, safe, trend_words};
+use crate::report::render::{overview_summary, pct, trend_words};
 use crate::tui::theme::Theme;
 
 pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, theme: Theme) {
@@ -49,7 +49,7 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
     );
     column_window(
         (frame, table),
-        (m, r),
+        Look::of(m, r),
         (
             l(
                 " Personer pr. forvaltning (Udv.: siden kvartalet før, ↑↓ kun når sikker) ",
@@ -76,12 +76,8 @@ pub(super) fn overview(m: &Model, r: &Report, frame: &mut Frame, body: Rect, the
 /// The selected overview row in words: the whole name, and the figures the table has no room
 /// for.
 fn overview_detail(r: &Report, row: &OverviewRow, lang: Lang) -> Vec<String> {
-    let name = match &row.forvaltning {
-        Some(f) => safe(f),
-        None => lang
-            .pick("Alle forvaltninger", "All forvaltninger")
-            .to_owned(),
-    };
+    // The group as the table's first column names it (a forvaltning, all, or a role).
+    let name = cols::OVERVIEW[0].text(row, lang, r.min_group);
     let Gated::Shown(f) = &row.figures else {
         return vec![
             name,
@@ -227,7 +223,7 @@ pub(super) fn forvaltninger(m: &Model, r: &Report, frame: &mut Frame, body: Rect
     );
     column_window(
         (frame, body),
-        (m, r),
+        Look::of(m, r),
         (title.into(), &cols::COMPLETION),
         (r.completion.len(), |i| &r.completion[i]),
     );
