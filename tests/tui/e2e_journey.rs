@@ -203,8 +203,13 @@ fn changed(tmux: &Tmux, before: &str) -> String {
     let start = std::time::Instant::now();
     loop {
         let now = tmux.screen();
+        // A capture can land while tmux is still drawing a frame: take the screen only once
+        // it holds still for one more look.
         if now != before && now.contains("? hjælp") {
-            return now;
+            std::thread::sleep(Duration::from_millis(60));
+            if tmux.screen() == now {
+                return now;
+            }
         }
         assert!(
             start.elapsed() < Duration::from_secs(10),
