@@ -321,7 +321,10 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
     }
     for (m, s) in theirs.modules {
         match mine.modules.iter_mut().find(|(x, _)| *x == m) {
-            None => mine.modules.push((m, s)),
+            None => {
+                mine.modules.reserve_exact(1);
+                mine.modules.push((m, s));
+            }
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
                 ms.not_accepted = ms.not_accepted.max(s.not_accepted);

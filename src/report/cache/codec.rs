@@ -276,10 +276,15 @@ pub(super) fn read_body(
         };
         learner.forvaltning.1 = name(input.u()?)?;
         learner.first_seen = input.small()?;
-        for _ in 0..input.count()? {
+        // Exactly as long as they are: the lists are kept for everyone.
+        let n = input.count()?;
+        learner.modules.reserve_exact(n);
+        for _ in 0..n {
             learner.modules.push(read_module(input, modules)?);
         }
-        for _ in 0..input.count()? {
+        let n = input.count()?;
+        learner.standing.reserve_exact(n);
+        for _ in 0..n {
             let forv = name(input.u()?)?;
             let quarter = i32::try_from(input.i()?).ok()?;
             let m: u16 = input.small()?;

@@ -46,8 +46,11 @@ pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Pr
     Ok((files.into_iter().map(|(path, _)| path).collect(), problems))
 }
 
+/// A file to read, and its identity as the walk saw it.
+pub(crate) type Listed = (PathBuf, FileId);
+
 /// [`list_files_in`], with each file's identity as the walk saw it.
-pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<(PathBuf, FileId)>, Vec<Problem>)> {
+pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<Listed>, Vec<Problem>)> {
     let root = fs::metadata(dir)?;
     if !root.is_dir() {
         return Err(io::Error::new(
@@ -131,7 +134,7 @@ fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
 
 struct Walk {
     lang: Lang,
-    files: Vec<(PathBuf, FileId)>,
+    files: Vec<Listed>,
     problems: Vec<Problem>,
     /// Folders already walked, by device and inode (Unix; Windows has no such pair in std, and
     /// the walk never follows a link there either).
