@@ -157,6 +157,36 @@ fn full_incremental_and_cache_deleted_runs_give_the_same_report() {
 }
 
 #[test]
+fn an_unchanged_anchor_file_is_left_as_it_is_and_a_lost_one_is_written_again() {
+    let set = courses();
+    let e = env(&set);
+    let first = report(&e, &set, 2);
+    assert!(first.anchor_error.is_none());
+    let written = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let (text, at) = (
+        std::fs::read(&e.anchors).expect("anchors"),
+        written(&e.anchors),
+    );
+    let again = report(&e, &set, 2);
+    assert!(again.anchor_error.is_none());
+    assert_eq!(std::fs::read(&e.anchors).expect("anchors"), text);
+    assert_eq!(
+        written(&e.anchors),
+        at,
+        "nothing new to anchor: not written"
+    );
+
+    std::fs::remove_file(&e.anchors).expect("anchors removed");
+    let lost = report(&e, &set, 2);
+    assert!(lost.anchor_error.is_none());
+    assert_eq!(
+        std::fs::read(&e.anchors).expect("written again"),
+        text,
+        "the same anchors, from the same logs"
+    );
+}
+
+#[test]
 fn a_cache_made_in_another_quarter_is_not_used() {
     // Each entry keeps the schedule's facts as of the end of the quarter before the run too
     // (the overview's change since then); a month later that is another day.

@@ -200,6 +200,31 @@ impl Anchors {
         write_text(path, &self.to_text())
     }
 
+    /// Moves an installation's anchor to `head`, read from `file` (relative to the collection
+    /// folder) when one file holds it, unless the anchor is already further along. Whether
+    /// anything changed.
+    pub fn advance(&mut self, head: Head, file: Option<String>) -> bool {
+        let at = (head.last_seq, head.last_hash);
+        let keep = self
+            .heads
+            .get(&head.installation)
+            .is_none_or(|&(seq, _)| head.last_seq >= seq);
+        if !keep {
+            return false;
+        }
+        let mut changed = self.heads.insert(head.installation, at) != Some(at);
+        changed |= match file {
+            Some(f) => {
+                self.paths.get(&head.installation) != Some(&f) && {
+                    self.paths.insert(head.installation, f);
+                    true
+                }
+            }
+            None => self.paths.remove(&head.installation).is_some(),
+        };
+        changed
+    }
+
     /// The anchor of an installation, as a head.
     pub fn head(&self, installation: InstallationId) -> Option<Head> {
         self.heads

@@ -33,7 +33,7 @@ use self::anchors::{AnchorError, AnchorMemory, Anchors};
 use self::cache::ReportCache;
 use self::model::{Counts, FollowUp, Problem, ProblemKind, Report, Who};
 use self::privacy::Gate;
-use self::read::{ReadConfig, XapiSink, list_files_in, read_collection};
+use self::read::{ReadConfig, XapiSink, read_collection};
 use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
@@ -242,7 +242,7 @@ pub fn run(
     let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
     let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
     let (files, mut walk_problems) =
-        list_files_in(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
+        read::walk(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
             source,
         })?;
@@ -257,7 +257,8 @@ pub fn run(
     .chain(paths.roster.as_ref())
     .filter_map(|p| p.canonicalize().ok())
     .collect();
-    let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_own(f, &own)).collect();
+    let (files, ids): (Vec<PathBuf>, Vec<_>) =
+        files.into_iter().filter(|(f, _)| !is_own(f, &own)).unzip();
     let index = CourseIndex::new(courses, &anchors.versions);
     let (roster, mut roster_problems, roster_rows, roster_rejected) =
         load_roster(paths, settings.lang);
@@ -279,7 +280,7 @@ pub fn run(
         xapi,
         cache: Some(&report_cache),
     };
-    let out = read_collection(&files, &names, &cfg);
+    let out = read_collection(&files, &ids, &names, &cfg);
     let mut counts = out.counts;
     counts.files_read += walk_problems.len() as u64;
     counts.files_rejected += walk_problems.len() as u64;
@@ -304,23 +305,20 @@ pub fn run(
         courses,
         crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
     );
+    let mut changed = false;
     for (head, file) in out.heads {
-        let keep = anchors
-            .heads
-            .get(&head.installation)
-            .is_none_or(|&(seq, _)| head.last_seq >= seq);
-        if keep {
-            anchors
-                .heads
-                .insert(head.installation, (head.last_seq, head.last_hash));
-            match file {
-                Some(f) => anchors.paths.insert(head.installation, f),
-                None => anchors.paths.remove(&head.installation),
-            };
-        }
+        changed |= anchors.advance(head, file);
     }
-    anchors.versions = index.known_versions();
-    let mut anchor_error = anchors.save(&paths.anchors).err();
+    let versions = index.known_versions();
+    changed |= anchors.versions != versions;
+    anchors.versions = versions;
+    // An anchor file that would be written as it is stays as it is (a re-run over an
+    // unchanged collection writes nothing).
+    let mut anchor_error = if changed || !paths.anchors.exists() {
+        anchors.save(&paths.anchors).err()
+    } else {
+        None
+    };
     if anchor_error.is_none()
         && let Some((path, memory)) = &mut memory
     {

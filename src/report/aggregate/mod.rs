@@ -19,7 +19,7 @@ mod state;
 use self::state::stand;
 pub use self::state::{
     Facts, First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing,
-    TopicMarks, secs, standing_key,
+    StandingCell, TopicMarks, secs, standing_key,
 };
 
 /// Forvaltning names interned across threads, so indices agree without remapping.
@@ -214,16 +214,11 @@ impl<'a> Aggregator<'a> {
         // Attempts after the report's moment (within the clock slack) do not count for the
         // schedule, as schedule::module_status ignores them too.
         let current = self.index.modules[module].version;
-        if finished_at <= self.schedule_until {
-            state
-                .now
-                .note(finished, c.module_version, c.passed, current);
-        }
-        if finished_at <= self.before_until {
-            state
-                .before
-                .note(finished, c.module_version, c.passed, current);
-        }
+        state.note(
+            (finished_at, finished),
+            (c.module_version, c.passed, current),
+            (self.schedule_until, self.before_until),
+        );
         if state.first.as_ref().is_none_or(|f| key < f.key) {
             state.first = Some(First {
                 key,
@@ -308,6 +303,8 @@ fn module_state(learner: &mut LearnerState, module: usize) -> &mut ModState {
     let i = if let Some(i) = learner.modules.iter().position(|(m, _)| *m == m16) {
         i
     } else {
+        // One more, not twice as many: the lists are short and kept for everyone.
+        learner.modules.reserve_exact(1);
         learner.modules.push((m16, ModState::default()));
         learner.modules.len() - 1
     };
@@ -324,12 +321,14 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
     }
     for (m, s) in theirs.modules {
         match mine.modules.iter_mut().find(|(x, _)| *x == m) {
-            None => mine.modules.push((m, s)),
+            None => {
+                mine.modules.reserve_exact(1);
+                mine.modules.push((m, s));
+            }
             Some((_, ms)) => {
                 ms.attempts += s.attempts;
                 ms.not_accepted = ms.not_accepted.max(s.not_accepted);
-                ms.now.merge(s.now);
-                ms.before.merge(s.before);
+                ms.merge_facts(&s);
                 if let Some(f) = s.first
                     && ms.first.as_ref().is_none_or(|mf| f.key < mf.key)
                 {
@@ -371,11 +370,16 @@ mod tests {
                 marks: [(0, 0); TOPICS],
             };
             assert_eq!((s.forvaltning(), s.quarter()), (f, q));
+            let other = Standing {
+                cell: standing_key(f ^ 1, q, m),
+                ..s.clone()
+            };
             assert_eq!(
                 s.slot(),
-                standing_key(0, q, m),
+                other.slot(),
                 "the slot is apart from the forvaltning"
             );
+            assert_eq!(s.cell.module(), m);
         }
         assert_eq!(
             standing_key(1, -5, 0),

@@ -155,10 +155,50 @@ pub struct ModState {
     pub not_accepted: Option<Secs>,
     /// The schedule's facts as of the report's moment.
     pub now: Facts,
-    /// The schedule's facts as of the end of the previous quarter.
-    pub before: Facts,
+    /// The schedule's facts as of the end of the previous quarter, when they differ from
+    /// `now` (only for a module attempted since then; see [`ModState::before`]).
+    pub(crate) before: Option<Box<Facts>>,
     /// The first attempt.
     pub first: Option<First>,
+}
+
+impl ModState {
+    /// The schedule's facts as of the end of the previous quarter.
+    pub fn before(&self) -> &Facts {
+        self.before.as_deref().unwrap_or(&self.now)
+    }
+
+    /// Takes in one accepted attempt: into the facts as of the report's moment if it finished
+    /// by `until.0`, and as of the end of the quarter before if by `until.1`.
+    pub(super) fn note(
+        &mut self,
+        (finished_at, finished): (i64, Secs),
+        (version, passed, current): (u32, bool, u32),
+        (now_until, before_until): (i64, i64),
+    ) {
+        if finished_at > now_until {
+            return;
+        }
+        if finished_at <= before_until {
+            if let Some(before) = &mut self.before {
+                before.note(finished, version, passed, current);
+            }
+        } else if self.before.is_none() {
+            // The first attempt since the quarter before: the facts part here.
+            self.before = Some(Box::new(self.now));
+        }
+        self.now.note(finished, version, passed, current);
+    }
+
+    /// Joins another thread's facts about the same learner and module.
+    pub(super) fn merge_facts(&mut self, theirs: &ModState) {
+        if self.before.is_some() || theirs.before.is_some() {
+            let mut before = *self.before();
+            before.merge(*theirs.before());
+            self.before = Some(Box::new(before));
+        }
+        self.now.merge(theirs.now);
+    }
 }
 
 /// Correct and asked answers per topic (areas, then goals) of one attempt, each saturating
@@ -171,39 +211,49 @@ pub type TopicMarks = [(u8, u8); TOPICS];
 /// they ended the quarter on.
 #[derive(Debug, Clone)]
 pub struct Standing {
-    /// Forvaltning (bits 32–47), quarter (16–31) and module (0–15); see [`standing_key`].
-    pub cell: u64,
+    /// Forvaltning, quarter and module; see [`standing_key`].
+    pub cell: StandingCell,
     /// When it finished, and the first bytes of its hash (a deterministic tie-break).
     pub key: (Secs, u32),
     /// Its answers per topic.
     pub marks: TopicMarks,
 }
 
+/// Forvaltning, quarter (clamped to `0..=u16::MAX`) and module of a standing attempt, in
+/// six bytes: a standing attempt is kept per learner, quarter and module, over a million of
+/// them for the municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandingCell([u16; 3]);
+
+impl StandingCell {
+    /// The module index.
+    pub fn module(self) -> u16 {
+        self.0[2]
+    }
+}
+
 impl Standing {
     /// The quarter and module it stands in (the forvaltning may differ between retakes).
     pub fn slot(&self) -> u64 {
-        self.cell & SLOT_BITS
+        (u64::from(self.cell.0[1]) << 16) | u64::from(self.cell.0[2])
     }
 
     /// The forvaltning it was taken under.
     pub fn forvaltning(&self) -> u16 {
-        u16::try_from((self.cell >> 32) & 0xFFFF).unwrap_or(u16::MAX)
+        self.cell.0[0]
     }
 
     /// The quarter it was taken in.
     pub fn quarter(&self) -> Quarter {
-        Quarter::from(u16::try_from((self.cell >> 16) & 0xFFFF).unwrap_or(u16::MAX))
+        Quarter::from(self.cell.0[1])
     }
 }
 
-/// The quarter and module bits of a standing attempt's cell.
-const SLOT_BITS: u64 = 0xFFFF_FFFF;
-
 /// Packs a forvaltning, a quarter and a module index. Quarters beyond the year 16383 share
 /// the last key; no record can be from then.
-pub fn standing_key(forv: u16, quarter: Quarter, module: u16) -> u64 {
+pub fn standing_key(forv: u16, quarter: Quarter, module: u16) -> StandingCell {
     let q = u16::try_from(quarter.max(0)).unwrap_or(u16::MAX);
-    (u64::from(forv) << 32) | (u64::from(q) << 16) | u64::from(module)
+    StandingCell([forv, q, module])
 }
 
 /// Puts `s` in place of the attempt standing in its quarter and module, if it is later.
@@ -211,7 +261,11 @@ pub(super) fn stand(standing: &mut Vec<Standing>, s: Standing) {
     match standing.iter_mut().find(|x| x.slot() == s.slot()) {
         Some(x) if s.key > x.key => *x = s,
         Some(_) => {}
-        None => standing.push(s),
+        None => {
+            // One more, not twice as many: the lists are short and kept for everyone.
+            standing.reserve_exact(1);
+            standing.push(s);
+        }
     }
 }
 

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use crate::canon::Digest32;
 use crate::record::InstallationId;
 use crate::report::aggregate::{
-    Aggregator, First, LearnerState, Marks, ModState, Names, Secs, Stamp, Standing, TopicMarks,
-    standing_key,
+    Aggregator, Facts, First, LearnerState, Marks, ModState, Names, Secs, Stamp, Standing,
+    TopicMarks, standing_key,
 };
 use crate::report::model::TOPICS;
 
@@ -204,7 +204,7 @@ pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names
         for s in &l.standing {
             w.u(local(s.forvaltning()));
             w.i(i64::from(s.quarter()));
-            w.u(s.cell & 0xFFFF);
+            w.u(u64::from(s.cell.module()));
             w.u(u64::from(s.key.0));
             w.u(u64::from(s.key.1));
             for &(right, asked) in &s.marks {
@@ -224,7 +224,7 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
     }
     // The schedule's facts twice: as of the report's moment, and as of the end of the
     // quarter before it (the fingerprint holds that second, so both stay right).
-    for facts in [&s.now, &s.before] {
+    for facts in [&s.now, s.before()] {
         w.u(u64::from(facts.last_passed));
         for stamp in [
             facts.last,
@@ -276,10 +276,15 @@ pub(super) fn read_body(
         };
         learner.forvaltning.1 = name(input.u()?)?;
         learner.first_seen = input.small()?;
-        for _ in 0..input.count()? {
+        // Exactly as long as they are: the lists are kept for everyone.
+        let n = input.count()?;
+        learner.modules.reserve_exact(n);
+        for _ in 0..n {
             learner.modules.push(read_module(input, modules)?);
         }
-        for _ in 0..input.count()? {
+        let n = input.count()?;
+        learner.standing.reserve_exact(n);
+        for _ in 0..n {
             let forv = name(input.u()?)?;
             let quarter = i32::try_from(input.i()?).ok()?;
             let m: u16 = input.small()?;
@@ -315,7 +320,8 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
         },
         ..ModState::default()
     };
-    for facts in [&mut s.now, &mut s.before] {
+    let mut before = Facts::default();
+    for facts in [&mut s.now, &mut before] {
         facts.last_passed = match r.u()? {
             0 => false,
             1 => true,
@@ -329,6 +335,9 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
         ] {
             r.stamp(slot)?;
         }
+    }
+    if before != s.now {
+        s.before = Some(Box::new(before));
     }
     s.first = match r.u()? {
         0 => None,

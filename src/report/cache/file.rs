@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
@@ -34,7 +33,7 @@ impl From<io::Error> for Damage {
 
 /// The last run's cache: where each entry is in the file.
 pub(super) struct Old {
-    pub file: Mutex<File>,
+    file: File,
     pub entries: HashMap<String, (u64, u32, Head)>,
 }
 
@@ -98,10 +97,34 @@ impl Old {
             return Err(Damage::Garbled);
         }
         drop(input);
-        Ok(Some(Old {
-            file: Mutex::new(file),
-            entries,
-        }))
+        Ok(Some(Old { file, entries }))
+    }
+}
+
+impl Old {
+    /// Reads `into.len()` bytes at `offset`, without moving a shared position: the threads
+    /// read their entries side by side, with no lock.
+    pub(super) fn read_at(&self, offset: u64, into: &mut [u8]) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt as _;
+            self.file.read_exact_at(into, offset)
+        }
+        #[cfg(not(unix))]
+        {
+            use std::os::windows::fs::FileExt as _;
+            let mut done = 0;
+            while done < into.len() {
+                match self
+                    .file
+                    .seek_read(&mut into[done..], offset + done as u64)?
+                {
+                    0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                    n => done += n,
+                }
+            }
+            Ok(())
+        }
     }
 }
 

@@ -3,7 +3,6 @@
 //! collection is a new file; the status-change time cannot be set back by its owner).
 
 use std::fs::Metadata;
-use std::path::Path;
 
 use super::codec::IdParts;
 
@@ -12,14 +11,8 @@ use super::codec::IdParts;
 pub struct FileId(pub(super) IdParts);
 
 impl FileId {
-    /// The identity of the file at `path`, if it can be looked at.
-    pub fn of(path: &Path) -> Option<FileId> {
-        std::fs::metadata(path)
-            .ok()
-            .map(|m| FileId::from_metadata(&m))
-    }
-
-    fn from_metadata(m: &Metadata) -> FileId {
+    /// The identity of a file from what a look at it (`stat`) found.
+    pub(crate) fn from_metadata(m: &Metadata) -> FileId {
         let (modified_secs, modified_nanos) = split_time(m.modified().ok());
         #[cfg(unix)]
         let rest = {

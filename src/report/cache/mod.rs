@@ -30,7 +30,7 @@ mod identity;
 
 use std::fmt;
 
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -71,22 +71,24 @@ pub struct ReportCache {
     fresh: AtomicU64,
 }
 
-/// What a cache entry knows about the file it describes, for reusing it.
+/// What a cache entry knows about the file it describes, for reusing it (kept for every
+/// file while the collection is read: only what reusing it needs).
 pub struct Cached {
     offset: u64,
     len: u32,
-    head: Head,
+    installation: InstallationId,
+    last: (u64, Digest32),
 }
 
 impl Cached {
     /// The installation of the file.
     pub fn installation(&self) -> InstallationId {
-        self.head.installation
+        self.installation
     }
 
     /// The last record's sequence number and hash.
     pub fn head(&self) -> (u64, Digest32) {
-        self.head.last
+        self.last
     }
 }
 
@@ -245,7 +247,12 @@ impl ReportCache {
     pub fn lookup(&self, relative: &str, id: FileId, now: i64) -> Option<Cached> {
         let &(offset, len, head) = self.old.as_ref()?.entries.get(relative)?;
         let fits = head.id == id.0 && i64::try_from(head.latest).is_ok_and(|t| t <= now);
-        fits.then_some(Cached { offset, len, head })
+        fits.then_some(Cached {
+            offset,
+            len,
+            installation: head.installation,
+            last: head.last,
+        })
     }
 
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
@@ -259,14 +266,10 @@ impl ReportCache {
     ) -> Option<(u64, Digest32)> {
         let old = self.old.as_ref()?;
         let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
-        {
-            let mut file = lock(&old.file);
-            file.seek(SeekFrom::Start(cached.offset)).ok()?;
-            file.read_exact(&mut bytes).ok()?;
-        }
+        old.read_at(cached.offset, &mut bytes).ok()?;
         let mut r = Reader(&bytes);
         let (_, head) = codec::read_head(&mut r)?;
-        if head != cached.head {
+        if (head.installation, head.last) != (cached.installation, cached.last) {
             return None;
         }
         let mut mine = Aggregator::new(agg.index(), names, 0);
@@ -348,12 +351,10 @@ impl ReportCache {
             return Err(io::Error::other("the new cache could not be written"));
         };
         if let Some(old) = &self.old {
-            let mut file = lock(&old.file);
             let mut bytes = Vec::new();
             for (offset, len) in carried {
                 bytes.resize(len as usize, 0);
-                file.seek(SeekFrom::Start(offset))?;
-                file.read_exact(&mut bytes)?;
+                old.read_at(offset, &mut bytes)?;
                 new.append(&bytes)?;
             }
         }

@@ -266,7 +266,7 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
         }
         // On the last day of the quarter before, for those employed by then.
         let before = (p.start <= cut).then(|| {
-            kept_attempts(&mut attempts, inp, p, |ms| &ms.before);
+            kept_attempts(&mut attempts, inp, p, ModState::before);
             let plan = schedule::plan(
                 mine.iter().map(|&mi| modules[mi]),
                 &attempts,
@@ -315,7 +315,7 @@ fn standing_before<'m>(
         p.state.is_some_and(|s| {
             s.modules
                 .iter()
-                .any(|(m, ms)| usize::from(*m) == mi && ms.before.first_pass.is_some())
+                .any(|(m, ms)| usize::from(*m) == mi && ms.before().first_pass.is_some())
         })
     });
     (onboarded, !overdue)

@@ -12,24 +12,18 @@ use super::log::{read_log, relative};
 use super::{FileTally, ReadConfig, Worker};
 
 /// What the cache knows of one file.
-#[derive(Default)]
 pub(super) struct Known {
-    id: Option<FileId>,
+    id: FileId,
     cached: Option<Cached>,
 }
 
 impl Known {
-    /// Looks the file at `path` up: its identity, and its entry if the cache has one that
-    /// still fits it.
-    pub(super) fn of(cfg: &ReadConfig<'_>, path: &Path) -> Known {
-        let Some(cache) = cfg.cache else {
-            return Known::default();
-        };
-        let id = FileId::of(path);
-        let cached = match (id, relative(cfg, path)) {
-            (Some(id), Some(rel)) => cache.lookup(&rel, id, cfg.now.as_second()),
-            _ => None,
-        };
+    /// Looks the file at `path`, of identity `id` when the walk saw it, up: its entry if the
+    /// cache has one that still fits it.
+    pub(super) fn of(cfg: &ReadConfig<'_>, path: &Path, id: FileId) -> Known {
+        let cached = cfg.cache.and_then(|cache| {
+            relative(cfg, path).and_then(|rel| cache.lookup(&rel, id, cfg.now.as_second()))
+        });
         Known { id, cached }
     }
 
@@ -89,12 +83,11 @@ pub(super) fn read_single<'a>(
     let tally = w.tallies.last().filter(|(j, t)| *j == i && !t.problem);
     let head = w.heads.last().filter(|(h, _)| h.installation == inst);
     if clean
-        && let (Some(id), Some((_, t)), Some((h, _)), Some(rel)) =
-            (known.id, tally, head, relative(cfg, path))
+        && let (Some((_, t)), Some((h, _)), Some(rel)) = (tally, head, relative(cfg, path))
         && i64::try_from(t.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
     {
         let facts = (inst, (h.last_seq, h.last_hash), t.latest);
-        cache.keep(&rel, id, facts, &mine, w.names);
+        cache.keep(&rel, known.id, facts, &mine, w.names);
     }
     w.agg.merge(mine);
 }

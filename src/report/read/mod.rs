@@ -46,7 +46,7 @@ use crate::record::{self, Head, InstallationId};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
-use super::cache::ReportCache;
+use super::cache::{FileId, ReportCache};
 use super::model::{Counts, Problem, ProblemKind};
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
@@ -60,6 +60,7 @@ pub mod walk;
 
 use self::files::probe;
 use self::group::read_group;
+pub(crate) use self::walk::walk;
 pub use self::walk::{is_leftover, list_files, list_files_in};
 
 /// Read buffer per file: most logs fit in one read.
@@ -159,9 +160,11 @@ impl Worker<'_> {
     }
 }
 
-/// Reads, verifies and aggregates the given files.
+/// Reads, verifies and aggregates the given files (each with its identity as the walk saw it:
+/// [`walk::walk`]).
 pub fn read_collection<'a>(
     files: &[PathBuf],
+    ids: &[FileId],
     names: &'a Names,
     cfg: &ReadConfig<'a>,
 ) -> ReadOutput<'a> {
@@ -169,9 +172,10 @@ pub fn read_collection<'a>(
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
     // files these lists are a sizeable part of the report's memory.
     // A file the cache knows unchanged is not opened: the cache names its installation.
+    let listed: Vec<(&PathBuf, FileId)> = files.iter().zip(ids.iter().copied()).collect();
     let probes: Vec<(Result<InstallationId, Box<Problem>>, cached::Known)> =
-        parallel_map(files, cfg.threads, |p| {
-            let known = cached::Known::of(cfg, p);
+        parallel_map(&listed, cfg.threads, |&(p, id)| {
+            let known = cached::Known::of(cfg, p, id);
             let inst = match known.installation() {
                 Some(inst) => Ok(inst),
                 None => probe(p, cfg.lang).map_err(Box::new),

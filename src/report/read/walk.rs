@@ -9,6 +9,9 @@
 //! - a temporary file (a hidden name ending in `.tmp`, such as the `.<name>.<pid>.<n>.tmp` or
 //!   `.<name>.tmp` of an interrupted copy) is listed as a leftover and never read: a copy that
 //!   was still being written, or was interrupted, is not evidence.
+//!
+//! Each file's identity for the report's cache ([`FileId`]) comes from the same look the walk
+//! takes at it, so a file is looked at once, not twice.
 
 #[cfg(unix)]
 use std::collections::HashSet;
@@ -19,6 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::foreign::NotAFile;
 use crate::lang::Lang;
 use crate::message::Bilingual as _;
+use crate::report::cache::FileId;
 
 use super::super::model::{Problem, ProblemKind};
 use super::whole_file;
@@ -38,6 +42,15 @@ pub fn list_files(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
 
 /// [`list_files`] with its messages in `lang`. Errors only when `dir` itself cannot be read.
 pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Problem>)> {
+    let (files, problems) = walk(dir, lang)?;
+    Ok((files.into_iter().map(|(path, _)| path).collect(), problems))
+}
+
+/// A file to read, and its identity as the walk saw it.
+pub(crate) type Listed = (PathBuf, FileId);
+
+/// [`list_files_in`], with each file's identity as the walk saw it.
+pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<Listed>, Vec<Problem>)> {
     let root = fs::metadata(dir)?;
     if !root.is_dir() {
         return Err(io::Error::new(
@@ -94,13 +107,34 @@ pub fn list_files_in(dir: &Path, lang: Lang) -> io::Result<(Vec<PathBuf>, Vec<Pr
             }
         }
     }
-    walk.files.sort();
+    walk.files.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
     Ok((walk.files, walk.problems))
+}
+
+/// The order of [`Path`]'s `Ord` (component by component), for paths that all begin with the
+/// same folder: on Unix their bytes compared with the separator below every other byte, which
+/// is the same order and several times cheaper than splitting both paths into components at
+/// every comparison of the sort (a file name holds neither a separator nor a zero byte).
+fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let key = |&c: &u8| if c == b'/' { 0 } else { c };
+        a.as_os_str()
+            .as_bytes()
+            .iter()
+            .map(key)
+            .cmp(b.as_os_str().as_bytes().iter().map(key))
+    }
+    #[cfg(not(unix))]
+    {
+        a.cmp(b)
+    }
 }
 
 struct Walk {
     lang: Lang,
-    files: Vec<PathBuf>,
+    files: Vec<Listed>,
     problems: Vec<Problem>,
     /// Folders already walked, by device and inode (Unix; Windows has no such pair in std, and
     /// the walk never follows a link there either).
@@ -186,7 +220,7 @@ impl Walk {
             return None;
         }
         if kind.is_file() {
-            self.files.push(path);
+            self.files.push((path, FileId::from_metadata(&meta)));
             return None;
         }
         if kind.is_symlink() {
@@ -217,7 +251,10 @@ impl Walk {
     fn link(&mut self, path: PathBuf) {
         let lang = self.lang;
         match fs::metadata(&path) {
-            Ok(target) if target.is_file() => self.files.push(path),
+            Ok(target) if target.is_file() => {
+                let id = FileId::from_metadata(&target);
+                self.files.push((path, id));
+            }
             Ok(target) => {
                 let what = NotAFile::of(&target).unwrap_or(NotAFile::Other);
                 self.refuse(
@@ -246,6 +283,33 @@ impl Walk {
                     Lang::En => format!("a symbolic link that leads to no file: {e}"),
                 },
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The walk's cheap order is `Path`'s own for the paths a walk yields: one folder,
+        /// then names joined one by one (names with dots, dashes, digits, letters beyond
+        /// ASCII, and prefixes of one another; never `.` or `..`, which a folder listing
+        /// leaves out).
+        #[test]
+        fn the_walks_order_is_the_order_of_paths(
+            a in prop::collection::vec("[a.\\-0Zé]{1,4}", 1..4),
+            b in prop::collection::vec("[a.\\-0Zé]{1,4}", 1..4),
+        ) {
+            let join = |names: &[String]| {
+                names.iter().fold(PathBuf::from("/samling/"), |p, n| p.join(n))
+            };
+            let real = |names: &[String]| names.iter().all(|n| n != "." && n != "..");
+            prop_assume!(real(&a) && real(&b));
+            let (a, b) = (join(&a), join(&b));
+            prop_assert_eq!(path_order(&a, &b), a.cmp(&b));
         }
     }
 }
