@@ -72,7 +72,8 @@ pub struct Refused {
 }
 
 impl Posted {
-    fn add(&mut self, other: Posted) {
+    /// Adds what another request did.
+    pub fn add(&mut self, other: Posted) {
         self.accepted += other.accepted;
         self.already_there += other.already_there;
         self.refused.extend(other.refused);
@@ -137,6 +138,11 @@ impl Client {
             credentials,
             agent: config.build().new_agent(),
         }
+    }
+
+    /// The credential's user name.
+    pub fn user(&self) -> &str {
+        self.credentials.user()
     }
 
     /// The endpoint.

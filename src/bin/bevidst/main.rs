@@ -12,6 +12,7 @@ mod check;
 mod handbook;
 mod help;
 mod learn;
+mod lrs;
 mod out;
 mod paths;
 mod records;
@@ -61,6 +62,7 @@ enum Command {
         collect: Option<PathBuf>,
     },
     Report(report::ReportArgs),
+    Lrs(lrs::LrsArgs),
     Simulate(simulate::SimulateArgs),
     Status {
         #[arg(long, hide = true, value_name = "DATE")]
@@ -105,6 +107,9 @@ fn run() -> Exit {
         Some(Command::History { collect }) => records::history(collect, cli.courses.as_ref(), lang),
         Some(Command::Report(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             report::report(&args, set, lang)
+        }),
+        Some(Command::Lrs(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
+            lrs::lrs(&args, set, lang)
         }),
         Some(Command::Simulate(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             simulate::simulate(&args, set, lang)
