@@ -6,8 +6,9 @@
 //! The mirror lives beside the report's anchor file, one folder per endpoint and user
 //! (`lrs-<16 hex digits>/`), owner-only (it holds employee ids): `logs/` holds the log files,
 //! `state.json` what a later run needs: the `since` to ask the LRS from (its
-//! `X-Experience-API-Consistent-Through`, else the latest `stored` seen less a margin, so a
-//! statement stored late is read again rather than missed), and every statement that carried a
+//! `X-Experience-API-Consistent-Through`, else the latest `stored` seen, less a lookback of
+//! [`SINCE_LOOKBACK_SECONDS`], so a statement sent late is read again rather than missed),
+//! and every statement that carried a
 //! record in a shape that could not be read, so it stays a problem in every later report and
 //! is not dropped once read. Reading a statement twice changes nothing: lines are merged
 //! without repeats, in sequence order. Delete the folder to read everything anew.
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::client::Client;
+use super::client::{Client, Fetched};
 use super::endpoint::Endpoint;
 use super::error::LrsError;
 use super::statement::{Malformed, NoRecord, carried_record};
@@ -32,9 +33,12 @@ use crate::record::{InstallationId, header_line};
 
 /// The version of `state.json`.
 const STATE_FORMAT: u32 = 1;
-/// How far before the latest `stored` time the next run asks from, when the LRS gives no
-/// consistent-through time.
-const SINCE_MARGIN_SECONDS: i64 = 300;
+/// How far before the last run's end the next run asks from. xAPI's `since` is about the
+/// time a statement was stored; Ralph 5 compares it with the statement's `timestamp` instead
+/// (when the attempt finished), so a record a learner's program could only send days later
+/// would be missed without it. A learner offline longer than this is caught by deleting the
+/// mirror folder, which reads everything again.
+const SINCE_LOOKBACK_SECONDS: i64 = 45 * 86_400;
 
 /// One LRS endpoint's mirror folder.
 #[derive(Debug, Clone)]
@@ -128,6 +132,8 @@ impl Mirror {
         let mut state = load_state(&state_path)?;
         let mut synced = Synced::default();
         let mut lines: BTreeMap<InstallationId, Vec<(u64, String)>> = BTreeMap::new();
+        // Every statement, the "answered" ones too: asking by verb would leave them in the
+        // LRS, but Ralph 5 matches no statement at all to a `verb` filter.
         let fetched = client
             .get_statements(state.since.as_deref(), |page| {
                 for s in page {
@@ -148,16 +154,12 @@ impl Mirror {
                 }
             })
             .map_err(MirrorError::Lrs)?;
+        let since = next_since(fetched);
         for (installation, new) in lines {
             synced.new_lines += merge_log(&logs, installation, new)?;
         }
-        let since = fetched.consistent_through.or_else(|| {
-            let latest: jiff::Timestamp = fetched.latest_stored?.parse().ok()?;
-            let margin = jiff::SignedDuration::from_secs(SINCE_MARGIN_SECONDS);
-            Some(latest.checked_sub(margin).ok()?.to_string())
-        });
-        if since.is_some() {
-            state.since = since;
+        if let Some(since) = since {
+            state.since = Some(since.to_string());
         }
         state.format = STATE_FORMAT;
         let text = serde_json::to_vec_pretty(&state).unwrap_or_default();
@@ -168,6 +170,18 @@ impl Mirror {
         synced.unreadable = state.unreadable;
         Ok(synced)
     }
+}
+
+/// Where the next run may start reading, after a run that read `fetched` (see the module
+/// header); `None` when this run says nothing about it.
+fn next_since(fetched: Fetched) -> Option<jiff::Timestamp> {
+    let end: jiff::Timestamp = fetched
+        .consistent_through
+        .or(fetched.latest_stored)?
+        .parse()
+        .ok()?;
+    end.checked_sub(jiff::SignedDuration::from_secs(SINCE_LOOKBACK_SECONDS))
+        .ok()
 }
 
 fn load_state(path: &Path) -> Result<State, MirrorError> {
