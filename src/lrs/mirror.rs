@@ -11,7 +11,10 @@
 //! and every statement that carried a
 //! record in a shape that could not be read, so it stays a problem in every later report and
 //! is not dropped once read. Reading a statement twice changes nothing: lines are merged
-//! without repeats, in sequence order. Delete the folder to read everything anew.
+//! without repeats, in sequence order. A full read (`--lrs-full`) asks without `since`:
+//! with Ralph it is the only way to see a statement whose `timestamp` is older than the
+//! lookback (a learner offline for longer, or a statement sent with an old date on purpose),
+//! so a scheduled job runs one now and then, and an audit always.
 //!
 //! Two different lines for one place in a log (a record edited and sent under a new id) are
 //! both written; the ordinary verification then reports that log's chain as broken.
@@ -121,8 +124,9 @@ impl Mirror {
         self.dir.join("logs")
     }
 
-    /// Reads what the LRS holds since the last run into the log files (see the module header).
-    pub fn sync(&self, client: &Client) -> Result<Synced, MirrorError> {
+    /// Reads what the LRS holds since the last run (everything, if `full`) into the log files
+    /// (see the module header).
+    pub fn sync(&self, client: &Client, full: bool) -> Result<Synced, MirrorError> {
         let logs = self.logs();
         crate::fsutil::create_private_dir(&logs).map_err(|source| MirrorError::Io {
             path: logs.clone(),
@@ -135,11 +139,14 @@ impl Mirror {
         // Every statement, the "answered" ones too: asking by verb would leave them in the
         // LRS, but Ralph 5 matches no statement at all to a `verb` filter.
         let fetched = client
-            .get_statements(state.since.as_deref(), |page| {
+            .get_statements(state.since.as_deref().filter(|_| !full), |page| {
                 for s in page {
                     synced.statements += 1;
                     match carried_record(&s) {
-                        Ok(c) => lines.entry(c.installation).or_default().push((c.seq, c.line)),
+                        Ok(c) => lines
+                            .entry(c.installation)
+                            .or_default()
+                            .push((c.seq, c.line)),
                         Err(NoRecord::NotOurs) => synced.not_ours += 1,
                         Err(NoRecord::Malformed { statement_id, why }) => {
                             let u = Unreadable {
@@ -230,8 +237,7 @@ fn merge_log(
         Err(e) => return Err(io(e)),
     };
     let before = all.len();
-    let mut known: std::collections::HashSet<String> =
-        all.iter().map(|(_, l)| l.clone()).collect();
+    let mut known: std::collections::HashSet<String> = all.iter().map(|(_, l)| l.clone()).collect();
     all.extend(new.into_iter().filter(|(_, l)| known.insert(l.clone())));
     if all.len() == before {
         return Ok(0);

@@ -202,6 +202,16 @@ const TEXTS: &[Row] = &[
     ),
     row(
         "report",
+        Some("lrs_full"),
+        "Læs alle LRS'ens udsagn igen, ikke kun dem siden sidste kørsel (til revision, og en \
+         gang imellem: Ralph sammenligner »since« med udsagnets tidspunkt, ikke med hvornår \
+         det blev gemt).",
+        "Read all the LRS's statements again, not only those since the last run (for an \
+         audit, and now and then: Ralph compares »since« with a statement's timestamp, not \
+         with when it was stored).",
+    ),
+    row(
+        "report",
         Some("roster"),
         "En CSV med medarbejdere (medarbejder, forvaltning, startdato), der viser, hvem der \
          aldrig er begyndt.",
@@ -629,7 +639,10 @@ mod tests {
         for sub in command.get_subcommands() {
             check(named(sub.get_name().to_owned()), sub);
             for nested in sub.get_subcommands() {
-                check(named(format!("{} {}", sub.get_name(), nested.get_name())), nested);
+                check(
+                    named(format!("{} {}", sub.get_name(), nested.get_name())),
+                    nested,
+                );
             }
         }
         assert!(missing.is_empty(), "no help text in help.rs: {missing:?}");

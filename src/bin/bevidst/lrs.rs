@@ -57,7 +57,10 @@ pub(crate) fn connect(url: &str, file: Option<&Path>, lang: Lang) -> Result<Clie
         say_err!("{}", e.in_lang(lang));
         Exit::Usage
     })?;
-    let file = file.map_or_else(|| crate::report::report_dir().join("lrs-credentials"), Path::to_path_buf);
+    let file = file.map_or_else(
+        || crate::report::report_dir().join("lrs-credentials"),
+        Path::to_path_buf,
+    );
     let env = EnvCredentials::from_vars(|name| std::env::var(name).ok());
     let credentials = Credentials::resolve(&env, &file).map_err(|e| {
         say_err!("{}", e.in_lang(lang));
@@ -66,11 +69,11 @@ pub(crate) fn connect(url: &str, file: Option<&Path>, lang: Lang) -> Result<Clie
     Ok(Client::new(endpoint, credentials, Timeouts::OFFICER))
 }
 
-/// Brings the report's mirror of the LRS at `url` up to date (beside `anchors`) and gives
+/// Brings the report's mirror of the LRS at `url` up to date (beside `anchors`; all of it
+/// again if `full`) and gives
 /// the folder to report on and a problem per statement that carried no readable record.
 pub(crate) fn sync_for_report(
-    url: &str,
-    file: Option<&Path>,
+    (url, file, full): (&str, Option<&Path>, bool),
     anchors: &Path,
     lang: Lang,
 ) -> Result<(PathBuf, Vec<Problem>), Exit> {
@@ -81,7 +84,7 @@ pub(crate) fn sync_for_report(
     };
     let mirror = Mirror::new(&base, client.endpoint(), client.user());
     let started = Instant::now();
-    let synced = mirror.sync(&client).map_err(|e| {
+    let synced = mirror.sync(&client, full).map_err(|e| {
         say_err!("{}", e.in_lang(lang));
         Exit::NoReport
     })?;

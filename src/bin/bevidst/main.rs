@@ -108,9 +108,9 @@ fn run() -> Exit {
         Some(Command::Report(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             report::report(&args, set, lang)
         }),
-        Some(Command::Lrs(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
-            lrs::lrs(&args, set, lang)
-        }),
+        Some(Command::Lrs(args)) => {
+            check::with_courses(cli.courses.as_ref(), lang, |set| lrs::lrs(&args, set, lang))
+        }
         Some(Command::Simulate(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             simulate::simulate(&args, set, lang)
         }),

@@ -29,6 +29,8 @@ pub struct ReportArgs {
     lrs: Option<String>,
     #[arg(long, value_name = "FILE", requires = "lrs")]
     lrs_credentials: Option<PathBuf>,
+    #[arg(long, requires = "lrs")]
+    lrs_full: bool,
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
@@ -204,7 +206,8 @@ fn collection(
 ) -> Result<(PathBuf, Vec<report::model::Problem>), Exit> {
     match (&args.lrs, &args.dir) {
         (Some(url), _) => {
-            crate::lrs::sync_for_report(url, args.lrs_credentials.as_deref(), anchors, lang)
+            let source = (url.as_str(), args.lrs_credentials.as_deref(), args.lrs_full);
+            crate::lrs::sync_for_report(source, anchors, lang)
         }
         (None, Some(dir)) => Ok((dir.clone(), Vec::new())),
         (None, None) => Err(Exit::Usage),
