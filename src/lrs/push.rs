@@ -15,7 +15,7 @@ use crate::foreign::ForeignError;
 use crate::lang::Lang;
 use crate::record::{BadLine, LogReader, MAX_LOG_BYTES};
 
-/// Statements per request.
+/// Statements per request, unless told otherwise.
 pub const BATCH: usize = 1000;
 
 /// How far a push has come, for a progress line.
@@ -45,14 +45,15 @@ pub struct Pushed {
     pub unreadable: Vec<(String, String)>,
 }
 
-/// Sends every verified record in `dir` (see the module header). `courses` gives the
-/// statements their module titles and question goals; `progress` is called after each batch.
+/// Sends every verified record in `dir` (see the module header), about `batch` statements a
+/// request. `courses` gives the statements their module titles and question goals;
+/// `progress` is called after each batch.
 /// Stops at the first error of the LRS (unreachable, credential refused); what was sent
 /// before it stays sent.
 pub fn push_collection(
     dir: &Path,
     courses: &CourseSet,
-    client: &Client,
+    (client, batch_size): (&Client, usize),
     lang: Lang,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Pushed, PushError> {
@@ -69,7 +70,8 @@ pub fn push_collection(
             .collect(),
         ..Pushed::default()
     };
-    let mut batch: Vec<Value> = Vec::with_capacity(BATCH + 64);
+    let batch_size = batch_size.max(1);
+    let mut batch: Vec<Value> = Vec::with_capacity(batch_size + 64);
     let mut at = Progress {
         files: pushed.files,
         ..Progress::default()
@@ -87,7 +89,7 @@ pub fn push_collection(
             batch.extend(statements(record, courses.get(&record.attempt.module)));
             pushed.records += 1;
             at.records += 1;
-            if batch.len() >= BATCH {
+            if batch.len() >= batch_size {
                 pushed.statements.add(client.post_statements(&batch)?);
                 batch.clear();
                 progress(at);

@@ -392,6 +392,12 @@ const TEXTS: &[Row] = &[
          in the report's data folder).",
     ),
     row(
+        "lrs push",
+        Some("batch"),
+        "Omtrent så mange udsagn pr. forespørgsel.",
+        "About this many statements per request.",
+    ),
+    row(
         "help",
         None,
         "Vis hjælpen til bevidst eller til en af dens kommandoer.",

@@ -40,6 +40,8 @@ pub struct PushArgs {
     lrs: String,
     #[arg(long, value_name = "FILE")]
     credentials: Option<PathBuf>,
+    #[arg(long, value_name = "N", default_value_t = bevidst::lrs::push::BATCH)]
+    batch: usize,
 }
 
 /// Runs `bevidst lrs …`.
@@ -125,7 +127,7 @@ fn push(args: &PushArgs, courses: &CourseSet, lang: Lang) -> Exit {
             say_err!("{}", Note::Progress(p).in_lang(lang));
         }
     };
-    let pushed = match push_collection(&args.dir, courses, &client, lang, &mut progress) {
+    let pushed = match push_collection(&args.dir, courses, (&client, args.batch), lang, &mut progress) {
         Ok(p) => p,
         Err(e) => {
             say_err!("{}", e.in_lang(lang));
