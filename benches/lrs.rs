@@ -67,7 +67,14 @@ fn main() {
         dir.path(),
         None,
         &[
-            "simulate", "--learners", &learners, "--years", &years, "--end", END, "--out",
+            "simulate",
+            "--learners",
+            &learners,
+            "--years",
+            &years,
+            "--end",
+            END,
+            "--out",
             coll_arg,
         ],
     );
@@ -77,7 +84,9 @@ fn main() {
     let (push, secs) = timed(
         dir.path(),
         writer,
-        &["lrs", "push", coll_arg, "--lrs", &lrs.url, "--batch", &batch],
+        &[
+            "lrs", "push", coll_arg, "--lrs", &lrs.url, "--batch", &batch,
+        ],
     );
     println!("lrs push          {secs:8.1} s  {}", last_line(&push));
     let report = ["report", "--format", "json", "--now", END];

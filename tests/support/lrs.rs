@@ -1,7 +1,7 @@
 //! The real LRS the LRS tests and the LRS benchmark talk to: a Ralph LRS that `.ci/lrs`
 //! starts, with its address and password in `BEVIDST_TEST_LRS_URL` and
 //! `BEVIDST_TEST_LRS_PASSWORD`. Each slot is a store of its own with a write-only user
-//! (`writer-N`, scope `statements/write`) and a reader (`reader-N`, scope `all`), so tests
+//! (`writer-N`, scope `statements/write`) and a reader (`reader-N`, scope `statements/read`), so tests
 //! running at once never see each other's statements. Without the variables a test returns
 //! early, saying how to run it; under CI (`CI=true`) it fails instead, so CI cannot pass
 //! without the LRS. The slots in use:

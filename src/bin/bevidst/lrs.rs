@@ -127,7 +127,13 @@ fn push(args: &PushArgs, courses: &CourseSet, lang: Lang) -> Exit {
             say_err!("{}", Note::Progress(p).in_lang(lang));
         }
     };
-    let pushed = match push_collection(&args.dir, courses, (&client, args.batch), lang, &mut progress) {
+    let pushed = match push_collection(
+        &args.dir,
+        courses,
+        (&client, args.batch),
+        lang,
+        &mut progress,
+    ) {
         Ok(p) => p,
         Err(e) => {
             say_err!("{}", e.in_lang(lang));
