@@ -30,6 +30,7 @@ pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod mirror;
+pub mod parts;
 pub mod push;
 pub mod statement;
 pub mod vocab;

@@ -58,9 +58,11 @@ pub fn push_collection(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Pushed, PushError> {
     let (files, walk_problems) =
-        crate::report::read::list_files_in(dir, lang).map_err(|source| PushError::Collection {
-            path: dir.to_path_buf(),
-            source,
+        crate::report::read::list_files_in(dir, lang).map_err(|source| {
+            PushError::Collection(crate::report::RunError::Collection {
+                path: dir.to_path_buf(),
+                source,
+            })
         })?;
     let mut pushed = Pushed {
         files: files.len() as u64,
@@ -112,13 +114,8 @@ fn unreadable(e: &ForeignError, lang: Lang) -> (String, String) {
 /// Why a push stopped.
 #[derive(Debug)]
 pub enum PushError {
-    /// The collection folder cannot be read.
-    Collection {
-        /// The folder.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
+    /// The collection folder cannot be read (as for the report).
+    Collection(crate::report::RunError),
     /// The LRS failed.
     Lrs(LrsError),
 }
@@ -132,15 +129,7 @@ impl From<LrsError> for PushError {
 impl crate::message::Bilingual for PushError {
     fn write(&self, lang: Lang, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PushError::Collection { path, source } => {
-                let p = path.display();
-                let why = crate::message::IoReason(source).text(lang);
-                lang.write(
-                    out,
-                    format_args!("{p}: samlemappen kan ikke læses: {why}"),
-                    format_args!("{p}: cannot read the collection folder: {why}"),
-                )
-            }
+            PushError::Collection(e) => e.write(lang, out),
             PushError::Lrs(e) => e.write(lang, out),
         }
     }

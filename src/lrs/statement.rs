@@ -24,19 +24,19 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
+use super::parts;
 use super::vocab::{
     EXT_AREA, EXT_CONTENT_HASH, EXT_GOALS, EXT_MODULE_VERSION, EXT_RECORD, INSTALLATION_HOME_PAGE,
-    TYPE_ASSESSMENT, TYPE_QUESTION, VERB_ANSWERED, VERB_COMPLETED, VERB_FAILED, VERB_PASSED,
-    answer_id, module_activity, question_activity, statement_id,
+    TYPE_ASSESSMENT, TYPE_QUESTION, VERB_ANSWERED, answer_id, module_activity, question_activity,
+    statement_id,
 };
 use crate::canon::hex;
 use crate::course::LoadedModule;
 use crate::lang::Lang;
 use crate::message::Bilingual;
 use crate::record::{CompletionRecord, InstallationId, MAX_LINE_BYTES};
-use crate::verdict::utc_seconds;
 
 /// The statements of one record: its attempt statement first, then one "answered" statement
 /// per question. `module` is the course set's module of the record's id, if any; it is used
@@ -58,50 +58,20 @@ pub fn actor(installation: InstallationId) -> Value {
     })
 }
 
-/// The time of a record's statements: when the attempt finished, UTC, RFC 3339.
-fn timestamp(record: &CompletionRecord) -> String {
-    jiff::Timestamp::from_second(utc_seconds(record.attempt.finished))
-        .map_or_else(|_| "1970-01-01T00:00:00Z".to_owned(), |t| t.to_string())
-}
-
 /// The attempt statement of a record (see the module header).
 pub fn attempt_statement(record: &CompletionRecord, module: Option<&LoadedModule>) -> Value {
     let a = &record.attempt;
     let id = statement_id(&record.hash);
-    let (verb, da, en) = match (a.max, a.passed) {
-        (0, _) => (VERB_COMPLETED, "gennemførte", "completed"),
-        (_, true) => (VERB_PASSED, "bestod", "passed"),
-        (_, false) => (VERB_FAILED, "bestod ikke", "failed"),
-    };
     let mut definition = json!({ "type": TYPE_ASSESSMENT });
     if let Some(m) = module {
-        let mut name = Map::new();
-        name.insert("da".into(), json!(m.module.title.da));
-        if let Some(en) = &m.module.title.en {
-            name.insert("en".into(), json!(en));
-        }
-        definition["name"] = Value::Object(name);
-    }
-    let seconds = utc_seconds(a.finished).saturating_sub(utc_seconds(a.started));
-    let mut result = json!({
-        "success": a.passed,
-        "completion": true,
-        "duration": format!("PT{}S", seconds.max(0)),
-    });
-    if a.max > 0 {
-        result["score"] = json!({
-            "scaled": f64::from(a.score) / f64::from(a.max),
-            "raw": a.score,
-            "min": 0,
-            "max": a.max,
-        });
+        definition["name"] = parts::language_map(&m.module.title);
     }
     json!({
         "id": id,
         "actor": actor(record.installation),
-        "verb": { "id": verb, "display": { "da": da, "en": en } },
+        "verb": parts::verb(a),
         "object": { "objectType": "Activity", "id": module_activity(&a.module), "definition": definition },
-        "result": result,
+        "result": parts::result(a),
         "context": {
             "registration": id,
             "platform": "bevidst",
@@ -117,7 +87,7 @@ pub fn attempt_statement(record: &CompletionRecord, module: Option<&LoadedModule
                 },
             },
         },
-        "timestamp": timestamp(record),
+        "timestamp": parts::timestamp(a),
     })
 }
 
@@ -130,7 +100,7 @@ pub fn answered_statements<'a>(
     let attempt = statement_id(&record.hash);
     let (actor, time, parent) = (
         actor(record.installation),
-        timestamp(record),
+        parts::timestamp(a),
         module_activity(&a.module),
     );
     a.answers.iter().enumerate().map(move |(i, q)| {
