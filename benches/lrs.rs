@@ -2,8 +2,8 @@
 //! it, this says how to run it and stops): a simulated collection (2,000 employees over three
 //! years by default) is pushed (`bevidst lrs push`), read back into a report (`bevidst report
 //! --lrs`, a first read into an empty mirror, then a later run with `since`), and the same
-//! report is made from the folder, each as the release binary in its own process. The JSON of
-//! the first LRS report must equal the folder's.
+//! report is made from the folder, each as the release binary in its own process. Every
+//! figure of the first LRS report (JSON) must equal the folder's.
 //!
 //! Run: `bash .ci/lrs run cargo bench --bench lrs` (env: `BEVIDST_BENCH_LEARNERS`,
 //! `BEVIDST_BENCH_YEARS`, `BEVIDST_BENCH_BATCH` statements per request, default 1000).
@@ -28,7 +28,9 @@ fn env_or(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-/// Runs the binary in `sandbox` with an LRS credential; returns its output and seconds.
+/// Runs the binary in `sandbox` with an LRS credential; returns its output and seconds. Exit
+/// 1 is fine (`lrs push` says so for the simulated torn and edited logs, whose good part it
+/// sends).
 fn timed(sandbox: &Path, credential: Option<(&str, &str)>, args: &[&str]) -> (Output, f64) {
     let mut cmd = hermetic::command(env!("CARGO_BIN_EXE_bevidst"), sandbox);
     cmd.args(args).args(["--lang", "en"]);
@@ -40,7 +42,7 @@ fn timed(sandbox: &Path, credential: Option<(&str, &str)>, args: &[&str]) -> (Ou
     let out = cmd.output().expect("bevidst runs");
     let secs = start.elapsed().as_secs_f64();
     assert!(
-        out.status.success(),
+        matches!(out.status.code(), Some(0 | 1)),
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -109,7 +111,16 @@ fn main() {
     let folder_args: Vec<&str> = report.iter().copied().chain([coll_arg]).collect();
     let (folder, secs) = timed(&dir.path().join("from-folder"), None, &folder_args);
     println!("report DIR        {secs:8.1} s  {}", last_line(&folder));
-    let same = first.stdout == folder.stdout;
-    println!("same JSON report from the LRS as from the folder: {same}");
+    // The folder's own defects (torn and edited logs, copies) are problems of its files,
+    // which push does not send; every figure must be the same.
+    let figures = |o: &Output| {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        let counted = v["counts"]["records_counted"].clone();
+        v["counts"] = counted;
+        v["problem_counts"] = serde_json::Value::Null;
+        v
+    };
+    let same = figures(&first) == figures(&folder);
+    println!("same figures from the LRS as from the folder: {same}");
     assert!(same, "the reports differ");
 }
