@@ -152,6 +152,8 @@ impl Credentials {
                 CredentialsError::Unreadable(e)
             }
         })?;
+        // On Windows the profile folder's ACL keeps the file private (see the module header).
+        #[cfg(unix)]
         check_private(file)?;
         let line = text.strip_suffix('\n').unwrap_or(&text);
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -190,12 +192,6 @@ fn check_private(file: &Path) -> Result<(), CredentialsError> {
             mode: mode & 0o777,
         })
     }
-}
-
-/// The profile folder's ACL keeps the file private on Windows (see the module header).
-#[cfg(not(unix))]
-fn check_private(_file: &Path) -> Result<(), CredentialsError> {
-    Ok(())
 }
 
 impl Bilingual for CredentialsError {

@@ -61,7 +61,7 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         collect: Option<PathBuf>,
     },
-    Report(report::ReportArgs),
+    Report(Box<report::ReportArgs>),
     Lrs(lrs::LrsArgs),
     Simulate(simulate::SimulateArgs),
     Status {
