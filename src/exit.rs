@@ -34,8 +34,8 @@ pub enum Exit {
     /// `check`, `verify`, `export`, `history`: not everything was in order (a course file
     /// with errors, a log that did not verify, nothing to export, a log that cannot be used).
     NotOk,
-    /// `report`, `simulate`: nothing could be made (course files, collection folder, anchor
-    /// file or key unusable).
+    /// `report`, `simulate`, `lrs push`: nothing could be made or sent (course files,
+    /// collection folder, anchor file or key unusable; the LRS unreachable or refusing).
     NoReport,
     /// The output could not be written (a full disk, a file that cannot be created).
     Output,
@@ -96,9 +96,12 @@ impl Exit {
                  verify, nothing to export)",
             ),
             Exit::NoReport => lang.pick(
-                "der kunne ikke laves en rapport",
-                "no report could be made (course files, collection folder, anchor file or key \
-                 unusable)",
+                "der kunne ikke laves en rapport eller sendes noget (kursusfiler, samlemappe, \
+                 ankerfil eller nøgle kan ikke bruges, eller LRS'en kan ikke nås eller afviser \
+                 adgangen)",
+                "no report could be made or nothing sent (course files, collection folder, \
+                 anchor file or key unusable, or the LRS unreachable or refusing the \
+                 credential)",
             ),
             Exit::Output => lang.pick(
                 "output kunne ikke skrives (fx en fuld disk)",

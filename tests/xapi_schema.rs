@@ -227,3 +227,68 @@ fn statement_ids_are_uuids_derived_from_the_record_hash() {
     assert_eq!(id, "abababab-abab-8bab-abab-abababababab");
     assert_ne!(xapi::statement_id(&[0xAC; 32]), id);
 }
+
+#[test]
+fn every_statement_sent_to_an_lrs_validates_and_carries_its_record() {
+    let v = validator();
+    let set = synthetic_courses(Shape {
+        refreshers: 1,
+        bank: 6,
+        draw: 4,
+    })
+    .expect("valid courses");
+    for (c, _) in completions() {
+        for module in [set.get(&c.attempt.module), None] {
+            let all = bevidst::lrs::statements(&c, module);
+            assert_eq!(all.len(), 1 + c.attempt.answers.len());
+            for s in &all {
+                assert_eq!(errors(&v, s), Vec::<String>::new(), "{s:#}");
+            }
+            let carried = bevidst::lrs::carried_record(&all[0]).expect("the attempt carries it");
+            assert_eq!(carried.line, c.to_line());
+            assert_eq!((carried.installation, carried.seq), (c.installation, c.seq));
+            for answered in &all[1..] {
+                assert_eq!(answered["context"]["statement"]["id"], all[0]["id"]);
+                assert_eq!(
+                    bevidst::lrs::carried_record(answered),
+                    Err(bevidst::lrs::NoRecord::NotOurs)
+                );
+            }
+            let goals = &all[1]["context"]["extensions"][bevidst::lrs::vocab::EXT_GOALS];
+            assert_eq!(
+                goals.is_array(),
+                module.is_some(),
+                "goals only from the module"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_record_extension_in_another_shape_is_malformed_not_ours_otherwise() {
+    use bevidst::lrs::statement::Malformed;
+    use bevidst::lrs::{NoRecord, carried_record, vocab::EXT_RECORD};
+    let (c, _) = completions().remove(0);
+    let good = bevidst::lrs::statements(&c, None).remove(0);
+    let id = good["id"].as_str().map(str::to_owned);
+    let cases = [
+        ("/line", json!("two\nlines"), Malformed::Line),
+        ("/installation", json!("XYZ"), Malformed::Installation),
+        ("/seq", json!("1"), Malformed::Field("seq")),
+        ("/line", json!(7), Malformed::Field("line")),
+    ];
+    for (field, value, why) in cases {
+        let mut bad = good.clone();
+        let record = &mut bad["context"]["extensions"][EXT_RECORD];
+        *record.pointer_mut(field).expect("the field") = value;
+        assert_eq!(
+            carried_record(&bad),
+            Err(NoRecord::Malformed {
+                statement_id: id.clone(),
+                why
+            })
+        );
+    }
+    let example = read_json("example-statement.json");
+    assert_eq!(carried_record(&example), Err(NoRecord::NotOurs));
+}

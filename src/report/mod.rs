@@ -234,6 +234,19 @@ pub fn run(
     threads: usize,
     xapi: Option<&XapiSink>,
 ) -> Result<RunOutput, RunError> {
+    run_with(paths, courses, settings, threads, xapi, Vec::new())
+}
+
+/// [`run`], with `extra` problems found before the collection was read (statements of an
+/// LRS that carried no readable record, `crate::lrs::mirror`) listed and counted with the rest.
+pub fn run_with(
+    paths: &Paths,
+    courses: &CourseSet,
+    settings: &Settings,
+    threads: usize,
+    xapi: Option<&XapiSink>,
+    extra: Vec<Problem>,
+) -> Result<RunOutput, RunError> {
     let mut anchors = Anchors::load(&paths.anchors)?;
     let mut memory = match &paths.memory {
         Some(m) => Some((m, AnchorMemory::load(m)?)),
@@ -241,7 +254,7 @@ pub fn run(
     };
     let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
     let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
-    let (files, mut walk_problems) =
+    let (files, walk_problems) =
         read::walk(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
             source,
@@ -291,7 +304,7 @@ pub fn run(
     if let Some(held) = anchors_lost {
         problems.insert(0, lost_anchors_problem(&paths.anchors, held, settings.lang));
     }
-    problems.append(&mut walk_problems);
+    problems.extend(walk_problems.into_iter().chain(extra));
     problems.append(&mut roster_problems);
     let (mut report, followup) = finish(
         &out.agg,

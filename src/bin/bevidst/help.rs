@@ -184,6 +184,34 @@ const TEXTS: &[Row] = &[
     ),
     row(
         "report",
+        Some("lrs"),
+        "Læs posterne fra denne Learning Record Store (xAPI) i stedet for en samlemappe, og lav \
+         præcis den rapport, mappen ville give. Adgang: BEVIDST_LRS_USER og \
+         BEVIDST_LRS_PASSWORD, ellers --lrs-credentials.",
+        "Read the records from this Learning Record Store (xAPI) instead of a collection \
+         folder, and make exactly the report the folder would give. Credential: \
+         BEVIDST_LRS_USER and BEVIDST_LRS_PASSWORD, else --lrs-credentials.",
+    ),
+    row(
+        "report",
+        Some("lrs_credentials"),
+        "Filen med LRS-adgangen, én linje »bruger:adgangskode«, kun læsbar for dig (standard: \
+         lrs-credentials i rapportens datamappe).",
+        "The file with the LRS credential, one line \"user:password\", readable by you only \
+         (default: lrs-credentials in the report's data folder).",
+    ),
+    row(
+        "report",
+        Some("lrs_full"),
+        "Læs alle LRS'ens udsagn igen, ikke kun dem siden sidste kørsel (til revision, og en \
+         gang imellem: Ralph sammenligner »since« med udsagnets tidspunkt, ikke med hvornår \
+         det blev gemt).",
+        "Read all the LRS's statements again, not only those since the last run (for an \
+         audit, and now and then: Ralph compares »since« with a statement's timestamp, not \
+         with when it was stored).",
+    ),
+    row(
+        "report",
         Some("roster"),
         "En CSV med medarbejdere (medarbejder, forvaltning, startdato), der viser, hvem der \
          aldrig er begyndt.",
@@ -336,6 +364,50 @@ const TEXTS: &[Row] = &[
         "One line per module that is due or overdue; the exit code says how pressing it is.",
     ),
     row(
+        "lrs",
+        None,
+        "En Learning Record Store (xAPI): send en samlemappes poster til den.",
+        "A Learning Record Store (xAPI): send a collection folder's records to it.",
+    ),
+    row(
+        "lrs push",
+        None,
+        "Send de verificerede poster i en samlemappe til en LRS som xAPI-udsagn (et pr. \
+         forsøg med posten selv, et pr. besvaret spørgsmål). At sende igen skader ikke: det, \
+         der allerede er der, gemmes ikke to gange.",
+        "Send the verified records of a collection folder to an LRS as xAPI statements (one \
+         per attempt carrying the record itself, one per answered question). Sending again is \
+         harmless: what is there already is not stored twice.",
+    ),
+    row(
+        "lrs push",
+        Some("dir"),
+        "Samlemappen (undermapper læses også).",
+        "The collection folder (subfolders are read too).",
+    ),
+    row(
+        "lrs push",
+        Some("lrs"),
+        "LRS'ens xAPI-adresse, fx https://lrs.kk.dk/xAPI (http:// kun til denne maskine).",
+        "The LRS's xAPI address, e.g. https://lrs.kk.dk/xAPI (http:// only to this machine).",
+    ),
+    row(
+        "lrs push",
+        Some("credentials"),
+        "Filen med LRS-adgangen, én linje »bruger:adgangskode«, kun læsbar for dig, hvis \
+         BEVIDST_LRS_USER og BEVIDST_LRS_PASSWORD ikke er sat (standard: lrs-credentials i \
+         rapportens datamappe).",
+        "The file with the LRS credential, one line \"user:password\", readable by you only, \
+         when BEVIDST_LRS_USER and BEVIDST_LRS_PASSWORD are not set (default: lrs-credentials \
+         in the report's data folder).",
+    ),
+    row(
+        "lrs push",
+        Some("batch"),
+        "Omtrent så mange udsagn pr. forespørgsel.",
+        "About this many statements per request.",
+    ),
+    row(
         "help",
         None,
         "Vis hjælpen til bevidst eller til en af dens kommandoer.",
@@ -461,9 +533,16 @@ fn one(command: Command, name: &'static str, lang: Lang) -> Command {
         .filter(|r| r.arg.is_none() && !r.command.is_empty())
         .map(|r| r.command)
         .collect();
+    // A nested command's rows are named by its path (`lrs push`).
     for sub in names {
-        if command.find_subcommand(sub).is_some() {
-            command = command.mut_subcommand(sub, |c| one(c, sub, lang));
+        let local = match name {
+            "" => Some(sub),
+            parent => sub.strip_prefix(parent).and_then(|r| r.strip_prefix(' ')),
+        };
+        if let Some(local) = local.filter(|l| !l.contains(' '))
+            && command.find_subcommand(local).is_some()
+        {
+            command = command.mut_subcommand(local, |c| one(c, sub, lang));
         }
     }
     command
@@ -494,7 +573,7 @@ i linjetilstanden for at se dens kommandoer; når inputtet slutter, slutter prog
 Afslutningskoder for den lærendes program:
 {learner}
 
-Afslutningskoder for check, handbook, verify, export, history, report og simulate:
+Afslutningskoder for check, handbook, verify, export, history, report, lrs og simulate:
 {commands}
 Et lukket rør er ikke en fejl: uddata stopper stille (bevidst verify ... | head -1)."
         ),
@@ -510,7 +589,7 @@ the program.
 Exit codes of the learner's program:
 {learner}
 
-Exit codes of check, handbook, verify, export, history, report and simulate:
+Exit codes of check, handbook, verify, export, history, report, lrs and simulate:
 {commands}
 A closed pipe is not an error: the output stops quietly (bevidst verify ... | head -1)."
         ),
@@ -567,12 +646,20 @@ mod tests {
             }
         };
         check("", &command);
-        for sub in command.get_subcommands() {
-            let name = TEXTS
+        let named = |path: String| {
+            TEXTS
                 .iter()
-                .find(|r| r.command == sub.get_name())
-                .map_or("?", |r| r.command);
-            check(name, sub);
+                .find(|r| r.command == path)
+                .map_or("?", |r| r.command)
+        };
+        for sub in command.get_subcommands() {
+            check(named(sub.get_name().to_owned()), sub);
+            for nested in sub.get_subcommands() {
+                check(
+                    named(format!("{} {}", sub.get_name(), nested.get_name())),
+                    nested,
+                );
+            }
         }
         assert!(missing.is_empty(), "no help text in help.rs: {missing:?}");
         for r in TEXTS {

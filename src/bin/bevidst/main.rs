@@ -12,6 +12,7 @@ mod check;
 mod handbook;
 mod help;
 mod learn;
+mod lrs;
 mod out;
 mod paths;
 mod records;
@@ -60,7 +61,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         collect: Option<PathBuf>,
     },
-    Report(report::ReportArgs),
+    Report(Box<report::ReportArgs>),
+    Lrs(lrs::LrsArgs),
     Simulate(simulate::SimulateArgs),
     Status {
         #[arg(long, hide = true, value_name = "DATE")]
@@ -106,6 +108,9 @@ fn run() -> Exit {
         Some(Command::Report(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             report::report(&args, set, lang)
         }),
+        Some(Command::Lrs(args)) => {
+            check::with_courses(cli.courses.as_ref(), lang, |set| lrs::lrs(&args, set, lang))
+        }
         Some(Command::Simulate(args)) => check::with_courses(cli.courses.as_ref(), lang, |set| {
             simulate::simulate(&args, set, lang)
         }),

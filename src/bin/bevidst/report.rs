@@ -23,7 +23,14 @@ use crate::out::{Out, say_err};
 /// `bevidst report`: verify and aggregate a collection folder.
 #[derive(Args)]
 pub struct ReportArgs {
-    dir: PathBuf,
+    #[arg(required_unless_present = "lrs")]
+    dir: Option<PathBuf>,
+    #[arg(long, value_name = "URL", conflicts_with = "dir")]
+    lrs: Option<String>,
+    #[arg(long, value_name = "FILE", requires = "lrs")]
+    lrs_credentials: Option<PathBuf>,
+    #[arg(long, requires = "lrs")]
+    lrs_full: bool,
     #[arg(long, value_name = "FILE")]
     roster: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
@@ -77,7 +84,7 @@ pub(crate) fn threads(n: Option<usize>) -> usize {
 }
 
 /// The report's data folder: `BEVIDST_DATA_DIR/report` or the platform's data folder.
-fn report_dir() -> PathBuf {
+pub(crate) fn report_dir() -> PathBuf {
     let base = match std::env::var_os("BEVIDST_DATA_DIR") {
         Some(d) if !d.is_empty() => PathBuf::from(d),
         _ => directories::ProjectDirs::from("dk", "Kobenhavns Kommune", "bevidst")
@@ -97,23 +104,27 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         .key
         .clone()
         .unwrap_or_else(|| report_dir().join("report.key"));
+    let anchors = args
+        .anchors
+        .clone()
+        .unwrap_or_else(|| report_dir().join("anchors.txt"));
+    let (collection, extra) = match collection(args, &anchors, lang) {
+        Ok(found) => found,
+        Err(exit) => return exit,
+    };
     let paths = Paths {
-        collection: args.dir.clone(),
+        collection,
         roster: args.roster.clone(),
-        anchors: args
-            .anchors
-            .clone()
-            .unwrap_or_else(|| report_dir().join("anchors.txt")),
+        anchors,
         // Beside the pseudonym key, which is kept apart from a shared anchor file.
         memory: Some(parent_of(&key_path).join("anchor-memory.txt")),
     };
-    let mut rules = Rules::default();
-    if let Some(d) = args.onboarding_days {
-        rules.onboarding_days = d;
-    }
     let settings = Settings {
         min_group: args.min_group,
-        rules,
+        rules: args.onboarding_days.map_or_else(Rules::default, |d| Rules {
+            onboarding_days: d,
+            ..Rules::default()
+        }),
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
         lang,
     };
@@ -133,12 +144,13 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         Ok(x) => x,
         Err(e) => return fail(args.out.as_deref(), &e),
     };
-    let out = match report::run(
+    let out = match report::run_with(
         &paths,
         courses,
         &settings,
         threads(args.threads),
         xapi.as_ref(),
+        extra,
     ) {
         Ok(o) => o,
         Err(e) => {
@@ -188,6 +200,24 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     }
     say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok
+}
+
+/// The folder to report on, and problems found before it is read. From an LRS its records
+/// are first written into a mirror folder beside the anchors, which is then reported on as
+/// any collection folder.
+fn collection(
+    args: &ReportArgs,
+    anchors: &Path,
+    lang: Lang,
+) -> Result<(PathBuf, Vec<report::model::Problem>), Exit> {
+    match (&args.lrs, &args.dir) {
+        (Some(url), _) => {
+            let source = (url.as_str(), args.lrs_credentials.as_deref(), args.lrs_full);
+            crate::lrs::sync_for_report(source, anchors, lang)
+        }
+        (None, Some(dir)) => Ok((dir.clone(), Vec::new())),
+        (None, None) => Err(Exit::Usage),
+    }
 }
 
 /// The prominent warning that the anchor file lost what it held.

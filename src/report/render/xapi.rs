@@ -19,18 +19,13 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::canon::{Digest32, hex};
+use crate::canon::hex;
 use crate::course::Text;
+use crate::lrs::parts;
 use crate::record::CompletionRecord;
 use crate::report::privacy::Pseudonymizer;
-use crate::report::utc_seconds;
 
-/// ADL's verb for a passed attempt.
-pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
-/// ADL's verb for a failed attempt.
-pub const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
-/// ADL's verb for a completed activity without a pass mark.
-pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+pub use crate::lrs::vocab::{VERB_COMPLETED, VERB_FAILED, VERB_PASSED, statement_id};
 /// The placeholder home page (see the module header).
 pub const DEFAULT_HOME_PAGE: &str = "https://bevidst.kk.dk";
 
@@ -49,23 +44,6 @@ impl Default for XapiOptions {
     }
 }
 
-/// A record hash as a UUID string (version 8, variant 10xx).
-pub fn statement_id(hash: &Digest32) -> String {
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash[..16]);
-    b[6] = (b[6] & 0x0F) | 0x80;
-    b[8] = (b[8] & 0x3F) | 0x80;
-    let h = hex(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
 /// The statement for one completion; `title` is the module's title.
 pub fn statement(
     record: &CompletionRecord,
@@ -74,48 +52,22 @@ pub fn statement(
     opts: &XapiOptions,
 ) -> Value {
     let c = &record.attempt;
-    let (started, finished) = (utc_seconds(c.started), utc_seconds(c.finished));
-    let (verb, display_da, display_en) = match (c.max, c.passed) {
-        (0, _) => (VERB_COMPLETED, "gennemførte", "completed"),
-        (_, true) => (VERB_PASSED, "bestod", "passed"),
-        (_, false) => (VERB_FAILED, "bestod ikke", "failed"),
-    };
-    let mut name = serde_json::Map::new();
-    name.insert("da".into(), json!(title.da));
-    if let Some(en) = &title.en {
-        name.insert("en".into(), json!(en));
-    }
-    let mut result = json!({
-        "success": c.passed,
-        "completion": true,
-        "duration": format!("PT{}S", finished.saturating_sub(started).max(0)),
-    });
-    if c.max > 0 {
-        result["score"] = json!({
-            "scaled": f64::from(c.score) / f64::from(c.max),
-            "raw": c.score,
-            "min": 0,
-            "max": c.max,
-        });
-    }
-    let timestamp = jiff::Timestamp::from_second(finished)
-        .map_or_else(|_| "1970-01-01T00:00:00Z".to_owned(), |t| t.to_string());
     json!({
         "id": statement_id(&record.hash),
         "actor": {
             "objectType": "Agent",
             "account": { "homePage": opts.home_page, "name": pseudo.pseudonym(&c.learner) },
         },
-        "verb": { "id": verb, "display": { "da": display_da, "en": display_en } },
+        "verb": parts::verb(c),
         "object": {
             "objectType": "Activity",
             "id": format!("{}/xapi/modules/{}", opts.home_page, c.module),
             "definition": {
-                "name": name,
+                "name": parts::language_map(title),
                 "type": "http://adlnet.gov/expapi/activities/assessment",
             },
         },
-        "result": result,
+        "result": parts::result(c),
         "context": {
             "platform": "bevidst",
             "extensions": {
@@ -123,7 +75,7 @@ pub fn statement(
                 format!("{}/xapi/ext/content-hash", opts.home_page): hex(&c.content_hash),
             },
         },
-        "timestamp": timestamp,
+        "timestamp": parts::timestamp(c),
     })
 }
 
