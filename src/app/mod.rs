@@ -12,6 +12,7 @@ pub mod form;
 pub mod hand_in;
 pub mod mode;
 pub mod my_results;
+pub mod outbox;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
