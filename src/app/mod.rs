@@ -7,6 +7,7 @@
 //! Nothing here imports a terminal library. Time and randomness never enter `update`: an
 //! effect asks for them, and their result comes back as a message.
 
+pub mod courier;
 pub mod doc;
 pub mod form;
 pub mod hand_in;

@@ -111,7 +111,7 @@ impl Outbox {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::attempt::FinishedAttempt;
     use crate::record::LearnerLog;
@@ -120,10 +120,10 @@ mod tests {
     const LRS: &str = "http://127.0.0.1:8100/xAPI/statements";
 
     /// A log of `n` records in `dir`.
-    fn log(dir: &Path, n: u64) -> Vec<CompletionRecord> {
+    pub(in crate::app) fn log(dir: &Path, n: u64) -> Vec<CompletionRecord> {
         let path = crate::record::log_path(dir);
-        let (mut log, _) = LearnerLog::open(&path, &mut rand_chacha::ChaCha8Rng::seed_from_u64(1))
-            .expect("open");
+        let (mut log, _) =
+            LearnerLog::open(&path, &mut rand_chacha::ChaCha8Rng::seed_from_u64(1)).expect("open");
         for i in 0..n {
             log.append(FinishedAttempt {
                 learner: "ab12".into(),
@@ -228,7 +228,11 @@ mod tests {
             .expect("save");
         assert!(Outbox::load(dir.path(), LRS).pending(&records).is_empty());
         let other = Outbox::load(dir.path(), "https://lrs.kk.dk/xAPI/statements");
-        assert_eq!(other.pending(&records).len(), 2, "a new LRS gets everything");
+        assert_eq!(
+            other.pending(&records).len(),
+            2,
+            "a new LRS gets everything"
+        );
     }
 
     #[test]
