@@ -20,15 +20,25 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use super::outbox::Outbox;
+use crate::canon::Digest32;
 use crate::lang::Lang;
 use crate::message::Bilingual;
 use crate::record::CompletionRecord;
 
-/// How records reach an LRS (in the program: the LRS client; in tests: whatever a test needs).
+/// How records reach an LRS (in the program: the LRS client, `super::delivery`; in tests:
+/// whatever a test needs).
 pub trait Transport: Send + 'static {
-    /// Sends the statements of `records`; `Ok` once the LRS has acknowledged all of them
-    /// (accepted, or already held).
-    fn send(&mut self, records: &[CompletionRecord]) -> Result<(), Failure>;
+    /// Sends the statements of `records` and says which the LRS acknowledged.
+    fn send(&mut self, records: &[CompletionRecord]) -> Sent;
+}
+
+/// What an LRS made of a batch of records.
+#[derive(Debug, Default)]
+pub struct Sent {
+    /// The hashes of the records the LRS now holds (accepted, or held already).
+    pub acknowledged: Vec<Digest32>,
+    /// Why the others are not, if there are others.
+    pub failure: Option<Failure>,
 }
 
 /// Whether waiting helps.
@@ -242,14 +252,15 @@ fn work(
         let mut sent = 0;
         let mut outcome = Ok(());
         for batch in pending.chunks(Courier::BATCH) {
-            if let Err(why) = transport.send(batch) {
+            let answer = transport.send(batch);
+            sent += answer.acknowledged.len();
+            // When the outbox cannot be saved, the batch is sent again after the next
+            // start; the LRS keeps one copy.
+            let _ = outbox.acknowledge(answer.acknowledged);
+            if let Some(why) = answer.failure {
                 outcome = Err(why);
                 break;
             }
-            // When the outbox cannot be saved, the batch is sent again after the next
-            // start; the LRS keeps one copy.
-            let _ = outbox.acknowledge(batch.iter().map(|r| r.hash));
-            sent += batch.len();
         }
         pending.retain(|r| !outbox.is_acknowledged(&r.hash));
         let _ = reports.send(Report {

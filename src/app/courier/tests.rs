@@ -42,23 +42,27 @@ impl TestLrs {
 }
 
 impl Transport for TestLrs {
-    fn send(&mut self, records: &[CompletionRecord]) -> Result<(), Failure> {
+    fn send(&mut self, records: &[CompletionRecord]) -> Sent {
         let answer = *self.answer.lock().expect("lock");
         match answer {
             Answer::Offline => {
-                return Err(Failure::later(&Bi::new(
-                    "forbindelsen blev afvist",
-                    "the connection was refused",
-                )));
+                return Sent {
+                    acknowledged: Vec::new(),
+                    failure: Some(Failure::later(&Bi::new(
+                        "forbindelsen blev afvist",
+                        "the connection was refused",
+                    ))),
+                };
             }
             Answer::Slow(d) => std::thread::sleep(d),
             Answer::Accept => {}
         }
-        self.held
-            .lock()
-            .expect("lock")
-            .extend(records.iter().map(|r| r.hash));
-        Ok(())
+        let hashes: Vec<Digest32> = records.iter().map(|r| r.hash).collect();
+        self.held.lock().expect("lock").extend(&hashes);
+        Sent {
+            acknowledged: hashes,
+            failure: None,
+        }
     }
 }
 

@@ -1,0 +1,213 @@
+//! Whether and how the learner's records go to a Learning Record Store: from the configuration
+//! (`lrs`, `lrs_credentials` in `config.ron`, which an organisation may preinstall) and the
+//! credentials (`BEVIDST_LRS_USER` and `BEVIDST_LRS_PASSWORD`, else a file only the learner may
+//! read) to a running [`Courier`], or to the one line that says why nothing can be sent.
+//!
+//! Nothing here stops the learner: a missing, bad or plain-`http` address to another machine,
+//! or credentials that are missing or readable by others, become a note on the home screen
+//! (and beside each receipt); the records stay in the log and are sent once it is fixed. The
+//! credentials are read once at start and never shown; only the address and the file's path
+//! are in the configuration.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::courier::{Courier, Failure, Sent, Transport};
+use super::outbox::Outbox;
+use crate::canon::Digest32;
+use crate::config::{Config, LRS_CREDENTIALS_FILE};
+use crate::course::CourseSet;
+use crate::lang::Lang;
+use crate::lrs::{Client, Credentials, Endpoint, EnvCredentials, LrsError, Posted, Timeouts};
+use crate::message::Bilingual;
+use crate::record::CompletionRecord;
+
+/// Sending to a Learning Record Store, as far as the configuration allows.
+#[derive(Default)]
+pub enum Delivery {
+    /// No LRS is configured.
+    #[default]
+    Off,
+    /// An LRS is configured but cannot be used: why, said at start and beside each receipt.
+    Broken(Failure),
+    /// Records are sent.
+    Sending(Courier),
+}
+
+impl fmt::Debug for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Delivery::Off => f.write_str("Off"),
+            Delivery::Broken(why) => f.debug_tuple("Broken").field(why).finish(),
+            Delivery::Sending(_) => f.write_str("Sending"),
+        }
+    }
+}
+
+/// What a session hands over to start sending.
+pub struct Setup<'a> {
+    /// The configuration as laid (the organisation's `lrs` wins).
+    pub config: &'a Config,
+    /// The learner's configuration folder, where the credentials file is by default.
+    pub config_dir: &'a Path,
+    /// The data folder, where the outbox is.
+    pub data_dir: &'a Path,
+    /// The credentials in the environment, as the binary read them.
+    pub env: &'a EnvCredentials,
+    /// The whole course set (a statement names the module the record was taken on).
+    pub courses: Arc<CourseSet>,
+}
+
+/// The credentials file: the configuration's, else [`LRS_CREDENTIALS_FILE`] in the
+/// configuration folder.
+pub fn credentials_file(config: &Config, config_dir: &Path) -> std::path::PathBuf {
+    config
+        .lrs_credentials
+        .clone()
+        .unwrap_or_else(|| config_dir.join(LRS_CREDENTIALS_FILE))
+}
+
+impl Delivery {
+    /// Starts sending what `log` holds and the outbox does not name, in the background; never
+    /// waits for the LRS.
+    pub fn start(setup: &Setup<'_>, log: &[CompletionRecord]) -> Delivery {
+        let Some(address) = &setup.config.lrs else {
+            return Delivery::Off;
+        };
+        let endpoint = match Endpoint::parse(address) {
+            Ok(e) => e,
+            Err(e) => return Delivery::Broken(Failure::setup(&e)),
+        };
+        let file = credentials_file(setup.config, setup.config_dir);
+        let credentials = match Credentials::resolve(setup.env, &file) {
+            Ok(c) => c,
+            Err(e) => return Delivery::Broken(Failure::setup(&e)),
+        };
+        let outbox = Outbox::load(setup.data_dir, &endpoint.to_string());
+        let transport = ClientTransport {
+            client: Client::new(endpoint, credentials, Timeouts::LEARNER),
+            courses: Arc::clone(&setup.courses),
+        };
+        Delivery::Sending(Courier::start(transport, outbox, log))
+    }
+
+    /// Why nothing can be sent, for the notes at start.
+    pub fn broken(&self) -> Option<&Failure> {
+        match self {
+            Delivery::Broken(why) => Some(why),
+            Delivery::Off | Delivery::Sending(_) => None,
+        }
+    }
+
+    /// Hands over a record just stored, and waits at most [`Courier::WAIT`] for the LRS;
+    /// returns why the record is not there yet, if it is not.
+    pub fn deliver(&mut self, record: CompletionRecord) -> Option<Failure> {
+        match self {
+            Delivery::Off => None,
+            Delivery::Broken(why) => Some(why.clone()),
+            Delivery::Sending(courier) => courier.deliver(record, Courier::WAIT).err(),
+        }
+    }
+
+    /// Why records sent in the background did not arrive, once, if known by now.
+    pub fn news(&mut self) -> Option<Failure> {
+        match self {
+            Delivery::Sending(courier) => courier.news(),
+            Delivery::Off | Delivery::Broken(_) => None,
+        }
+    }
+}
+
+/// How many records of `log` await sending, when an LRS is configured with an address that
+/// can be used; reads the outbox only (for `bevidst status`).
+pub fn awaiting(config: &Config, data_dir: &Path, log: &[CompletionRecord]) -> Option<usize> {
+    let endpoint = Endpoint::parse(config.lrs.as_deref()?).ok()?;
+    Some(
+        Outbox::load(data_dir, &endpoint.to_string())
+            .pending(log)
+            .len(),
+    )
+}
+
+/// The LRS client as the courier's transport: each record becomes its statements
+/// (`lrs::statements`), and a batch is one request.
+struct ClientTransport {
+    client: Client,
+    courses: Arc<CourseSet>,
+}
+
+impl Transport for ClientTransport {
+    fn send(&mut self, records: &[CompletionRecord]) -> Sent {
+        let mut statements = Vec::new();
+        // Per record, the ids of its statements: a statement refused is its record not held.
+        let mut ids: Vec<(Digest32, Vec<String>)> = Vec::with_capacity(records.len());
+        for record in records {
+            let module = self.courses.get(&record.attempt.module);
+            let own = crate::lrs::statements(record, module);
+            let own_ids = own
+                .iter()
+                .filter_map(|s| s.get("id").and_then(|id| id.as_str()).map(str::to_owned))
+                .collect();
+            ids.push((record.hash, own_ids));
+            statements.extend(own);
+        }
+        match self.client.post_statements(&statements) {
+            Ok(posted) => acknowledged(&ids, &posted),
+            Err(e) => Sent {
+                acknowledged: Vec::new(),
+                failure: Some(failure(&e)),
+            },
+        }
+    }
+}
+
+/// The records whose statements the LRS all holds now, and why the others are not held.
+fn acknowledged(ids: &[(Digest32, Vec<String>)], posted: &Posted) -> Sent {
+    let refused = |id: &String| posted.refused.iter().any(|r| &r.statement_id == id);
+    Sent {
+        acknowledged: ids
+            .iter()
+            .filter(|(_, own)| !own.iter().any(refused))
+            .map(|(hash, _)| *hash)
+            .collect(),
+        failure: posted.refused.first().map(|first| {
+            Failure::setup(&RefusedStatements {
+                count: posted.refused.len(),
+                status: first.status,
+                reason: first.reason.clone(),
+            })
+        }),
+    }
+}
+
+/// A failure of the LRS: sent again later when waiting may help, else for IT to fix.
+fn failure(e: &LrsError) -> Failure {
+    if e.is_transient() {
+        Failure::later(e)
+    } else {
+        Failure::setup(e)
+    }
+}
+
+/// The LRS refused statements one by one (it holds the others).
+struct RefusedStatements {
+    count: usize,
+    status: u16,
+    reason: String,
+}
+
+impl Bilingual for RefusedStatements {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let RefusedStatements {
+            count,
+            status,
+            reason,
+        } = self;
+        lang.write(
+            out,
+            format_args!("den afviste {count} udsagn ({status}: {reason})"),
+            format_args!("it refused {count} statement(s) ({status}: {reason})"),
+        )
+    }
+}
