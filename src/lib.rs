@@ -14,6 +14,7 @@ pub mod foreign;
 mod fsutil;
 pub mod handbook;
 pub mod lang;
+pub mod lrs;
 pub mod message;
 pub mod plain;
 pub mod policy;

@@ -19,18 +19,13 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::canon::{Digest32, hex};
+use crate::canon::hex;
 use crate::course::Text;
 use crate::record::CompletionRecord;
 use crate::report::privacy::Pseudonymizer;
 use crate::report::utc_seconds;
 
-/// ADL's verb for a passed attempt.
-pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
-/// ADL's verb for a failed attempt.
-pub const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
-/// ADL's verb for a completed activity without a pass mark.
-pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+pub use crate::lrs::vocab::{VERB_COMPLETED, VERB_FAILED, VERB_PASSED, statement_id};
 /// The placeholder home page (see the module header).
 pub const DEFAULT_HOME_PAGE: &str = "https://bevidst.kk.dk";
 
@@ -47,23 +42,6 @@ impl Default for XapiOptions {
             home_page: DEFAULT_HOME_PAGE.to_owned(),
         }
     }
-}
-
-/// A record hash as a UUID string (version 8, variant 10xx).
-pub fn statement_id(hash: &Digest32) -> String {
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash[..16]);
-    b[6] = (b[6] & 0x0F) | 0x80;
-    b[8] = (b[8] & 0x3F) | 0x80;
-    let h = hex(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
 }
 
 /// The statement for one completion; `title` is the module's title.
