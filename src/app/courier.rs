@@ -103,7 +103,7 @@ impl Bilingual for Failure {
             FailureKind::Setup => lang.write(
                 out,
                 format_args!(
-                    "Dine resultater er gemt på din computer, men kan ikke sendes til \
+                    "Dine resultater gemmes på din computer, men kan ikke sendes til \
                      læringsdatabasen (LRS): {why}. Kontakt it-supporten; de bliver sendt, når \
                      det er rettet."
                 ),

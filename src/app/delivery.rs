@@ -130,6 +130,28 @@ pub fn awaiting(config: &Config, data_dir: &Path, log: &[CompletionRecord]) -> O
     )
 }
 
+/// How many results await sending, for `bevidst status`.
+pub struct Awaiting(pub usize);
+
+impl Bilingual for Awaiting {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => lang.write(
+                out,
+                format_args!("1 resultat venter på at blive sendt til læringsdatabasen (LRS)."),
+                format_args!("1 result is waiting to be sent to the learning record store (LRS)."),
+            ),
+            n => lang.write(
+                out,
+                format_args!("{n} resultater venter på at blive sendt til læringsdatabasen (LRS)."),
+                format_args!(
+                    "{n} results are waiting to be sent to the learning record store (LRS)."
+                ),
+            ),
+        }
+    }
+}
+
 /// The LRS client as the courier's transport: each record becomes its statements
 /// (`lrs::statements`), and a batch is one request.
 struct ClientTransport {
@@ -181,12 +203,42 @@ fn acknowledged(ids: &[(Digest32, Vec<String>)], posted: &Posted) -> Sent {
     }
 }
 
-/// A failure of the LRS: sent again later when waiting may help, else for IT to fix.
+/// A failure of the LRS: sent again later when waiting may help (said in a learner's words),
+/// else for IT to fix (said in full, for IT).
 fn failure(e: &LrsError) -> Failure {
     if e.is_transient() {
-        Failure::later(e)
+        Failure::later(&Unavailable(e))
     } else {
         Failure::setup(e)
+    }
+}
+
+/// Why an LRS that may come back is not there, in a learner's words: which one, and what it
+/// did, without the network library's details.
+struct Unavailable<'a>(&'a LrsError);
+
+impl Bilingual for Unavailable<'_> {
+    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            LrsError::Unreachable { endpoint, .. } => lang.write(
+                out,
+                format_args!("{endpoint} kan ikke nås"),
+                format_args!("{endpoint} cannot be reached"),
+            ),
+            LrsError::TimedOut { endpoint } => lang.write(
+                out,
+                format_args!("{endpoint} svarede ikke i tide"),
+                format_args!("{endpoint} did not answer in time"),
+            ),
+            LrsError::Server {
+                endpoint, status, ..
+            } => lang.write(
+                out,
+                format_args!("{endpoint} har en fejl ({status})"),
+                format_args!("{endpoint} has a fault ({status})"),
+            ),
+            other => other.write(lang, out),
+        }
     }
 }
 

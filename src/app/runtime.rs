@@ -14,8 +14,8 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use rand::Rng;
 
-use super::{Effect, Message, Model, update};
 use super::courier::Failure;
+use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config, ConfigError};
 use crate::lang::Lang;

@@ -12,8 +12,8 @@ use jiff::Timestamp;
 use rand::Rng;
 
 use super::Model;
-use super::runtime::Live;
 use super::delivery::{Delivery, Setup};
+use super::runtime::Live;
 use super::store::LogStore;
 use super::texts;
 use crate::config::{self, Config, ConfigError};
