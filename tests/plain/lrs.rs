@@ -151,19 +151,15 @@ fn a_misconfigured_lrs_is_one_line_at_start_and_the_learner_trains_on() {
 fn test_lrs(test: &str) -> Option<(String, String)> {
     let url = std::env::var("BEVIDST_TEST_LRS_URL").ok();
     let password = std::env::var("BEVIDST_TEST_LRS_PASSWORD").ok();
-    match (url, password) {
-        (Some(url), Some(password)) => Some((url, password)),
-        _ => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "{test} needs the test LRS under CI: run it as `bash .ci/lrs run cargo test --test plain lrs`"
-            );
-            eprintln!(
-                "{test}: skipped, no test LRS; run `bash .ci/lrs run cargo test --test plain lrs`"
-            );
-            None
-        }
+    if let (Some(url), Some(password)) = (url, password) {
+        return Some((url, password));
     }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{test} needs the test LRS under CI: run it as `bash .ci/lrs run cargo test --test plain lrs`"
+    );
+    eprintln!("{test}: skipped, no test LRS; run `bash .ci/lrs run cargo test --test plain lrs`");
+    None
 }
 
 #[test]
