@@ -1,16 +1,19 @@
 //! The learner's program with a Learning Record Store, through the real binary in plain mode.
 //! With the LRS down (a closed port on this machine) a completion is stored, the learner is
 //! told in one line that it will be sent later, and `status` counts it as waiting; with the
-//! LRS up (Ralph, started by `bash .ci/lrs run …`), the next start sends it, and it can be
-//! read back with the reading credential.
+//! LRS up (Ralph, started by `bash .ci/lrs run …`), the next start sends it in the background
+//! while the learner is on the home screen, and it can be read back with the reading
+//! credential.
 
 use std::path::Path;
 use std::process::Output;
+use std::time::{Duration, Instant};
 
+use bevidst::app::delivery;
 use bevidst::config::{self, Config, Learner};
 use bevidst::lrs::{Client, Credentials, Endpoint, Timeouts};
 
-use super::common::{Dirs, onboarding_only, text};
+use super::common::{Dirs, Session, onboarding_only, text};
 
 /// The slot of the test LRS (`.ci/lrs`: a writer and a reader with a store of their own) that
 /// these tests use; `tests/support/lrs.rs` lists every test's slot.
@@ -171,16 +174,20 @@ fn a_completion_made_with_the_lrs_down_is_sent_at_the_next_start() {
     };
     let dirs = Dirs::new();
     let record = completion_with_the_lrs_down(&dirs);
-    // The LRS is up now: starting and quitting at once sends what waits (the end of the
-    // program gives the sending its few seconds).
+    // The LRS is up now: the next start sends what waits, in the background.
     set_up(&dirs, &url, &format!("writer-{SLOT}:{password}"));
-    let out = dirs.run(&["--plain"], "q\n");
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(
-        !text(&out.stdout).contains("læringsdatabasen"),
-        "nothing to say: {}",
-        text(&out.stdout)
-    );
+    let mut session = Session::start(&dirs, &["--plain"]);
+    let home = session.screen();
+    let config = config::load(&dirs.config()).expect("the configuration");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while delivery::awaiting(&config, &dirs.data(), &records(&dirs)) != Some(0) {
+        assert!(Instant::now() < deadline, "not sent within 30 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    session.answer("q");
+    let (code, transcript) = session.finish();
+    assert_eq!(code, 0, "{transcript}");
+    assert!(!home.contains("læringsdatabasen"), "nothing to say: {home}");
     let status = dirs.run(&["status"], "");
     assert_eq!(text(&status.stderr), "", "nothing waits");
 
