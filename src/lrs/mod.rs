@@ -29,6 +29,7 @@ pub mod client;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod mirror;
 pub mod statement;
 pub mod vocab;
 

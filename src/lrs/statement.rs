@@ -241,6 +241,29 @@ pub fn carried_record(statement: &Value) -> Result<CarriedRecord, NoRecord> {
     })
 }
 
+impl Malformed {
+    /// A short code for the mirror's state file.
+    pub fn code(self) -> String {
+        match self {
+            Malformed::Field(name) => format!("field:{name}"),
+            Malformed::Installation => "installation".into(),
+            Malformed::Line => "line".into(),
+        }
+    }
+
+    /// The case a [`Malformed::code`] names (an unknown code reads as a bad line).
+    pub fn from_code(code: &str) -> Malformed {
+        match code {
+            "installation" => Malformed::Installation,
+            "field:line" => Malformed::Field("line"),
+            "field:installation" => Malformed::Field("installation"),
+            "field:seq" => Malformed::Field("seq"),
+            "field:id" => Malformed::Field("id"),
+            _ => Malformed::Line,
+        }
+    }
+}
+
 impl Bilingual for NoRecord {
     fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (statement_id, why) = match self {
