@@ -24,10 +24,8 @@ use crate::message::Bilingual;
 use crate::record::CompletionRecord;
 
 /// Sending to a Learning Record Store, as far as the configuration allows.
-#[derive(Default)]
 pub enum Delivery {
     /// No LRS is configured.
-    #[default]
     Off,
     /// An LRS is configured but cannot be used: why, said at start and beside each receipt.
     Broken(Failure),
@@ -61,7 +59,7 @@ pub struct Setup<'a> {
 
 /// The credentials file: the configuration's, else [`LRS_CREDENTIALS_FILE`] in the
 /// configuration folder.
-pub fn credentials_file(config: &Config, config_dir: &Path) -> std::path::PathBuf {
+fn credentials_file(config: &Config, config_dir: &Path) -> std::path::PathBuf {
     config
         .lrs_credentials
         .clone()
@@ -261,5 +259,65 @@ impl Bilingual for RefusedStatements {
             format_args!("den afviste {count} udsagn ({status}: {reason})"),
             format_args!("it refused {count} statement(s) ({status}: {reason})"),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lrs::Refused;
+
+    #[test]
+    fn a_record_with_a_refused_statement_is_not_acknowledged_and_the_refusal_is_for_it() {
+        let ids = [
+            ([1; 32], vec!["a".to_owned(), "a1".to_owned()]),
+            ([2; 32], vec!["b".to_owned(), "b1".to_owned()]),
+        ];
+        let posted = Posted {
+            accepted: 2,
+            already_there: 1,
+            refused: vec![Refused {
+                statement_id: "b1".into(),
+                status: 400,
+                reason: "bad result".into(),
+            }],
+        };
+        let sent = acknowledged(&ids, &posted);
+        assert_eq!(sent.acknowledged, [[1; 32]]);
+        let failure = sent.failure.expect("the refusal");
+        assert_eq!(failure.kind, crate::app::courier::FailureKind::Setup);
+        assert!(
+            failure
+                .text(Lang::En)
+                .contains("it refused 1 statement(s) (400: bad result)"),
+            "{failure:?}"
+        );
+        let all = acknowledged(&ids, &Posted::default());
+        assert_eq!(all.acknowledged, [[1; 32], [2; 32]]);
+        assert!(all.failure.is_none());
+    }
+
+    #[test]
+    fn an_lrs_that_may_come_back_is_said_in_a_learners_words() {
+        let down = LrsError::Unreachable {
+            endpoint: "https://lrs.kk.dk/xAPI".into(),
+            detail: "io: Connection refused (os error 111)".into(),
+        };
+        let f = failure(&down);
+        assert_eq!(f.kind, crate::app::courier::FailureKind::Later);
+        assert_eq!(
+            f.text(Lang::Da),
+            "Dine resultater er gemt på din computer, men kunne ikke sendes til \
+             læringsdatabasen (LRS) lige nu: https://lrs.kk.dk/xAPI kan ikke nås. De bliver \
+             sendt igen senere."
+        );
+        let denied = LrsError::Denied {
+            endpoint: "https://lrs.kk.dk/xAPI".into(),
+            status: 401,
+            action: crate::lrs::Action::Write,
+        };
+        let f = failure(&denied);
+        assert_eq!(f.kind, crate::app::courier::FailureKind::Setup);
+        assert!(f.text(Lang::En).contains("Contact IT support"), "{f:?}");
     }
 }

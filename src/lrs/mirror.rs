@@ -133,7 +133,10 @@ impl Mirror {
                 for s in page {
                     synced.statements += 1;
                     match carried_record(&s) {
-                        Ok(c) => lines.entry(c.installation).or_default().push((c.seq, c.line)),
+                        Ok(c) => lines
+                            .entry(c.installation)
+                            .or_default()
+                            .push((c.seq, c.line)),
                         Err(NoRecord::NotOurs) => synced.not_ours += 1,
                         Err(NoRecord::Malformed { statement_id, why }) => {
                             let u = Unreadable {
@@ -216,8 +219,7 @@ fn merge_log(
         Err(e) => return Err(io(e)),
     };
     let before = all.len();
-    let mut known: std::collections::HashSet<String> =
-        all.iter().map(|(_, l)| l.clone()).collect();
+    let mut known: std::collections::HashSet<String> = all.iter().map(|(_, l)| l.clone()).collect();
     all.extend(new.into_iter().filter(|(_, l)| known.insert(l.clone())));
     if all.len() == before {
         return Ok(0);

@@ -57,13 +57,17 @@ impl Transport for TestLrs {
             Answer::Slow(d) => std::thread::sleep(d),
             Answer::Accept => {}
         }
-        let hashes: Vec<Digest32> = records.iter().map(|r| r.hash).collect();
+        let hashes = hashes(records);
         self.held.lock().expect("lock").extend(&hashes);
         Sent {
             acknowledged: hashes,
             failure: None,
         }
     }
+}
+
+fn hashes(records: &[CompletionRecord]) -> Vec<Digest32> {
+    records.iter().map(|r| r.hash).collect()
 }
 
 #[test]
@@ -75,10 +79,7 @@ fn what_the_lrs_acknowledges_is_in_the_outbox_and_not_sent_again() {
     courier
         .deliver(records[2].clone(), Courier::WAIT)
         .expect("acknowledged");
-    assert_eq!(
-        lrs.held(),
-        records.iter().map(|r| r.hash).collect::<Vec<_>>()
-    );
+    assert_eq!(lrs.held(), hashes(&records));
     assert!(courier.news().is_none());
     drop(courier);
     assert!(Outbox::load(dir.path(), LRS).pending(&records).is_empty());
@@ -118,10 +119,7 @@ fn an_offline_lrs_is_one_line_and_everything_is_retried_with_the_next_record() {
     courier
         .deliver(records[2].clone(), Courier::WAIT)
         .expect("acknowledged");
-    assert_eq!(
-        lrs.held(),
-        records.iter().map(|r| r.hash).collect::<Vec<_>>()
-    );
+    assert_eq!(lrs.held(), hashes(&records));
 }
 
 #[test]
