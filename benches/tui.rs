@@ -67,6 +67,7 @@ fn first_frame(dir: &Path) -> Duration {
     let store = LogStore {
         log,
         collect_dir: None,
+        delivery: bevidst::app::delivery::Delivery::Off,
     };
     let today = jiff::civil::date(2025, 11, 28);
     let model = Model::new(courses, config, store.history(), today, "ab12");

@@ -1,6 +1,7 @@
 //! The learner's configuration file: who they are (employee id, forvaltning, start date), the
 //! interface language, and what an organisation may set centrally (a collection folder, its own
-//! list of forvaltninger, the onboarding deadline, its own course folder).
+//! list of forvaltninger, the onboarding deadline, its own course folder, a Learning Record
+//! Store to send records to).
 //!
 //! Format (`config.ron` in the folder the caller names; `main.rs` picks the platform config
 //! folder or `BEVIDST_CONFIG_DIR`), version 1:
@@ -19,6 +20,10 @@
 //!     forvaltninger: None,                // Some(["…", "…"]) replaces the built-in list
 //!     onboarding_days: None,              // Some(30): days from start date to onboarding deadline
 //!     courses: None,                      // Some("X:/kurser") uses that course folder
+//!     lrs: None,                          // Some("https://lrs.example/xAPI/statements"):
+//!                                         // also send each record to that LRS
+//!     lrs_credentials: None,              // Some("…"): the LRS credentials file, else
+//!                                         // `lrs-credentials` in this folder
 //! )
 //! ```
 //!
@@ -48,6 +53,9 @@ pub use self::organisation::load_layered;
 pub const CONFIG_VERSION: u32 = 1;
 /// The file name inside the configuration folder.
 pub const CONFIG_FILE: &str = "config.ron";
+/// The LRS credentials file's name in the configuration folder, when the configuration names
+/// no other (`Config::lrs_credentials`).
+pub const LRS_CREDENTIALS_FILE: &str = "lrs-credentials";
 /// Larger files are refused; a real configuration is a few hundred bytes.
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
@@ -87,6 +95,15 @@ pub struct Config {
     /// A course folder to use instead of the bundled courses (`--courses` wins over it).
     #[serde(default)]
     pub courses: Option<PathBuf>,
+    /// The statements resource of a Learning Record Store each record is also sent to
+    /// (`crate::app::outbox`); kept as written, checked when the program sends, so a bad
+    /// address is a notice, never a program that cannot start.
+    #[serde(default)]
+    pub lrs: Option<String>,
+    /// The file holding the LRS credentials, instead of [`LRS_CREDENTIALS_FILE`] in the
+    /// configuration folder. Only its path is here: the credentials never are.
+    #[serde(default)]
+    pub lrs_credentials: Option<PathBuf>,
     /// The learner's own file as read, when an organisation's configuration lies under it:
     /// what [`save`] writes back (with the learner's language and answers), so no value of the
     /// organisation's is copied into it. Never part of the file.
@@ -121,6 +138,8 @@ impl Default for Config {
             forvaltninger: None,
             onboarding_days: None,
             courses: None,
+            lrs: None,
+            lrs_credentials: None,
             own_file: None,
         }
     }

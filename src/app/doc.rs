@@ -314,6 +314,7 @@ pub fn save_state(save: &super::SaveState, lang: Lang) -> Vec<Para> {
         super::SaveState::Stored {
             receipt,
             copy_problem,
+            send_problem,
         } => {
             let mut out = vec![
                 Para::new(
@@ -322,7 +323,7 @@ pub fn save_state(save: &super::SaveState, lang: Lang) -> Vec<Para> {
                 ),
                 Para::new(Tone::Muted, t.receipt_note),
             ];
-            if let Some(why) = copy_problem {
+            for why in [copy_problem, send_problem].into_iter().flatten() {
                 out.push(Para::new(Tone::Warning, safe(why)));
             }
             out

@@ -7,11 +7,14 @@
 //! Nothing here imports a terminal library. Time and randomness never enter `update`: an
 //! effect asks for them, and their result comes back as a message.
 
+pub mod courier;
+pub mod delivery;
 pub mod doc;
 pub mod form;
 pub mod hand_in;
 pub mod mode;
 pub mod my_results;
+pub mod outbox;
 pub mod quiz;
 pub mod runtime;
 pub mod seen;
@@ -312,7 +315,13 @@ pub enum Message {
         attempt: Box<FinishedAttempt>,
         /// Why the copy to the collection folder failed, if it did.
         copy_problem: Option<String>,
+        /// Why the record is not in the Learning Record Store yet, if it is not.
+        send_problem: Option<String>,
     },
+    /// Something the learner should know of work done in the background (records sent to a
+    /// Learning Record Store at start did not arrive), in their language; shown on the home
+    /// screen.
+    Background(String),
     /// The record could not be stored (why).
     RecordFailed(String),
     /// The configuration was saved (answer to [`Effect::SaveConfig`]).

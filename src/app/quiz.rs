@@ -211,6 +211,9 @@ pub enum SaveState {
         /// Why the copy to the collection folder failed, if it did, as the learner reads it
         /// (`texts::copy_failed`).
         copy_problem: Option<String>,
+        /// Why the record is not in the Learning Record Store yet, if one is configured and
+        /// it is not, as the learner reads it (`courier::Failure`).
+        send_problem: Option<String>,
     },
     /// Could not be stored (why); the learner can try again.
     Failed(String),

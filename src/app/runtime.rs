@@ -14,9 +14,11 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use rand::Rng;
 
+use super::courier::Failure;
 use super::{Effect, Message, Model, update};
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config, ConfigError};
+use crate::lang::Lang;
 use crate::message::Bilingual as _;
 use crate::record::RecordError;
 
@@ -27,6 +29,9 @@ pub struct Stored {
     pub receipt: String,
     /// Why the copy to the collection folder failed, if it did.
     pub copy_problem: Option<RecordError>,
+    /// Why the record is not in the Learning Record Store yet, if one is configured and it
+    /// did not acknowledge the record in time.
+    pub send_problem: Option<Failure>,
 }
 
 /// Where finished attempts are stored: the learner's log.
@@ -34,6 +39,12 @@ pub trait RecordStore {
     /// Appends the record of `attempt` and makes it durable before returning; then copies
     /// the log to the collection folder if one is configured.
     fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
+
+    /// Why records sent in the background (at start) did not reach the Learning Record Store,
+    /// once, if that is known by now; never waits. None for a store that sends nothing.
+    fn news(&mut self) -> Option<Failure> {
+        None
+    }
 }
 
 /// What the journey needs from the world.
@@ -48,6 +59,12 @@ pub trait Services {
     fn save_config(&mut self, config: &Config) -> Result<(), ConfigError>;
     /// Stores a finished attempt.
     fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError>;
+    /// What the learner should know of work done in the background since the last message,
+    /// in `lang`; never waits.
+    fn news(&mut self, lang: Lang) -> Option<String> {
+        let _ = lang;
+        None
+    }
 }
 
 /// Whether the program goes on after a message.
@@ -62,6 +79,11 @@ pub enum Flow {
 /// Applies `msg` and every effect it leads to, until the model is settled.
 pub fn dispatch(model: &mut Model, msg: Message, services: &mut impl Services) -> Flow {
     let mut next = Some(msg);
+    // Background news goes in first, as a message of its own: the screen this message
+    // leads to shows it.
+    if let Some(news) = services.news(model.lang()) {
+        update(model, Message::Background(news));
+    }
     while let Some(msg) = next.take() {
         match update(model, msg) {
             None => {}
@@ -101,6 +123,7 @@ pub fn perform(model: &Model, effect: Effect, services: &mut impl Services) -> O
                     copy_problem: stored
                         .copy_problem
                         .map(|e| super::texts::copy_failed(lang, &e)),
+                    send_problem: stored.send_problem.map(|e| e.text(lang)),
                 },
                 Err(why) => Message::RecordFailed(why.text(lang)),
             })
@@ -140,6 +163,10 @@ impl<S: RecordStore, R: Rng> Services for Live<S, R> {
 
     fn save_record(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
         self.store.append(attempt)
+    }
+
+    fn news(&mut self, lang: Lang) -> Option<String> {
+        self.store.news().map(|failure| failure.text(lang))
     }
 }
 
@@ -200,6 +227,7 @@ impl<R: Rng> Services for Offline<R> {
         Ok(Stored {
             receipt: self.receipt.clone(),
             copy_problem: None,
+            send_problem: None,
         })
     }
 }

@@ -1,7 +1,9 @@
 //! Starting a learner session, the same for the terminal UI and the plain mode: read the
 //! configuration, load the courses, open the learner's log (retrying the copy to the
-//! collection folder), and build the model and the services. Paths, the login name, the
-//! clock and the random source come in as parameters; `main.rs` resolves the defaults.
+//! collection folder, and starting to send to a Learning Record Store in the background what
+//! it has not acknowledged), and build the model and the services. Paths, the login name, the
+//! LRS credentials of the environment, the clock and the random source come in as
+//! parameters; `main.rs` resolves the defaults.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -10,12 +12,14 @@ use jiff::Timestamp;
 use rand::Rng;
 
 use super::Model;
+use super::delivery::{Delivery, Setup};
 use super::runtime::Live;
 use super::store::LogStore;
 use super::texts;
 use crate::config::{self, Config, ConfigError};
 use crate::course::{self, CourseError, CourseSet};
 use crate::lang::Lang;
+use crate::lrs::EnvCredentials;
 use crate::message::Bilingual;
 use crate::record::{self, LearnerLog, RecordError};
 
@@ -86,11 +90,21 @@ pub fn courses(paths: &Paths, config: &Config) -> Result<CourseSet, Vec<CourseEr
     }
 }
 
+/// What the program's environment tells a session: the login name, and the LRS credentials
+/// (`BEVIDST_LRS_USER`, `BEVIDST_LRS_PASSWORD`; none in tests unless they set them).
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// The login name, offered as the employee id at first start.
+    pub login: String,
+    /// The LRS credentials of the environment.
+    pub lrs_env: EnvCredentials,
+}
+
 /// Opens a session: the model at its first screen (the first-start questions, or home) and
 /// the services that store what the learner does.
 pub fn start<R: Rng>(
     paths: &Paths,
-    login: &str,
+    env: &Environment,
     now: Timestamp,
     mut rng: R,
 ) -> Result<(Model, Live<LogStore, R>), StartError> {
@@ -100,12 +114,13 @@ pub fn start<R: Rng>(
     let log_path = record::log_path(&paths.data_dir);
     let (log, opened) = LearnerLog::open(&log_path, &mut rng)?;
     let mut notes = opened.messages(lang, &log_path);
-    let store = LogStore {
+    let mut store = LogStore {
         log,
         collect_dir: config
             .collect_dir
             .clone()
             .or_else(|| paths.collect_dir.clone()),
+        delivery: Delivery::Off,
     };
     // A copy that failed after an earlier completion is retried at every start.
     if let Err(why) = store.copy_to_collection() {
@@ -114,9 +129,22 @@ pub fn start<R: Rng>(
     let today = now.to_zoned_datetime(crate::schedule::copenhagen()).date();
     let (version_since, seen_note) = super::seen::update(&paths.data_dir, &courses, today, lang);
     notes.extend(seen_note);
-    let mut model = Model::new(courses, config, store.history(), today, login);
+    let mut model = Model::new(courses, config, store.history(), today, &env.login);
     model.receipts = store.receipts();
     model.version_since = version_since;
+    // Whatever the LRS has not acknowledged is sent in the background: the home screen is
+    // not held up by a slow LRS (a failure is news for a later message, `runtime::dispatch`).
+    store.delivery = Delivery::start(
+        &Setup {
+            config: &model.config,
+            config_dir: &paths.config_dir,
+            data_dir: &paths.data_dir,
+            env: &env.lrs_env,
+            courses: std::sync::Arc::clone(&model.catalogue),
+        },
+        store.log.records(),
+    );
+    notes.extend(store.delivery.broken().map(|why| why.text(lang)));
     model.log_notes = notes;
     model.cannot_save = store.log.unwritable().map(str::to_owned);
     let services = Live {
@@ -145,13 +173,23 @@ mod tests {
         }
     }
 
+    fn ab12() -> Environment {
+        Environment {
+            login: "ab12".into(),
+            ..Environment::default()
+        }
+    }
+
     #[test]
     fn a_first_session_asks_the_first_start_questions_and_creates_the_log() {
         let dir = tempfile::tempdir().expect("temp dir");
         let now = Timestamp::from_second(1_764_320_400).expect("time");
         let (model, _) = start(
             &paths(dir.path()),
-            "jens",
+            &Environment {
+                login: "jens".into(),
+                ..Environment::default()
+            },
             now,
             ChaCha8Rng::seed_from_u64(1),
         )
@@ -190,7 +228,7 @@ mod tests {
         config::save(&p.config_dir, &config).expect("save");
         let now = Timestamp::from_second(1_764_320_400).expect("time");
         let (mut model, mut services) =
-            start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
+            start(&p, &ab12(), now, ChaCha8Rng::seed_from_u64(1)).expect("start");
         assert!(model.log_notes.is_empty(), "nothing to copy yet");
         // Finish one quiz: the record is stored, the copy fails, and the result says so.
         let mut send = |model: &mut Model, msg| {
@@ -220,7 +258,7 @@ mod tests {
         };
         assert_eq!(problem, &said);
         // The next start retries the copy and tells the learner it still fails.
-        let (model, _) = start(&p, "ab12", now, ChaCha8Rng::seed_from_u64(1)).expect("start");
+        let (model, _) = start(&p, &ab12(), now, ChaCha8Rng::seed_from_u64(1)).expect("start");
         assert_eq!(model.log_notes, [said]);
     }
 
@@ -233,7 +271,7 @@ mod tests {
         let mut p = paths(dir.path());
         p.courses = Some(courses);
         let now = Timestamp::from_second(1_764_320_400).expect("time");
-        let err = start(&p, "jens", now, ChaCha8Rng::seed_from_u64(1))
+        let err = start(&p, &ab12(), now, ChaCha8Rng::seed_from_u64(1))
             .err()
             .expect("refused");
         let text = err.to_string();

@@ -1,10 +1,13 @@
 //! The learner's log as the journey's [`RecordStore`]: a finished attempt becomes the next
 //! completion record, is appended durably (the receipt is shown only after that), and the
-//! log is then copied to the collection folder if one is configured. Also reads the log back
-//! as the learner's history, with each record's receipt.
+//! log is then copied to the collection folder if one is configured, and handed to the
+//! Learning Record Store if one is configured (`super::delivery`). Also reads the log back as
+//! the learner's history, with each record's receipt.
 
 use std::path::PathBuf;
 
+use super::courier::Failure;
+use super::delivery::Delivery;
 use super::runtime::{RecordStore, Stored};
 use crate::attempt::FinishedAttempt;
 use crate::record::{self, LearnerLog, RecordError};
@@ -16,6 +19,8 @@ pub struct LogStore {
     pub log: LearnerLog,
     /// The collection folder, if the organisation configured one.
     pub collect_dir: Option<PathBuf>,
+    /// Sending to a Learning Record Store, if one is configured.
+    pub delivery: Delivery,
 }
 
 impl LogStore {
@@ -51,9 +56,15 @@ impl LogStore {
 impl RecordStore for LogStore {
     fn append(&mut self, attempt: &FinishedAttempt) -> Result<Stored, RecordError> {
         let record = self.log.append(attempt.clone())?;
+        let copy_problem = self.copy_to_collection().err();
         Ok(Stored {
             receipt: record::receipt(&record.hash),
-            copy_problem: self.copy_to_collection().err(),
+            copy_problem,
+            send_problem: self.delivery.deliver(record),
         })
+    }
+
+    fn news(&mut self) -> Option<Failure> {
+        self.delivery.news()
     }
 }

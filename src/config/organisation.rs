@@ -6,10 +6,11 @@
 //! `packaging/windows/` can carry it), `/etc/bevidst` on Linux; the binary resolves the folder,
 //! the library takes it as a parameter. Who wins, field by field:
 //!
-//! - `collect_dir`, `forvaltninger`, `onboarding_days`, `courses`: the organisation's, where it
-//!   sets them. Where records are collected, which forvaltninger exist, the onboarding
-//!   deadline and the course set (with its organisation profile) are the organisation's to
-//!   decide; the learner's own file supplies them only where the organisation is silent.
+//! - `collect_dir`, `forvaltninger`, `onboarding_days`, `courses`, `lrs`, `lrs_credentials`:
+//!   the organisation's, where it sets them. Where records are collected (a folder, a Learning
+//!   Record Store), which forvaltninger exist, the onboarding deadline and the course set (with
+//!   its organisation profile) are the organisation's to decide; the learner's own file
+//!   supplies them only where the organisation is silent.
 //! - `language`: the learner's choice once they have a file of their own; the organisation's
 //!   until then (the first start opens in it).
 //! - `learner`: only the learner's; an organisation file naming one is refused.
@@ -56,6 +57,8 @@ fn lay(organisation: Config, own: Option<Config>) -> Config {
         forvaltninger,
         onboarding_days,
         courses,
+        lrs,
+        lrs_credentials,
         own_file: _,
     } = organisation;
     let has_own = own.is_some();
@@ -68,6 +71,8 @@ fn lay(organisation: Config, own: Option<Config>) -> Config {
         forvaltninger: forvaltninger.or_else(|| mine.forvaltninger.clone()),
         onboarding_days: onboarding_days.or(mine.onboarding_days),
         courses: courses.or_else(|| mine.courses.clone()),
+        lrs: lrs.or_else(|| mine.lrs.clone()),
+        lrs_credentials: lrs_credentials.or_else(|| mine.lrs_credentials.clone()),
         own_file: Some(Box::new(mine)),
     }
 }
@@ -133,6 +138,7 @@ mod tests {
         forvaltninger: Some(["Afdeling A", "Afdeling B"]),
         onboarding_days: Some(30),
         courses: Some("X:/kurser"),
+        lrs: Some("https://lrs.kk.dk/xAPI/statements"),
     )"#;
 
     fn learner() -> Learner {
@@ -155,6 +161,7 @@ mod tests {
         assert_eq!(c.forvaltninger(), vec!["Afdeling A", "Afdeling B"]);
         assert_eq!(c.onboarding_days, Some(30));
         assert_eq!(c.courses, Some(PathBuf::from("X:/kurser")));
+        assert_eq!(c.lrs.as_deref(), Some("https://lrs.kk.dk/xAPI/statements"));
     }
 
     #[test]
@@ -166,7 +173,8 @@ mod tests {
             r#"Config(version: 1, language: Da,
                 learner: Learner(employee_id: "ab12", forvaltning: "Afdeling B", start_date: "2025-08-01"),
                 collect_dir: Some("/tmp/mine"), forvaltninger: Some(["Min egen"]),
-                onboarding_days: Some(365), courses: Some("/tmp/kurser"))"#,
+                onboarding_days: Some(365), courses: Some("/tmp/kurser"),
+                lrs: Some("http://127.0.0.1:9/mine"), lrs_credentials: Some("/tmp/mine.cred"))"#,
         );
         let c = m.load().expect("load");
         assert_eq!(c.language, Lang::Da);
@@ -179,6 +187,16 @@ mod tests {
             "no learner moves their deadline"
         );
         assert_eq!(c.courses, Some(PathBuf::from("X:/kurser")));
+        assert_eq!(
+            c.lrs.as_deref(),
+            Some("https://lrs.kk.dk/xAPI/statements"),
+            "no learner sends their records elsewhere"
+        );
+        assert_eq!(
+            c.lrs_credentials,
+            Some(PathBuf::from("/tmp/mine.cred")),
+            "the organisation names no credentials file"
+        );
     }
 
     #[test]
@@ -231,6 +249,7 @@ mod tests {
         assert_eq!(written.forvaltninger, None);
         assert_eq!(written.onboarding_days, None);
         assert_eq!(written.courses, None);
+        assert_eq!(written.lrs, None);
         assert_eq!(m.load().expect("again"), {
             let mut again = c.clone();
             again.own_file = Some(Box::new(written));

@@ -6,7 +6,8 @@
 //! It only reads: the log is read line by line and verified, never opened for writing, so a
 //! login script cannot move a torn line aside or take the log's lock from a running bevidst.
 //! A learner who has not answered the first-start questions yet counts as due (onboarding
-//! starts with them).
+//! starts with them). With a Learning Record Store configured, how many results await sending
+//! is said on stderr (from the outbox; nothing is sent).
 
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, Write};
@@ -14,13 +15,14 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use crate::app::delivery::{Awaiting, awaiting};
 use crate::app::session::Paths;
 use crate::attempt::FinishedAttempt;
 use crate::config::{self, Config};
 use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::message::Bilingual as _;
-use crate::record::{self, BadLine, RecordError, verify_reader};
+use crate::record::{self, BadLine, CompletionRecord, RecordError, verify_reader};
 use crate::safe_text::sanitize;
 use crate::schedule::{self, Urgency};
 
@@ -67,19 +69,19 @@ pub fn due(
     })
 }
 
-/// The learner's attempts from the log at `path`, read without changing it, with the first
-/// bad line if the log is damaged (the attempts before it still count). A missing log is no
-/// attempts.
-pub fn read_history(path: &Path) -> Result<(Vec<FinishedAttempt>, Option<BadLine>), RecordError> {
+/// The learner's records from the log at `path`, read without changing it, with the first
+/// bad line if the log is damaged (the records before it still count). A missing log is no
+/// records.
+pub fn read_records(path: &Path) -> Result<(Vec<CompletionRecord>, Option<BadLine>), RecordError> {
     // Only a regular file is read (a pipe at the log's name must not hang the status).
     let file = match crate::foreign::open(path, record::MAX_LOG_BYTES) {
         Ok(f) => f.into_file(),
         Err(e) if e.is_missing() => return Ok((Vec::new(), None)),
         Err(e) => return Err(RecordError::Foreign(Box::new(e))),
     };
-    let mut history = Vec::new();
-    let outcome = verify_reader(BufReader::new(file), |r| history.push(r.attempt.clone()));
-    Ok((history, outcome.bad))
+    let mut records = Vec::new();
+    let outcome = verify_reader(BufReader::new(file), |r| records.push(r.clone()));
+    Ok((records, outcome.bad))
 }
 
 /// Runs `bevidst status` on the files in `paths` as of `today`, in `lang` (default: the
@@ -117,8 +119,8 @@ pub fn run(
         }
     };
     let log = record::log_path(&paths.data_dir);
-    let history = match read_history(&log) {
-        Ok((history, bad)) => {
+    let records = match read_records(&log) {
+        Ok((records, bad)) => {
             if let Some(bad) = bad {
                 writeln!(
                     err,
@@ -132,13 +134,18 @@ pub fn run(
                     bad.problem.text(lang)
                 )?;
             }
-            history
+            records
         }
         Err(e) => {
             writeln!(err, "{}", sanitize(&e.text(lang), true))?;
             return Ok(EXIT_ERROR);
         }
     };
+    // A note, not a module due: on stderr, so a login script's lines and exit code stay.
+    if let Some(n) = awaiting(&config, &paths.data_dir, &records).filter(|&n| n > 0) {
+        writeln!(err, "{}", Awaiting(n).text(lang))?;
+    }
+    let history: Vec<FinishedAttempt> = records.into_iter().map(|r| r.attempt).collect();
     let version_since = crate::app::seen::read(&paths.data_dir, &courses);
     let Some(due) = due(&courses, &history, &config, &version_since, today, lang) else {
         return Ok(Urgency::Due.exit_code());
@@ -273,7 +280,7 @@ mod tests {
     fn history_is_read_up_to_a_damaged_line_and_a_missing_log_is_empty() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = record::log_path(dir.path());
-        assert_eq!(read_history(&path).expect("no log"), (Vec::new(), None));
+        assert_eq!(read_records(&path).expect("no log"), (Vec::new(), None));
         let (mut log, _) =
             record::LearnerLog::open(&path, &mut ChaCha8Rng::seed_from_u64(3)).expect("opens");
         let attempt = FinishedAttempt {
@@ -290,9 +297,9 @@ mod tests {
         let mut text = fs::read_to_string(&path).expect("reads");
         text.push_str("not a record\n");
         fs::write(&path, text).expect("writes");
-        let (history, bad) = read_history(&path).expect("reads");
-        assert_eq!(history.len(), 1, "the good record counts");
-        assert_eq!(history[0].module, "tui-intro");
+        let (records, bad) = read_records(&path).expect("reads");
+        assert_eq!(records.len(), 1, "the good record counts");
+        assert_eq!(records[0].attempt.module, "tui-intro");
         assert_eq!(bad.expect("the damage is reported").line, 3);
     }
 }

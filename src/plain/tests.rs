@@ -46,6 +46,7 @@ impl Env {
             store: LogStore {
                 log,
                 collect_dir: None,
+                delivery: crate::app::delivery::Delivery::Off,
             },
             // 2025-11-28T09:00:00Z
             test_clock: Some(SteppingClock::starting_at(

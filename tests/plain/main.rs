@@ -8,6 +8,7 @@ mod hermetic;
 mod journey;
 #[path = "../support/leaks.rs"]
 mod leaks;
+mod lrs;
 mod organisation;
 mod piped;
 mod results;

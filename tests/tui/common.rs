@@ -93,6 +93,7 @@ impl Env {
             store: LogStore {
                 log,
                 collect_dir: None,
+                delivery: bevidst::app::delivery::Delivery::Off,
             },
             configs_saved: 0,
         };

@@ -250,6 +250,7 @@ impl RecordStore for Flaky {
                 dir: "share".into(),
                 source: std::io::Error::other("the shared folder is unreachable"),
             }),
+            send_problem: None,
         })
     }
 }
@@ -314,7 +315,7 @@ fn a_result_that_cannot_be_stored_is_never_dropped_silently() {
     assert!(
         matches!(
             &result.save,
-            SaveState::Stored { receipt, copy_problem: Some(why) }
+            SaveState::Stored { receipt, copy_problem: Some(why), send_problem: None }
                 if receipt == "0000-0000-0001"
                     && why.contains("kunne ikke kopieres til den fælles mappe")
                     // An OS reason that would not help the learner is left out.

@@ -73,6 +73,7 @@ fn a_hasty_attempt_is_not_accepted_by_the_learners_program_nor_by_the_report() {
         store: LogStore {
             log,
             collect_dir: Some(collection.clone()),
+            delivery: bevidst::app::delivery::Delivery::Off,
         },
         reads: Cell::new(0),
     };

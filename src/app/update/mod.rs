@@ -38,6 +38,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             receipt,
             attempt,
             copy_problem,
+            send_problem,
         } => {
             judge(model, &attempt);
             model.remember(*attempt, receipt.clone());
@@ -46,8 +47,15 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 SaveState::Stored {
                     receipt,
                     copy_problem,
+                    send_problem,
                 },
             );
+            return None;
+        }
+        Message::Background(news) => {
+            if !model.log_notes.contains(&news) {
+                model.log_notes.push(news);
+            }
             return None;
         }
         Message::RecordFailed(why) => {

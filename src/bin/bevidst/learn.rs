@@ -53,8 +53,11 @@ pub(crate) fn learn(courses: Option<&PathBuf>, plain: bool, lang: Lang) -> Exit 
     let Some(paths) = session_paths(courses, lang) else {
         return Exit::CannotStart;
     };
-    let started =
-        bevidst::app::session::start(&paths, &login_name(), jiff::Timestamp::now(), rand::rng());
+    let env = bevidst::app::session::Environment {
+        login: login_name(),
+        lrs_env: bevidst::lrs::EnvCredentials::from_vars(|name| std::env::var(name).ok()),
+    };
+    let started = bevidst::app::session::start(&paths, &env, jiff::Timestamp::now(), rand::rng());
     let (mut model, mut services) = match started {
         Ok(session) => session,
         Err(e) => {

@@ -136,6 +136,7 @@ fn learner_shows(a: &FinishedAttempt) -> bool {
             receipt: "0000-0000-0000".into(),
             attempt: Box::new(a.clone()),
             copy_problem: None,
+            send_problem: None,
         },
     );
     match &model.screen {
