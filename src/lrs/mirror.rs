@@ -11,10 +11,11 @@
 //! and every statement that carried a
 //! record in a shape that could not be read, so it stays a problem in every later report and
 //! is not dropped once read. Reading a statement twice changes nothing: lines are merged
-//! without repeats, in sequence order. A full read (`--lrs-full`) asks without `since`:
-//! with Ralph it is the only way to see a statement whose `timestamp` is older than the
-//! lookback (a learner offline for longer, or a statement sent with an old date on purpose),
-//! so a scheduled job runs one now and then, and an audit always.
+//! without repeats, in sequence order. A full read asks without `since`: with Ralph it is the
+//! only way to see a statement whose `timestamp` is older than the lookback (a learner offline
+//! for longer, or a statement sent with an old date on purpose). So a run reads everything
+//! when asked (`--lrs-full`, for an audit) and by itself when the last full read is more than
+//! [`FULL_READ_EVERY_DAYS`] days old: a scheduled job cannot forget it.
 //!
 //! Two different lines for one place in a log (a record edited and sent under a new id) are
 //! both written; the ordinary verification then reports that log's chain as broken.
@@ -42,6 +43,9 @@ const STATE_FORMAT: u32 = 1;
 /// would be missed without it. A learner offline longer than this is caught by deleting the
 /// mirror folder, which reads everything again.
 const SINCE_LOOKBACK_SECONDS: i64 = 45 * 86_400;
+
+/// How old the last full read may be before a run reads everything again by itself.
+pub const FULL_READ_EVERY_DAYS: i64 = 7;
 
 /// One LRS endpoint's mirror folder.
 #[derive(Debug, Clone)]
@@ -87,6 +91,9 @@ struct State {
     format: u32,
     since: Option<String>,
     unreadable: Vec<Unreadable>,
+    /// When the last full read began (a state written before this field reads as never).
+    #[serde(default)]
+    last_full: Option<String>,
 }
 
 /// Why the mirror could not be brought up to date.
@@ -124,9 +131,14 @@ impl Mirror {
         self.dir.join("logs")
     }
 
-    /// Reads what the LRS holds since the last run (everything, if `full`) into the log files
-    /// (see the module header).
-    pub fn sync(&self, client: &Client, full: bool) -> Result<Synced, MirrorError> {
+    /// Reads what the LRS holds since the last run (everything, if `full` or a full read is
+    /// due at `now`) into the log files (see the module header).
+    pub fn sync(
+        &self,
+        client: &Client,
+        full: bool,
+        now: jiff::Timestamp,
+    ) -> Result<Synced, MirrorError> {
         let logs = self.logs();
         crate::fsutil::create_private_dir(&logs).map_err(|source| MirrorError::Io {
             path: logs.clone(),
@@ -134,6 +146,7 @@ impl Mirror {
         })?;
         let state_path = self.dir.join("state.json");
         let mut state = load_state(&state_path)?;
+        let full = full || full_read_due(state.last_full.as_deref(), now);
         let mut synced = Synced::default();
         let mut lines: BTreeMap<InstallationId, Vec<(u64, String)>> = BTreeMap::new();
         // Every statement, the "answered" ones too: asking by verb would leave them in the
@@ -168,6 +181,9 @@ impl Mirror {
         if let Some(since) = since {
             state.since = Some(since.to_string());
         }
+        if full {
+            state.last_full = Some(now.to_string());
+        }
         state.format = STATE_FORMAT;
         let text = serde_json::to_vec_pretty(&state).unwrap_or_default();
         crate::fsutil::write_private(&state_path, &text).map_err(|source| MirrorError::Io {
@@ -189,6 +205,15 @@ fn next_since(fetched: Fetched) -> Option<jiff::Timestamp> {
         .ok()?;
     end.checked_sub(jiff::SignedDuration::from_secs(SINCE_LOOKBACK_SECONDS))
         .ok()
+}
+
+/// Whether a run at `now` must read everything: never read in full, or the last full read
+/// (`last_full`, as the state holds it) more than [`FULL_READ_EVERY_DAYS`] old or unreadable.
+fn full_read_due(last_full: Option<&str>, now: jiff::Timestamp) -> bool {
+    let Some(last) = last_full.and_then(|t| t.parse::<jiff::Timestamp>().ok()) else {
+        return true;
+    };
+    now.duration_since(last) > jiff::SignedDuration::from_hours(24 * FULL_READ_EVERY_DAYS)
 }
 
 fn load_state(path: &Path) -> Result<State, MirrorError> {
@@ -306,5 +331,24 @@ mod tests {
             line(3, "c")
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn a_full_read_is_due_first_and_then_once_a_week() {
+        let now: jiff::Timestamp = "2026-12-02T08:00:00Z".parse().expect("time");
+        assert!(full_read_due(None, now), "never read in full");
+        assert!(full_read_due(Some("not a time"), now));
+        assert!(
+            !full_read_due(Some("2026-11-26T08:00:00Z"), now),
+            "six days"
+        );
+        assert!(
+            !full_read_due(Some("2026-11-25T08:00:00Z"), now),
+            "seven days"
+        );
+        assert!(
+            full_read_due(Some("2026-11-25T07:59:59Z"), now),
+            "just over"
+        );
     }
 }

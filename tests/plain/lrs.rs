@@ -14,10 +14,11 @@ use bevidst::config::{self, Config, Learner};
 use bevidst::lrs::{Client, Credentials, Endpoint, Timeouts};
 
 use super::common::{Dirs, Session, onboarding_only, text};
+use super::test_lrs::{TestLrs, slot};
 
 /// The slot of the test LRS (`.ci/lrs`: a writer and a reader with a store of their own) that
 /// these tests use; `tests/support/lrs.rs` lists every test's slot.
-const SLOT: u32 = 16;
+const SLOT: u32 = 6;
 
 /// A port on this machine that nothing listens on: connecting is refused at once.
 fn closed_port() -> u16 {
@@ -149,27 +150,9 @@ fn a_misconfigured_lrs_is_one_line_at_start_and_the_learner_trains_on() {
     }
 }
 
-/// The test LRS of `.ci/lrs`, or `None` with a word on how to run the test (a failure under
-/// `CI=true`, where the LRS must be there).
-fn test_lrs(test: &str) -> Option<(String, String)> {
-    let url = std::env::var("BEVIDST_TEST_LRS_URL").ok();
-    let password = std::env::var("BEVIDST_TEST_LRS_PASSWORD").ok();
-    if let (Some(url), Some(password)) = (url, password) {
-        return Some((url, password));
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{test} needs the test LRS under CI: run it as `bash .ci/lrs run cargo test --test plain lrs`"
-    );
-    eprintln!("{test}: skipped, no test LRS; run `bash .ci/lrs run cargo test --test plain lrs`");
-    None
-}
-
 #[test]
 fn a_completion_made_with_the_lrs_down_is_sent_at_the_next_start() {
-    let Some((url, password)) =
-        test_lrs("a_completion_made_with_the_lrs_down_is_sent_at_the_next_start")
-    else {
+    let Some(TestLrs { url, password, .. }) = slot(SLOT) else {
         return;
     };
     let dirs = Dirs::new();

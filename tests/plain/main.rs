@@ -13,3 +13,5 @@ mod organisation;
 mod piped;
 mod results;
 mod status;
+#[path = "../support/lrs.rs"]
+mod test_lrs;

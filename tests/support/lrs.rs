@@ -11,8 +11,8 @@
 //!   3 tests/lrs: the writer cannot read
 //!   4 tests/lrs: a tampered statement
 //!   5 benches/lrs
-//!   6–8 the learner's outbox (tests of the learner's program sending)
-//!   9–16 free
+//!   6 tests/plain/lrs: a completion made with the LRS down is sent at the next start
+//!   7–16 free
 
 /// One slot of the test LRS.
 #[allow(dead_code)]

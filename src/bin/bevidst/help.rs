@@ -203,12 +203,12 @@ const TEXTS: &[Row] = &[
     row(
         "report",
         Some("lrs_full"),
-        "Læs alle LRS'ens udsagn igen, ikke kun dem siden sidste kørsel (til revision, og en \
-         gang imellem: Ralph sammenligner »since« med udsagnets tidspunkt, ikke med hvornår \
-         det blev gemt).",
-        "Read all the LRS's statements again, not only those since the last run (for an \
-         audit, and now and then: Ralph compares »since« with a statement's timestamp, not \
-         with when it was stored).",
+        "Læs alle LRS'ens udsagn igen nu, ikke kun dem siden sidste kørsel (til revision). \
+         Det sker også af sig selv, når den sidste fulde læsning er mere end 7 dage gammel: \
+         Ralph sammenligner »since« med udsagnets tidspunkt, ikke med hvornår det blev gemt.",
+        "Read all the LRS's statements again now, not only those since the last run (for an \
+         audit). It also happens by itself when the last full read is more than 7 days old: \
+         Ralph compares »since« with a statement's timestamp, not with when it was stored.",
     ),
     row(
         "report",

@@ -86,10 +86,12 @@ pub(crate) fn sync_for_report(
     };
     let mirror = Mirror::new(&base, client.endpoint(), client.user());
     let started = Instant::now();
-    let synced = mirror.sync(&client, full).map_err(|e| {
-        say_err!("{}", e.in_lang(lang));
-        Exit::NoReport
-    })?;
+    let synced = mirror
+        .sync(&client, full, jiff::Timestamp::now())
+        .map_err(|e| {
+            say_err!("{}", e.in_lang(lang));
+            Exit::NoReport
+        })?;
     say_err!(
         "{}",
         Note::Read(&synced, started.elapsed().as_secs_f64()).in_lang(lang)

@@ -158,27 +158,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
             return Exit::NoReport;
         }
     };
-    if let Some(held) = out.anchors_lost {
-        warn_lost_anchors(&paths.anchors, held, lang);
-    }
-    if let Some(note) = &out.cache_note {
-        say_err!("{}", bevidst::message::Bilingual::in_lang(note, lang));
-    }
-    if let Some(e) = &out.anchor_error {
-        say_err!(
-            "{}",
-            match lang {
-                Lang::Da => format!(
-                    "{}; rapporten er færdig, men næste kørsel kan ikke kontrollere disse logs' historik",
-                    e.in_lang(lang)
-                ),
-                Lang::En => format!(
-                    "{}; the report is complete, but the next run cannot check these logs' history",
-                    e.in_lang(lang)
-                ),
-            }
-        );
-    }
+    say_run_notes(&out, &paths.anchors, lang);
     let r = &out.report;
     let written = if args.followup_view {
         followup_view(&out.followup, &r.modules, lang)
@@ -200,6 +180,32 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     }
     say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok
+}
+
+/// What the run noticed besides the report: lost anchors, the cache, an anchor file it could
+/// not write.
+fn say_run_notes(out: &report::RunOutput, anchors: &Path, lang: Lang) {
+    if let Some(held) = out.anchors_lost {
+        warn_lost_anchors(anchors, held, lang);
+    }
+    if let Some(note) = &out.cache_note {
+        say_err!("{}", bevidst::message::Bilingual::in_lang(note, lang));
+    }
+    if let Some(e) = &out.anchor_error {
+        say_err!(
+            "{}",
+            match lang {
+                Lang::Da => format!(
+                    "{}; rapporten er færdig, men næste kørsel kan ikke kontrollere disse logs' historik",
+                    e.in_lang(lang)
+                ),
+                Lang::En => format!(
+                    "{}; the report is complete, but the next run cannot check these logs' history",
+                    e.in_lang(lang)
+                ),
+            }
+        );
+    }
 }
 
 /// The folder to report on, and problems found before it is read. From an LRS its records
