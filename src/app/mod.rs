@@ -334,7 +334,8 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the configuration; answer with [`Message::ConfigSaved`] or [`Message::ConfigFailed`].
-    SaveConfig(Config),
+    /// (Boxed: a configuration is large beside the other effects.)
+    SaveConfig(Box<Config>),
     /// Draw an attempt of this module (randomness and the clock live outside); answer with
     /// [`Message::AttemptReady`].
     DrawAttempt {

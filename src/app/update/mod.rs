@@ -98,7 +98,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         if let Screen::Settings(s) = &mut model.screen {
             s.form.language = model.config.language;
         }
-        return Some(Effect::SaveConfig(model.config.clone()));
+        return Some(Effect::SaveConfig(Box::new(model.config.clone())));
     }
     let before = mem::discriminant(&model.screen);
     let screen = mem::replace(&mut model.screen, Screen::Home);

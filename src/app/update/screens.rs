@@ -20,7 +20,7 @@ pub(super) fn first_start(
             model.config.learner = Some(learner);
             model.take_role();
             let screen = go_home(model);
-            (screen, Some(Effect::SaveConfig(model.config.clone())))
+            (screen, Some(Effect::SaveConfig(Box::new(model.config.clone()))))
         }
         None => (Screen::FirstStart(form), None),
     }
@@ -171,7 +171,7 @@ pub(super) fn settings(
                 state.form = Form::from_config(&model.config, model.today);
                 return (
                     Screen::Settings(state),
-                    Some(Effect::SaveConfig(model.config.clone())),
+                    Some(Effect::SaveConfig(Box::new(model.config.clone()))),
                 );
             }
         }
@@ -186,7 +186,7 @@ pub(super) fn settings(
             state.form.language = model.config.language;
             return (
                 Screen::Settings(state),
-                Some(Effect::SaveConfig(model.config.clone())),
+                Some(Effect::SaveConfig(Box::new(model.config.clone()))),
             );
         }
         Message::Confirm => {
