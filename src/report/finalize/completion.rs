@@ -18,8 +18,8 @@ use crate::report::model::{
     CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
 };
 use crate::report::privacy::{Relation, suppress};
+use crate::schedule::COPENHAGEN_DATES;
 use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
-use crate::schedule::{COPENHAGEN, local_date};
 
 /// The schedule's own rules, with each module version's start taken from the collection:
 /// the earliest record of the current version (design: "a new module version makes it due").
@@ -31,7 +31,7 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
             rules
                 .version_since
                 .entry(m.id.clone())
-                .or_insert_with(|| local_date(*t, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX));
+                .or_insert_with(|| COPENHAGEN_DATES.date(*t).unwrap_or(jiff::civil::Date::MAX));
         }
     }
     rules

@@ -128,7 +128,8 @@ pub fn build(
             .map(|(id, s)| Person {
                 id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
-                start: schedule::local_date(i64::from(s.first_seen), &schedule::COPENHAGEN)
+                start: schedule::COPENHAGEN_DATES
+                    .date(i64::from(s.first_seen))
                     .unwrap_or(Date::MAX),
                 role: role_of(index, None, Some(s)),
                 state: Some(s),
