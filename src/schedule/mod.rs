@@ -70,6 +70,12 @@ pub trait AttemptFacts {
     fn finished(&self) -> u64;
     /// Whether the attempt reached the pass mark.
     fn passed(&self) -> bool;
+    /// The date it finished on in `zone` ([`Zone::date`] of [`AttemptFacts::finished`]). An
+    /// implementor that holds the date already, worked out in the same zone, gives it here:
+    /// the report plans every learner twice over the same few attempts.
+    fn finished_on(&self, zone: &Zone) -> Option<Date> {
+        zone.date(i64::try_from(self.finished()).ok()?)
+    }
 }
 
 impl AttemptFacts for FinishedAttempt {
@@ -210,7 +216,7 @@ fn counted<'a>(
         .iter()
         .filter(move |a| a.module() == module.id)
         .filter_map(move |a| {
-            let on = rules.time_zone.date(i64::try_from(a.finished()).ok()?)?;
+            let on = a.finished_on(&rules.time_zone)?;
             (on <= today).then_some(Counted {
                 on,
                 finished: a.finished(),
@@ -277,15 +283,15 @@ pub fn module_status(
     rules: &Rules,
     today: Date,
 ) -> Status {
-    let mine: Vec<Counted> = counted(module, attempts, rules, today).collect();
+    // Walked again for each question rather than collected: no allocation per module.
+    let mine = || counted(module, attempts, rules, today);
     // `max_by_key` keeps the last of equal keys, so of two attempts in the same second the
     // later one in the log counts.
-    let last = mine.iter().max_by_key(|a| a.finished).copied();
+    let last = mine().max_by_key(|a| a.finished);
     let latest_pass = |current: bool| {
-        mine.iter()
+        mine()
             .filter(|a| a.passed && (a.version >= module.version) == current)
             .max_by_key(|a| a.finished)
-            .copied()
     };
     let expiry = |pass: Counted| module.every_months().map(|n| add_months(pass.on, n));
     let state = if let Some(pass) = latest_pass(true) {
@@ -363,16 +369,40 @@ pub fn plan<'a>(
     rules: &Rules,
     today: Date,
 ) -> Vec<(String, Status)> {
-    let learner = LearnerDates::new(start, modules.clone(), attempts, rules, today);
+    let mut statuses = Vec::new();
+    plan_into(
+        &mut statuses,
+        modules.clone(),
+        attempts,
+        start,
+        rules,
+        today,
+    );
     modules
         .into_iter()
-        .map(|m| {
-            (
-                m.id.clone(),
-                module_status(m, attempts, &learner, rules, today),
-            )
-        })
+        .map(|m| m.id.clone())
+        .zip(statuses)
         .collect()
+}
+
+/// [`plan`]'s statuses alone, in the order of `modules`, into `into` (emptied first): for a
+/// caller that plans many learners over modules it knows (the report), with no allocation per
+/// learner.
+pub fn plan_into<'a>(
+    into: &mut Vec<Status>,
+    modules: impl IntoIterator<Item = &'a Module> + Clone,
+    attempts: &[impl AttemptFacts],
+    start: Date,
+    rules: &Rules,
+    today: Date,
+) {
+    let learner = LearnerDates::new(start, modules.clone(), attempts, rules, today);
+    into.clear();
+    into.extend(
+        modules
+            .into_iter()
+            .map(|m| module_status(m, attempts, &learner, rules, today)),
+    );
 }
 
 /// The most pressing of several statuses (for `bevidst status`'s exit code).

@@ -10,6 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use jiff::civil::Date;
+
 use super::overview::{OverviewGate, PersonNow, Tallies, overview_rows, previous_quarter_end};
 use super::{Inputs, Person, Secs};
 use crate::course::{Module, Role};
@@ -18,8 +20,8 @@ use crate::report::model::{
     CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
 };
 use crate::report::privacy::{Relation, suppress};
-use crate::schedule::COPENHAGEN_DATES;
-use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
+use crate::report::shares::in_chunks;
+use crate::schedule::{self, AttemptFacts, COPENHAGEN_DATES, Reason, Rules, State, Zone};
 
 /// The schedule's own rules, with each module version's start taken from the collection:
 /// the earliest record of the current version (design: "a new module version makes it due").
@@ -155,6 +157,8 @@ struct KeptAttempt<'a> {
     finished: Secs,
     version: u32,
     passed: bool,
+    /// The date it finished on in the schedule's zone, worked out once for both plans.
+    on: Option<Date>,
 }
 
 impl AttemptFacts for KeptAttempt<'_> {
@@ -170,6 +174,10 @@ impl AttemptFacts for KeptAttempt<'_> {
     fn passed(&self) -> bool {
         self.passed
     }
+    fn finished_on(&self, _: &Zone) -> Option<Date> {
+        // Worked out in the rules' zone (`Planner::kept_attempts`), the only one planned with.
+        self.on
+    }
 }
 
 /// The tables made from every person's plan: completion per forvaltning × module, the
@@ -181,110 +189,193 @@ pub(super) struct Planned {
     pub never_started: Vec<PersonRow>,
 }
 
+/// What planning a share of the people counted: their cells, lists and tallies.
+#[derive(Default)]
+struct Share<'s> {
+    cells: BTreeMap<(&'s str, usize), CompletionFigures>,
+    overdue: Vec<OverdueRow>,
+    never_started: Vec<PersonRow>,
+    tallies: Tallies<'s>,
+}
+
+impl<'s> Share<'s> {
+    /// Adds another share's counts (sums, and lists sorted afterwards: the order of the shares
+    /// does not matter).
+    fn merge(&mut self, other: Share<'s>) {
+        for (key, c) in other.cells {
+            self.cells.entry(key).or_default().add(&c);
+        }
+        self.overdue.extend(other.overdue);
+        self.never_started.extend(other.never_started);
+        self.tallies.merge(other.tallies);
+    }
+}
+
+/// What planning every person needs, the same for all of them.
+struct Planner<'i> {
+    rules: Rules,
+    modules: Vec<&'i Module>,
+    /// The module ids as the follow-up's rows hold them.
+    module_ids: Vec<Arc<str>>,
+    /// Per module index, whether it is an onboarding module.
+    onboarding: Vec<bool>,
+    /// The modules each role takes (`Role::modules_to_take`).
+    employees: Vec<usize>,
+    managers: Vec<usize>,
+    today: Date,
+    /// The last day of the quarter before.
+    cut: Date,
+}
+
 /// Plans every person with the learner's own schedule, today and on the last day of the
-/// quarter before, and counts them.
+/// quarter before, and counts them; the people are shared out over the threads, and their
+/// counts added up.
 pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Planned {
     let index = inp.agg.index();
-    let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
-    let employees = Role::Employee.modules_to_take(modules.iter().copied());
-    let managers = Role::Manager.modules_to_take(modules.iter().copied());
+    let planner = Planner {
+        rules: schedule_rules(inp),
+        employees: Role::Employee.modules_to_take(modules.iter().copied()),
+        managers: Role::Manager.modules_to_take(modules.iter().copied()),
+        modules,
+        module_ids: index
+            .modules
+            .iter()
+            .map(|m| Arc::from(m.id.as_str()))
+            .collect(),
+        onboarding: index
+            .modules
+            .iter()
+            .map(|m| m.every_months.is_none())
+            .collect(),
+        today: inp.today,
+        cut: previous_quarter_end(inp.today),
+    };
+    let mut shares = in_chunks(people, inp.threads, |share| planner.count(inp, share)).into_iter();
+    let mut all = shares.next().unwrap_or_default();
+    for share in shares {
+        all.merge(share);
+    }
+    sort_lists(&mut all.overdue, &mut all.never_started);
+    let gate = OverviewGate::new(&all.tallies, inp.gate);
+    Planned {
+        completion: completion_table(inp, &all.cells),
+        overview: overview_rows(&all.tallies, &gate, inp.roster.is_some()),
+        overdue: all.overdue,
+        never_started: all.never_started,
+    }
+}
 
-    let mut cells: BTreeMap<(&str, usize), CompletionFigures> = BTreeMap::new();
-    let mut overdue = Vec::new();
-    let module_ids: Vec<Arc<str>> = index
-        .modules
-        .iter()
-        .map(|m| Arc::from(m.id.as_str()))
-        .collect();
-    let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    let mut never_started = Vec::new();
-    let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
-    let mut tallies = Tallies::default();
-    let cut = previous_quarter_end(inp.today);
-    let onboarding: Vec<bool> = index
-        .modules
-        .iter()
-        .map(|m| m.every_months.is_none())
-        .collect();
-    for p in people {
-        if p.state.is_none() {
-            never_started.push(PersonRow {
-                learner: p.id.to_string(),
-                forvaltning: p.forvaltning.to_owned(),
-                start: p.start.to_string(),
-            });
-        }
-        attempts.clear();
-        kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
-        let mine = match p.role {
-            Role::Employee => &employees,
-            Role::Manager => &managers,
-        };
-        let plan = schedule::plan(
-            mine.iter().map(|&mi| modules[mi]),
-            &attempts,
-            p.start,
-            &rules,
-            inp.today,
-        );
-        let mut now = PersonNow {
-            onboarded: true,
-            overdue: false,
-            never_started: p.state.is_none(),
-            not_accepted: false,
-        };
-        for (&mi, (_, status)) in mine.iter().zip(&plan) {
-            let ms = p
-                .state
-                .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
-                .map(|(_, ms)| ms);
-            let cell = cells.entry((p.forvaltning, mi)).or_default();
-            cell.learners += 1;
-            cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
-            cell.not_accepted +=
-                u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
-            let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
-            cell.passed += u64::from(passed);
-            now.onboarded &= passed || !onboarding[mi];
-            now.not_accepted |= ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
-            if let State::Overdue { since, reason } = status.state {
-                now.overdue = true;
-                cell.overdue += 1;
-                let forvaltning = forv_ids
-                    .entry(p.forvaltning)
-                    .or_insert_with(|| Arc::from(p.forvaltning))
-                    .clone();
-                overdue.push(OverdueRow {
-                    learner: p.id.clone(),
-                    forvaltning,
-                    module: module_ids[mi].clone(),
-                    since,
-                    reason: overdue_reason(reason, ms),
+impl Planner<'_> {
+    /// Plans and counts a share of the people.
+    fn count<'s>(&self, inp: &Inputs<'_, '_>, people: &[Person<'s>]) -> Share<'s> {
+        let mut out = Share::default();
+        let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
+        let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
+        let mut plan = Vec::new();
+        for p in people {
+            if p.state.is_none() {
+                out.never_started.push(PersonRow {
+                    learner: p.id.to_string(),
+                    forvaltning: p.forvaltning.to_owned(),
+                    start: p.start.to_string(),
                 });
             }
-        }
-        // On the last day of the quarter before, for those employed by then.
-        let before = (p.start <= cut).then(|| {
-            kept_attempts(&mut attempts, inp, p, ModState::before);
-            let plan = schedule::plan(
-                mine.iter().map(|&mi| modules[mi]),
+            self.kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
+            let mine = match p.role {
+                Role::Employee => &self.employees,
+                Role::Manager => &self.managers,
+            };
+            let modules = mine.iter().map(|&mi| self.modules[mi]);
+            schedule::plan_into(
+                &mut plan,
+                modules.clone(),
                 &attempts,
                 p.start,
-                &rules,
-                cut,
+                &self.rules,
+                self.today,
             );
-            standing_before(p, &plan, mine.iter().filter(|&&mi| onboarding[mi]))
-        });
-        tallies.add((p.forvaltning, p.role), now, before);
+            let mut now = PersonNow {
+                onboarded: true,
+                overdue: false,
+                never_started: p.state.is_none(),
+                not_accepted: false,
+            };
+            for (&mi, status) in mine.iter().zip(&plan) {
+                let ms = p
+                    .state
+                    .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
+                    .map(|(_, ms)| ms);
+                let cell = out.cells.entry((p.forvaltning, mi)).or_default();
+                cell.learners += 1;
+                cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
+                let not_accepted =
+                    ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
+                cell.not_accepted += u64::from(not_accepted);
+                let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
+                cell.passed += u64::from(passed);
+                now.onboarded &= passed || !self.onboarding[mi];
+                now.not_accepted |= not_accepted;
+                if let State::Overdue { since, reason } = status.state {
+                    now.overdue = true;
+                    cell.overdue += 1;
+                    let forvaltning = forv_ids
+                        .entry(p.forvaltning)
+                        .or_insert_with(|| Arc::from(p.forvaltning))
+                        .clone();
+                    out.overdue.push(OverdueRow {
+                        learner: p.id.clone(),
+                        forvaltning,
+                        module: self.module_ids[mi].clone(),
+                        since,
+                        reason: overdue_reason(reason, ms),
+                    });
+                }
+            }
+            // On the last day of the quarter before, for those employed by then.
+            let before = (p.start <= self.cut).then(|| {
+                self.kept_attempts(&mut attempts, inp, p, ModState::before);
+                schedule::plan_into(
+                    &mut plan,
+                    modules,
+                    &attempts,
+                    p.start,
+                    &self.rules,
+                    self.cut,
+                );
+                let onboarding = mine.iter().filter(|&&mi| self.onboarding[mi]);
+                standing_before(p, &plan, onboarding)
+            });
+            out.tallies.add((p.forvaltning, p.role), now, before);
+        }
+        out
     }
-    sort_lists(&mut overdue, &mut never_started);
-    let gate = OverviewGate::new(&tallies, inp.gate);
-    Planned {
-        completion: completion_table(inp, &cells),
-        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
-        overdue,
-        never_started,
+
+    /// The attempts the report keeps for person `p`, as of today or of the quarter before
+    /// (`facts` picks which), into `into`.
+    fn kept_attempts<'a>(
+        &self,
+        into: &mut Vec<KeptAttempt<'a>>,
+        inp: &Inputs<'a, '_>,
+        p: &Person<'_>,
+        facts: impl Fn(&ModState) -> &Facts,
+    ) {
+        let index = inp.agg.index();
+        into.clear();
+        for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
+            let module = index.modules[usize::from(*m)].id.as_str();
+            into.extend(
+                facts(ms)
+                    .attempts_for_schedule()
+                    .map(|(finished, version, passed)| KeptAttempt {
+                        module,
+                        finished,
+                        version,
+                        passed,
+                        on: self.rules.time_zone.date(i64::from(finished)),
+                    }),
+            );
+        }
     }
 }
 
@@ -305,12 +396,12 @@ fn sort_lists(overdue: &mut [OverdueRow], never_started: &mut [PersonRow]) {
 /// quarter before, from their plan of that day.
 fn standing_before<'m>(
     p: &Person<'_>,
-    plan: &[(String, schedule::Status)],
+    plan: &[schedule::Status],
     mut onboarding: impl Iterator<Item = &'m usize>,
 ) -> (bool, bool) {
     let overdue = plan
         .iter()
-        .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
+        .any(|s| matches!(s.state, State::Overdue { .. }));
     let onboarded = onboarding.all(|&mi| {
         p.state.is_some_and(|s| {
             s.modules
@@ -319,31 +410,6 @@ fn standing_before<'m>(
         })
     });
     (onboarded, !overdue)
-}
-
-/// The attempts the report keeps for person `p`, as of today or of the quarter before
-/// (`facts` picks which), into `into`.
-fn kept_attempts<'a>(
-    into: &mut Vec<KeptAttempt<'a>>,
-    inp: &Inputs<'a, '_>,
-    p: &Person<'_>,
-    facts: impl Fn(&ModState) -> &Facts,
-) {
-    let index = inp.agg.index();
-    into.clear();
-    for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-        let module = index.modules[usize::from(*m)].id.as_str();
-        into.extend(
-            facts(ms)
-                .attempts_for_schedule()
-                .map(|(finished, version, passed)| KeptAttempt {
-                    module,
-                    finished,
-                    version,
-                    passed,
-                }),
-        );
-    }
 }
 
 /// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt

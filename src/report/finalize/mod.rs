@@ -41,6 +41,9 @@ pub struct Inputs<'a, 'b> {
     pub today: Date,
     /// The privacy gate.
     pub gate: Gate,
+    /// Threads to share the people and learners out over (at least one); the tables are the
+    /// same whatever the number.
+    pub threads: usize,
 }
 
 /// A finish time in the report's state.
@@ -147,8 +150,9 @@ pub fn build(
         .filter_map(|row| row.forvaltning.as_deref())
         .collect();
     let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
-    let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
-    let (questions, module_stats) = item_rows(inp);
+    let learners: Vec<&LearnerState> = inp.agg.learners.values().collect();
+    let (knowledge, quarters) = knowledge_rows(inp, &learners, &forv_name);
+    let (questions, module_stats) = item_rows(inp, &learners);
     let mut forvaltninger: Vec<String> = people
         .iter()
         .map(|p| p.forvaltning.to_owned())
