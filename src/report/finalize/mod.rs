@@ -20,6 +20,7 @@ mod completion;
 mod items;
 mod knowledge;
 mod overview;
+mod planner;
 #[cfg(test)]
 mod tests;
 
