@@ -339,6 +339,12 @@ fn main() {
     // Warm the page cache so every measurement starts from the same place.
     let _ = child("floor", &dir, scratch.path());
     for run in 1..=runs {
+        // How busy the machine is (Linux): a shared machine's wall times vary with it.
+        if let Ok(p) = std::fs::read_to_string("/proc/pressure/cpu")
+            && let Some(some) = p.lines().next()
+        {
+            println!("cpu pressure before run {run}: {some}");
+        }
         let work = tempfile::tempdir().expect("temp dir");
         let floor = child("floor", &dir, work.path());
         let full = child("report", &dir, work.path());
@@ -347,6 +353,10 @@ fn main() {
         let added = child("report", &dir, work.path());
         restore(&grown);
         let ratio = |m: &Measured| m.secs / floor.secs;
+        let cpu_ratio = |m: &Measured| match (m.cpu, floor.cpu) {
+            (Some(c), Some(f)) if f > 0.0 => format!("{:.2} ×", c / f),
+            _ => "n/a".into(),
+        };
         println!(
             "run {run}: floor (read + SHA-256 per line, 1 thread) {:.2} s, {} lines, cpu {}, peak {}",
             floor.secs,
@@ -360,10 +370,11 @@ fn main() {
             ("+1 % records", &added),
         ] {
             println!(
-                "  report {name:<13} {:>6.2} s = {:>5.2} × floor, cpu {}, peak {}, {} counted, {} rejected",
+                "  report {name:<13} {:>6.2} s = {:>5.2} × floor, cpu {} = {}, peak {}, {} counted, {} rejected",
                 m.secs,
                 ratio(m),
                 m.cpu(),
+                cpu_ratio(m),
                 m.peak(),
                 m.records,
                 m.other

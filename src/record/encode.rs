@@ -327,14 +327,17 @@ pub(crate) fn parse_record_into(
     checked: &mut CheckedForvaltning,
 ) -> Result<(), Problem> {
     let text = std::str::from_utf8(line).map_err(|_| Problem::NotUtf8)?;
-    if scan::scan_record(text, record)
-        && record.compute_hash() == record.hash
-        && record.check_fields_with(checked).is_ok()
-    {
+    if scan::scan_record(text, record) && scanned_is_good(record, checked) {
         return Ok(());
     }
     *record = parse_with_ron(text)?;
     Ok(())
+}
+
+/// Whether a record the scanner read has the right hash and fields: then it is exactly what
+/// ron would read from its line (`scan`'s header), and the line is good.
+pub(crate) fn scanned_is_good(record: &CompletionRecord, checked: &mut CheckedForvaltning) -> bool {
+    record.compute_hash() == record.hash && record.check_fields_with(checked).is_ok()
 }
 
 /// The full check of a record line through ron: what [`parse_record_into`] falls back on,

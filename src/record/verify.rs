@@ -7,7 +7,7 @@ use std::io::{self, BufRead};
 
 pub use super::problem::Problem;
 
-use super::encode::{MAX_LINE_BYTES, parse_header, parse_record_into};
+use super::encode::{MAX_LINE_BYTES, parse_header, parse_record_into, scanned_is_good};
 use super::model::{CheckedForvaltning, CompletionRecord, InstallationId};
 use crate::canon::{Digest32, hex};
 
@@ -214,9 +214,28 @@ impl<R: BufRead> LogReader<R> {
         buf.strip_suffix(b"\n").unwrap_or(buf)
     }
 
-    fn accept_line(&mut self) {
+    /// Counts a good line of `len` bytes (its line break included).
+    fn accept_line(&mut self, len: usize) {
         self.lines += 1;
-        self.good_len += self.buf.len() as u64;
+        self.good_len += len as u64;
+    }
+
+    /// Reads the next record straight from the reader's buffer, when its line lies there
+    /// whole and is a good record in the writer's spelling: no copy of the line. Returns the
+    /// line's length (line break included), having consumed it; otherwise consumes nothing,
+    /// and the line is read the full way (a good record has no zero byte, so the torn-tail
+    /// rule of [`Self::next_line`] never applies to it).
+    fn record_in_place(&mut self) -> Option<usize> {
+        let available = self.reader.fill_buf().ok()?;
+        let len = memchr::memchr(b'\n', available).filter(|&n| n <= MAX_LINE_BYTES)?;
+        let text = std::str::from_utf8(&available[..len]).ok()?;
+        if !(super::scan::scan_record(text, &mut self.record)
+            && scanned_is_good(&self.record, &mut self.checked))
+        {
+            return None;
+        }
+        self.reader.consume(len + 1);
+        Some(len + 1)
     }
 
     fn read_header(&mut self) -> Result<Head, Problem> {
@@ -225,7 +244,7 @@ impl<R: BufRead> LogReader<R> {
         }
         let text = std::str::from_utf8(Self::line(&self.buf)).map_err(|_| Problem::NotUtf8)?;
         let header = parse_header(text)?;
-        self.accept_line();
+        self.accept_line(self.buf.len());
         Ok(Head {
             installation: header.installation,
             last_seq: 0,
@@ -252,20 +271,26 @@ impl<R: BufRead> LogReader<R> {
                 Err(p) => return self.fail(p),
             },
         };
-        match self.next_line() {
-            Ok(true) => {}
-            Ok(false) => {
-                self.done = true;
-                return None;
+        let len = if let Some(len) = self.record_in_place() {
+            len
+        } else {
+            match self.next_line() {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(p) => return self.fail(p),
             }
-            Err(p) => return self.fail(p),
-        }
-        // Only a last line without its line break (or with the zero bytes a crash leaves) is
-        // torn; a complete line that does not verify was written or edited so, which is damage.
-        let line = Self::line(&self.buf);
-        if let Err(p) = parse_record_into(line, &mut self.record, &mut self.checked) {
-            return self.fail(p);
-        }
+            // Only a last line without its line break (or with the zero bytes a crash
+            // leaves) is torn; a complete line that does not verify was written or edited
+            // so, which is damage.
+            let line = Self::line(&self.buf);
+            if let Err(p) = parse_record_into(line, &mut self.record, &mut self.checked) {
+                return self.fail(p);
+            }
+            self.buf.len()
+        };
         let record = &self.record;
         let expected = head.last_seq.saturating_add(1);
         if record.installation != head.installation {
@@ -284,7 +309,7 @@ impl<R: BufRead> LogReader<R> {
             last_seq: record.seq,
             last_hash: record.hash,
         });
-        self.accept_line();
+        self.accept_line(len);
         self.records += 1;
         Some(&self.record)
     }

@@ -19,6 +19,7 @@ pub mod privacy;
 pub mod read;
 pub mod render;
 pub mod roster;
+mod shares;
 pub mod stats;
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -129,17 +130,18 @@ pub fn report_from_completions<'c>(
             _ => counts.files_partly_counted += 1,
         }
     }
-    finish(&agg, &names, roster, settings, counts, problems)
+    finish(&agg, &names, roster, settings, (counts, problems), 1)
 }
 
-/// Builds the report and its follow-up lists from merged accumulators.
+/// Builds the report and its follow-up lists from merged accumulators, on `threads` threads
+/// (the same report whatever their number).
 pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
     roster: Option<&Roster>,
     settings: &Settings,
-    counts: Counts,
-    problems: Vec<Problem>,
+    (counts, problems): (Counts, Vec<Problem>),
+    threads: usize,
 ) -> (Report, FollowUp) {
     let names = names.list();
     let inputs = finalize::Inputs {
@@ -149,6 +151,7 @@ pub fn finish(
         rules: &settings.rules,
         today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
+        threads,
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())
 }
@@ -311,8 +314,8 @@ pub fn run_with(
         &names,
         roster.as_ref(),
         settings,
-        counts,
-        problems,
+        (counts, problems),
+        threads,
     );
     report.handbook_reviews = handbook_reviews(
         courses,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 
 use super::model::Report;
-use super::roster::parse_roster;
+use super::roster::{Roster, parse_roster};
 use super::{Settings, report_from_completions};
 use crate::attempt::{AnsweredQuestion, FinishedAttempt};
 use crate::canon::CanonHasher;
@@ -130,6 +130,17 @@ pub fn three_forvaltninger() -> Report {
 
 /// [`three_forvaltninger`], and its follow-up lists.
 pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
+    let (items, roster) = three_forvaltninger_collection();
+    report_from_completions(
+        &index(),
+        &settings(5),
+        Some(&roster),
+        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
+    )
+}
+
+/// The completions (file, line, record) and the roster of [`three_forvaltninger`].
+pub fn three_forvaltninger_collection() -> (Vec<(String, u64, CompletionRecord)>, Roster) {
     let set = courses();
     let mut items: Vec<(String, u64, CompletionRecord)> = Vec::new();
     let mut roster = String::from("medarbejder,forvaltning,startdato,rolle\n");
@@ -152,10 +163,5 @@ pub fn three_forvaltninger_with_followup() -> (Report, super::model::FollowUp) {
     roster.push_str("ghost,Alfa,2024-09-01,medarbejder\n");
     let (roster, _) =
         parse_roster(std::path::Path::new("r.csv"), roster.as_bytes()).expect("valid roster");
-    report_from_completions(
-        &index(),
-        &settings(5),
-        Some(&roster),
-        items.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
-    )
+    (items, roster)
 }

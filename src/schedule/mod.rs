@@ -41,6 +41,7 @@ mod format;
 mod status;
 #[cfg(test)]
 mod tests;
+mod zone;
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -54,6 +55,7 @@ use crate::course::{Module, ModuleKind};
 
 pub use format::{format_date, status_line};
 pub use status::{LastAttempt, Reason, State, Status, Urgency};
+pub use zone::Zone;
 
 /// What the schedule reads from a finished attempt: which module and version, when it
 /// finished, whether it passed. The learner's program passes its [`FinishedAttempt`]s; the
@@ -68,6 +70,12 @@ pub trait AttemptFacts {
     fn finished(&self) -> u64;
     /// Whether the attempt reached the pass mark.
     fn passed(&self) -> bool;
+    /// The date it finished on in `zone` ([`Zone::date`] of [`AttemptFacts::finished`]). An
+    /// implementor that holds the date already, worked out in the same zone, gives it here:
+    /// the report plans every learner twice over the same few attempts.
+    fn finished_on(&self, zone: &Zone) -> Option<Date> {
+        zone.date(i64::try_from(self.finished()).ok()?)
+    }
 }
 
 impl AttemptFacts for FinishedAttempt {
@@ -99,7 +107,7 @@ pub struct Rules {
     /// Per module id, the date its current version came into use (the grace period's start).
     pub version_since: BTreeMap<String, Date>,
     /// The time zone in which finish times become dates.
-    pub time_zone: TimeZone,
+    pub time_zone: Zone,
 }
 
 impl Default for Rules {
@@ -110,7 +118,7 @@ impl Default for Rules {
             remind_days: 30,
             version_grace_days: 30,
             version_since: BTreeMap::new(),
-            time_zone: copenhagen(),
+            time_zone: COPENHAGEN_DATES.clone(),
         }
     }
 }
@@ -132,10 +140,14 @@ pub fn copenhagen() -> TimeZone {
 /// a [`Rules`] at hand (the report's quarters and dates, the simulator's roster).
 pub static COPENHAGEN: LazyLock<TimeZone> = LazyLock::new(copenhagen);
 
+/// [`COPENHAGEN`] with its transitions worked out once: the report's way from a finish time
+/// to a date, millions of times per run ([`Zone::date`] gives [`local_date`]'s answer).
+pub static COPENHAGEN_DATES: LazyLock<Zone> = LazyLock::new(|| Zone::new(COPENHAGEN.clone()));
+
 /// The date a UTC second falls on in `tz` (for the schedule, the report and the simulator
 /// alike), or `None` for a second outside the calendar (beyond the years -9999 and 9999),
 /// which no real attempt can have: the schedule leaves such attempts out, and the report
-/// flags them.
+/// flags them. [`Zone::date`] gives the same answer faster, for many seconds in one zone.
 pub fn local_date(second: i64, tz: &TimeZone) -> Option<Date> {
     let ts = Timestamp::from_second(second).ok()?;
     Some(tz.to_datetime(ts).date())
@@ -204,7 +216,7 @@ fn counted<'a>(
         .iter()
         .filter(move |a| a.module() == module.id)
         .filter_map(move |a| {
-            let on = local_date(i64::try_from(a.finished()).ok()?, &rules.time_zone)?;
+            let on = a.finished_on(&rules.time_zone)?;
             (on <= today).then_some(Counted {
                 on,
                 finished: a.finished(),
@@ -271,15 +283,15 @@ pub fn module_status(
     rules: &Rules,
     today: Date,
 ) -> Status {
-    let mine: Vec<Counted> = counted(module, attempts, rules, today).collect();
+    // Walked again for each question rather than collected: no allocation per module.
+    let mine = || counted(module, attempts, rules, today);
     // `max_by_key` keeps the last of equal keys, so of two attempts in the same second the
     // later one in the log counts.
-    let last = mine.iter().max_by_key(|a| a.finished).copied();
+    let last = mine().max_by_key(|a| a.finished);
     let latest_pass = |current: bool| {
-        mine.iter()
+        mine()
             .filter(|a| a.passed && (a.version >= module.version) == current)
             .max_by_key(|a| a.finished)
-            .copied()
     };
     let expiry = |pass: Counted| module.every_months().map(|n| add_months(pass.on, n));
     let state = if let Some(pass) = latest_pass(true) {
@@ -357,16 +369,40 @@ pub fn plan<'a>(
     rules: &Rules,
     today: Date,
 ) -> Vec<(String, Status)> {
-    let learner = LearnerDates::new(start, modules.clone(), attempts, rules, today);
+    let mut statuses = Vec::new();
+    plan_into(
+        &mut statuses,
+        modules.clone(),
+        attempts,
+        start,
+        rules,
+        today,
+    );
     modules
         .into_iter()
-        .map(|m| {
-            (
-                m.id.clone(),
-                module_status(m, attempts, &learner, rules, today),
-            )
-        })
+        .map(|m| m.id.clone())
+        .zip(statuses)
         .collect()
+}
+
+/// [`plan`]'s statuses alone, in the order of `modules`, into `into` (emptied first): for a
+/// caller that plans many learners over modules it knows (the report), with no allocation per
+/// learner.
+pub fn plan_into<'a>(
+    into: &mut Vec<Status>,
+    modules: impl IntoIterator<Item = &'a Module> + Clone,
+    attempts: &[impl AttemptFacts],
+    start: Date,
+    rules: &Rules,
+    today: Date,
+) {
+    let learner = LearnerDates::new(start, modules.clone(), attempts, rules, today);
+    into.clear();
+    into.extend(
+        modules
+            .into_iter()
+            .map(|m| module_status(m, attempts, &learner, rules, today)),
+    );
 }
 
 /// The most pressing of several statuses (for `bevidst status`'s exit code).

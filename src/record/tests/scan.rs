@@ -257,3 +257,73 @@ fn a_reused_record_drops_the_answers_of_a_longer_line() {
         Ok(two)
     );
 }
+
+/// A log of up to five records from [`record`] sealed into one chain (those whose fields the
+/// writer refuses are left out), its bytes edited, cut short or given a crash's zero bytes.
+fn log_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop::collection::vec(record(), 1..6),
+        prop::collection::vec(edit(), 0..3),
+        prop_oneof![4 => Just(None), 1 => any::<prop::sample::Index>().prop_map(Some)],
+        prop_oneof![4 => Just(0usize), 1 => 1usize..40],
+        prop_oneof![2 => Just(None), 1 => (any::<prop::sample::Index>(), byte()).prop_map(Some)],
+    )
+        .prop_map(|(records, edits, cut, zeros, before_break)| {
+            let installation = InstallationId([3; 16]);
+            let mut log = crate::record::header_line(installation) + "\n";
+            let mut prev = [0u8; 32];
+            let mut seq = 0;
+            for (r, _) in records {
+                if let Ok(sealed) = CompletionRecord::seal(r.attempt, installation, seq + 1, prev) {
+                    seq += 1;
+                    prev = sealed.hash;
+                    log.push_str(&sealed.to_line());
+                    log.push('\n');
+                }
+            }
+            let mut bytes = log.into_bytes();
+            for e in &edits {
+                apply(&mut bytes, e);
+            }
+            // A byte between a line's end and its line break.
+            if let Some((i, b)) = before_break {
+                let breaks: Vec<usize> = (0..bytes.len()).filter(|&j| bytes[j] == b'\n').collect();
+                if !breaks.is_empty() {
+                    bytes.insert(breaks[i.index(breaks.len())], b);
+                }
+            }
+            if let Some(at) = cut {
+                bytes.truncate(at.index(bytes.len() + 1));
+            }
+            bytes.resize(bytes.len() + zeros, 0);
+            bytes
+        })
+}
+
+/// Every record and the outcome of reading `bytes` through a buffer of `capacity` bytes.
+fn read_log(
+    bytes: &[u8],
+    capacity: usize,
+) -> (Vec<CompletionRecord>, crate::record::VerifyOutcome) {
+    let mut records = Vec::new();
+    let outcome =
+        crate::record::verify_reader(std::io::BufReader::with_capacity(capacity, bytes), |r| {
+            records.push(r.clone());
+        });
+    (records, outcome)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The log reader takes a good line straight from its read buffer when it lies there
+    /// whole; through a buffer too small to hold any line it reads every line the full way.
+    /// Both give the same records and the same first bad line, and so does a buffer that cuts
+    /// lines anywhere.
+    #[test]
+    fn a_log_reads_the_same_from_its_buffer_as_line_by_line(bytes in log_bytes(), small in 8usize..600) {
+        let whole = read_log(&bytes, 1 << 16);
+        prop_assert_eq!(&read_log(&bytes, 8), &whole);
+        prop_assert_eq!(&read_log(&bytes, small), &whole);
+    }
+}

@@ -11,7 +11,7 @@ use crate::attempt::FinishedAttempt;
 use crate::record::CompletionRecord;
 
 use super::model::TOPICS;
-use crate::schedule::{COPENHAGEN, local_date};
+use crate::schedule::{COPENHAGEN, COPENHAGEN_DATES};
 use crate::verdict::{CourseIndex, Resolved};
 
 mod state;
@@ -75,7 +75,11 @@ pub type Quarter = i32;
 /// The quarter a UTC second falls in, in Copenhagen; a second beyond the calendar (no real
 /// attempt has one) falls in its last quarter.
 pub fn quarter_of(seconds: i64) -> Quarter {
-    quarter_of_date(local_date(seconds, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX))
+    quarter_of_date(
+        COPENHAGEN_DATES
+            .date(seconds)
+            .unwrap_or(jiff::civil::Date::MAX),
+    )
 }
 
 /// The quarter a date falls in.

@@ -1,25 +1,25 @@
 //! The completion table and the follow-up's overdue and never-started lists: every person of
 //! the population (the roster's, or everyone the records name) planned with the learner's own
-//! schedule (`schedule::plan`) on the modules for their role (`Role::modules_to_take`: a
+//! schedule (`planner`) on the modules for their role (`Role::modules_to_take`: a
 //! managers' module counts, and is overdue, only for managers), counted per forvaltning ×
 //! module, and the completion table's forvaltninger withheld together by the secondary
 //! suppression, per audience. A learner none of whose attempts at a module the verdict
 //! accepted is counted as »attempted, not accepted«, and an overdue one whose latest attempt
 //! since their last pass was not accepted is listed with that reason.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::overview::{OverviewGate, PersonNow, Tallies, overview_rows, previous_quarter_end};
-use super::{Inputs, Person, Secs};
+use super::overview::{OverviewGate, overview_rows, previous_quarter_end};
+use super::planner::Planner;
+use super::{Inputs, Person};
 use crate::course::{Module, Role};
-use crate::report::aggregate::{Facts, ModState};
 use crate::report::model::{
-    CompletionFigures, CompletionRow, Gated, OverdueReason, OverdueRow, OverviewRow, PersonRow,
+    CompletionFigures, CompletionRow, Gated, OverdueRow, OverviewRow, PersonRow,
 };
 use crate::report::privacy::{Relation, suppress};
-use crate::schedule::{self, AttemptFacts, Reason, Rules, State};
-use crate::schedule::{COPENHAGEN, local_date};
+use crate::report::shares::in_chunks;
+use crate::schedule::{COPENHAGEN_DATES, Rules};
 
 /// The schedule's own rules, with each module version's start taken from the collection:
 /// the earliest record of the current version (design: "a new module version makes it due").
@@ -31,7 +31,7 @@ fn schedule_rules(inp: &Inputs<'_, '_>) -> Rules {
             rules
                 .version_since
                 .entry(m.id.clone())
-                .or_insert_with(|| local_date(*t, &COPENHAGEN).unwrap_or(jiff::civil::Date::MAX));
+                .or_insert_with(|| COPENHAGEN_DATES.date(*t).unwrap_or(jiff::civil::Date::MAX));
         }
     }
     rules
@@ -147,31 +147,6 @@ fn completion_table(
     rows
 }
 
-/// One of the few attempts per learner and module that the report's compact state keeps
-/// (`ModState::attempts_for_schedule`), as the schedule reads it. Not a finished attempt: the
-/// report keeps only these facts of each, for every learner of the municipality at once.
-struct KeptAttempt<'a> {
-    module: &'a str,
-    finished: Secs,
-    version: u32,
-    passed: bool,
-}
-
-impl AttemptFacts for KeptAttempt<'_> {
-    fn module(&self) -> &str {
-        self.module
-    }
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn finished(&self) -> u64 {
-        u64::from(self.finished)
-    }
-    fn passed(&self) -> bool {
-        self.passed
-    }
-}
-
 /// The tables made from every person's plan: completion per forvaltning × module, the
 /// overview, the overdue list and who never started.
 pub(super) struct Planned {
@@ -182,109 +157,41 @@ pub(super) struct Planned {
 }
 
 /// Plans every person with the learner's own schedule, today and on the last day of the
-/// quarter before, and counts them.
+/// quarter before, and counts them; the people are shared out over the threads, and their
+/// counts added up.
 pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Planned {
     let index = inp.agg.index();
-    let rules = schedule_rules(inp);
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
-    let employees = Role::Employee.modules_to_take(modules.iter().copied());
-    let managers = Role::Manager.modules_to_take(modules.iter().copied());
-
-    let mut cells: BTreeMap<(&str, usize), CompletionFigures> = BTreeMap::new();
-    let mut overdue = Vec::new();
-    let module_ids: Vec<Arc<str>> = index
-        .modules
-        .iter()
-        .map(|m| Arc::from(m.id.as_str()))
-        .collect();
-    let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    let mut never_started = Vec::new();
-    let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
-    let mut tallies = Tallies::default();
-    let cut = previous_quarter_end(inp.today);
-    let onboarding: Vec<bool> = index
-        .modules
-        .iter()
-        .map(|m| m.every_months.is_none())
-        .collect();
-    for p in people {
-        if p.state.is_none() {
-            never_started.push(PersonRow {
-                learner: p.id.to_string(),
-                forvaltning: p.forvaltning.to_owned(),
-                start: p.start.to_string(),
-            });
-        }
-        attempts.clear();
-        kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
-        let mine = match p.role {
-            Role::Employee => &employees,
-            Role::Manager => &managers,
-        };
-        let plan = schedule::plan(
-            mine.iter().map(|&mi| modules[mi]),
-            &attempts,
-            p.start,
-            &rules,
-            inp.today,
-        );
-        let mut now = PersonNow {
-            onboarded: true,
-            overdue: false,
-            never_started: p.state.is_none(),
-            not_accepted: false,
-        };
-        for (&mi, (_, status)) in mine.iter().zip(&plan) {
-            let ms = p
-                .state
-                .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
-                .map(|(_, ms)| ms);
-            let cell = cells.entry((p.forvaltning, mi)).or_default();
-            cell.learners += 1;
-            cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
-            cell.not_accepted +=
-                u64::from(ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some()));
-            let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
-            cell.passed += u64::from(passed);
-            now.onboarded &= passed || !onboarding[mi];
-            now.not_accepted |= ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
-            if let State::Overdue { since, reason } = status.state {
-                now.overdue = true;
-                cell.overdue += 1;
-                let forvaltning = forv_ids
-                    .entry(p.forvaltning)
-                    .or_insert_with(|| Arc::from(p.forvaltning))
-                    .clone();
-                overdue.push(OverdueRow {
-                    learner: p.id.clone(),
-                    forvaltning,
-                    module: module_ids[mi].clone(),
-                    since,
-                    reason: overdue_reason(reason, ms),
-                });
-            }
-        }
-        // On the last day of the quarter before, for those employed by then.
-        let before = (p.start <= cut).then(|| {
-            kept_attempts(&mut attempts, inp, p, ModState::before);
-            let plan = schedule::plan(
-                mine.iter().map(|&mi| modules[mi]),
-                &attempts,
-                p.start,
-                &rules,
-                cut,
-            );
-            standing_before(p, &plan, mine.iter().filter(|&&mi| onboarding[mi]))
-        });
-        tallies.add((p.forvaltning, p.role), now, before);
+    let planner = Planner {
+        rules: schedule_rules(inp),
+        employees: Role::Employee.modules_to_take(modules.iter().copied()),
+        managers: Role::Manager.modules_to_take(modules.iter().copied()),
+        modules,
+        module_ids: index
+            .modules
+            .iter()
+            .map(|m| Arc::from(m.id.as_str()))
+            .collect(),
+        onboarding: index
+            .modules
+            .iter()
+            .map(|m| m.every_months.is_none())
+            .collect(),
+        today: inp.today,
+        cut: previous_quarter_end(inp.today),
+    };
+    let mut shares = in_chunks(people, inp.threads, |share| planner.count(inp, share)).into_iter();
+    let mut all = shares.next().unwrap_or_default();
+    for share in shares {
+        all.merge(share);
     }
-    sort_lists(&mut overdue, &mut never_started);
-    let gate = OverviewGate::new(&tallies, inp.gate);
+    sort_lists(&mut all.overdue, &mut all.never_started);
+    let gate = OverviewGate::new(&all.tallies, inp.gate);
     Planned {
-        completion: completion_table(inp, &cells),
-        overview: overview_rows(&tallies, &gate, inp.roster.is_some()),
-        overdue,
-        never_started,
+        completion: completion_table(inp, &all.cells),
+        overview: overview_rows(&all.tallies, &gate, inp.roster.is_some()),
+        overdue: all.overdue,
+        never_started: all.never_started,
     }
 }
 
@@ -299,72 +206,4 @@ fn sort_lists(overdue: &mut [OverdueRow], never_started: &mut [PersonRow]) {
         ))
     });
     never_started.sort_by(|a, b| (&a.forvaltning, &a.learner).cmp(&(&b.forvaltning, &b.learner)));
-}
-
-/// Whether a person had passed onboarding and had nothing overdue on the last day of the
-/// quarter before, from their plan of that day.
-fn standing_before<'m>(
-    p: &Person<'_>,
-    plan: &[(String, schedule::Status)],
-    mut onboarding: impl Iterator<Item = &'m usize>,
-) -> (bool, bool) {
-    let overdue = plan
-        .iter()
-        .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
-    let onboarded = onboarding.all(|&mi| {
-        p.state.is_some_and(|s| {
-            s.modules
-                .iter()
-                .any(|(m, ms)| usize::from(*m) == mi && ms.before().first_pass.is_some())
-        })
-    });
-    (onboarded, !overdue)
-}
-
-/// The attempts the report keeps for person `p`, as of today or of the quarter before
-/// (`facts` picks which), into `into`.
-fn kept_attempts<'a>(
-    into: &mut Vec<KeptAttempt<'a>>,
-    inp: &Inputs<'a, '_>,
-    p: &Person<'_>,
-    facts: impl Fn(&ModState) -> &Facts,
-) {
-    let index = inp.agg.index();
-    into.clear();
-    for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-        let module = index.modules[usize::from(*m)].id.as_str();
-        into.extend(
-            facts(ms)
-                .attempts_for_schedule()
-                .map(|(finished, version, passed)| KeptAttempt {
-                    module,
-                    finished,
-                    version,
-                    passed,
-                }),
-        );
-    }
-}
-
-/// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt
-/// since their last pass did not count, else the schedule's reason.
-fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
-    match reason {
-        _ if ms.is_some_and(not_accepted_since_pass) => OverdueReason::NotAccepted,
-        Reason::FirstTime => OverdueReason::FirstTime,
-        Reason::Renewal { .. } => OverdueReason::Renewal,
-        Reason::NewVersion { .. } => OverdueReason::NewVersion,
-    }
-}
-
-/// Whether the learner's latest attempt at the module that was not accepted came after their
-/// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
-fn not_accepted_since_pass(ms: &ModState) -> bool {
-    let last_pass = [ms.now.first_pass, ms.now.pass_current, ms.now.pass_older]
-        .into_iter()
-        .flatten()
-        .map(|(t, _)| t)
-        .max();
-    ms.not_accepted
-        .is_some_and(|t| last_pass.is_none_or(|p| t >= p))
 }

@@ -1,37 +1,26 @@
 //! Item and test statistics from the first attempts kept per learner and module.
 
 use super::Inputs;
-use crate::report::aggregate::NO_MARK;
+use crate::report::aggregate::{LearnerState, NO_MARK};
 use crate::report::model::{ItemFigures, ModuleStatsRow, QuestionRow, TestFigures};
+use crate::report::shares::in_chunks;
 use crate::report::stats::{ItemAcc, TestAcc};
+use crate::verdict::CourseIndex;
 
-pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
+pub(super) fn item_rows(
+    inp: &Inputs<'_, '_>,
+    learners: &[&LearnerState],
+) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
     let index = inp.agg.index();
-    let mut items = vec![ItemAcc::default(); index.questions.len()];
-    let mut tests: Vec<TestAcc> = index
-        .modules
-        .iter()
-        .map(|m| TestAcc::new(usize::try_from(m.draw).unwrap_or(0)))
-        .collect();
-    let mut marks: Vec<bool> = Vec::new();
-    for learner in inp.agg.learners.values() {
-        for (m, state) in &learner.modules {
-            let Some(first) = &state.first else { continue };
-            marks.clear();
-            if first.marks.as_slice().contains(&NO_MARK) {
-                continue;
-            }
-            for &packed in first.marks.as_slice() {
-                let qi = usize::from(packed / 2);
-                let correct = packed % 2 == 1;
-                if let Some(acc) = items.get_mut(qi) {
-                    acc.add(correct, first.score);
-                }
-                marks.push(correct);
-            }
-            if let Some(t) = tests.get_mut(usize::from(*m)) {
-                t.add(&marks);
-            }
+    let mut shares = in_chunks(learners, inp.threads, |share| accumulate(index, share));
+    // Integer sums: the shares add up to the same whatever the number of threads.
+    let (mut items, mut tests) = shares.pop().unwrap_or_else(|| accumulate(index, &[]));
+    for (i, t) in shares {
+        for (a, b) in items.iter_mut().zip(&i) {
+            a.merge(b);
+        }
+        for (a, b) in tests.iter_mut().zip(&t) {
+            a.merge(b);
         }
     }
     let gate = inp.gate;
@@ -81,4 +70,36 @@ pub(super) fn item_rows(inp: &Inputs<'_, '_>) -> (Vec<QuestionRow>, Vec<ModuleSt
         })
         .collect();
     (questions, module_stats)
+}
+
+/// The item and test accumulators over the first attempts of a share of the learners.
+fn accumulate(index: &CourseIndex, learners: &[&LearnerState]) -> (Vec<ItemAcc>, Vec<TestAcc>) {
+    let mut items = vec![ItemAcc::default(); index.questions.len()];
+    let mut tests: Vec<TestAcc> = index
+        .modules
+        .iter()
+        .map(|m| TestAcc::new(usize::try_from(m.draw).unwrap_or(0)))
+        .collect();
+    let mut marks: Vec<bool> = Vec::new();
+    for learner in learners {
+        for (m, state) in &learner.modules {
+            let Some(first) = &state.first else { continue };
+            marks.clear();
+            if first.marks.as_slice().contains(&NO_MARK) {
+                continue;
+            }
+            for &packed in first.marks.as_slice() {
+                let qi = usize::from(packed / 2);
+                let correct = packed % 2 == 1;
+                if let Some(acc) = items.get_mut(qi) {
+                    acc.add(correct, first.score);
+                }
+                marks.push(correct);
+            }
+            if let Some(t) = tests.get_mut(usize::from(*m)) {
+                t.add(&marks);
+            }
+        }
+    }
+    (items, tests)
 }

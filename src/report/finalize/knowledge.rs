@@ -16,9 +16,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Inputs;
-use crate::report::aggregate::{Quarter, quarter_label};
+use crate::report::aggregate::{LearnerState, Quarter, quarter_label};
 use crate::report::model::{Gated, KnowledgeFigures, KnowledgeRow, TOPICS, Topic};
 use crate::report::privacy::{Relation, suppress};
+use crate::report::shares::in_chunks;
 use crate::report::trend::{self, Sample};
 
 /// A learner's share in fixed point (2^32 = 100 %): integer sums are exact and the same in
@@ -32,40 +33,28 @@ type Cell = [(u64, u64); TOPICS];
 /// correct and asked answers per topic over the quarter's standing attempts.
 type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS]);
 
+/// The cells of a share of the learners, by forvaltning index ([`ALL`]: all forvaltninger)
+/// and quarter.
+type Cells = BTreeMap<(u32, Quarter), Cell>;
+
+/// The key of the all-forvaltninger cells in [`Cells`].
+const ALL: u32 = u32::MAX;
+
 pub(super) fn knowledge_rows<'n>(
     inp: &Inputs<'_, '_>,
+    learners: &[&LearnerState],
     forv_name: &dyn Fn(u16) -> &'n str,
 ) -> (Vec<KnowledgeRow>, Vec<String>) {
-    // Key: (forvaltning or None for all, quarter).
+    // Key: (forvaltning or None for all, quarter). Integer sums: the shares add up to the same
+    // whatever the number of threads; by name, so forvaltninger are in name order.
     let mut cells: BTreeMap<(Option<&'n str>, Quarter), Cell> = BTreeMap::new();
-    let mut quarters: BTreeMap<Quarter, LearnerQuarter> = BTreeMap::new();
-    for learner in inp.agg.learners.values() {
-        quarters.clear();
-        for s in &learner.standing {
-            let e = quarters.entry(s.quarter()).or_insert((
-                (0, 0, 0),
-                s.forvaltning(),
-                [(0, 0); TOPICS],
-            ));
-            let order = (s.key.0, s.key.1, s.slot());
-            if order >= e.0 {
-                e.0 = order;
-                e.1 = s.forvaltning();
-            }
-            for (sum, &(correct, asked)) in e.2.iter_mut().zip(&s.marks) {
-                sum.0 += u32::from(correct);
-                sum.1 += u32::from(asked);
-            }
-        }
-        for (&q, (_, forv, marks)) in &quarters {
-            for key in [(Some(forv_name(*forv)), q), (None, q)] {
-                let cell = cells.entry(key).or_insert([(0, 0); TOPICS]);
-                for (c, &(correct, asked)) in cell.iter_mut().zip(marks) {
-                    if asked > 0 {
-                        c.0 += 1;
-                        c.1 += u64::from(correct) * UNIT / u64::from(asked);
-                    }
-                }
+    for share in in_chunks(learners, inp.threads, learner_cells) {
+        for ((forv, q), sums) in share {
+            let name = u16::try_from(forv).ok().map(forv_name);
+            let cell = cells.entry((name, q)).or_insert([(0, 0); TOPICS]);
+            for (c, s) in cell.iter_mut().zip(sums) {
+                c.0 += s.0;
+                c.1 += s.1;
             }
         }
     }
@@ -101,6 +90,53 @@ pub(super) fn knowledge_rows<'n>(
     withhold(&mut rows, &learners, inp.gate.min());
     add_trends(&mut rows);
     (rows, quarter_list.into_iter().map(quarter_label).collect())
+}
+
+/// The knowledge cells of `learners`: each learner's quarters, added to their forvaltning's
+/// cell and to all forvaltninger's.
+fn learner_cells(learners: &[&LearnerState]) -> Cells {
+    let mut cells = Cells::new();
+    // A learner's quarters: a few, so a list beats a map.
+    let mut quarters: Vec<(Quarter, LearnerQuarter)> = Vec::new();
+    for learner in learners {
+        quarters.clear();
+        for s in &learner.standing {
+            let q = s.quarter();
+            let i = quarters
+                .iter()
+                .position(|(x, _)| *x == q)
+                .unwrap_or_else(|| {
+                    quarters.push((q, ((0, 0, 0), s.forvaltning(), [(0, 0); TOPICS])));
+                    quarters.len() - 1
+                });
+            let e = &mut quarters[i].1;
+            let order = (s.key.0, s.key.1, s.slot());
+            if order >= e.0 {
+                e.0 = order;
+                e.1 = s.forvaltning();
+            }
+            for (sum, &(correct, asked)) in e.2.iter_mut().zip(&s.marks) {
+                sum.0 += u32::from(correct);
+                sum.1 += u32::from(asked);
+            }
+        }
+        for &(q, (_, forv, marks)) in &quarters {
+            // The learner's share per topic, once for both cells.
+            let shares = marks.map(|(correct, asked)| {
+                (asked > 0).then(|| u64::from(correct) * UNIT / u64::from(asked))
+            });
+            for key in [(u32::from(forv), q), (ALL, q)] {
+                let cell = cells.entry(key).or_insert([(0, 0); TOPICS]);
+                for (c, share) in cell.iter_mut().zip(&shares) {
+                    if let Some(share) = share {
+                        c.0 += 1;
+                        c.1 += share;
+                    }
+                }
+            }
+        }
+    }
+    cells
 }
 
 /// The mean of `n` shares summed in [`UNIT`]s.

@@ -20,6 +20,7 @@ mod completion;
 mod items;
 mod knowledge;
 mod overview;
+mod planner;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +42,9 @@ pub struct Inputs<'a, 'b> {
     pub today: Date,
     /// The privacy gate.
     pub gate: Gate,
+    /// Threads to share the people and learners out over (at least one); the tables are the
+    /// same whatever the number.
+    pub threads: usize,
 }
 
 /// A finish time in the report's state.
@@ -128,7 +132,8 @@ pub fn build(
             .map(|(id, s)| Person {
                 id: id.clone(),
                 forvaltning: forv_name(s.forvaltning.1),
-                start: schedule::local_date(i64::from(s.first_seen), &schedule::COPENHAGEN)
+                start: schedule::COPENHAGEN_DATES
+                    .date(i64::from(s.first_seen))
                     .unwrap_or(Date::MAX),
                 role: role_of(index, None, Some(s)),
                 state: Some(s),
@@ -146,8 +151,9 @@ pub fn build(
         .filter_map(|row| row.forvaltning.as_deref())
         .collect();
     let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
-    let (knowledge, quarters) = knowledge_rows(inp, &forv_name);
-    let (questions, module_stats) = item_rows(inp);
+    let learners: Vec<&LearnerState> = inp.agg.learners.values().collect();
+    let (knowledge, quarters) = knowledge_rows(inp, &learners, &forv_name);
+    let (questions, module_stats) = item_rows(inp, &learners);
     let mut forvaltninger: Vec<String> = people
         .iter()
         .map(|p| p.forvaltning.to_owned())

@@ -108,6 +108,19 @@ impl<'s> Tallies<'s> {
         self.roles[role_index(role)].add(now, before);
     }
 
+    /// Adds another share of the people's tallies.
+    pub(super) fn merge(&mut self, other: Tallies<'s>) {
+        for (forvaltning, t) in other.forvaltninger {
+            self.forvaltninger
+                .entry(forvaltning)
+                .or_default()
+                .add_all(&t);
+        }
+        for (mine, theirs) in self.roles.iter_mut().zip(&other.roles) {
+            mine.add_all(theirs);
+        }
+    }
+
     /// Whether the overview has rows per role: only when both roles have people (with no
     /// managers at all, the employees' row would repeat the total).
     fn by_role(&self) -> bool {

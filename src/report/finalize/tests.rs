@@ -117,3 +117,42 @@ fn without_roles_a_managers_module_counts_those_with_records_of_it() {
         assert_eq!(r.counts.learners, 8);
     }
 }
+
+/// The people and learners are shared out over the threads: every table and list is the same
+/// whatever their number, with a roster (the people are its employees) and without (the
+/// people are the learners, met in the order of a hash map).
+#[test]
+fn the_number_of_threads_changes_no_table() {
+    use crate::report::aggregate::{Aggregator, Names};
+    use crate::report::model::Counts;
+    use crate::report::testkit::{index, three_forvaltninger_collection};
+    use crate::report::{admit, finish, render};
+
+    let (items, roster) = three_forvaltninger_collection();
+    let index = index();
+    let settings = settings(3);
+    let names = Names::default();
+    let mut agg = Aggregator::new(&index, &names, settings.now.as_second());
+    for (path, line, c) in &items {
+        let _ = admit(&mut agg, (settings.now, settings.lang), path, *line, c);
+    }
+    for roster in [Some(&roster), None] {
+        let out = |threads| {
+            let (r, f) = finish(
+                &agg,
+                &names,
+                roster,
+                &settings,
+                (Counts::default(), Vec::new()),
+                threads,
+            );
+            let json = serde_json::to_string(&r).expect("serialises");
+            (json, render::followup::render(&f, crate::lang::Lang::En))
+        };
+        let one = out(1);
+        assert!(one.0.contains("\"Alfa\""), "{}", one.0);
+        for threads in [2, 3, 5, 64] {
+            assert_eq!(out(threads), one, "{threads} threads");
+        }
+    }
+}

@@ -50,6 +50,7 @@ use super::cache::{FileId, ReportCache};
 use super::model::{Counts, Problem, ProblemKind};
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
+use super::shares::in_chunks;
 use crate::verdict::CourseIndex;
 
 mod cached;
@@ -266,17 +267,12 @@ fn parallel_map<T: Sync, R: Send>(
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    let chunk = items.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    in_chunks(items, threads, |share| {
+        share.iter().map(&f).collect::<Vec<R>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Opens a file of the collection for reading: only a regular file of a log's size.
