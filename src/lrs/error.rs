@@ -26,6 +26,15 @@ pub enum LrsError {
         /// The HTTP client's reason.
         detail: String,
     },
+    /// The LRS's certificate is not one this machine trusts (not issued by an authority in
+    /// its certificate store, expired, or for another name): someone must fix the machine's
+    /// store or the LRS, so trying again later does not help.
+    Untrusted {
+        /// The endpoint.
+        endpoint: String,
+        /// What the TLS library found.
+        detail: String,
+    },
     /// The LRS did not answer in time.
     TimedOut {
         /// The endpoint.
@@ -83,6 +92,7 @@ impl LrsError {
                 true
             }
             LrsError::Denied { .. }
+            | LrsError::Untrusted { .. }
             | LrsError::Redirect { .. }
             | LrsError::Refused { .. }
             | LrsError::BadAnswer { .. } => false,
@@ -93,6 +103,10 @@ impl LrsError {
         let endpoint = endpoint.to_string();
         match e {
             ureq::Error::Timeout(_) => LrsError::TimedOut { endpoint },
+            other if let Some(tls) = certificate_error(other) => LrsError::Untrusted {
+                endpoint,
+                detail: crate::safe_text::sanitize(&tls.to_string(), true),
+            },
             other => LrsError::Unreachable {
                 endpoint,
                 detail: crate::safe_text::sanitize(&other.to_string(), true),
@@ -128,6 +142,16 @@ impl LrsError {
     }
 }
 
+/// The certificate error inside `e`, if the TLS handshake failed on the LRS's certificate.
+fn certificate_error(e: &ureq::Error) -> Option<&rustls::Error> {
+    let tls = match e {
+        ureq::Error::Rustls(tls) => tls,
+        ureq::Error::Io(io) => io.get_ref()?.downcast_ref::<rustls::Error>()?,
+        _ => return None,
+    };
+    matches!(tls, rustls::Error::InvalidCertificate(_)).then_some(tls)
+}
+
 impl Bilingual for LrsError {
     fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -135,6 +159,19 @@ impl Bilingual for LrsError {
                 out,
                 format_args!("LRS'en {endpoint} kan ikke nås: {detail}"),
                 format_args!("cannot reach the LRS {endpoint}: {detail}"),
+            ),
+            LrsError::Untrusted { endpoint, detail } => lang.write(
+                out,
+                format_args!(
+                    "denne computer stoler ikke på certifikatet fra LRS'en {endpoint} ({detail}); \
+                     it-supporten skal lægge organisationens rodcertifikat i computerens \
+                     certifikatlager, eller LRS'en skal have et gyldigt certifikat"
+                ),
+                format_args!(
+                    "this computer does not trust the certificate of the LRS {endpoint} \
+                     ({detail}); IT support must add the organisation's root certificate to \
+                     the computer's certificate store, or the LRS must get a valid certificate"
+                ),
             ),
             LrsError::TimedOut { endpoint } => lang.write(
                 out,

@@ -23,7 +23,21 @@ const NOW: &str = "2026-01-01T00:00:00Z";
 
 /// Runs bevidst in `sandbox` (its own data folder there) as `user` of `lrs`, in English.
 fn bevidst(sandbox: &Path, credential: Option<(&str, &str)>, args: &[&str]) -> Output {
+    bevidst_trusting(sandbox, credential, None, args)
+}
+
+/// [`bevidst`], trusting the certificate authorities in the PEM file `ca` (as the system's
+/// store would hold a municipality's own authority; `SSL_CERT_FILE` stands in for it here).
+fn bevidst_trusting(
+    sandbox: &Path,
+    credential: Option<(&str, &str)>,
+    ca: Option<&str>,
+    args: &[&str],
+) -> Output {
     let mut cmd = hermetic::command(env!("CARGO_BIN_EXE_bevidst"), sandbox);
+    if let Some(ca) = ca {
+        cmd.env("SSL_CERT_FILE", ca);
+    }
     cmd.args(args).arg("--lang").arg("en");
     if let Some((user, password)) = credential {
         cmd.env("BEVIDST_LRS_USER", user)
@@ -263,4 +277,48 @@ fn a_record_edited_in_the_lrs_is_caught_as_in_a_file() {
         kinds(&folder).iter().any(|k| k.contains("broken chain")),
         "{folder}"
     );
+}
+
+#[test]
+fn https_works_with_the_organisations_own_certificate_authority() {
+    let Some(lrs) = slot(7) else { return };
+    assert!(
+        !lrs.tls_url.is_empty(),
+        "the test LRS has an HTTPS address (.ci/lrs sets BEVIDST_TEST_LRS_TLS_URL)"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let coll = collection(dir.path());
+    let coll = coll.to_str().expect("utf-8 path");
+    let writer = Some((lrs.writer.as_str(), lrs.password.as_str()));
+    let push = ["lrs", "push", coll, "--lrs", &lrs.tls_url];
+
+    // A certificate from an authority the machine does not trust is refused, and nothing sent.
+    let untrusted = bevidst_trusting(dir.path(), writer, Some(&lrs.other_ca), &push);
+    assert_eq!(untrusted.status.code(), Some(2), "{}", stderr(&untrusted));
+    let said = stderr(&untrusted);
+    assert!(
+        said.contains("does not trust the certificate") && said.contains("root certificate"),
+        "{said}"
+    );
+
+    // Trusting the organisation's own authority, the same push goes through, and the report
+    // read over HTTPS equals the folder's.
+    let trusted = bevidst_trusting(dir.path(), writer, Some(&lrs.tls_ca), &push);
+    assert!(trusted.status.success(), "{}", stderr(&trusted));
+    let folder = json(&report(dir.path(), "folder", Err(Path::new(coll)), "json"));
+    let o = bevidst_trusting(
+        &dir.path().join("https"),
+        Some((&lrs.reader, &lrs.password)),
+        Some(&lrs.tls_ca),
+        &[
+            "report",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--lrs",
+            &lrs.tls_url,
+        ],
+    );
+    assert_eq!(json(&o), folder);
 }

@@ -12,7 +12,8 @@
 //!   4 tests/lrs: a tampered statement
 //!   5 benches/lrs
 //!   6 tests/plain/lrs: a completion made with the LRS down is sent at the next start
-//!   7–16 free
+//!   7 tests/lrs: HTTPS with the organisation's own certificate authority
+//!   8–16 free
 
 /// One slot of the test LRS.
 #[allow(dead_code)]
@@ -25,6 +26,12 @@ pub struct TestLrs {
     pub reader: String,
     /// Both users' password.
     pub password: String,
+    /// The same LRS over HTTPS, its certificate issued by a throwaway authority.
+    pub tls_url: String,
+    /// That authority's certificate (PEM), for `SSL_CERT_FILE`.
+    pub tls_ca: String,
+    /// Another authority's certificate, which did not issue the LRS's.
+    pub other_ca: String,
 }
 
 /// Slot `n` of the test LRS, or `None` (after saying how to run the test) when none is
@@ -43,6 +50,9 @@ pub fn slot(n: u32) -> Option<TestLrs> {
             writer: format!("writer-{n}"),
             reader: format!("reader-{n}"),
             password,
+            tls_url: var("BEVIDST_TEST_LRS_TLS_URL"),
+            tls_ca: var("BEVIDST_TEST_LRS_TLS_CA"),
+            other_ca: var("BEVIDST_TEST_LRS_OTHER_CA"),
         }),
         _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
             panic!("CI=true but no test LRS (slot {n}): run the tests through `bash .ci/lrs run`")
@@ -54,4 +64,9 @@ pub fn slot(n: u32) -> Option<TestLrs> {
             None
         }
     }
+}
+
+/// A variable `.ci/lrs` sets beside the address (empty if an older script did not).
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_default()
 }
