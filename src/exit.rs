@@ -91,16 +91,17 @@ impl Exit {
                  unreadable)",
             ),
             Exit::NotOk => lang.pick(
-                "ikke alt var i orden (en kursusfil med fejl, en log der ikke kunne verificeres)",
+                "ikke alt var i orden (en kursusfil med fejl, en log, der ikke kunne \
+                 verificeres, intet at eksportere, eller et udsagn, som læringsdatabasen afviste)",
                 "not everything was in order (a course file with errors, a log that did not \
-                 verify, nothing to export)",
+                 verify, nothing to export, or a statement the LRS refused)",
             ),
             Exit::NoReport => lang.pick(
                 "der kunne ikke laves en rapport eller sendes noget (kursusfiler, samlemappe, \
-                 ankerfil eller nøgle kan ikke bruges, eller LRS'en kan ikke nås eller afviser \
-                 adgangen)",
-                "no report could be made or nothing sent (course files, collection folder, \
-                 anchor file or key unusable, or the LRS unreachable or refusing the \
+                 ankerfil eller nøgle kan ikke bruges, eller læringsdatabasen kan ikke nås eller \
+                 afviser adgangsoplysningerne)",
+                "no report could be made, or nothing could be sent (course files, collection \
+                 folder, anchor file or key unusable, or the LRS unreachable or refusing the \
                  credential)",
             ),
             Exit::Output => lang.pick(

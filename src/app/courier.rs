@@ -93,24 +93,26 @@ impl Bilingual for Failure {
                 out,
                 format_args!(
                     "Dine resultater er gemt på din computer, men kunne ikke sendes til \
-                     læringsdatabasen (LRS) lige nu: {why}. De bliver sendt igen senere."
+                     læringsdatabasen (LRS) lige nu: {why}. De bliver sendt senere, uden at du \
+                     skal gøre noget."
                 ),
                 format_args!(
                     "Your results are saved on your computer, but could not be sent to the \
-                     learning record store (LRS) just now: {why}. They will be sent again later."
+                     learning record store (LRS) just now: {why}. They will be sent later, \
+                     without you having to do anything."
                 ),
             ),
             FailureKind::Setup => lang.write(
                 out,
                 format_args!(
                     "Dine resultater gemmes på din computer, men kan ikke sendes til \
-                     læringsdatabasen (LRS): {why}. Kontakt it-supporten; de bliver sendt, når \
-                     det er rettet."
+                     læringsdatabasen (LRS): {why}. Kontakt it-supporten. Når fejlen er \
+                     rettet, bliver de sendt."
                 ),
                 format_args!(
                     "Your results are saved on your computer, but cannot be sent to the \
-                     learning record store (LRS): {why}. Contact IT support; they will be sent \
-                     once this is fixed."
+                     learning record store (LRS): {why}. Contact IT support. Once the fault is \
+                     fixed, they will be sent."
                 ),
             ),
         }

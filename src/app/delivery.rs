@@ -228,12 +228,11 @@ impl Bilingual for Unavailable<'_> {
                 format_args!("{endpoint} svarede ikke i tide"),
                 format_args!("{endpoint} did not answer in time"),
             ),
-            LrsError::Server {
-                endpoint, status, ..
-            } => lang.write(
+            // The status code is for IT, not for the learner.
+            LrsError::Server { endpoint, .. } => lang.write(
                 out,
-                format_args!("{endpoint} har en fejl ({status})"),
-                format_args!("{endpoint} has a fault ({status})"),
+                format_args!("{endpoint} har en fejl"),
+                format_args!("{endpoint} has a fault"),
             ),
             other => other.write(lang, out),
         }
@@ -254,10 +253,15 @@ impl Bilingual for RefusedStatements {
             status,
             reason,
         } = self;
+        let statements = if *count == 1 {
+            "statement"
+        } else {
+            "statements"
+        };
         lang.write(
             out,
             format_args!("den afviste {count} udsagn ({status}: {reason})"),
-            format_args!("it refused {count} statement(s) ({status}: {reason})"),
+            format_args!("it refused {count} {statements} ({status}: {reason})"),
         )
     }
 }
@@ -289,7 +293,7 @@ mod tests {
         assert!(
             failure
                 .text(Lang::En)
-                .contains("it refused 1 statement(s) (400: bad result)"),
+                .contains("it refused 1 statement (400: bad result)"),
             "{failure:?}"
         );
         let all = acknowledged(&ids, &Posted::default());
@@ -309,7 +313,7 @@ mod tests {
             f.text(Lang::Da),
             "Dine resultater er gemt på din computer, men kunne ikke sendes til \
              læringsdatabasen (LRS) lige nu: https://lrs.kk.dk/xAPI kan ikke nås. De bliver \
-             sendt igen senere."
+             sendt senere, uden at du skal gøre noget."
         );
         let denied = LrsError::Denied {
             endpoint: "https://lrs.kk.dk/xAPI".into(),

@@ -263,7 +263,7 @@ impl Client {
                 None => return Ok(fetched),
                 Some(more) => {
                     url = self.endpoint.resolve_more(&more).ok_or_else(|| {
-                        self.bad_answer(&format!("a »more« link to another server: {more}"))
+                        self.bad_answer(&format!("a \"more\" link to another server: {more}"))
                     })?;
                 }
             }

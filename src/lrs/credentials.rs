@@ -205,7 +205,9 @@ impl Bilingual for CredentialsError {
                 };
                 lang.write(
                     out,
-                    format_args!("{set} er sat, men {missing} er ikke; sæt begge eller ingen"),
+                    format_args!(
+                        "{set} er sat, men {missing} er ikke sat; sæt begge eller ingen af dem"
+                    ),
                     format_args!("{set} is set but {missing} is not; set both or neither"),
                 )
             }
@@ -214,12 +216,12 @@ impl Bilingual for CredentialsError {
                 lang.write(
                     out,
                     format_args!(
-                        "ingen adgang til LRS'en: sæt {ENV_USER} og {ENV_PASSWORD}, eller skriv \
-                         »bruger:adgangskode« i {f} (chmod 600)"
+                        "ingen adgangsoplysninger til læringsdatabasen: sæt {ENV_USER} og \
+                         {ENV_PASSWORD}, eller skriv »brugernavn:adgangskode« i {f} (chmod 600)"
                     ),
                     format_args!(
                         "no credential for the LRS: set {ENV_USER} and {ENV_PASSWORD}, or write \
-                         \"user:password\" into {f} (chmod 600)"
+                         \"username:password\" into {f} (chmod 600)"
                     ),
                 )
             }
@@ -229,8 +231,8 @@ impl Bilingual for CredentialsError {
                 lang.write(
                     out,
                     format_args!(
-                        "{f}: andre end dig kan læse filen med adgangskoden (rettigheder {mode:o}); \
-                         kør »chmod 600 {f}«"
+                        "{f}: andre end dig kan læse filen med adgangskoden (rettigheder \
+                         {mode:o}); kør »chmod 600 {f}«"
                     ),
                     format_args!(
                         "{f}: others than you can read the password file (permissions {mode:o}); \
@@ -242,8 +244,8 @@ impl Bilingual for CredentialsError {
                 let f = file.display();
                 lang.write(
                     out,
-                    format_args!("{f}: skal være én linje »bruger:adgangskode«"),
-                    format_args!("{f}: must be one line \"user:password\""),
+                    format_args!("{f}: skal være én linje »brugernavn:adgangskode«"),
+                    format_args!("{f}: must be one line \"username:password\""),
                 )
             }
         }

@@ -131,40 +131,44 @@ impl Bilingual for EndpointError {
         match self.why {
             EndpointProblem::NotAUrl => lang.write(
                 out,
-                format_args!("»{url}« er ikke en LRS-adresse; skriv fx https://lrs.kk.dk/xAPI"),
+                format_args!(
+                    "»{url}« er ikke en adresse på en læringsdatabase (LRS); skriv fx \
+                     https://lrs.kk.dk/xAPI"
+                ),
                 format_args!("\"{url}\" is not an LRS address; write e.g. https://lrs.kk.dk/xAPI"),
             ),
             EndpointProblem::Scheme => lang.write(
                 out,
-                format_args!("»{url}«: en LRS nås med https://"),
-                format_args!("\"{url}\": an LRS is reached with https://"),
+                format_args!("»{url}«: adressen skal begynde med https://"),
+                format_args!("\"{url}\": the address must begin with https://"),
             ),
             EndpointProblem::PlainHttp => lang.write(
                 out,
                 format_args!(
-                    "»{url}«: ukrypteret http:// bruges kun til denne maskine (localhost); \
+                    "»{url}«: ukrypteret http:// bruges kun til denne computer (localhost); \
                      brug https://, så adgangskoden og resultaterne ikke kan læses undervejs"
                 ),
                 format_args!(
-                    "\"{url}\": plain http:// is used only to this machine (localhost); use \
-                     https:// so the password and the results cannot be read on the way"
+                    "\"{url}\": unencrypted http:// is used only to this computer (localhost); \
+                     use https:// so the password and the results cannot be read on the way"
                 ),
             ),
             EndpointProblem::UserInfo => lang.write(
                 out,
                 format_args!(
-                    "»{url}«: skriv ikke bruger eller adgangskode i adressen; brug \
-                     BEVIDST_LRS_USER og BEVIDST_LRS_PASSWORD eller filen med adgangen"
+                    "»{url}«: skriv ikke brugernavn eller adgangskode i adressen; brug \
+                     BEVIDST_LRS_USER og BEVIDST_LRS_PASSWORD eller filen med \
+                     adgangsoplysningerne"
                 ),
                 format_args!(
-                    "\"{url}\": do not put a user or password in the address; use \
+                    "\"{url}\": do not put a user name or password in the address; use \
                      BEVIDST_LRS_USER and BEVIDST_LRS_PASSWORD or the credentials file"
                 ),
             ),
             EndpointProblem::Query => lang.write(
                 out,
-                format_args!("»{url}«: adressen må ikke have ? eller #"),
-                format_args!("\"{url}\": the address may not have ? or #"),
+                format_args!("»{url}«: adressen må ikke indeholde ? eller #"),
+                format_args!("\"{url}\": the address must not contain ? or #"),
             ),
         }
     }

@@ -157,7 +157,7 @@ impl Bilingual for LrsError {
         match self {
             LrsError::Unreachable { endpoint, detail } => lang.write(
                 out,
-                format_args!("LRS'en {endpoint} kan ikke nås: {detail}"),
+                format_args!("læringsdatabasen {endpoint} kan ikke nås: {detail}"),
                 format_args!("cannot reach the LRS {endpoint}: {detail}"),
             ),
             LrsError::Untrusted { endpoint, detail } => lang.write(
@@ -175,7 +175,7 @@ impl Bilingual for LrsError {
             ),
             LrsError::TimedOut { endpoint } => lang.write(
                 out,
-                format_args!("LRS'en {endpoint} svarede ikke i tide"),
+                format_args!("læringsdatabasen {endpoint} svarede ikke i tide"),
                 format_args!("the LRS {endpoint} did not answer in time"),
             ),
             LrsError::Denied {
@@ -185,13 +185,13 @@ impl Bilingual for LrsError {
             } => lang.write(
                 out,
                 format_args!(
-                    "LRS'en {endpoint} afviste adgangen ({status}): brugeren findes ikke, \
-                     adgangskoden er forkert, eller den må ikke skrive udsagn \
-                     (scope statements/write)"
+                    "læringsdatabasen {endpoint} afviste adgangsoplysningerne ({status}): \
+                     brugeren findes ikke, adgangskoden er forkert, eller brugeren må ikke \
+                     skrive udsagn (scope statements/write)"
                 ),
                 format_args!(
                     "the LRS {endpoint} refused the credential ({status}): the user does not \
-                     exist, the password is wrong, or it may not write statements \
+                     exist, the password is wrong, or the user may not write statements \
                      (scope statements/write)"
                 ),
             ),
@@ -202,21 +202,22 @@ impl Bilingual for LrsError {
             } => lang.write(
                 out,
                 format_args!(
-                    "LRS'en {endpoint} afviste adgangen ({status}): brugeren findes ikke, \
-                     adgangskoden er forkert, eller den må ikke læse udsagn (scope \
-                     statements/read); de lærendes adgang kan kun skrive"
+                    "læringsdatabasen {endpoint} afviste adgangsoplysningerne ({status}): \
+                     brugeren findes ikke, adgangskoden er forkert, eller brugeren må ikke \
+                     læse udsagn (scope statements/read); medarbejdernes adgangsoplysninger \
+                     kan kun skrive"
                 ),
                 format_args!(
                     "the LRS {endpoint} refused the credential ({status}): the user does not \
-                     exist, the password is wrong, or it may not read statements (scope \
-                     statements/read); the learners' credential can only write"
+                     exist, the password is wrong, or the user may not read statements (scope \
+                     statements/read); the employees' credential can only write"
                 ),
             ),
             LrsError::Redirect { endpoint, status } => lang.write(
                 out,
                 format_args!(
-                    "LRS'en {endpoint} henviste videre ({status}); brug den adresse, den \
-                     henviser til"
+                    "læringsdatabasen {endpoint} sendte videre til en anden adresse \
+                     ({status}); brug den adresse, den sender videre til"
                 ),
                 format_args!(
                     "the LRS {endpoint} redirected ({status}); use the address it redirects to"
@@ -228,8 +229,8 @@ impl Bilingual for LrsError {
                 detail,
             } => lang.write(
                 out,
-                format_args!("LRS'en {endpoint} har en fejl ({status}): {detail}"),
-                format_args!("the LRS {endpoint} failed ({status}): {detail}"),
+                format_args!("læringsdatabasen {endpoint} har en fejl ({status}): {detail}"),
+                format_args!("the LRS {endpoint} has a fault ({status}): {detail}"),
             ),
             LrsError::Refused {
                 endpoint,
@@ -237,12 +238,16 @@ impl Bilingual for LrsError {
                 detail,
             } => lang.write(
                 out,
-                format_args!("LRS'en {endpoint} afviste forespørgslen ({status}): {detail}"),
+                format_args!(
+                    "læringsdatabasen {endpoint} afviste forespørgslen ({status}): {detail}"
+                ),
                 format_args!("the LRS {endpoint} refused the request ({status}): {detail}"),
             ),
             LrsError::BadAnswer { endpoint, detail } => lang.write(
                 out,
-                format_args!("LRS'en {endpoint} svarede ikke som xAPI foreskriver: {detail}"),
+                format_args!(
+                    "læringsdatabasen {endpoint} svarede ikke, som xAPI foreskriver: {detail}"
+                ),
                 format_args!("the LRS {endpoint} did not answer as xAPI says: {detail}"),
             ),
         }

@@ -286,7 +286,7 @@ impl Bilingual for MirrorError {
                 let (p, why) = (path.display(), IoReason(source).text(lang));
                 lang.write(
                     out,
-                    format_args!("{p}: kopien af LRS'ens poster kan ikke gemmes: {why}"),
+                    format_args!("{p}: kopien af læringsdatabasens poster kan ikke gemmes: {why}"),
                     format_args!("{p}: cannot keep the copy of the LRS's records: {why}"),
                 )
             }
@@ -296,7 +296,7 @@ impl Bilingual for MirrorError {
                     out,
                     format_args!(
                         "{p}: er ikke skrevet af denne version af bevidst; slet mappen, så \
-                         læses alt fra LRS'en igen"
+                         læses alt fra læringsdatabasen igen"
                     ),
                     format_args!(
                         "{p}: was not written by this version of bevidst; delete its folder to \

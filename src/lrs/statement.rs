@@ -251,21 +251,21 @@ impl Bilingual for NoRecord {
             Malformed::Field(name) => lang.write(
                 out,
                 format_args!(
-                    "udsagn {id}: posten mangler feltet »{name}«, eller det har forkert type"
+                    "udsagn {id}: posten mangler feltet »{name}«, eller feltet har en forkert type"
                 ),
                 format_args!(
-                    "statement {id}: the record lacks the field \"{name}\", or it has the wrong type"
+                    "statement {id}: the record lacks the field \"{name}\", or the field has the wrong type"
                 ),
             ),
             Malformed::Installation => lang.write(
                 out,
-                format_args!("udsagn {id}: postens installation er ikke 32 hex-cifre"),
-                format_args!("statement {id}: the record's installation is not 32 hex digits"),
+                format_args!("udsagn {id}: postens installations-id er ikke 32 hex-cifre"),
+                format_args!("statement {id}: the record's installation id is not 32 hex digits"),
             ),
             Malformed::Line => lang.write(
                 out,
-                format_args!("udsagn {id}: postens linje har linjeskift eller er for lang"),
-                format_args!("statement {id}: the record's line has a line break or is too long"),
+                format_args!("udsagn {id}: postens linje indeholder et linjeskift eller er for lang"),
+                format_args!("statement {id}: the record's line contains a line break or is too long"),
             ),
         }
     }

@@ -90,7 +90,8 @@ fn completion_with_the_lrs_down(dirs: &Dirs) -> bevidst::record::CompletionRecor
         .expect("the record is stored, with its receipt");
     let said = format!(
         "Dine resultater er gemt på din computer, men kunne ikke sendes til \
-         læringsdatabasen (LRS) lige nu: {down} kan ikke nås. De bliver sendt igen senere."
+         læringsdatabasen (LRS) lige nu: {down} kan ikke nås. De bliver sendt senere, uden at \
+         du skal gøre noget."
     );
     let notice = stdout.find(&said).expect("the learner is told");
     assert!(notice > receipt, "beside the receipt: {stdout}");

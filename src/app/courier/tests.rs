@@ -107,7 +107,8 @@ fn an_offline_lrs_is_one_line_and_everything_is_retried_with_the_next_record() {
     assert_eq!(
         line,
         "Dine resultater er gemt på din computer, men kunne ikke sendes til læringsdatabasen \
-         (LRS) lige nu: forbindelsen blev afvist. De bliver sendt igen senere."
+         (LRS) lige nu: forbindelsen blev afvist. De bliver sendt senere, uden at du skal gøre \
+         noget."
     );
     assert!(!line.contains('\n'));
     assert!(

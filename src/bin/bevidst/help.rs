@@ -185,30 +185,34 @@ const TEXTS: &[Row] = &[
     row(
         "report",
         Some("lrs"),
-        "Læs posterne fra denne Learning Record Store (xAPI) i stedet for en samlemappe, og lav \
-         præcis den rapport, mappen ville give. Adgang: BEVIDST_LRS_USER og \
-         BEVIDST_LRS_PASSWORD, ellers --lrs-credentials.",
-        "Read the records from this Learning Record Store (xAPI) instead of a collection \
-         folder, and make exactly the report the folder would give. Credential: \
+        "Læs posterne fra denne læringsdatabase (Learning Record Store, LRS, xAPI) i stedet \
+         for fra en samlemappe, og lav præcis den rapport, mappen ville give. \
+         Adgangsoplysninger: BEVIDST_LRS_USER og BEVIDST_LRS_PASSWORD, ellers \
+         --lrs-credentials.",
+        "Read the records from this learning record store (LRS, xAPI) instead of from a \
+         collection folder, and make exactly the report the folder would give. Credential: \
          BEVIDST_LRS_USER and BEVIDST_LRS_PASSWORD, else --lrs-credentials.",
     ),
     row(
         "report",
         Some("lrs_credentials"),
-        "Filen med LRS-adgangen, én linje »bruger:adgangskode«, kun læsbar for dig (standard: \
-         lrs-credentials i rapportens datamappe).",
-        "The file with the LRS credential, one line \"user:password\", readable by you only \
-         (default: lrs-credentials in the report's data folder).",
+        "Filen med adgangsoplysningerne til læringsdatabasen: én linje \
+         »brugernavn:adgangskode«, som kun du kan læse (standard: lrs-credentials i \
+         rapportens datamappe).",
+        "The file with the credential for the LRS: one line \"username:password\", readable by \
+         you only (default: lrs-credentials in the report's data folder).",
     ),
     row(
         "report",
         Some("lrs_full"),
-        "Læs alle LRS'ens udsagn igen nu, ikke kun dem siden sidste kørsel (til revision). \
-         Det sker også af sig selv, når den sidste fulde læsning er mere end 7 dage gammel: \
-         Ralph sammenligner »since« med udsagnets tidspunkt, ikke med hvornår det blev gemt.",
-        "Read all the LRS's statements again now, not only those since the last run (for an \
-         audit). It also happens by itself when the last full read is more than 7 days old: \
-         Ralph compares »since« with a statement's timestamp, not with when it was stored.",
+        "Læs alle udsagn i læringsdatabasen igen nu, ikke kun dem, der er kommet siden sidste \
+         kørsel (til revision). Det sker også af sig selv, når den sidste fulde læsning er mere \
+         end 7 dage gammel, fordi Ralph sammenligner »since« med udsagnets tidspunkt og ikke \
+         med, hvornår det blev gemt.",
+        "Read all the statements in the LRS again now, not only those that came since the last \
+         run (for an audit). It also happens by itself when the last full read is more than 7 \
+         days old, because Ralph compares \"since\" with a statement's timestamp and not with \
+         when it was stored.",
     ),
     row(
         "report",
@@ -302,11 +306,11 @@ const TEXTS: &[Row] = &[
         "report",
         Some("followup_view"),
         "Vis opfølgningen i terminalen i stedet for dashboardet: én række pr. forsinket person \
-         (sortér med s, vælg forvaltning med f) og filerne med problemer. Personoplysninger: \
-         vis den ikke på en fælles skærm.",
+         (sortér med s, vælg forvaltning med f) og filerne med problemer. Den indeholder \
+         personoplysninger, så vis den ikke på en fælles skærm.",
         "Show the follow-up in the terminal instead of the dashboard: one row per overdue \
-         person (sort with s, pick a forvaltning with f) and the files with problems. Personal \
-         data: do not show it on a shared screen.",
+         person (sort with s, pick a forvaltning with f) and the files with problems. It holds \
+         personal data, so do not show it on a shared screen.",
     ),
     row(
         "simulate",
@@ -366,16 +370,18 @@ const TEXTS: &[Row] = &[
     row(
         "lrs",
         None,
-        "En Learning Record Store (xAPI): send en samlemappes poster til den.",
-        "A Learning Record Store (xAPI): send a collection folder's records to it.",
+        "Læringsdatabasen (Learning Record Store, LRS, xAPI): send posterne i en \
+         samlemappe til den.",
+        "The learning record store (LRS, xAPI): send the records of a collection folder \
+         to it.",
     ),
     row(
         "lrs push",
         None,
-        "Send de verificerede poster i en samlemappe til en LRS som xAPI-udsagn (et pr. \
-         forsøg med posten selv, et pr. besvaret spørgsmål). At sende igen skader ikke: det, \
-         der allerede er der, gemmes ikke to gange.",
-        "Send the verified records of a collection folder to an LRS as xAPI statements (one \
+        "Send de verificerede poster i en samlemappe til læringsdatabasen som xAPI-udsagn (ét \
+         pr. forsøg med selve posten og ét pr. besvaret spørgsmål). Det skader ikke at sende \
+         igen: det, der allerede er der, gemmes ikke to gange.",
+        "Send the verified records of a collection folder to the LRS as xAPI statements (one \
          per attempt carrying the record itself, one per answered question). Sending again is \
          harmless: what is there already is not stored twice.",
     ),
@@ -388,18 +394,19 @@ const TEXTS: &[Row] = &[
     row(
         "lrs push",
         Some("lrs"),
-        "LRS'ens xAPI-adresse, fx https://lrs.kk.dk/xAPI (http:// kun til denne maskine).",
-        "The LRS's xAPI address, e.g. https://lrs.kk.dk/xAPI (http:// only to this machine).",
+        "Læringsdatabasens xAPI-adresse, fx https://lrs.kk.dk/xAPI (http:// kun til denne \
+         computer).",
+        "The LRS's xAPI address, e.g. https://lrs.kk.dk/xAPI (http:// only to this computer).",
     ),
     row(
         "lrs push",
         Some("credentials"),
-        "Filen med LRS-adgangen, én linje »bruger:adgangskode«, kun læsbar for dig, hvis \
-         BEVIDST_LRS_USER og BEVIDST_LRS_PASSWORD ikke er sat (standard: lrs-credentials i \
-         rapportens datamappe).",
-        "The file with the LRS credential, one line \"user:password\", readable by you only, \
-         when BEVIDST_LRS_USER and BEVIDST_LRS_PASSWORD are not set (default: lrs-credentials \
-         in the report's data folder).",
+        "Filen med adgangsoplysningerne til læringsdatabasen, når BEVIDST_LRS_USER og \
+         BEVIDST_LRS_PASSWORD ikke er sat: én linje »brugernavn:adgangskode«, som kun du kan \
+         læse (standard: lrs-credentials i rapportens datamappe).",
+        "The file with the credential for the LRS, when BEVIDST_LRS_USER and \
+         BEVIDST_LRS_PASSWORD are not set: one line \"username:password\", readable by you \
+         only (default: lrs-credentials in the report's data folder).",
     ),
     row(
         "lrs push",

@@ -194,28 +194,33 @@ impl Bilingual for Note<'_> {
                 let why = bad.problem.text(lang);
                 lang.write(
                     out,
-                    format_args!("{path}:{line}: {why}; posterne herfra er ikke sendt"),
-                    format_args!("{path}:{line}: {why}; the records from here on were not sent"),
+                    format_args!(
+                        "{path}:{line}: {why}; posterne fra denne linje og frem er ikke sendt"
+                    ),
+                    format_args!(
+                        "{path}:{line}: {why}; the records from this line on were not sent"
+                    ),
                 )
             }
             Note::Refused(r) => {
                 let (id, status, why) = (&r.statement_id, r.status, &r.reason);
                 lang.write(
                     out,
-                    format_args!("udsagn {id} afvist af LRS'en ({status}): {why}"),
-                    format_args!("statement {id} refused by the LRS ({status}): {why}"),
+                    format_args!("udsagn {id} blev afvist af læringsdatabasen ({status}): {why}"),
+                    format_args!("statement {id} was refused by the LRS ({status}): {why}"),
                 )
             }
             Note::Read(s, seconds) => {
                 let (read, new, unreadable) = (s.statements, s.new_lines, s.unreadable.len());
+                let seconds = decimal(lang, *seconds);
                 lang.write(
                     out,
                     format_args!(
-                        "{read} udsagn læst fra LRS'en på {seconds:.1} s: {new} nye poster; \
-                         {unreadable} udsagn med en post, der ikke kan læses."
+                        "{read} udsagn læst fra læringsdatabasen på {seconds} s: {new} nye \
+                         poster; {unreadable} udsagn med en post, der ikke kan læses."
                     ),
                     format_args!(
-                        "{read} statements read from the LRS in {seconds:.1} s: {new} new \
+                        "{read} statements read from the LRS in {seconds} s: {new} new \
                          records; {unreadable} statements with a record that cannot be read."
                     ),
                 )
@@ -229,18 +234,28 @@ impl Bilingual for Note<'_> {
                     s.already_there,
                     s.refused.len(),
                 );
+                let seconds = decimal(lang, *seconds);
                 lang.write(
                     out,
                     format_args!(
-                        "{records} verificerede poster fra {files} filer sendt på {seconds:.1} s: \
+                        "{records} verificerede poster fra {files} filer sendt på {seconds} s: \
                          {new} udsagn gemt, {there} fandtes allerede, {refused} afvist."
                     ),
                     format_args!(
-                        "{records} verified records from {files} files sent in {seconds:.1} s: \
+                        "{records} verified records from {files} files sent in {seconds} s: \
                          {new} statements stored, {there} already there, {refused} refused."
                     ),
                 )
             }
         }
+    }
+}
+
+/// Seconds with one decimal, in the language's notation (Danish writes a decimal comma).
+fn decimal(lang: Lang, seconds: f64) -> String {
+    let s = format!("{seconds:.1}");
+    match lang {
+        Lang::Da => s.replace('.', ","),
+        Lang::En => s,
     }
 }

@@ -345,8 +345,14 @@ fn followup_view(
 ) -> std::io::Result<()> {
     if !std::io::stdout().is_terminal() {
         return Err(std::io::Error::other(match lang {
-            Lang::Da => "--followup-view vises kun i en terminal; brug --followup FILE for en fil",
-            Lang::En => "--followup-view shows only in a terminal; use --followup FILE for a file",
+            Lang::Da => {
+                "--followup-view kan kun vises i en terminal; brug --followup FILE for at få \
+                 opfølgningen i en fil"
+            }
+            Lang::En => {
+                "--followup-view can only be shown in a terminal; use --followup FILE to get the \
+                 follow-up in a file"
+            }
         }));
     }
     bevidst::tui::report::followup::run_followup_view(f, modules, lang)

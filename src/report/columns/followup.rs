@@ -227,7 +227,7 @@ pub static FILE_PROBLEMS: [Column<FileProblems>; 6] = [
     .fill(1),
     Column::new(
         "message",
-        ("Hvad (den første)", "What (the first)"),
+        ("Hvad (det første)", "What (the first)"),
         |r: &FileProblems, _| text(&r.message),
     )
     .only(Shown::NotOnDashboard),

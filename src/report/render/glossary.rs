@@ -37,7 +37,7 @@ pub fn glossary(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
         (
             lang.pick("I gang", "In progress"),
             pick(
-                "Det kvartal, rapporten er lavet i (markeret * ved kvartalets navn i dashboardets grafer). Det er ikke slut, så tallene kan nå at ændre sig. I en sparkline står ░ for et kvartal, hvis tal ikke vises, og · for et kvartal uden svar.".into(),
+                "Det kvartal, rapporten er lavet i (markeret * ved kvartalets navn i dashboardets grafer). Det er ikke slut, så tallene kan nå at ændre sig. I de små kurver (sparklines) står ░ for et kvartal, hvis tal ikke vises, og · for et kvartal uden svar.".into(),
                 "The quarter the report was made in (marked * by the quarter's name in the dashboard's charts). It is not over, so its figures may still change. In a sparkline, ░ is a quarter whose figure is withheld and · a quarter without answers.".into(),
             ),
         ),
@@ -110,15 +110,15 @@ fn people_terms(lang: Lang) -> Vec<(&'static str, String)> {
         (
             lang.pick("Forsøgt, ikke godkendt", "Attempted, not accepted"),
             pick(
-                "Personen har taget quizzen, men rapporten kunne ikke godkende noget forsøg (f.eks. besvaret hurtigere, end spørgsmålene kan læses). De tror måske, de er færdige.".into(),
-                "The person took the quiz, but the report could not accept any attempt (for instance, answered faster than the questions can be read). They may believe they are done.".into(),
+                "Personen har taget quizzen, men rapporten kunne ikke godkende noget forsøg (f.eks. besvaret hurtigere, end spørgsmålene kan læses). Personen tror måske selv at være færdig.".into(),
+                "The person took the quiz, but the report could not accept any attempt (for instance, answered faster than the questions can be read). The person may believe they are done.".into(),
             ),
         ),
         (
             lang.pick("Ledere, medarbejdere", "Managers, employees"),
             pick(
-                "Overblikkets rækker pr. rolle tæller alle forvaltninger sammen og giver tilsammen alle. Rollen er medarbejderlistens (kolonnen rolle); uden den er en leder den, der har poster fra et modul til ledere.".into(),
-                "The overview's rows per role count all forvaltninger together and add up to everyone. The role is the roster's (its role column); without one, a manager is someone with records of a managers' module.".into(),
+                "Overblikkets rækker pr. rolle tæller alle forvaltninger med, og tilsammen giver de alle ansatte. Rollen kommer fra medarbejderlistens kolonne »rolle«; uden den regnes den, der har poster fra et modul for ledere, som leder.".into(),
+                "The overview's rows per role count all forvaltninger, and together they add up to all employees. The role comes from the roster's role column; without one, someone with records of a module for managers counts as a manager.".into(),
             ),
         ),
     ]

@@ -180,7 +180,7 @@ pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Tabs], &[Plain(K::End), Plain(K::Char('G'))], Message::End, ("sidst", "last"), false),
     digits(&[C::Tabs], '2', Message::Goto, ("vælg fane", "pick tab"), true),
     row(&[C::Tabs], &[Plain(K::Char('s'))], Message::Sort, ("sortér", "sort"), true),
-    row(&[C::Tabs], &[Plain(K::Char('f'))], Message::NextForvaltning, ("forvaltning", "forvaltning"), true),
+    row(&[C::Tabs], &[Plain(K::Char('f'))], Message::NextForvaltning, ("næste forvaltning", "next forvaltning"), true),
     row(&[C::Tabs], &[Plain(K::Char('F'))], Message::PrevForvaltning, ("forrige forvaltning", "previous forvaltning"), false),
     row(&[C::Tabs], &[Plain(K::Char('L'))], Message::ToggleLang, ("English", "dansk"), false),
     row(&[C::Tabs], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),

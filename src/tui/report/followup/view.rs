@@ -22,8 +22,8 @@ use crate::tui::theme::Theme;
 
 /// The banner over the whole view.
 pub const BANNER: Bi = Bi::new(
-    "⚠ Personoplysninger: nævner medarbejdere ved navn. Vis ikke på en fælles skærm.",
-    "⚠ Personal data: names employees. Do not show it on a shared screen.",
+    "⚠ Personoplysninger om enkelte medarbejdere. Vis dem ikke på en fælles skærm.",
+    "⚠ Personal data on individual employees. Do not show it on a shared screen.",
 );
 
 /// What the view's figures and words mean, for its help.
@@ -31,15 +31,15 @@ const TERMS: [(Bi, Bi); 6] = [
     (
         Bi::new("Personoplysninger", "Personal data"),
         Bi::new(
-            "Visningen nævner medarbejdere og filer ved navn, til it-sikkerhedsfunktionens egen opfølgning. Vis den ikke på en projektor eller en delt skærm; dashboardet (uden --followup-view) nævner ingen.",
-            "The view names employees and files, for the IT-security function's own follow-up. Do not show it on a projector or a shared screen; the dashboard (without --followup-view) names no one.",
+            "Visningen viser enkelte medarbejdere (med medarbejdernummer) og filer ved navn, til it-sikkerhedsfunktionens egen opfølgning. Vis den ikke på en projektor eller en fælles skærm; dashboardet (uden --followup-view) viser ingen enkeltpersoner.",
+            "The view shows individual employees (by employee id) and files by name, for the IT-security function's own follow-up. Do not show it on a projector or a shared screen; the dashboard (without --followup-view) shows no individuals.",
         ),
     ),
     (
         Bi::new("Dage", "Days"),
         Bi::new(
-            "Dage forsinket med personens mest forsinkede modul; dagen efter fristen er den første. Hvert modul står med sine egne dage nederst.",
-            "Days overdue with the person's most overdue module; the day after the deadline is the first. Each module is listed with its own days at the bottom.",
+            "Så mange dage er personens mest forsinkede modul forsinket; dagen efter fristen er dag 1. Nederst står hvert af personens moduler med sine egne dage.",
+            "How many days the person's most overdue module is overdue; the day after the deadline is day 1. At the bottom, each of the person's modules is listed with its own days.",
         ),
     ),
     (
@@ -52,22 +52,22 @@ const TERMS: [(Bi, Bi); 6] = [
     (
         Bi::new("Forsøgt, ikke godkendt", "Attempted, not accepted"),
         Bi::new(
-            "Personens seneste forsøg efter sidste beståelse blev ikke godkendt (f.eks. besvaret hurtigere, end spørgsmålene kan læses). De tror måske, de er færdige.",
-            "The person's latest attempt since their last pass was not accepted (for instance, answered faster than the questions can be read). They may believe they are done.",
+            "Personens seneste forsøg blev ikke godkendt (f.eks. besvaret hurtigere, end spørgsmålene kan læses), og modulet er ikke bestået siden. Personen tror måske selv at være færdig.",
+            "The person's latest attempt was not accepted (for instance, answered faster than the questions can be read), and the module has not been passed since. The person may believe they are done.",
         ),
     ),
     (
         Bi::new("Ikke bestået i tide", "Not passed in time"),
         Bi::new(
-            "Modulet er aldrig bestået, skal fornyes, eller der er kommet en ny version.",
+            "Modulet er aldrig blevet bestået, skal fornyes, eller der er kommet en ny version af det.",
             "The module was never passed, is due for renewal, or has a new version.",
         ),
     ),
     (
         Bi::new("Filer med problemer", "Files with problems"),
         Bi::new(
-            "Én række pr. fil og slags problem: hvor mange, hvor mange poster der ikke tælles med, på hvilke linjer, og hvad det første siger.",
-            "One row per file and kind of problem: how many, how many records are not counted, at which lines, and what the first one says.",
+            "Én række pr. fil og slags problem: hvor mange problemer, hvor mange poster der ikke tælles med, på hvilke linjer, og hvad der står om det første problem.",
+            "One row per file and kind of problem: how many problems, how many records are not counted, at which lines, and what is said about the first problem.",
         ),
     ),
 ];
