@@ -163,9 +163,10 @@ impl Bilingual for LrsError {
             LrsError::Untrusted { endpoint, detail } => lang.write(
                 out,
                 format_args!(
-                    "denne computer stoler ikke på certifikatet fra LRS'en {endpoint} ({detail}); \
-                     it-supporten skal lægge organisationens rodcertifikat i computerens \
-                     certifikatlager, eller LRS'en skal have et gyldigt certifikat"
+                    "denne computer stoler ikke på certifikatet fra læringsdatabasen {endpoint} \
+                     ({detail}); it-supporten skal lægge organisationens rodcertifikat i \
+                     computerens certifikatlager, eller læringsdatabasen skal have et gyldigt \
+                     certifikat"
                 ),
                 format_args!(
                     "this computer does not trust the certificate of the LRS {endpoint} \
