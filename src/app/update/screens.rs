@@ -20,7 +20,10 @@ pub(super) fn first_start(
             model.config.learner = Some(learner);
             model.take_role();
             let screen = go_home(model);
-            (screen, Some(Effect::SaveConfig(Box::new(model.config.clone()))))
+            (
+                screen,
+                Some(Effect::SaveConfig(Box::new(model.config.clone()))),
+            )
         }
         None => (Screen::FirstStart(form), None),
     }

@@ -205,18 +205,39 @@ impl ModState {
 /// at 255 (an attempt asks a few questions per topic; only a forged one could ask more).
 pub type TopicMarks = [(u8, u8); TOPICS];
 
+/// Correct and asked answers in one topic.
+pub type TopicCount = (u8, u8);
+
 /// The attempt that stands for a learner in one module and quarter in the knowledge figures:
 /// the latest counted one. Retakes replace it rather than add to it, so a learner who retakes
 /// a quiz forty times weighs in the quarter exactly as one who took it once, with the result
 /// they ended the quarter on.
-#[derive(Debug, Clone)]
+///
+/// Its answers per topic are kept apart, in the learner's list of counts
+/// ([`LearnerState::standings`]), and only for the topics it asked about: a module covers a
+/// few of the fourteen topics, and there are over a million standing attempts.
+#[derive(Debug, Clone, Copy)]
 pub struct Standing {
     /// Forvaltning, quarter and module; see [`standing_key`].
     pub cell: StandingCell,
+    /// The topics it asked about: bit `t` for topic index `t`.
+    pub topics: u16,
     /// When it finished, and the first bytes of its hash (a deterministic tie-break).
     pub key: (Secs, u32),
-    /// Its answers per topic.
-    pub marks: TopicMarks,
+}
+
+/// The topics of dense marks that were asked about (as [`Standing::topics`]), and their
+/// counts in topic order.
+pub fn sparse(marks: &TopicMarks) -> (u16, impl Iterator<Item = TopicCount> + '_) {
+    let topics = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, asked))| *asked > 0)
+        .fold(0u16, |bits, (t, _)| bits | 1 << t);
+    (
+        topics,
+        marks.iter().copied().filter(|(_, asked)| *asked > 0),
+    )
 }
 
 /// Forvaltning, quarter (clamped to `0..=u16::MAX`) and module of a standing attempt, in
@@ -233,18 +254,28 @@ impl StandingCell {
 }
 
 impl Standing {
+    /// How many topics it asked about: its counts' length.
+    pub fn width(self) -> usize {
+        self.topics.count_ones() as usize
+    }
+
+    /// The topic indices it asked about, in order.
+    pub fn topic_indices(self) -> impl Iterator<Item = usize> {
+        (0..TOPICS).filter(move |t| self.topics >> t & 1 == 1)
+    }
+
     /// The quarter and module it stands in (the forvaltning may differ between retakes).
-    pub fn slot(&self) -> u64 {
+    pub fn slot(self) -> u64 {
         (u64::from(self.cell.0[1]) << 16) | u64::from(self.cell.0[2])
     }
 
     /// The forvaltning it was taken under.
-    pub fn forvaltning(&self) -> u16 {
+    pub fn forvaltning(self) -> u16 {
         self.cell.0[0]
     }
 
     /// The quarter it was taken in.
-    pub fn quarter(&self) -> Quarter {
+    pub fn quarter(self) -> Quarter {
         Quarter::from(self.cell.0[1])
     }
 }
@@ -256,17 +287,30 @@ pub fn standing_key(forv: u16, quarter: Quarter, module: u16) -> StandingCell {
     StandingCell([forv, q, module])
 }
 
-/// Puts `s` in place of the attempt standing in its quarter and module, if it is later.
-pub(super) fn stand(standing: &mut Vec<Standing>, s: Standing) {
-    match standing.iter_mut().find(|x| x.slot() == s.slot()) {
-        Some(x) if s.key > x.key => *x = s,
-        Some(_) => {}
-        None => {
-            // One more, not twice as many: the lists are short and kept for everyone.
-            standing.reserve_exact(1);
-            standing.push(s);
+/// Puts `s`, with its `counts`, in place of the attempt standing in its quarter and module, if
+/// it is later.
+pub(super) fn stand(
+    learner: &mut LearnerState,
+    s: Standing,
+    counts: impl Iterator<Item = TopicCount>,
+) {
+    let mut at = 0;
+    for x in &mut learner.standing {
+        let width = x.width();
+        if x.slot() == s.slot() {
+            if s.key > x.key {
+                learner.counts.splice(at..at + width, counts);
+                *x = s;
+            }
+            return;
         }
+        at += width;
     }
+    // One more, not twice as many: the lists are short and kept for everyone.
+    learner.standing.reserve_exact(1);
+    learner.standing.push(s);
+    learner.counts.reserve_exact(s.width());
+    learner.counts.extend(counts);
 }
 
 /// What the report keeps per learner.
@@ -280,4 +324,19 @@ pub struct LearnerState {
     pub modules: Vec<(u16, ModState)>,
     /// The attempts that stand for the learner per quarter and module (knowledge figures).
     pub standing: Vec<Standing>,
+    /// The standing attempts' answers per topic they asked about, one after the other.
+    pub(crate) counts: Vec<TopicCount>,
+}
+
+impl LearnerState {
+    /// The standing attempts, each with its answers per topic it asked about (in the order
+    /// of [`Standing::topic_indices`]).
+    pub fn standings(&self) -> impl Iterator<Item = (Standing, &[TopicCount])> {
+        let mut rest = self.counts.as_slice();
+        self.standing.iter().map(move |&s| {
+            let (mine, after) = rest.split_at(s.width().min(rest.len()));
+            rest = after;
+            (s, mine)
+        })
+    }
 }

@@ -13,7 +13,7 @@ use crate::canon::Digest32;
 use crate::record::InstallationId;
 use crate::report::aggregate::{
     Aggregator, Facts, First, LearnerState, Marks, ModState, Names, Secs, Stamp, Standing,
-    TopicMarks, standing_key,
+    standing_key,
 };
 use crate::report::model::TOPICS;
 
@@ -169,7 +169,7 @@ pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names
     let mut used: Vec<u16> = Vec::new();
     for l in agg.learners.values() {
         used.push(l.forvaltning.1);
-        used.extend(l.standing.iter().map(Standing::forvaltning));
+        used.extend(l.standing.iter().copied().map(Standing::forvaltning));
     }
     used.sort_unstable();
     used.dedup();
@@ -201,13 +201,15 @@ pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names
             write_module(w, *m, s);
         }
         w.u(l.standing.len() as u64);
-        for s in &l.standing {
+        for (s, counts) in l.standings() {
             w.u(local(s.forvaltning()));
             w.i(i64::from(s.quarter()));
             w.u(u64::from(s.cell.module()));
             w.u(u64::from(s.key.0));
             w.u(u64::from(s.key.1));
-            for &(right, asked) in &s.marks {
+            // Only the topics it asked about: the bits, then their counts.
+            w.u(u64::from(s.topics));
+            for &(right, asked) in counts {
                 w.u(u64::from(right));
                 w.u(u64::from(asked));
             }
@@ -292,16 +294,20 @@ pub(super) fn read_body(
                 return None;
             }
             let key = (input.small()?, input.small()?);
-            let mut marks: TopicMarks = [(0, 0); TOPICS];
-            for slot in &mut marks {
-                *slot = (input.small()?, input.small()?);
-            }
-            learner.standing.push(Standing {
+            let topics: u16 = input.small().filter(|&t: &u16| t >> TOPICS == 0)?;
+            let s = Standing {
                 cell: standing_key(forv, quarter, m),
+                topics,
                 key,
-                marks,
-            });
+            };
+            for _ in 0..s.width() {
+                // A topic it asked about was asked at least once.
+                let count = (input.small()?, input.small().filter(|&a: &u8| a > 0)?);
+                learner.counts.push(count);
+            }
+            learner.standing.push(s);
         }
+        learner.counts.shrink_to_fit();
         agg.learners.insert(id, learner);
     }
     input.0.is_empty().then_some(())

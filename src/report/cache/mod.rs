@@ -16,7 +16,7 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
-//! # Format (version 2: a module's schedule facts twice, now and at the quarter before)
+//! # Format (version 3: a standing attempt's answers only for the topics it asked about)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
@@ -47,7 +47,7 @@ use crate::record::{self, InstallationId};
 use crate::verdict::CourseIndex;
 
 const MAGIC: &[u8] = b"bevidst-report-cache\0";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// How long before a run a file must have last changed for its entry to be kept: more than
 /// any file system's clock tick (FAT's two seconds is the coarsest).
 const RACY_SECONDS: i64 = 3;
