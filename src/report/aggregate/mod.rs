@@ -365,6 +365,14 @@ mod tests {
     }
 
     #[test]
+    fn the_state_kept_for_everyone_stays_small() {
+        // Kept per learner, module and quarter: over a million at a municipality's size.
+        assert_eq!(size_of::<Standing>(), 16);
+        assert_eq!(size_of::<Facts>(), 36);
+        assert!(size_of::<ModState>() <= 96, "{}", size_of::<ModState>());
+    }
+
+    #[test]
     fn standing_keys_round_trip() {
         for (f, q, m) in [
             (0u16, 0i32, 0u16),

@@ -227,13 +227,8 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
     // The schedule's facts twice: as of the report's moment, and as of the end of the
     // quarter before it (the fingerprint holds that second, so both stay right).
     for facts in [&s.now, s.before()] {
-        w.u(u64::from(facts.last_passed));
-        for stamp in [
-            facts.last,
-            facts.first_pass,
-            facts.pass_current,
-            facts.pass_older,
-        ] {
+        w.u(u64::from(facts.last_passed()));
+        for stamp in facts.stamps() {
             w.stamp(stamp);
         }
     }
@@ -328,19 +323,16 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
     };
     let mut before = Facts::default();
     for facts in [&mut s.now, &mut before] {
-        facts.last_passed = match r.u()? {
+        let last_passed = match r.u()? {
             0 => false,
             1 => true,
             _ => return None,
         };
-        for slot in [
-            &mut facts.last,
-            &mut facts.first_pass,
-            &mut facts.pass_current,
-            &mut facts.pass_older,
-        ] {
+        let mut stamps = [None; 4];
+        for slot in &mut stamps {
             r.stamp(slot)?;
         }
+        *facts = Facts::from_parts(last_passed, stamps);
     }
     if before != s.now {
         s.before = Some(Box::new(before));

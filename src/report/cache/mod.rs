@@ -245,7 +245,14 @@ impl ReportCache {
     /// The entry for the file at `relative` (to the collection folder), if its identity is
     /// still `id` and its records all lie before `now`.
     pub fn lookup(&self, relative: &str, id: FileId, now: i64) -> Option<Cached> {
-        let &(offset, len, head) = self.old.as_ref()?.entries.get(relative)?;
+        let entries = self
+            .old
+            .as_ref()?
+            .entries
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let i = entries.binary_search_by(|e| (*e.0).cmp(relative)).ok()?;
+        let (_, offset, len, head) = entries[i];
         let fits = head.id == id.0 && i64::try_from(head.latest).is_ok_and(|t| t <= now);
         fits.then_some(Cached {
             offset,
@@ -253,6 +260,18 @@ impl ReportCache {
             installation: head.installation,
             last: head.last,
         })
+    }
+
+    /// Lets go of the index of the last run's entries: every file has been looked up (and
+    /// what reusing an entry needs is in its [`Cached`]). Later lookups find nothing.
+    pub fn forget_index(&self) {
+        if let Some(old) = &self.old {
+            let mut entries = old
+                .entries
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *entries = Vec::new();
+        }
     }
 
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
@@ -338,7 +357,7 @@ impl ReportCache {
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let unchanged = self.old.as_ref().is_some_and(|old| {
-            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.entries.len()
+            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.count
         });
         if unchanged {
             // Every entry was used and none added: the old file is the new one.
