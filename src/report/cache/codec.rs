@@ -66,7 +66,15 @@ impl Writer<'_> {
 pub(super) struct Reader<'b>(pub &'b [u8]);
 
 impl<'b> Reader<'b> {
+    #[inline]
     pub fn u(&mut self) -> Option<u64> {
+        // Most numbers (counts, flags, marks, indices) are below 128: one byte.
+        if let Some((&byte, rest)) = self.0.split_first()
+            && byte & 0x80 == 0
+        {
+            self.0 = rest;
+            return Some(u64::from(byte));
+        }
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let (&byte, rest) = self.0.split_first()?;
@@ -248,29 +256,40 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
     }
 }
 
-/// Decodes a body written by [`write_body`] into `agg` (empty, over the same course index).
-pub(super) fn read_body(
-    input: &mut Reader<'_>,
-    agg: &mut Aggregator<'_>,
-    names: &Names,
-) -> Option<()> {
+/// One log's aggregation as read back from its entry, added to a thread's accumulators only
+/// once all of it reads ([`Aggregator::absorb`]).
+pub(super) struct Body {
+    /// Completions it counted.
+    pub counted: u64,
+    /// Per module index, the earliest finish of its current version.
+    pub firsts: Vec<(usize, i64)>,
+    /// Per learner.
+    pub learners: Vec<(Arc<str>, Box<LearnerState>)>,
+}
+
+/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
+/// interns the forvaltning names).
+pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
     let table: Vec<u16> = (0..input.count()?)
-        .map(|_| input.str().map(|n| names.intern(n)))
+        .map(|_| input.str().map(|n| agg.forvaltning(n)))
         .collect::<Option<_>>()?;
     let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
     let modules = agg.index().modules.len();
-    agg.counted = input.u()?;
-    for _ in 0..input.count()? {
-        let m: usize = input.small()?;
-        let t = input.i()?;
-        *agg.version_first.get_mut(m)? = Some(t);
-    }
-    for _ in 0..input.count()? {
+    let counted = input.u()?;
+    let firsts = (0..input.count()?)
+        .map(|_| {
+            let m: usize = input.small().filter(|&m: &usize| m < modules)?;
+            Some((m, input.i()?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let n = input.count()?;
+    let mut learners = Vec::with_capacity(n);
+    for _ in 0..n {
         let id: Arc<str> = Arc::from(input.str()?);
-        let mut learner = LearnerState {
+        let mut learner = Box::new(LearnerState {
             forvaltning: (input.small()?, 0),
             ..LearnerState::default()
-        };
+        });
         learner.forvaltning.1 = name(input.u()?)?;
         learner.first_seen = input.small()?;
         // Exactly as long as they are: the lists are kept for everyone.
@@ -303,9 +322,13 @@ pub(super) fn read_body(
             learner.standing.push(s);
         }
         learner.counts.shrink_to_fit();
-        agg.learners.insert(id, learner);
+        learners.push((id, learner));
     }
-    input.0.is_empty().then_some(())
+    input.0.is_empty().then_some(Body {
+        counted,
+        firsts,
+        learners,
+    })
 }
 
 fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {

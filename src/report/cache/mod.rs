@@ -277,12 +277,7 @@ impl ReportCache {
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
     /// Returns the log's head and how many records it counted, or `None` (nothing added) when
     /// the entry cannot be read back.
-    pub fn reuse(
-        &self,
-        cached: &Cached,
-        agg: &mut Aggregator<'_>,
-        names: &Names,
-    ) -> Option<(u64, Digest32)> {
+    pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
         let old = self.old.as_ref()?;
         let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
         old.read_at(cached.offset, &mut bytes).ok()?;
@@ -291,9 +286,8 @@ impl ReportCache {
         if (head.installation, head.last) != (cached.installation, cached.last) {
             return None;
         }
-        let mut mine = Aggregator::new(agg.index(), names, 0);
-        codec::read_body(&mut r, &mut mine, names)?;
-        agg.merge(mine);
+        let body = codec::read_body(&mut r, agg)?;
+        agg.absorb(body.counted, &body.firsts, body.learners);
         lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(head.last)

@@ -58,7 +58,7 @@ pub(super) fn read_single<'a>(
         && anchor_fits(c.head())
     {
         let before = w.agg.counted;
-        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg, w.names) {
+        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg) {
             let tally = FileTally {
                 counted: w.agg.counted - before,
                 ..FileTally::default()

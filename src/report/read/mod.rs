@@ -186,6 +186,7 @@ pub fn read_collection<'a>(
     if let Some(cache) = cfg.cache {
         cache.forget_index();
     }
+    drop(listed);
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
     let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
