@@ -64,12 +64,19 @@ pub(super) fn read_single<'a>(
                 ..FileTally::default()
             };
             w.tallies.push((i, tally));
-            let head = Head {
-                installation: inst,
-                last_seq,
-                last_hash,
-            };
-            w.heads.push((head, relative(cfg, path)));
+            let file = relative(cfg, path);
+            // A head the anchors already hold, from the same file, would change nothing:
+            // not kept (an unchanged collection would otherwise list every log again).
+            let anchored = cfg.anchors.heads.get(&inst) == Some(&(last_seq, last_hash))
+                && cfg.anchors.paths.get(&inst) == file.as_ref();
+            if !anchored {
+                let head = Head {
+                    installation: inst,
+                    last_seq,
+                    last_hash,
+                };
+                w.heads.push((head, file));
+            }
             return;
         }
     }
