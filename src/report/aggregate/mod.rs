@@ -18,8 +18,8 @@ mod state;
 
 use self::state::stand;
 pub use self::state::{
-    Facts, First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing,
-    StandingCell, TopicCount, TopicMarks, secs, sparse, standing_key,
+    Facts, First, INLINE_MARKS, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp,
+    Standing, StandingCell, TopicCount, TopicMarks, secs, sparse, standing_key,
 };
 
 /// Forvaltning names interned across threads, so indices agree without remapping.

@@ -24,7 +24,7 @@ pub const NO_MARK: PackedMark = u16::MAX;
 /// Marks kept inline up to this many questions (the bundled modules draw 10); longer
 /// attempts go to the heap. Eleven: the marks then take 24 bytes, as many as the heap's
 /// pointer and length with the variant's tag.
-pub(super) const INLINE_MARKS: usize = 11;
+pub const INLINE_MARKS: usize = 11;
 
 /// A first attempt's marks, in the order asked. Inline for the usual attempt length: one
 /// allocation fewer per learner and module.

@@ -16,7 +16,8 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
-//! # Format (version 3: a standing attempt's answers only for the topics it asked about)
+//! # Format (version 3: a standing attempt's answers only for the topics it asked about; times
+//! and hash prefixes in four bytes)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
