@@ -317,6 +317,8 @@ pub fn run_with(
         (counts, problems),
         threads,
     );
+    // The learners' state is all in the report now: let it go before the anchors are written.
+    drop(out.agg);
     report.handbook_reviews = handbook_reviews(
         courses,
         crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),

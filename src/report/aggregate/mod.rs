@@ -18,8 +18,8 @@ mod state;
 
 use self::state::stand;
 pub use self::state::{
-    Facts, First, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp, Standing,
-    StandingCell, TopicMarks, secs, standing_key,
+    Facts, First, INLINE_MARKS, LearnerState, Marks, ModState, NO_MARK, PackedMark, Secs, Stamp,
+    Standing, StandingCell, TopicCount, TopicMarks, secs, sparse, standing_key,
 };
 
 /// Forvaltning names interned across threads, so indices agree without remapping.
@@ -118,8 +118,9 @@ pub struct Aggregator<'a> {
     index: &'a CourseIndex,
     names: &'a Names,
     cache: HashMap<String, u16>,
-    /// Per learner id.
-    pub learners: HashMap<Arc<str>, LearnerState>,
+    /// Per learner id. Boxed: the table then holds 24 bytes per learner, not 104, and it is
+    /// there twice while threads' tables are merged.
+    pub learners: HashMap<Arc<str>, Box<LearnerState>>,
     /// Per module index: the earliest finish of its current version.
     pub version_first: Vec<Option<i64>>,
     /// Completions added.
@@ -150,7 +151,8 @@ impl<'a> Aggregator<'a> {
         self.index
     }
 
-    fn forvaltning(&mut self, name: &str) -> u16 {
+    /// The run-wide index of forvaltning `name` (asked of the shared names once per thread).
+    pub(crate) fn forvaltning(&mut self, name: &str) -> u16 {
         if let Some(&i) = self.cache.get(name) {
             return i;
         }
@@ -193,10 +195,12 @@ impl<'a> Aggregator<'a> {
             None => self
                 .learners
                 .entry(Arc::from(c.learner.as_str()))
-                .or_insert_with(|| LearnerState {
-                    forvaltning: (finished, forv),
-                    first_seen: finished,
-                    ..LearnerState::default()
+                .or_insert_with(|| {
+                    Box::new(LearnerState {
+                        forvaltning: (finished, forv),
+                        first_seen: finished,
+                        ..LearnerState::default()
+                    })
                 }),
         };
         if finished >= learner.forvaltning.0 {
@@ -205,13 +209,15 @@ impl<'a> Aggregator<'a> {
         learner.first_seen = learner.first_seen.min(finished);
         let m16 = u16::try_from(module).unwrap_or(u16::MAX);
         let key = (finished, hash_prefix(&record.hash));
+        let (topics, counts) = sparse(&marks);
         stand(
-            &mut learner.standing,
+            learner,
             Standing {
                 cell: standing_key(forv, quarter, m16),
+                topics,
                 key,
-                marks,
             },
+            counts,
         );
         let state = module_state(learner, module);
         state.attempts += 1;
@@ -258,11 +264,13 @@ impl<'a> Aggregator<'a> {
             None => self
                 .learners
                 .entry(Arc::from(a.learner.as_str()))
-                .or_insert_with(|| LearnerState {
-                    // Time 0: any counted record's forvaltning wins over this one.
-                    forvaltning: (0, forv),
-                    first_seen: at,
-                    ..LearnerState::default()
+                .or_insert_with(|| {
+                    Box::new(LearnerState {
+                        // Time 0: any counted record's forvaltning wins over this one.
+                        forvaltning: (0, forv),
+                        first_seen: at,
+                        ..LearnerState::default()
+                    })
                 }),
         };
         let state = module_state(learner, module);
@@ -274,6 +282,7 @@ impl<'a> Aggregator<'a> {
     pub fn compact(&mut self) {
         for l in self.learners.values_mut() {
             l.standing.shrink_to_fit();
+            l.counts.shrink_to_fit();
             l.modules.shrink_to_fit();
         }
         self.learners.shrink_to_fit();
@@ -290,12 +299,34 @@ impl<'a> Aggregator<'a> {
         }
         // One allocation of the final size, not a chain of doublings with old and new alive.
         self.learners.reserve(other.learners.len());
-        for (id, theirs) in other.learners {
+        self.join_learners(other.learners);
+    }
+
+    /// Adds what one log added elsewhere (read back from the report's cache): `counted`
+    /// completions, the earliest finish of a module's current version per module index
+    /// (`firsts`), and per learner.
+    pub fn absorb(
+        &mut self,
+        counted: u64,
+        firsts: &[(usize, i64)],
+        learners: Vec<(Arc<str>, Box<LearnerState>)>,
+    ) {
+        self.counted += counted;
+        for &(m, t) in firsts {
+            if let Some(v) = self.version_first.get_mut(m) {
+                *v = Some(v.map_or(t, |x| x.min(t)));
+            }
+        }
+        self.join_learners(learners);
+    }
+
+    fn join_learners(&mut self, learners: impl IntoIterator<Item = (Arc<str>, Box<LearnerState>)>) {
+        for (id, theirs) in learners {
             match self.learners.get_mut(&id) {
                 None => {
                     self.learners.insert(id, theirs);
                 }
-                Some(mine) => merge_learner(mine, theirs),
+                Some(mine) => merge_learner(mine, *theirs),
             }
         }
     }
@@ -320,8 +351,8 @@ fn merge_learner(mine: &mut LearnerState, theirs: LearnerState) {
         mine.forvaltning = theirs.forvaltning;
     }
     mine.first_seen = mine.first_seen.min(theirs.first_seen);
-    for s in theirs.standing {
-        stand(&mut mine.standing, s);
+    for (s, counts) in theirs.standings() {
+        stand(mine, s, counts.iter().copied());
     }
     for (m, s) in theirs.modules {
         match mine.modules.iter_mut().find(|(x, _)| *x == m) {
@@ -362,6 +393,14 @@ mod tests {
     }
 
     #[test]
+    fn the_state_kept_for_everyone_stays_small() {
+        // Kept per learner, module and quarter: over a million at a municipality's size.
+        assert_eq!(size_of::<Standing>(), 16);
+        assert_eq!(size_of::<Facts>(), 36);
+        assert!(size_of::<ModState>() <= 96, "{}", size_of::<ModState>());
+    }
+
+    #[test]
     fn standing_keys_round_trip() {
         for (f, q, m) in [
             (0u16, 0i32, 0u16),
@@ -370,13 +409,13 @@ mod tests {
         ] {
             let s = Standing {
                 cell: standing_key(f, q, m),
+                topics: 0,
                 key: (0, 0),
-                marks: [(0, 0); TOPICS],
             };
             assert_eq!((s.forvaltning(), s.quarter()), (f, q));
             let other = Standing {
                 cell: standing_key(f ^ 1, q, m),
-                ..s.clone()
+                ..s
             };
             assert_eq!(
                 s.slot(),
@@ -394,24 +433,59 @@ mod tests {
 
     #[test]
     fn a_later_attempt_replaces_the_standing_one_in_any_order() {
-        let at = |t: Secs, right: u8| Standing {
-            cell: standing_key(0, 8100, 1),
-            key: (t, 0),
-            marks: {
-                let mut m = [(0, 0); TOPICS];
-                m[0] = (right, 4);
-                m
-            },
+        // Attempts at module 1 asking about one, three or two topics, and one at module 2
+        // standing after it in the list: a replacement of another width moves its counts.
+        let at = |t: Secs, module: u16, right: u8, topics: usize| {
+            let mut m: TopicMarks = [(0, 0); TOPICS];
+            for slot in m.iter_mut().skip(2).take(topics) {
+                *slot = (right, 4);
+            }
+            (t, module, m)
         };
-        let mut a = Vec::new();
-        let mut b = Vec::new();
-        for (t, r) in [(1, 0), (3, 4), (2, 1)] {
-            stand(&mut a, at(t, r));
+        let attempts = [
+            at(1, 1, 0, 1),
+            at(5, 2, 2, 2),
+            at(3, 1, 4, 3),
+            at(2, 1, 1, 2),
+        ];
+        let states: Vec<LearnerState> = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]
+            .iter()
+            .map(|order| {
+                let mut l = LearnerState::default();
+                for &i in order {
+                    let (t, module, marks) = attempts[i];
+                    let (topics, counts) = sparse(&marks);
+                    let s = Standing {
+                        cell: standing_key(0, 8100, module),
+                        topics,
+                        key: (t, 0),
+                    };
+                    stand(&mut l, s, counts);
+                }
+                l
+            })
+            .collect();
+        for l in &states {
+            let mut got: Vec<(u16, Secs, Vec<usize>, Vec<TopicCount>)> = l
+                .standings()
+                .map(|(s, c)| {
+                    (
+                        s.cell.module(),
+                        s.key.0,
+                        s.topic_indices().collect(),
+                        c.to_vec(),
+                    )
+                })
+                .collect();
+            got.sort_unstable();
+            assert_eq!(
+                got,
+                vec![
+                    (1, 3, vec![2, 3, 4], vec![(4, 4); 3]),
+                    (2, 5, vec![2, 3], vec![(2, 4); 2]),
+                ]
+            );
+            assert_eq!(l.counts.len(), 5, "no counts left behind");
         }
-        for (t, r) in [(3, 4), (2, 1), (1, 0)] {
-            stand(&mut b, at(t, r));
-        }
-        assert_eq!((a.len(), a[0].marks[0]), (1, (4, 4)));
-        assert_eq!((b.len(), b[0].marks[0]), (1, (4, 4)));
     }
 }

@@ -22,8 +22,9 @@ pub type PackedMark = u16;
 pub const NO_MARK: PackedMark = u16::MAX;
 
 /// Marks kept inline up to this many questions (the bundled modules draw 10); longer
-/// attempts go to the heap.
-pub(super) const INLINE_MARKS: usize = 12;
+/// attempts go to the heap. Eleven: the marks then take 24 bytes, as many as the heap's
+/// pointer and length with the variant's tag.
+pub const INLINE_MARKS: usize = 11;
 
 /// A first attempt's marks, in the order asked. Inline for the usual attempt length: one
 /// allocation fewer per learner and module.
@@ -74,59 +75,122 @@ pub type Stamp = (Secs, u32);
 
 /// The few attempts of one learner and module the schedule looks at: it takes minima and
 /// maxima over a learner's attempts, so these four give the same status as the whole list.
+/// Packed (which are there in a byte of flags, beside whether the latest passed): it is kept
+/// twice for every learner and module.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Facts {
-    /// Whether the latest attempt passed.
-    pub last_passed: bool,
-    /// The latest attempt.
-    pub last: Option<Stamp>,
-    /// The earliest pass (onboarding date).
-    pub first_pass: Option<Stamp>,
-    /// The latest pass of the current version or newer.
-    pub pass_current: Option<Stamp>,
-    /// The latest pass of an older version.
-    pub pass_older: Option<Stamp>,
+    /// Bit 0: whether the latest attempt passed; bit `1 + i`: whether `stamps[i]` is there.
+    flags: u8,
+    /// The latest attempt, the earliest pass, the latest pass of the current version or
+    /// newer, the latest pass of an older version; `(0, 0)` when not there.
+    stamps: [Stamp; 4],
 }
 
+/// The index of each of [`Facts`]'s stamps.
+const LAST: usize = 0;
+const FIRST_PASS: usize = 1;
+const PASS_CURRENT: usize = 2;
+const PASS_OLDER: usize = 3;
+
 impl Facts {
+    /// Facts from whether the latest attempt passed and the four stamps, in the order of
+    /// [`Facts::stamps`].
+    pub(crate) fn from_parts(last_passed: bool, stamps: [Option<Stamp>; 4]) -> Facts {
+        let mut f = Facts {
+            flags: u8::from(last_passed),
+            stamps: [(0, 0); 4],
+        };
+        for (i, s) in stamps.into_iter().enumerate() {
+            if let Some(s) = s {
+                f.set(i, s);
+            }
+        }
+        f
+    }
+
+    /// The latest attempt, the earliest pass, the latest pass of the current version or
+    /// newer, and the latest pass of an older version.
+    pub fn stamps(&self) -> [Option<Stamp>; 4] {
+        [0, 1, 2, 3].map(|i| self.get(i))
+    }
+
+    fn get(&self, i: usize) -> Option<Stamp> {
+        (self.flags >> (1 + i) & 1 == 1).then_some(self.stamps[i])
+    }
+
+    fn set(&mut self, i: usize, s: Stamp) {
+        self.stamps[i] = s;
+        self.flags |= 1 << (1 + i);
+    }
+
+    /// Whether the latest attempt passed.
+    pub fn last_passed(&self) -> bool {
+        self.flags & 1 == 1
+    }
+
+    fn set_last(&mut self, s: Stamp, passed: bool) {
+        self.set(LAST, s);
+        self.flags = (self.flags & !1) | u8::from(passed);
+    }
+
+    /// The latest attempt.
+    pub fn last(&self) -> Option<Stamp> {
+        self.get(LAST)
+    }
+
+    /// The earliest pass (onboarding date).
+    pub fn first_pass(&self) -> Option<Stamp> {
+        self.get(FIRST_PASS)
+    }
+
+    /// The latest pass of the current version or newer.
+    pub fn pass_current(&self) -> Option<Stamp> {
+        self.get(PASS_CURRENT)
+    }
+
+    /// The latest pass of an older version.
+    pub fn pass_older(&self) -> Option<Stamp> {
+        self.get(PASS_OLDER)
+    }
+
     /// Takes in one attempt; `current` is the module's current version.
     pub(super) fn note(&mut self, finished: Secs, version: u32, passed: bool, current: u32) {
-        if self.last.is_none_or(|(t, _)| finished >= t) {
-            self.last = Some((finished, version));
-            self.last_passed = passed;
+        if self.last().is_none_or(|(t, _)| finished >= t) {
+            self.set_last((finished, version), passed);
         }
         if passed {
-            if self.first_pass.is_none_or(|(t, _)| finished < t) {
-                self.first_pass = Some((finished, version));
+            if self.first_pass().is_none_or(|(t, _)| finished < t) {
+                self.set(FIRST_PASS, (finished, version));
             }
             let slot = if version >= current {
-                &mut self.pass_current
+                PASS_CURRENT
             } else {
-                &mut self.pass_older
+                PASS_OLDER
             };
-            if slot.is_none_or(|(t, _)| finished >= t) {
-                *slot = Some((finished, version));
+            if self.get(slot).is_none_or(|(t, _)| finished >= t) {
+                self.set(slot, (finished, version));
             }
         }
     }
 
     /// Joins another thread's facts about the same learner and module.
     pub(super) fn merge(&mut self, theirs: Facts) {
-        if let Some((t, v)) = theirs.last
-            && self.last.is_none_or(|(mt, _)| t >= mt)
+        if let Some((t, v)) = theirs.last()
+            && self.last().is_none_or(|(mt, _)| t >= mt)
         {
-            self.last = Some((t, v));
-            self.last_passed = theirs.last_passed;
+            self.set_last((t, v), theirs.last_passed());
         }
-        for (mine, theirs, later) in [
-            (&mut self.first_pass, theirs.first_pass, false),
-            (&mut self.pass_current, theirs.pass_current, true),
-            (&mut self.pass_older, theirs.pass_older, true),
+        for (slot, later) in [
+            (FIRST_PASS, false),
+            (PASS_CURRENT, true),
+            (PASS_OLDER, true),
         ] {
-            if let Some((t, v)) = theirs
-                && mine.is_none_or(|(mt, _)| if later { t >= mt } else { t < mt })
+            if let Some((t, v)) = theirs.get(slot)
+                && self
+                    .get(slot)
+                    .is_none_or(|(mt, _)| if later { t >= mt } else { t < mt })
             {
-                *mine = Some((t, v));
+                self.set(slot, (t, v));
             }
         }
     }
@@ -134,12 +198,12 @@ impl Facts {
     /// The attempts that stand for these facts in the schedule's eyes: (finished, version,
     /// passed).
     pub fn attempts_for_schedule(&self) -> impl Iterator<Item = (Secs, u32, bool)> + '_ {
-        self.last
-            .map(|(t, v)| (t, v, self.last_passed))
+        self.last()
+            .map(|(t, v)| (t, v, self.last_passed()))
             .into_iter()
-            .chain(self.first_pass.map(|(t, v)| (t, v, true)))
-            .chain(self.pass_current.map(|(t, v)| (t, v, true)))
-            .chain(self.pass_older.map(|(t, v)| (t, v, true)))
+            .chain(self.first_pass().map(|(t, v)| (t, v, true)))
+            .chain(self.pass_current().map(|(t, v)| (t, v, true)))
+            .chain(self.pass_older().map(|(t, v)| (t, v, true)))
     }
 }
 
@@ -205,18 +269,39 @@ impl ModState {
 /// at 255 (an attempt asks a few questions per topic; only a forged one could ask more).
 pub type TopicMarks = [(u8, u8); TOPICS];
 
+/// Correct and asked answers in one topic.
+pub type TopicCount = (u8, u8);
+
 /// The attempt that stands for a learner in one module and quarter in the knowledge figures:
 /// the latest counted one. Retakes replace it rather than add to it, so a learner who retakes
 /// a quiz forty times weighs in the quarter exactly as one who took it once, with the result
 /// they ended the quarter on.
-#[derive(Debug, Clone)]
+///
+/// Its answers per topic are kept apart, in the learner's list of counts
+/// ([`LearnerState::standings`]), and only for the topics it asked about: a module covers a
+/// few of the fourteen topics, and there are over a million standing attempts.
+#[derive(Debug, Clone, Copy)]
 pub struct Standing {
     /// Forvaltning, quarter and module; see [`standing_key`].
     pub cell: StandingCell,
+    /// The topics it asked about: bit `t` for topic index `t`.
+    pub topics: u16,
     /// When it finished, and the first bytes of its hash (a deterministic tie-break).
     pub key: (Secs, u32),
-    /// Its answers per topic.
-    pub marks: TopicMarks,
+}
+
+/// The topics of dense marks that were asked about (as [`Standing::topics`]), and their
+/// counts in topic order.
+pub fn sparse(marks: &TopicMarks) -> (u16, impl Iterator<Item = TopicCount> + '_) {
+    let topics = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, asked))| *asked > 0)
+        .fold(0u16, |bits, (t, _)| bits | 1 << t);
+    (
+        topics,
+        marks.iter().copied().filter(|(_, asked)| *asked > 0),
+    )
 }
 
 /// Forvaltning, quarter (clamped to `0..=u16::MAX`) and module of a standing attempt, in
@@ -233,18 +318,28 @@ impl StandingCell {
 }
 
 impl Standing {
+    /// How many topics it asked about: its counts' length.
+    pub fn width(self) -> usize {
+        self.topics.count_ones() as usize
+    }
+
+    /// The topic indices it asked about, in order.
+    pub fn topic_indices(self) -> impl Iterator<Item = usize> {
+        (0..TOPICS).filter(move |t| self.topics >> t & 1 == 1)
+    }
+
     /// The quarter and module it stands in (the forvaltning may differ between retakes).
-    pub fn slot(&self) -> u64 {
+    pub fn slot(self) -> u64 {
         (u64::from(self.cell.0[1]) << 16) | u64::from(self.cell.0[2])
     }
 
     /// The forvaltning it was taken under.
-    pub fn forvaltning(&self) -> u16 {
+    pub fn forvaltning(self) -> u16 {
         self.cell.0[0]
     }
 
     /// The quarter it was taken in.
-    pub fn quarter(&self) -> Quarter {
+    pub fn quarter(self) -> Quarter {
         Quarter::from(self.cell.0[1])
     }
 }
@@ -256,17 +351,30 @@ pub fn standing_key(forv: u16, quarter: Quarter, module: u16) -> StandingCell {
     StandingCell([forv, q, module])
 }
 
-/// Puts `s` in place of the attempt standing in its quarter and module, if it is later.
-pub(super) fn stand(standing: &mut Vec<Standing>, s: Standing) {
-    match standing.iter_mut().find(|x| x.slot() == s.slot()) {
-        Some(x) if s.key > x.key => *x = s,
-        Some(_) => {}
-        None => {
-            // One more, not twice as many: the lists are short and kept for everyone.
-            standing.reserve_exact(1);
-            standing.push(s);
+/// Puts `s`, with its `counts`, in place of the attempt standing in its quarter and module, if
+/// it is later.
+pub(super) fn stand(
+    learner: &mut LearnerState,
+    s: Standing,
+    counts: impl Iterator<Item = TopicCount>,
+) {
+    let mut at = 0;
+    for x in &mut learner.standing {
+        let width = x.width();
+        if x.slot() == s.slot() {
+            if s.key > x.key {
+                learner.counts.splice(at..at + width, counts);
+                *x = s;
+            }
+            return;
         }
+        at += width;
     }
+    // One more, not twice as many: the lists are short and kept for everyone.
+    learner.standing.reserve_exact(1);
+    learner.standing.push(s);
+    learner.counts.reserve_exact(s.width());
+    learner.counts.extend(counts);
 }
 
 /// What the report keeps per learner.
@@ -280,4 +388,19 @@ pub struct LearnerState {
     pub modules: Vec<(u16, ModState)>,
     /// The attempts that stand for the learner per quarter and module (knowledge figures).
     pub standing: Vec<Standing>,
+    /// The standing attempts' answers per topic they asked about, one after the other.
+    pub(crate) counts: Vec<TopicCount>,
+}
+
+impl LearnerState {
+    /// The standing attempts, each with its answers per topic it asked about (in the order
+    /// of [`Standing::topic_indices`]).
+    pub fn standings(&self) -> impl Iterator<Item = (Standing, &[TopicCount])> {
+        let mut rest = self.counts.as_slice();
+        self.standing.iter().map(move |&s| {
+            let (mine, after) = rest.split_at(s.width().min(rest.len()));
+            rest = after;
+            (s, mine)
+        })
+    }
 }

@@ -1,5 +1,7 @@
 //! The bytes of one cache entry: what one log added to the aggregation, in a compact form
-//! (unsigned LEB128 numbers, zig-zag for signed ones, strings as a length and UTF-8), and back.
+//! (unsigned LEB128 numbers, zig-zag for signed ones, strings as a length and UTF-8; finish
+//! times and hash prefixes, which would take five LEB128 bytes, as four little-endian ones,
+//! read without a loop), and back.
 //!
 //! Forvaltning names are interned per run, so an entry keeps its own small table of the names
 //! it uses and refers to them by position; decoding interns them again. Module and question
@@ -12,8 +14,8 @@ use std::sync::Arc;
 use crate::canon::Digest32;
 use crate::record::InstallationId;
 use crate::report::aggregate::{
-    Aggregator, Facts, First, LearnerState, Marks, ModState, Names, Secs, Stamp, Standing,
-    TopicMarks, standing_key,
+    Aggregator, Facts, First, INLINE_MARKS, LearnerState, Marks, ModState, Names, Stamp, Standing,
+    standing_key,
 };
 use crate::report::model::TOPICS;
 
@@ -41,6 +43,11 @@ impl Writer<'_> {
         self.u(v.unsigned_abs() << 1 | u64::from(v < 0));
     }
 
+    /// Four little-endian bytes.
+    pub fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
     pub fn bytes(&mut self, b: &[u8]) {
         self.0.extend_from_slice(b);
     }
@@ -55,7 +62,7 @@ impl Writer<'_> {
             None => self.u(0),
             Some((t, v)) => {
                 self.u(1);
-                self.u(u64::from(t));
+                self.u32(t);
                 self.u(u64::from(v));
             }
         }
@@ -66,7 +73,15 @@ impl Writer<'_> {
 pub(super) struct Reader<'b>(pub &'b [u8]);
 
 impl<'b> Reader<'b> {
+    #[inline]
     pub fn u(&mut self) -> Option<u64> {
+        // Most numbers (counts, flags, marks, indices) are below 128: one byte.
+        if let Some((&byte, rest)) = self.0.split_first()
+            && byte & 0x80 == 0
+        {
+            self.0 = rest;
+            return Some(u64::from(byte));
+        }
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let (&byte, rest) = self.0.split_first()?;
@@ -99,6 +114,11 @@ impl<'b> Reader<'b> {
         self.bytes(N)?.try_into().ok()
     }
 
+    /// Four little-endian bytes.
+    pub fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+
     pub fn str(&mut self) -> Option<&'b str> {
         let n = self.small()?;
         std::str::from_utf8(self.bytes(n)?).ok()
@@ -114,7 +134,7 @@ impl<'b> Reader<'b> {
     fn stamp(&mut self, into: &mut Option<Stamp>) -> Option<()> {
         *into = match self.u()? {
             0 => None,
-            1 => Some((self.small()?, self.small()?)),
+            1 => Some((self.u32()?, self.small()?)),
             _ => return None,
         };
         Some(())
@@ -169,7 +189,7 @@ pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names
     let mut used: Vec<u16> = Vec::new();
     for l in agg.learners.values() {
         used.push(l.forvaltning.1);
-        used.extend(l.standing.iter().map(Standing::forvaltning));
+        used.extend(l.standing.iter().copied().map(Standing::forvaltning));
     }
     used.sort_unstable();
     used.dedup();
@@ -193,21 +213,23 @@ pub(super) fn write_body(w: &mut Writer<'_>, agg: &Aggregator<'_>, names: &Names
     w.u(agg.learners.len() as u64);
     for (id, l) in &agg.learners {
         w.str(id);
-        w.u(u64::from(l.forvaltning.0));
+        w.u32(l.forvaltning.0);
         w.u(local(l.forvaltning.1));
-        w.u(u64::from(l.first_seen));
+        w.u32(l.first_seen);
         w.u(l.modules.len() as u64);
         for (m, s) in &l.modules {
             write_module(w, *m, s);
         }
         w.u(l.standing.len() as u64);
-        for s in &l.standing {
+        for (s, counts) in l.standings() {
             w.u(local(s.forvaltning()));
             w.i(i64::from(s.quarter()));
             w.u(u64::from(s.cell.module()));
-            w.u(u64::from(s.key.0));
-            w.u(u64::from(s.key.1));
-            for &(right, asked) in &s.marks {
+            w.u32(s.key.0);
+            w.u32(s.key.1);
+            // Only the topics it asked about: the bits, then their counts.
+            w.u(u64::from(s.topics));
+            for &(right, asked) in counts {
                 w.u(u64::from(right));
                 w.u(u64::from(asked));
             }
@@ -220,18 +242,16 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
     w.u(u64::from(s.attempts));
     match s.not_accepted {
         None => w.u(0),
-        Some(t) => w.u(u64::from(t) + 1),
+        Some(t) => {
+            w.u(1);
+            w.u32(t);
+        }
     }
     // The schedule's facts twice: as of the report's moment, and as of the end of the
     // quarter before it (the fingerprint holds that second, so both stay right).
     for facts in [&s.now, s.before()] {
-        w.u(u64::from(facts.last_passed));
-        for stamp in [
-            facts.last,
-            facts.first_pass,
-            facts.pass_current,
-            facts.pass_older,
-        ] {
+        w.u(u64::from(facts.last_passed()));
+        for stamp in facts.stamps() {
             w.stamp(stamp);
         }
     }
@@ -239,8 +259,8 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
         None => w.u(0),
         Some(f) => {
             w.u(1);
-            w.u(u64::from(f.key.0));
-            w.u(u64::from(f.key.1));
+            w.u32(f.key.0);
+            w.u32(f.key.1);
             w.u(u64::from(f.score));
             let marks = f.marks.as_slice();
             w.u(marks.len() as u64);
@@ -251,31 +271,42 @@ fn write_module(w: &mut Writer<'_>, m: u16, s: &ModState) {
     }
 }
 
-/// Decodes a body written by [`write_body`] into `agg` (empty, over the same course index).
-pub(super) fn read_body(
-    input: &mut Reader<'_>,
-    agg: &mut Aggregator<'_>,
-    names: &Names,
-) -> Option<()> {
+/// One log's aggregation as read back from its entry, added to a thread's accumulators only
+/// once all of it reads ([`Aggregator::absorb`]).
+pub(super) struct Body {
+    /// Completions it counted.
+    pub counted: u64,
+    /// Per module index, the earliest finish of its current version.
+    pub firsts: Vec<(usize, i64)>,
+    /// Per learner.
+    pub learners: Vec<(Arc<str>, Box<LearnerState>)>,
+}
+
+/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
+/// interns the forvaltning names).
+pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
     let table: Vec<u16> = (0..input.count()?)
-        .map(|_| input.str().map(|n| names.intern(n)))
+        .map(|_| input.str().map(|n| agg.forvaltning(n)))
         .collect::<Option<_>>()?;
     let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
     let modules = agg.index().modules.len();
-    agg.counted = input.u()?;
-    for _ in 0..input.count()? {
-        let m: usize = input.small()?;
-        let t = input.i()?;
-        *agg.version_first.get_mut(m)? = Some(t);
-    }
-    for _ in 0..input.count()? {
+    let counted = input.u()?;
+    let firsts = (0..input.count()?)
+        .map(|_| {
+            let m: usize = input.small().filter(|&m: &usize| m < modules)?;
+            Some((m, input.i()?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let n = input.count()?;
+    let mut learners = Vec::with_capacity(n);
+    for _ in 0..n {
         let id: Arc<str> = Arc::from(input.str()?);
-        let mut learner = LearnerState {
-            forvaltning: (input.small()?, 0),
+        let mut learner = Box::new(LearnerState {
+            forvaltning: (input.u32()?, 0),
             ..LearnerState::default()
-        };
+        });
         learner.forvaltning.1 = name(input.u()?)?;
-        learner.first_seen = input.small()?;
+        learner.first_seen = input.u32()?;
         // Exactly as long as they are: the lists are kept for everyone.
         let n = input.count()?;
         learner.modules.reserve_exact(n);
@@ -291,20 +322,28 @@ pub(super) fn read_body(
             if usize::from(m) >= modules {
                 return None;
             }
-            let key = (input.small()?, input.small()?);
-            let mut marks: TopicMarks = [(0, 0); TOPICS];
-            for slot in &mut marks {
-                *slot = (input.small()?, input.small()?);
-            }
-            learner.standing.push(Standing {
+            let key = (input.u32()?, input.u32()?);
+            let topics: u16 = input.small().filter(|&t: &u16| t >> TOPICS == 0)?;
+            let s = Standing {
                 cell: standing_key(forv, quarter, m),
+                topics,
                 key,
-                marks,
-            });
+            };
+            for _ in 0..s.width() {
+                // A topic it asked about was asked at least once.
+                let count = (input.small()?, input.small().filter(|&a: &u8| a > 0)?);
+                learner.counts.push(count);
+            }
+            learner.standing.push(s);
         }
-        agg.learners.insert(id, learner);
+        learner.counts.shrink_to_fit();
+        learners.push((id, learner));
     }
-    input.0.is_empty().then_some(())
+    input.0.is_empty().then_some(Body {
+        counted,
+        firsts,
+        learners,
+    })
 }
 
 fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
@@ -316,25 +355,23 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
         attempts: r.small()?,
         not_accepted: match r.u()? {
             0 => None,
-            t => Some(Secs::try_from(t - 1).ok()?),
+            1 => Some(r.u32()?),
+            _ => return None,
         },
         ..ModState::default()
     };
     let mut before = Facts::default();
     for facts in [&mut s.now, &mut before] {
-        facts.last_passed = match r.u()? {
+        let last_passed = match r.u()? {
             0 => false,
             1 => true,
             _ => return None,
         };
-        for slot in [
-            &mut facts.last,
-            &mut facts.first_pass,
-            &mut facts.pass_current,
-            &mut facts.pass_older,
-        ] {
+        let mut stamps = [None; 4];
+        for slot in &mut stamps {
             r.stamp(slot)?;
         }
+        *facts = Facts::from_parts(last_passed, stamps);
     }
     if before != s.now {
         s.before = Some(Box::new(before));
@@ -342,16 +379,21 @@ fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {
     s.first = match r.u()? {
         0 => None,
         1 => {
-            let key = (r.small()?, r.small()?);
+            let key = (r.u32()?, r.u32()?);
             let score = r.small()?;
-            let marks: Vec<u16> = (0..r.count()?)
-                .map(|_| r.small::<u16>())
-                .collect::<Option<_>>()?;
-            Some(First {
-                key,
-                score,
-                marks: Marks::new(marks.into_iter()),
-            })
+            let n = r.count()?;
+            let marks = if n <= INLINE_MARKS {
+                // The usual length: read in place, no list on the heap.
+                let mut inline = [0; INLINE_MARKS];
+                for slot in &mut inline[..n] {
+                    *slot = r.small()?;
+                }
+                Marks::new(inline[..n].iter().copied())
+            } else {
+                let marks: Vec<u16> = (0..n).map(|_| r.small::<u16>()).collect::<Option<_>>()?;
+                Marks::new(marks.into_iter())
+            };
+            Some(First { key, score, marks })
         }
         _ => return None,
     };

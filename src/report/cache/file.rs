@@ -1,10 +1,10 @@
 //! The cache's file: reading the last run's (checking its checksum, indexing its entries) and
 //! writing the next one as entries come in. The format is in the module above.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use sha2::{Digest, Sha256};
 
@@ -31,10 +31,17 @@ impl From<io::Error> for Damage {
     }
 }
 
+/// Where an entry is in the old file, and what it says about its file: by the file's path.
+pub(super) type Entry = (Box<str>, u64, u32, Head);
+
 /// The last run's cache: where each entry is in the file.
 pub(super) struct Old {
     file: File,
-    pub entries: HashMap<String, (u64, u32, Head)>,
+    /// The entries sorted by path (the walk looks files up in its own order, so a binary
+    /// search suffices); emptied once every file is looked up ([`super::ReportCache::forget_index`]).
+    pub entries: RwLock<Vec<Entry>>,
+    /// How many entries it has.
+    pub count: usize,
 }
 
 /// The cache being written.
@@ -73,7 +80,7 @@ impl Old {
             // damage.
             return Ok(None);
         }
-        let mut entries = HashMap::new();
+        let mut entries: Vec<Entry> = Vec::new();
         let mut offset = header.len() as u64;
         loop {
             let len = u32::from_le_bytes(array(read(4, &mut hasher)?)?);
@@ -86,18 +93,25 @@ impl Old {
             }
             let body = read(len as usize, &mut hasher)?;
             let (path, head) = codec::read_head(&mut Reader(&body)).ok_or(Damage::Garbled)?;
-            entries.insert(path.to_owned(), (offset, len, head));
+            entries.push((path.into(), offset, len, head));
             offset += u64::from(len);
         }
         let count = u64::from_le_bytes(array(read(8, &mut hasher)?)?);
         let sum: Digest32 = hasher.finalize().into();
         let mut stored = [0u8; 32];
         input.read_exact(&mut stored)?;
-        if stored != sum || count != entries.len() as u64 {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // A path twice is no cache this program wrote.
+        let twice = entries.windows(2).any(|w| w[0].0 == w[1].0);
+        if stored != sum || count != entries.len() as u64 || twice {
             return Err(Damage::Garbled);
         }
         drop(input);
-        Ok(Some(Old { file, entries }))
+        Ok(Some(Old {
+            file,
+            count: entries.len(),
+            entries: RwLock::new(entries),
+        }))
     }
 }
 

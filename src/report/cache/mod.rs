@@ -16,7 +16,8 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
-//! # Format (version 2: a module's schedule facts twice, now and at the quarter before)
+//! # Format (version 3: a standing attempt's answers only for the topics it asked about; times
+//! and hash prefixes in four bytes)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
@@ -47,7 +48,7 @@ use crate::record::{self, InstallationId};
 use crate::verdict::CourseIndex;
 
 const MAGIC: &[u8] = b"bevidst-report-cache\0";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// How long before a run a file must have last changed for its entry to be kept: more than
 /// any file system's clock tick (FAT's two seconds is the coarsest).
 const RACY_SECONDS: i64 = 3;
@@ -245,7 +246,14 @@ impl ReportCache {
     /// The entry for the file at `relative` (to the collection folder), if its identity is
     /// still `id` and its records all lie before `now`.
     pub fn lookup(&self, relative: &str, id: FileId, now: i64) -> Option<Cached> {
-        let &(offset, len, head) = self.old.as_ref()?.entries.get(relative)?;
+        let entries = self
+            .old
+            .as_ref()?
+            .entries
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let i = entries.binary_search_by(|e| (*e.0).cmp(relative)).ok()?;
+        let (_, offset, len, head) = entries[i];
         let fits = head.id == id.0 && i64::try_from(head.latest).is_ok_and(|t| t <= now);
         fits.then_some(Cached {
             offset,
@@ -255,15 +263,22 @@ impl ReportCache {
         })
     }
 
+    /// Lets go of the index of the last run's entries: every file has been looked up (and
+    /// what reusing an entry needs is in its [`Cached`]). Later lookups find nothing.
+    pub fn forget_index(&self) {
+        if let Some(old) = &self.old {
+            let mut entries = old
+                .entries
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *entries = Vec::new();
+        }
+    }
+
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
     /// Returns the log's head and how many records it counted, or `None` (nothing added) when
     /// the entry cannot be read back.
-    pub fn reuse(
-        &self,
-        cached: &Cached,
-        agg: &mut Aggregator<'_>,
-        names: &Names,
-    ) -> Option<(u64, Digest32)> {
+    pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
         let old = self.old.as_ref()?;
         let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
         old.read_at(cached.offset, &mut bytes).ok()?;
@@ -272,9 +287,8 @@ impl ReportCache {
         if (head.installation, head.last) != (cached.installation, cached.last) {
             return None;
         }
-        let mut mine = Aggregator::new(agg.index(), names, 0);
-        codec::read_body(&mut r, &mut mine, names)?;
-        agg.merge(mine);
+        let body = codec::read_body(&mut r, agg)?;
+        agg.absorb(body.counted, &body.firsts, body.learners);
         lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(head.last)
@@ -338,7 +352,7 @@ impl ReportCache {
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let unchanged = self.old.as_ref().is_some_and(|old| {
-            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.entries.len()
+            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.count
         });
         if unchanged {
             // Every entry was used and none added: the old file is the new one.

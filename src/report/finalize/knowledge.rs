@@ -100,7 +100,7 @@ fn learner_cells(learners: &[&LearnerState]) -> Cells {
     let mut quarters: Vec<(Quarter, LearnerQuarter)> = Vec::new();
     for learner in learners {
         quarters.clear();
-        for s in &learner.standing {
+        for (s, counts) in learner.standings() {
             let q = s.quarter();
             let i = quarters
                 .iter()
@@ -115,7 +115,8 @@ fn learner_cells(learners: &[&LearnerState]) -> Cells {
                 e.0 = order;
                 e.1 = s.forvaltning();
             }
-            for (sum, &(correct, asked)) in e.2.iter_mut().zip(&s.marks) {
+            for (t, &(correct, asked)) in s.topic_indices().zip(counts) {
+                let sum = &mut e.2[t];
                 sum.0 += u32::from(correct);
                 sum.1 += u32::from(asked);
             }

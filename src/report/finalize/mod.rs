@@ -114,7 +114,7 @@ pub fn build(
                 .employees
                 .iter()
                 .map(|e| {
-                    let state = inp.agg.learners.get(e.id.as_str());
+                    let state = inp.agg.learners.get(e.id.as_str()).map(Box::as_ref);
                     Person {
                         id: Arc::from(e.id.as_str()),
                         forvaltning: &e.forvaltning,
@@ -151,7 +151,7 @@ pub fn build(
         .filter_map(|row| row.forvaltning.as_deref())
         .collect();
     let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
-    let learners: Vec<&LearnerState> = inp.agg.learners.values().collect();
+    let learners: Vec<&LearnerState> = inp.agg.learners.values().map(Box::as_ref).collect();
     let (knowledge, quarters) = knowledge_rows(inp, &learners, &forv_name);
     let (questions, module_stats) = item_rows(inp, &learners);
     let mut forvaltninger: Vec<String> = people

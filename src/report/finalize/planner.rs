@@ -130,7 +130,7 @@ impl Planner<'_> {
                 let not_accepted =
                     ms.is_some_and(|ms| ms.attempts == 0 && ms.not_accepted.is_some());
                 cell.not_accepted += u64::from(not_accepted);
-                let passed = ms.is_some_and(|ms| ms.now.first_pass.is_some());
+                let passed = ms.is_some_and(|ms| ms.now.first_pass().is_some());
                 cell.passed += u64::from(passed);
                 now.onboarded &= passed || !self.onboarding[mi];
                 now.not_accepted |= not_accepted;
@@ -211,7 +211,7 @@ fn standing_before<'m>(
         p.state.is_some_and(|s| {
             s.modules
                 .iter()
-                .any(|(m, ms)| usize::from(*m) == mi && ms.before().first_pass.is_some())
+                .any(|(m, ms)| usize::from(*m) == mi && ms.before().first_pass().is_some())
         })
     });
     (onboarded, !overdue)
@@ -231,11 +231,15 @@ fn overdue_reason(reason: Reason, ms: Option<&ModState>) -> OverdueReason {
 /// Whether the learner's latest attempt at the module that was not accepted came after their
 /// latest counted pass (or they have none): the follow-up then says "attempted, not accepted".
 fn not_accepted_since_pass(ms: &ModState) -> bool {
-    let last_pass = [ms.now.first_pass, ms.now.pass_current, ms.now.pass_older]
-        .into_iter()
-        .flatten()
-        .map(|(t, _)| t)
-        .max();
+    let last_pass = [
+        ms.now.first_pass(),
+        ms.now.pass_current(),
+        ms.now.pass_older(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(t, _)| t)
+    .max();
     ms.not_accepted
         .is_some_and(|t| last_pass.is_none_or(|p| t >= p))
 }

@@ -58,18 +58,25 @@ pub(super) fn read_single<'a>(
         && anchor_fits(c.head())
     {
         let before = w.agg.counted;
-        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg, w.names) {
+        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg) {
             let tally = FileTally {
                 counted: w.agg.counted - before,
                 ..FileTally::default()
             };
             w.tallies.push((i, tally));
-            let head = Head {
-                installation: inst,
-                last_seq,
-                last_hash,
-            };
-            w.heads.push((head, relative(cfg, path)));
+            let file = relative(cfg, path);
+            // A head the anchors already hold, from the same file, would change nothing:
+            // not kept (an unchanged collection would otherwise list every log again).
+            let anchored = cfg.anchors.heads.get(&inst) == Some(&(last_seq, last_hash))
+                && cfg.anchors.paths.get(&inst) == file.as_ref();
+            if !anchored {
+                let head = Head {
+                    installation: inst,
+                    last_seq,
+                    last_hash,
+                };
+                w.heads.push((head, file));
+            }
             return;
         }
     }

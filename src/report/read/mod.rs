@@ -183,6 +183,10 @@ pub fn read_collection<'a>(
             };
             (inst, known)
         });
+    if let Some(cache) = cfg.cache {
+        cache.forget_index();
+    }
+    drop(listed);
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
     let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
@@ -229,16 +233,23 @@ pub fn read_collection<'a>(
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
 
-    let mut agg = Aggregator::new(cfg.index, names, cfg.now.as_second());
     let mut heads = Vec::new();
+    // Into the largest thread's accumulators: the fewest learners moved, no empty start.
+    let mut workers = workers;
+    workers.sort_by_key(|w| std::cmp::Reverse(w.agg.learners.len()));
+    let mut agg: Option<Aggregator<'a>> = None;
     for w in workers {
-        agg.merge(w.agg);
+        match &mut agg {
+            None => agg = Some(w.agg),
+            Some(agg) => agg.merge(w.agg),
+        }
         problems.extend(w.problems);
         heads.extend(w.heads);
         for (i, t) in w.tallies {
             tallies[i] = t;
         }
     }
+    let mut agg = agg.unwrap_or_else(|| Aggregator::new(cfg.index, names, cfg.now.as_second()));
     agg.compact();
     problems.sort_by_key(|(i, p)| (*i, p.line));
     let mut counts = Counts::default();
