@@ -106,6 +106,10 @@ pub enum Message {
     Help,
     /// Close the help.
     CloseHelp,
+    /// The selected question on a page of its own (the questions tab).
+    Detail,
+    /// Back from the question's page to the list.
+    CloseDetail,
     /// Danish ↔ English.
     ToggleLang,
     /// The areas in policy order ↔ weakest first.
@@ -124,18 +128,29 @@ impl TableMessage for Message {
     const DOWN: Message = Message::Down;
 }
 
-/// Where the keyboard is: the tabs, or the help over them.
+/// What the questions tab shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The list of questions, with the selected one's figures under it.
+    List,
+    /// The selected question on a page of its own (Enter).
+    Question,
+}
+
+/// Where the keyboard is: the tabs, one question's page, or the help over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// A tab.
     Tabs,
+    /// One question on a page of its own, over the questions tab.
+    Detail,
     /// The help over a tab.
     Help,
 }
 
 impl Context {
-    /// Both contexts.
-    pub const ALL: [Context; 2] = [Context::Tabs, Context::Help];
+    /// Every context.
+    pub const ALL: [Context; 3] = [Context::Tabs, Context::Detail, Context::Help];
 }
 
 use Context as C;
@@ -149,6 +164,10 @@ pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Help], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('?')), Plain(K::Char('q'))], Message::CloseHelp, ("luk", "close"), true),
     row(&[C::Help], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("rul op", "scroll up"), true),
     row(&[C::Help], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("rul ned", "scroll down"), true),
+    row(&[C::Detail], &[Plain(K::Esc), Plain(K::Enter), Plain(K::Char('q'))], Message::CloseDetail, ("tilbage til listen", "back to the list"), true),
+    row(&[C::Detail], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("skift spørgsmål op", "switch question up"), true),
+    row(&[C::Detail], &[Plain(K::Down), Plain(K::Char('j'))], Message::Down, ("skift spørgsmål ned", "switch question down"), true),
+    row(&[C::Detail], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Tabs], &[Plain(K::Tab), Plain(K::Right), Plain(K::Char('l'))], Message::NextTab, ("næste fane", "next tab"), true),
     row(&[C::Tabs], &[Plain(K::BackTab), Plain(K::Left), Plain(K::Char('h'))], Message::PrevTab, ("forrige fane", "previous tab"), false),
     row(&[C::Tabs], &[Plain(K::Up), Plain(K::Char('k'))], Message::Up, ("op", "up"), true),
@@ -161,6 +180,7 @@ pub static KEYS: &[Binding<Context, Message>] = &[
     row(&[C::Tabs], &[Plain(K::Char('s'))], Message::SortAreas, ("områder: svageste først / politikkens orden", "areas: weakest first / policy order"), false),
     row(&[C::Tabs], &[Plain(K::Char('f'))], Message::NextForvaltning, ("områder: næste forvaltning (først alle)", "areas: next forvaltning (all first)"), false),
     row(&[C::Tabs], &[Plain(K::Char('F'))], Message::PrevForvaltning, ("områder: forrige forvaltning", "areas: previous forvaltning"), false),
+    row(&[C::Tabs], &[Plain(K::Enter)], Message::Detail, ("spørgsmål: vis det valgte på en side for sig", "questions: the selected one on a page of its own"), false),
     row(&[C::Tabs], &[Plain(K::Char('L'))], Message::ToggleLang, ("English", "dansk"), false),
     row(&[C::Tabs], &[Plain(K::Char('?'))], Message::Help, ("hjælp", "help"), true),
     row(&[C::Tabs], &[Plain(K::Char('q')), Plain(K::Esc)], Message::Quit, ("afslut", "quit"), true),
@@ -184,6 +204,8 @@ pub struct Model {
     pub help: bool,
     /// How far the help is scrolled, in lines.
     pub help_scroll: u16,
+    /// What the questions tab shows: its list, or the selected question on a page of its own.
+    pub page: Page,
     /// Whether the areas tab lists the weakest area first (else in the policy's order).
     pub weakest_first: bool,
     /// The forvaltning the areas tab shows (an index into `Report::forvaltninger`); `None`:
@@ -203,6 +225,7 @@ impl Model {
             selected: [0; 6],
             help: false,
             help_scroll: 0,
+            page: Page::List,
             weakest_first: true,
             areas_forvaltning: None,
             lang,
@@ -214,6 +237,8 @@ impl Model {
     pub fn context(&self) -> Context {
         if self.help {
             Context::Help
+        } else if self.page == Page::Question {
+            Context::Detail
         } else {
             Context::Tabs
         }
@@ -285,6 +310,9 @@ pub fn update(m: &mut Model, r: &Report, msg: Message) {
         Message::PrevForvaltning => {
             m.areas_forvaltning = cycle(m.areas_forvaltning, r.forvaltninger.len(), false);
         }
+        Message::Detail if m.tab == Tab::Questions && n > 0 => m.page = Page::Question,
+        Message::Detail => {}
+        Message::CloseDetail => m.page = Page::List,
         Message::CloseHelp => m.help = false,
         Message::ToggleLang => m.lang = m.lang.other(),
         Message::Quit => m.quit = true,

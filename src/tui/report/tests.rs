@@ -145,6 +145,53 @@ fn update_moves_tabs_and_clamps_the_selection() {
 }
 
 #[test]
+fn enter_shows_the_selected_question_on_a_page_of_its_own() {
+    let r = report();
+    assert!(r.questions.len() > 1, "the fixture has questions");
+    let mut m = Model::new(Lang::Da);
+    assert_eq!(
+        to_message(Context::Tabs, press(K::Enter)),
+        Some(Message::Detail)
+    );
+    update(&mut m, &r, Message::Detail);
+    assert_eq!(
+        m.page,
+        Page::List,
+        "only the questions tab has a page per row"
+    );
+    update(&mut m, &r, Message::Goto(Tab::Questions.index()));
+    update(&mut m, &r, Message::Down);
+    update(&mut m, &r, Message::Detail);
+    assert_eq!(m.context(), Context::Detail);
+    let page = draw(&m, &r, 80, 24);
+    assert!(page.contains("Spørgsmål 2 af"), "{page}");
+    // The page holds the question's own words, which the list window does not.
+    let order = view::question_order(&r);
+    let shown = &r.questions[order[1]];
+    let words: String = shown.prompt.get(Lang::Da).chars().take(20).collect();
+    assert!(page.contains(&words), "{page}");
+    // ↑↓ go from question to question on the page; Esc goes back to the list, same row.
+    assert_eq!(
+        to_message(Context::Detail, press(K::Down)),
+        Some(Message::Down)
+    );
+    update(&mut m, &r, Message::Down);
+    assert!(draw(&m, &r, 80, 24).contains("Spørgsmål 3 af"));
+    assert_eq!(
+        to_message(Context::Detail, press(K::Esc)),
+        Some(Message::CloseDetail),
+        "Esc leaves the page, not the dashboard"
+    );
+    update(&mut m, &r, Message::CloseDetail);
+    assert_eq!((m.context(), m.row()), (Context::Tabs, 2));
+    m.selected[Tab::Questions.index()] = 0;
+    update(&mut m, &r, Message::Detail);
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("question_page_{w}x{h}"), draw(&m, &r, w, h));
+    }
+}
+
+#[test]
 fn every_tab_draws_at_80x24() {
     let r = report();
     let mut m = Model::new(Lang::Da);

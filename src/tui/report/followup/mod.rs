@@ -25,8 +25,6 @@ use crate::message::Bi;
 use crate::report::model::{FileProblems, FollowUp, ModuleHead, PersonDue};
 use crate::tui::keys::{self, Binding, Key, TableMessage, digits, row};
 use crate::tui::{Program, Theme, run_program};
-// The same two places as the dashboard: its tabs, or the help over them.
-pub use super::Context;
 
 pub use view::view;
 
@@ -158,6 +156,20 @@ impl TableMessage for Message {
     const HELP: Message = Message::Help;
     const UP: Message = Message::Up;
     const DOWN: Message = Message::Down;
+}
+
+/// Where the keyboard is: the tabs, or the help over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// A tab.
+    Tabs,
+    /// The help over a tab.
+    Help,
+}
+
+impl Context {
+    /// Both contexts.
+    pub const ALL: [Context; 2] = [Context::Tabs, Context::Help];
 }
 
 use Context as C;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::text::Line;
 
 use super::summary::collection_lines;
-use super::{Look, Model, column_window};
+use super::{Look, Model, Page, column_window};
 use crate::lang::Lang;
 use crate::report::columns as cols;
 use crate::report::model::{QuestionRow, Report};
@@ -19,15 +19,19 @@ use crate::tui::theme::Theme;
 pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     let l = |da: &'static str, en: &'static str| m.lang.pick(da, en);
     let order = question_order(r);
+    if m.page == Page::Question {
+        return question_page(m, r, &order, (frame, body));
+    }
     let count = r
         .questions
         .iter()
         .filter(|q| q.figures.shown().is_some_and(|f| !f.flags.is_empty()))
         .count();
     let title = format!(
-        " {} · {count} {} ",
+        " {} · {count} {} · {} ",
         l("Spørgsmål, første forsøg", "Questions, first attempts"),
-        l("markeret ⚑", "flagged ⚑")
+        l("markeret ⚑", "flagged ⚑"),
+        l("Enter: hele spørgsmålet", "Enter: the whole question")
     );
     let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(body);
     column_window(
@@ -52,9 +56,37 @@ pub(super) fn questions(m: &Model, r: &Report, frame: &mut Frame, body: Rect) {
     );
 }
 
+/// The selected question on a page of its own (Enter on the list): the same words as the pane
+/// under the list, with the room to read them.
+fn question_page(m: &Model, r: &Report, order: &[usize], (frame, body): (&mut Frame, Rect)) {
+    let Some(&i) = order.get(m.row()) else {
+        return;
+    };
+    let title = match m.lang {
+        Lang::Da => format!(" Spørgsmål {} af {} ", m.row() + 1, order.len()),
+        Lang::En => format!(" Question {} of {} ", m.row() + 1, order.len()),
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, text) in question_detail(r, &r.questions[i], m.lang)
+        .into_iter()
+        .enumerate()
+    {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(safe(&text)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(title)),
+        body,
+    );
+}
+
 /// The questions in the order the tab lists them: flagged first (they are what an author comes
 /// here for), then the rest, each in course order.
-pub(super) fn question_order(r: &Report) -> Vec<usize> {
+pub(in crate::tui::report) fn question_order(r: &Report) -> Vec<usize> {
     let flagged = |i: &usize| {
         r.questions[*i]
             .figures

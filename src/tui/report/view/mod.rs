@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 
-use super::{Context, KEYS, Model, Tab};
+use super::{Context, KEYS, Model, Page, Tab};
 use crate::app::doc::Tone;
 use crate::app::wrap;
 use crate::lang::Lang;
@@ -25,6 +25,8 @@ mod lists;
 mod summary;
 
 use self::areas::areas;
+#[cfg(test)]
+pub(super) use self::lists::question_order;
 use self::lists::{overdue, problems, questions};
 use self::summary::{forvaltninger, overview};
 
