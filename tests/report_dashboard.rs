@@ -1,6 +1,7 @@
 //! The report dashboard through the real binary in a real pseudo-terminal (tmux): it opens on
 //! the alternate screen, the keys move between tabs, and `q` leaves the terminal as it was
-//! (alternate screen off). Needs tmux; `.ci/run` installs it.
+//! (alternate screen off). Needs tmux; `.ci/run` installs it. The follow-up view, personal
+//! data, refuses a pipe before it reads anything.
 
 use std::path::Path;
 use std::time::Duration;
@@ -63,4 +64,33 @@ fn the_dashboard_runs_in_a_real_terminal_and_restores_it() {
         "0",
         "back on the normal screen"
     );
+}
+
+#[test]
+fn the_follow_up_view_refuses_a_pipe_before_reading_anything() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let collection = dir.path().join("indsamling");
+    std::fs::create_dir(&collection).expect("collection folder");
+    let anchors = dir.path().join("anchors.txt");
+    let out = hermetic::command(env!("CARGO_BIN_EXE_bevidst"), dir.path())
+        .arg("report")
+        .arg(&collection)
+        .arg("--anchors")
+        .arg(&anchors)
+        .arg("--followup-view")
+        .output()
+        .expect("bevidst runs");
+    assert_eq!(
+        out.status.code(),
+        Some(74),
+        "EX_IOERR, as for any output it cannot write"
+    );
+    assert!(out.stdout.is_empty(), "nothing on the pipe");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("--followup-view kan kun vises i en terminal; brug --followup FILE"),
+        "{said}"
+    );
+    assert!(!said.contains("cannot"), "in one language: {said}");
+    assert!(!anchors.exists(), "the collection was not read: {said}");
 }

@@ -171,10 +171,12 @@ const TEXTS: &[Row] = &[
     row(
         "report",
         None,
-        "Verificér og saml en samlemappe med logfiler (it-sikkerhedsfunktionens opfølgning): \
-         dashboard, Markdown, CSV, JSON eller xAPI.",
-        "Verify and aggregate a collection folder of completion logs (the IT-security \
-         function's follow-up): dashboard, Markdown, CSV, JSON or xAPI.",
+        "Verificér og saml en samlemappe med logfiler, eller læringsdatabasens poster \
+         (it-sikkerhedsfunktionens opfølgning): dashboard, Markdown, Excel, en webside, CSV, \
+         JSON eller xAPI.",
+        "Verify and aggregate a collection folder of completion logs, or the LRS's records \
+         (the IT-security function's follow-up): dashboard, Markdown, Excel, a web page, CSV, \
+         JSON or xAPI.",
     ),
     row(
         "report",

@@ -95,6 +95,20 @@ pub(crate) fn report_dir() -> PathBuf {
 
 /// Runs `bevidst report`.
 pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
+    // The follow-up view is personal data on the screen, so only in a terminal (never piped
+    // into a file by accident); said before the collection is read.
+    if args.followup_view && !std::io::stdout().is_terminal() {
+        say_err!(
+            "{}",
+            lang.pick(
+                "--followup-view kan kun vises i en terminal; brug --followup FILE for at få \
+                 opfølgningen i en fil",
+                "--followup-view can only be shown in a terminal; use --followup FILE to get \
+                 the follow-up in a file",
+            )
+        );
+        return Exit::Output;
+    }
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         ReportFormat::Tui
     } else {
@@ -142,7 +156,7 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     };
     let xapi = match xapi_sink(format, pseudo.as_ref(), args) {
         Ok(x) => x,
-        Err(e) => return fail(args.out.as_deref(), &e),
+        Err(e) => return fail(args.out.as_deref(), &e, lang),
     };
     let out = match report::run_with(
         &paths,
@@ -161,22 +175,22 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
     say_run_notes(&out, &paths.anchors, lang);
     let r = &out.report;
     let written = if args.followup_view {
-        followup_view(&out.followup, &r.modules, lang)
+        bevidst::tui::report::followup::run_followup_view(&out.followup, &r.modules, lang)
     } else {
         render(format, r, args, lang, xapi)
     };
     if let Err(e) = written {
-        return fail(args.out.as_deref(), &e);
+        return fail(args.out.as_deref(), &e, lang);
     }
     if let Some(path) = &args.followup
         && let Err(e) = followup::write(&out.followup, lang, path)
     {
-        return fail(Some(path), &e);
+        return fail(Some(path), &e, lang);
     }
     if let Some(dir) = &args.followup_dir
         && let Err(e) = followup::write_per_forvaltning(&out.followup, &r.modules, lang, dir)
     {
-        return fail(Some(dir), &e);
+        return fail(Some(dir), &e, lang);
     }
     say_summary(r, out.followup.problems.len(), lang);
     Exit::Ok
@@ -336,28 +350,6 @@ fn render(
     }
 }
 
-/// The follow-up view: personal data on the screen, so only in a terminal (never piped into
-/// a file by accident).
-fn followup_view(
-    f: &report::model::FollowUp,
-    modules: &[report::model::ModuleHead],
-    lang: Lang,
-) -> std::io::Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return Err(std::io::Error::other(match lang {
-            Lang::Da => {
-                "--followup-view kan kun vises i en terminal; brug --followup FILE for at få \
-                 opfølgningen i en fil"
-            }
-            Lang::En => {
-                "--followup-view can only be shown in a terminal; use --followup FILE to get the \
-                 follow-up in a file"
-            }
-        }));
-    }
-    bevidst::tui::report::followup::run_followup_view(f, modules, lang)
-}
-
 /// A file format that is not text: to `--out`, or to standard output when that is not a
 /// terminal (a spreadsheet's bytes would scramble the screen).
 fn write_binary(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
@@ -403,11 +395,13 @@ fn write_text(path: Option<&Path>, text: &str) -> std::io::Result<()> {
 }
 
 /// The report was made but could not be written.
-fn fail(path: Option<&Path>, e: &std::io::Error) -> Exit {
+fn fail(path: Option<&Path>, e: &std::io::Error, lang: Lang) -> Exit {
+    let what = lang.pick("kan ikke skrive rapporten", "cannot write the report");
+    let why = bevidst::message::IoReason(e).text(lang);
     if let Some(p) = path {
-        say_err!("{}: cannot write the report: {e}", p.display());
+        say_err!("{}: {what}: {why}", p.display());
     } else {
-        say_err!("cannot write the report: {e}");
+        say_err!("{what}: {why}");
     }
     Exit::Output
 }

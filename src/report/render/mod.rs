@@ -124,26 +124,20 @@ pub fn overview_summary(report: &Report, lang: Lang) -> Vec<String> {
             Lang::En => format!("{} learners with records.", now.employees),
         });
     }
+    // Who never started is known only from a roster.
+    let never = all.roster.then_some(f.never_started);
     lines.push(match lang {
         Lang::Da => format!(
             "{} personer er forsinkede med mindst ét modul; {} har forsøgt uden at få et forsøg godkendt{}.",
             f.overdue,
             f.not_accepted,
-            if all.roster {
-                format!("; {} er aldrig startet", f.never_started)
-            } else {
-                String::new()
-            }
+            never.map_or_else(String::new, |n| format!("; {n} er aldrig startet"))
         ),
         Lang::En => format!(
             "{} people are overdue with at least one module; {} tried without an attempt being accepted{}.",
             f.overdue,
             f.not_accepted,
-            if all.roster {
-                format!("; {} never started", f.never_started)
-            } else {
-                String::new()
-            }
+            never.map_or_else(String::new, |n| format!("; {n} never started"))
         ),
     });
     lines
