@@ -282,13 +282,20 @@ pub(super) struct Body {
     pub learners: Vec<(Arc<str>, Box<LearnerState>)>,
 }
 
-/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
-/// interns the forvaltning names).
-pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
+/// The front of a body: the entry's names (interned for the run), the completions it counted,
+/// the earliest finish of a module's current version per module index, and how many learners
+/// follow.
+struct Front {
+    table: Vec<u16>,
+    counted: u64,
+    firsts: Vec<(usize, i64)>,
+    learners: usize,
+}
+
+fn read_front(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Front> {
     let table: Vec<u16> = (0..input.count()?)
         .map(|_| input.str().map(|n| agg.forvaltning(n)))
         .collect::<Option<_>>()?;
-    let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
     let modules = agg.index().modules.len();
     let counted = input.u()?;
     let firsts = (0..input.count()?)
@@ -297,7 +304,52 @@ pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Opt
             Some((m, input.i()?))
         })
         .collect::<Option<Vec<_>>>()?;
-    let n = input.count()?;
+    let learners = input.count()?;
+    Some(Front {
+        table,
+        counted,
+        firsts,
+        learners,
+    })
+}
+
+/// What reusing an entry needs at once, without decoding its learners' states: the
+/// completions it counted, the earliest finish of each module's current version, and, when it
+/// holds one learner alone, that learner's id (whose state can then wait in the cache until
+/// the report is made: [`super::Spilled`]). Interns the entry's forvaltning names.
+pub(super) struct Summary<'b> {
+    pub counted: u64,
+    pub firsts: Vec<(usize, i64)>,
+    pub single: Option<&'b str>,
+}
+
+pub(super) fn read_summary<'b>(
+    input: &mut Reader<'b>,
+    agg: &mut Aggregator<'_>,
+) -> Option<Summary<'b>> {
+    let front = read_front(input, agg)?;
+    let single = match front.learners {
+        1 => Some(input.str()?),
+        _ => None,
+    };
+    Some(Summary {
+        counted: front.counted,
+        firsts: front.firsts,
+        single,
+    })
+}
+
+/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
+/// interns the forvaltning names).
+pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
+    let Front {
+        table,
+        counted,
+        firsts,
+        learners: n,
+    } = read_front(input, agg)?;
+    let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
+    let modules = agg.index().modules.len();
     let mut learners = Vec::with_capacity(n);
     for _ in 0..n {
         let id: Arc<str> = Arc::from(input.str()?);

@@ -40,7 +40,9 @@ use self::codec::{Head, Reader, Writer};
 pub use self::file::Damage;
 use self::file::{New, Old};
 pub use self::identity::FileId;
-use super::aggregate::{Aggregator, Names};
+use std::sync::Arc;
+
+use super::aggregate::{Aggregator, LearnerState, Names};
 use crate::canon::{CanonHasher, Digest32};
 use crate::lang::Lang;
 use crate::message::{Bi, Bilingual, IoReason};
@@ -70,6 +72,37 @@ pub struct ReportCache {
     carried: Mutex<Vec<(u64, u32)>>,
     /// Entries written fresh.
     fresh: AtomicU64,
+}
+
+/// Where an entry's bytes are: in the last run's cache, or in the one this run is writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EntryRef {
+    in_new: bool,
+    offset: u64,
+    len: u32,
+}
+
+/// A learner whose state waits in the cache while the collection is read, instead of in
+/// memory: the learner is alone in an entry (one log that holds them only), and their state is
+/// decoded once, when the report is made ([`SpillReader`]). So the report holds a few bytes per
+/// learner while it reads, not their whole state. `id_hash` finds the few learners that are in
+/// more than one place (another log, or memory): they are taken into memory before the report
+/// is made ([`crate::report::read`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Spilled {
+    /// [`id_hash`] of the learner's id.
+    pub id_hash: u64,
+    /// The entry that holds the learner.
+    pub entry: EntryRef,
+}
+
+/// A learner id's hash, for finding the learners that are in more than one place (equal ids
+/// give equal hashes; two ids with one hash are only taken into memory without need).
+pub fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 /// What a cache entry knows about the file it describes, for reusing it (kept for every
@@ -104,6 +137,12 @@ pub enum CacheNote {
         /// Why.
         why: Damage,
     },
+    /// What the cache held for this run could not be read back while the report was made;
+    /// the report was made again without it, and the next run makes it anew.
+    ReadBack {
+        /// The cache file.
+        path: PathBuf,
+    },
     /// The new cache could not be saved; the next run reads every log afresh.
     NotSaved {
         /// The cache file.
@@ -136,6 +175,20 @@ impl Bilingual for CacheNote {
                     format_args!(
                         "{p}: the report's cache could not be used ({why}); every log was read \
                          afresh, and the cache was made anew"
+                    ),
+                )
+            }
+            CacheNote::ReadBack { path } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: rapportens mellemlager kunne ikke læses tilbage under kørslen; \
+                         rapporten er lavet igen uden det, og næste kørsel laver det på ny"
+                    ),
+                    format_args!(
+                        "{p}: the report's cache could not be read back during the run; the \
+                         report was made again without it, and the next run makes it anew"
                     ),
                 )
             }
@@ -276,8 +329,9 @@ impl ReportCache {
     }
 
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
-    /// Returns the log's head and how many records it counted, or `None` (nothing added) when
-    /// the entry cannot be read back.
+    /// An entry of one learner alone adds its counts at once and its learner as
+    /// [`Spilled`] (decoded when the report is made); any other is decoded here. Returns the
+    /// log's head, or `None` (nothing added) when the entry cannot be read back.
     pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
         let old = self.old.as_ref()?;
         let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
@@ -287,11 +341,39 @@ impl ReportCache {
         if (head.installation, head.last) != (cached.installation, cached.last) {
             return None;
         }
-        let body = codec::read_body(&mut r, agg)?;
-        agg.absorb(body.counted, &body.firsts, body.learners);
+        let body_at = bytes.len() - r.0.len();
+        let summary = codec::read_summary(&mut r, agg)?;
+        if let Some(id) = summary.single {
+            agg.absorb(summary.counted, &summary.firsts, Vec::new());
+            let entry = EntryRef {
+                in_new: false,
+                offset: cached.offset + body_at as u64,
+                len: u32::try_from(bytes.len() - body_at).ok()?,
+            };
+            agg.spilled.push(Spilled {
+                id_hash: id_hash(id),
+                entry,
+            });
+        } else {
+            let body = codec::read_body(&mut Reader(&bytes[body_at..]), agg)?;
+            agg.absorb(body.counted, &body.firsts, body.learners);
+        }
         lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(head.last)
+    }
+
+    /// Opens what the learners waiting in the cache ([`Spilled`]) are read back from; the
+    /// cache being written is flushed for it first.
+    pub fn spill_reader(&self) -> io::Result<SpillReader<'_>> {
+        let new = match lock(&self.new).as_mut() {
+            Some(n) => Some(n.reader()?),
+            None => None,
+        };
+        Ok(SpillReader {
+            old: self.old.as_ref(),
+            new,
+        })
     }
 
     /// Keeps what the clean log at `relative` (identity `id`, read in full) added, `agg`, for
@@ -303,9 +385,9 @@ impl ReportCache {
         (installation, head, latest): (InstallationId, (u64, Digest32), u64),
         agg: &Aggregator<'_>,
         names: &Names,
-    ) {
+    ) -> Option<EntryRef> {
         if id.modified() >= self.started - RACY_SECONDS {
-            return;
+            return None;
         }
         let mut bytes = Vec::with_capacity(2048);
         let mut w = Writer(&mut bytes);
@@ -316,17 +398,26 @@ impl ReportCache {
             latest,
         };
         codec::write_head(&mut w, relative, &entry_head);
+        let body_at = w.0.len();
         codec::write_body(&mut w, agg, names);
-        self.append(&bytes);
+        let (offset, len) = self.append(&bytes)?;
         self.fresh.fetch_add(1, Ordering::Relaxed);
+        Some(EntryRef {
+            in_new: true,
+            offset: offset + body_at as u64,
+            len: len - u32::try_from(body_at).ok()?,
+        })
     }
 
-    fn append(&self, entry: &[u8]) {
+    /// Appends an entry to the new cache; where it is, or `None` when the new cache cannot
+    /// be written (it is then given up).
+    fn append(&self, entry: &[u8]) -> Option<(u64, u32)> {
         let mut new = lock(&self.new);
-        let failed = new.as_mut().is_some_and(|n| n.append(entry).is_err());
-        if failed {
+        let at = new.as_mut()?.append(entry);
+        if at.is_err() {
             *new = None;
         }
+        at.ok()
     }
 
     /// Ends the run's use of the cache: puts the new cache in place of the old one, and says
@@ -339,6 +430,17 @@ impl ReportCache {
         match self.finish() {
             Err(error) => (reused, note.or(Some(CacheNote::NotSaved { path, error }))),
             Ok(()) => (reused, note),
+        }
+    }
+
+    /// Ends the run's use of the cache without saving a new one (the old one stays as it is).
+    pub fn abandon(self) {
+        let new = self
+            .new
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = new {
+            n.abandon();
         }
     }
 
@@ -373,6 +475,37 @@ impl ReportCache {
             }
         }
         new.finish(&self.path)
+    }
+}
+
+/// Reads the learners that waited in the cache ([`Spilled`]) back, when the report is made.
+pub struct SpillReader<'c> {
+    old: Option<&'c Old>,
+    new: Option<std::fs::File>,
+}
+
+impl SpillReader<'_> {
+    /// The learner of `entry`, decoded for `agg` (over the same course index and names), with
+    /// `buf` to read into; `None` when it cannot be read back.
+    pub fn learner(
+        &self,
+        entry: EntryRef,
+        agg: &mut Aggregator<'_>,
+        buf: &mut Vec<u8>,
+    ) -> Option<(Arc<str>, Box<LearnerState>)> {
+        buf.resize(usize::try_from(entry.len).ok()?, 0);
+        let read = if entry.in_new {
+            file::read_at(self.new.as_ref()?, entry.offset, buf)
+        } else {
+            self.old?.read_at(entry.offset, buf)
+        };
+        read.ok()?;
+        let body = codec::read_body(&mut Reader(buf), agg)?;
+        let mut learners = body.learners.into_iter();
+        match (learners.next(), learners.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 }
 

@@ -86,7 +86,7 @@ pub(super) struct Planner<'i> {
 
 impl Planner<'_> {
     /// Plans and counts a share of the people.
-    pub(super) fn count<'s>(&self, inp: &Inputs<'_, '_>, people: &[Person<'s>]) -> Share<'s> {
+    pub(super) fn count<'s>(&self, inp: &Inputs<'_, '_>, people: &[Person<'s, '_>]) -> Share<'s> {
         let mut out = Share::default();
         let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
         let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
@@ -175,7 +175,7 @@ impl Planner<'_> {
         &self,
         into: &mut Vec<KeptAttempt<'a>>,
         inp: &Inputs<'a, '_>,
-        p: &Person<'_>,
+        p: &Person<'_, '_>,
         facts: impl Fn(&ModState) -> &Facts,
     ) {
         let index = inp.agg.index();
@@ -200,7 +200,7 @@ impl Planner<'_> {
 /// Whether a person had passed onboarding and had nothing overdue on the last day of the
 /// quarter before, from their plan of that day.
 fn standing_before<'m>(
-    p: &Person<'_>,
+    p: &Person<'_, '_>,
     plan: &[schedule::Status],
     mut onboarding: impl Iterator<Item = &'m usize>,
 ) -> (bool, bool) {

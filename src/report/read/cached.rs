@@ -20,7 +20,7 @@ pub(super) struct Known {
 impl Known {
     /// Looks the file at `path`, of identity `id` when the walk saw it, up: its entry if the
     /// cache has one that still fits it.
-    pub(super) fn of(cfg: &ReadConfig<'_>, path: &Path, id: FileId) -> Known {
+    pub(super) fn of(cfg: &ReadConfig<'_, '_>, path: &Path, id: FileId) -> Known {
         let cached = cfg.cache.and_then(|cache| {
             relative(cfg, path).and_then(|rel| cache.lookup(&rel, id, cfg.now.as_second()))
         });
@@ -36,7 +36,7 @@ impl Known {
 /// Reads the only file `i` of installation `inst`, from the cache when it can.
 pub(super) fn read_single<'a>(
     w: &mut Worker<'a>,
-    cfg: &ReadConfig<'a>,
+    cfg: &ReadConfig<'a, '_>,
     files: &[PathBuf],
     (i, known): (usize, &Known),
     inst: InstallationId,
@@ -89,12 +89,18 @@ pub(super) fn read_single<'a>(
     let clean = w.problems.len() == problems_before;
     let tally = w.tallies.last().filter(|(j, t)| *j == i && !t.problem);
     let head = w.heads.last().filter(|(h, _)| h.installation == inst);
-    if clean
+    let kept = if clean
         && let (Some((_, t)), Some((h, _)), Some(rel)) = (tally, head, relative(cfg, path))
         && i64::try_from(t.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
     {
         let facts = (inst, (h.last_seq, h.last_hash), t.latest);
-        cache.keep(&rel, known.id, facts, &mine, w.names);
+        cache.keep(&rel, known.id, facts, &mine, w.names)
+    } else {
+        None
+    };
+    match kept {
+        // The learner's state is in the cache now: it waits there until the report is made.
+        Some(entry) if mine.learners.len() == 1 => w.agg.merge_spilled(mine, entry),
+        _ => w.agg.merge(mine),
     }
-    w.agg.merge(mine);
 }

@@ -23,7 +23,7 @@ pub(super) struct Limit {
 }
 
 /// The file's path relative to the collection folder, as the anchor file keeps it.
-pub(super) fn relative(cfg: &ReadConfig<'_>, path: &Path) -> Option<String> {
+pub(super) fn relative(cfg: &ReadConfig<'_, '_>, path: &Path) -> Option<String> {
     path.strip_prefix(cfg.root)
         .ok()
         .and_then(Path::to_str)
@@ -34,7 +34,7 @@ pub(super) fn relative(cfg: &ReadConfig<'_>, path: &Path) -> Option<String> {
 /// those up to its sequence number).
 pub(super) fn read_log(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     i: usize,
     inst: InstallationId,
@@ -109,7 +109,7 @@ struct Read {
 /// Lists what was not counted of a log, notes its head to anchor, and keeps its tally.
 fn finish_log(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     (path, i): (&Path, usize),
     mut tally: FileTally,
     read: &Read,
@@ -188,7 +188,7 @@ fn finish_log(
 /// not in the message: problems go into the pseudonymised exports too.
 fn note_learner(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     (name, i): (&str, usize),
     last: &mut Option<(String, u64)>,
     rec: &CompletionRecord,
@@ -231,7 +231,7 @@ fn note_learner(
 
 pub(super) fn admit(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     name: &str,
     i: usize,
     rec: &CompletionRecord,
@@ -343,7 +343,7 @@ pub(super) fn bad_line_problem(
 }
 
 /// Writes a file's statements to the shared xAPI output in one go (so files do not interleave).
-pub(super) fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_>) {
+pub(super) fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_, '_>) {
     if let Some(sink) = cfg.xapi
         && !w.statements.is_empty()
     {
