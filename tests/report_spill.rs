@@ -5,7 +5,7 @@
 //! those of the cache an unchanged run reuses, with a roster, and for learners whose records
 //! are split over two logs (taken into memory before the report is made).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use bevidst::course::CourseSet;
