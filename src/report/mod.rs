@@ -308,26 +308,28 @@ fn run_once(
     extra: Vec<Problem>,
     use_cache: bool,
 ) -> Result<Result<RunOutput, finalize::SpillLost>, RunError> {
-    let anchors = Anchors::load(&paths.anchors)?;
-    let memory = match &paths.memory {
-        Some(m) => Some((m, AnchorMemory::load(m)?)),
-        None => None,
-    };
+    // The wall clock, not the report's moment: the cache compares it with files' times (taken
+    // before any file is looked at).
+    let started = jiff::Timestamp::now().as_second();
+    // The collection is walked while the report's own memory (anchors, cache) is read.
+    let (walked, remembered) = std::thread::scope(|s| {
+        let walk = s.spawn(|| list_logs(paths, settings.lang));
+        let remembered = remember(paths, courses, settings, started);
+        let walked = walk.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (walked, remembered)
+    });
+    let (files, ids, walk_problems) = walked?;
+    let Remembered {
+        anchors,
+        memory,
+        index,
+        cache: report_cache,
+    } = remembered?;
     let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
     let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
-    let (files, ids, walk_problems) = list_logs(paths, settings.lang)?;
-    let cache_path = cache::cache_path(&paths.anchors);
-    let index = CourseIndex::new(courses, &anchors.versions);
     let (roster, mut roster_problems, roster_rows, roster_rejected) =
         load_roster(paths, settings.lang);
     let names = Names::default();
-    // The wall clock, not the report's moment: the cache compares it with files' times.
-    let started = jiff::Timestamp::now().as_second();
-    let report_cache = ReportCache::open(
-        &cache_path,
-        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
-        started,
-    );
     let cfg = ReadConfig {
         index: &index,
         now: settings.now,
@@ -398,6 +400,40 @@ fn run_once(
         from_cache,
         waited,
     }))
+}
+
+/// What the report remembers from its earlier runs.
+struct Remembered<'p> {
+    anchors: Anchors,
+    memory: Option<(&'p PathBuf, AnchorMemory)>,
+    index: CourseIndex,
+    cache: ReportCache,
+}
+
+/// Reads the anchors, the anchor memory and the cache of the run that began at `started`.
+fn remember<'p>(
+    paths: &'p Paths,
+    courses: &CourseSet,
+    settings: &Settings,
+    started: i64,
+) -> Result<Remembered<'p>, RunError> {
+    let anchors = Anchors::load(&paths.anchors)?;
+    let memory = match &paths.memory {
+        Some(m) => Some((m, AnchorMemory::load(m)?)),
+        None => None,
+    };
+    let index = CourseIndex::new(courses, &anchors.versions);
+    let cache = ReportCache::open(
+        &cache::cache_path(&paths.anchors),
+        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
+        started,
+    );
+    Ok(Remembered {
+        anchors,
+        memory,
+        index,
+        cache,
+    })
 }
 
 /// The logs to read, their identities as the walk saw them, and the entries not read.

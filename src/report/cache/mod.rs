@@ -485,14 +485,15 @@ pub struct SpillReader<'c> {
 }
 
 impl SpillReader<'_> {
-    /// The learner of `entry`, decoded for `agg` (over the same course index and names), with
-    /// `buf` to read into; `None` when it cannot be read back.
+    /// The learner of `entry`, decoded for `agg` (over the same course index and names) into
+    /// `into`, with `buf` to read into; the learner's id, or `None` when it cannot be read back.
     pub fn learner(
         &self,
         entry: EntryRef,
         agg: &mut Aggregator<'_>,
         buf: &mut Vec<u8>,
-    ) -> Option<(Arc<str>, Box<LearnerState>)> {
+        into: &mut LearnerState,
+    ) -> Option<Arc<str>> {
         buf.resize(usize::try_from(entry.len).ok()?, 0);
         let read = if entry.in_new {
             file::read_at(self.new.as_ref()?, entry.offset, buf)
@@ -500,12 +501,7 @@ impl SpillReader<'_> {
             self.old?.read_at(entry.offset, buf)
         };
         read.ok()?;
-        let body = codec::read_body(&mut Reader(buf), agg)?;
-        let mut learners = body.learners.into_iter();
-        match (learners.next(), learners.next()) {
-            (Some(one), None) => Some(one),
-            _ => None,
-        }
+        codec::read_single(&mut Reader(buf), agg, into).map(Arc::from)
     }
 }
 

@@ -265,19 +265,21 @@ fn read_back<'s>(
         let mut part = Partial::new(index);
         let mut scratch = Aggregator::new(index, spill.names, spill.now);
         let mut buf = Vec::new();
+        // The states of a batch, their lists reused from batch to batch.
+        let mut states: Vec<LearnerState> = Vec::new();
+        let mut ids: Vec<Arc<str>> = Vec::new();
         for batch in share.chunks(BATCH) {
-            let read: Option<Vec<_>> = batch
-                .iter()
-                .map(|s| spill.reader.learner(s.entry, &mut scratch, &mut buf))
-                .collect();
-            let Some(read) = read else {
-                part.failed = true;
-                break;
-            };
-            let learners: Vec<(Arc<str>, &LearnerState)> = read
-                .iter()
-                .map(|(id, s)| (id.clone(), s.as_ref()))
-                .collect();
+            states.resize_with(batch.len(), LearnerState::default);
+            ids.clear();
+            for (s, state) in batch.iter().zip(&mut states) {
+                let Some(id) = spill.reader.learner(s.entry, &mut scratch, &mut buf, state) else {
+                    part.failed = true;
+                    return part;
+                };
+                ids.push(id);
+            }
+            let learners: Vec<(Arc<str>, &LearnerState)> =
+                ids.iter().cloned().zip(states.iter()).collect();
             part.add(inp, planner, &learners);
         }
         part

@@ -313,10 +313,11 @@ fn gather_shared(agg: &mut Aggregator<'_>, cache: &ReportCache) -> bool {
         };
         let mut buf = Vec::new();
         for (s, _) in take {
-            let Some(learner) = reader.learner(s.entry, agg, &mut buf) else {
+            let mut state = Box::default();
+            let Some(id) = reader.learner(s.entry, agg, &mut buf, &mut state) else {
                 return false;
             };
-            agg.join_learners([learner]);
+            agg.join_learners([(id, state)]);
         }
     }
     wait.sort_unstable_by_key(|(s, _)| s.entry);
