@@ -28,6 +28,8 @@
 mod codec;
 mod file;
 mod identity;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 
