@@ -16,6 +16,12 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
+//! The cache also keeps the report small while it is made: a learner alone in an entry (one log
+//! that names them only) waits there instead of in memory ([`Spilled`]), from the last run's
+//! file or the one being written, and is read back a batch at a time when the report is made
+//! ([`SpillReader`]). A learner that does not read back makes the run start again without the
+//! cache, so the cache is still never needed for a right report.
+//!
 //! # Format (version 3: a standing attempt's answers only for the topics it asked about; times
 //! and hash prefixes in four bytes)
 //!
