@@ -55,6 +55,10 @@ pub struct Settings {
     pub now: Timestamp,
     /// The language of the report's messages.
     pub lang: Lang,
+    /// Whether to list who is overdue and who never started ([`FollowUp::overdue`] and
+    /// [`FollowUp::never_started`]): only the follow-up outputs show them, and on a large
+    /// collection they cost time and memory. The report's tables are the same either way.
+    pub followup: bool,
 }
 
 /// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
@@ -152,6 +156,7 @@ pub fn finish(
         today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
         threads,
+        followup: settings.followup,
     };
     finalize::build(&inputs, counts, problems, settings.now.to_string())
 }

@@ -179,8 +179,9 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
             .collect(),
         today: inp.today,
         cut: previous_quarter_end(inp.today),
+        followup: inp.followup,
     };
-    let mut shares = in_chunks(people, inp.threads, |share| planner.count(inp, share)).into_iter();
+    let mut shares = in_chunks(people, inp.threads, |share| planner.count(share)).into_iter();
     let mut all = shares.next().unwrap_or_default();
     for share in shares {
         all.merge(share);

@@ -45,6 +45,9 @@ pub struct Inputs<'a, 'b> {
     /// Threads to share the people and learners out over (at least one); the tables are the
     /// same whatever the number.
     pub threads: usize,
+    /// Whether to list who is overdue and who never started (the follow-up's lists); without,
+    /// those lists are empty and every table is the same.
+    pub followup: bool,
 }
 
 /// A finish time in the report's state.
@@ -144,7 +147,8 @@ pub fn build(
     let planned = completion_rows(inp, &people);
     let (completion, overview) = (planned.completion, planned.overview);
     let (overdue, never_started) = (planned.overdue, planned.never_started);
-    counts.never_started = never_started.len() as u64;
+    // Counted whether or not they are listed.
+    counts.never_started = people.iter().filter(|p| p.state.is_none()).count() as u64;
     let shown: std::collections::BTreeSet<&str> = completion
         .iter()
         .filter(|row| matches!(row.figures, Gated::Shown(_)))
