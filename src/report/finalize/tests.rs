@@ -156,3 +156,62 @@ fn the_number_of_threads_changes_no_table() {
         }
     }
 }
+
+/// The follow-up's lists are made only when asked for (`Settings::followup`): without them
+/// every table of the report is the same, its counts of the overdue and of those who never
+/// started too, and the two lists are empty; the problems are listed either way.
+#[test]
+fn the_followup_lists_change_no_table() {
+    use crate::report::Settings;
+    use crate::report::testkit::{index, three_forvaltninger_collection};
+
+    let (items, roster) = three_forvaltninger_collection();
+    let managers = courses_with_managers();
+    let managers_items = collection(&managers);
+    let managers_index = CourseIndex::new(&managers, &[]);
+    let report =
+        |index: &CourseIndex, items: &[(String, u64, CompletionRecord)], roster, followup| {
+            let settings = Settings {
+                followup,
+                ..settings(3)
+            };
+            let items = items.iter().map(|(p, l, c)| (p.as_str(), *l, c));
+            report_from_completions(index, &settings, roster, items)
+        };
+    let three = index();
+    let mut listed_rows = (0, 0);
+    for (index, items, roster) in [
+        (&three, &items, Some(&roster)),
+        (&three, &items, None),
+        (&managers_index, &managers_items, None),
+    ] {
+        let (with, listed) = report(index, items, roster, true);
+        let (without, unlisted) = report(index, items, roster, false);
+        let json = |r: &Report| serde_json::to_string(r).expect("serialises");
+        assert_eq!(json(&without), json(&with));
+        assert!(unlisted.overdue.is_empty(), "{:?}", unlisted.overdue);
+        assert!(
+            unlisted.never_started.is_empty(),
+            "{:?}",
+            unlisted.never_started
+        );
+        assert_eq!(
+            format!("{:?}", unlisted.problems),
+            format!("{:?}", listed.problems)
+        );
+        // What the lists held is still counted in the tables.
+        let overdue: u64 = with
+            .completion
+            .iter()
+            .filter(|row| row.forvaltning.is_none())
+            .filter_map(|row| row.figures.shown())
+            .map(|f| f.overdue)
+            .sum();
+        assert_eq!(overdue, listed.overdue.len() as u64);
+        assert_eq!(with.counts.never_started, listed.never_started.len() as u64);
+        listed_rows.0 += listed.overdue.len();
+        listed_rows.1 += listed.never_started.len();
+    }
+    // The cases have rows of both lists to leave out.
+    assert!(listed_rows.0 > 0 && listed_rows.1 > 0, "{listed_rows:?}");
+}
