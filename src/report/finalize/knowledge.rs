@@ -51,11 +51,7 @@ pub(super) fn knowledge_rows<'n>(
     for share in in_chunks(learners, inp.threads, learner_cells) {
         for ((forv, q), sums) in share {
             let name = u16::try_from(forv).ok().map(forv_name);
-            let cell = cells.entry((name, q)).or_insert([(0, 0); TOPICS]);
-            for (c, s) in cell.iter_mut().zip(sums) {
-                c.0 += s.0;
-                c.1 += s.1;
-            }
+            add(cells.entry((name, q)).or_insert([(0, 0); TOPICS]), &sums);
         }
     }
     let quarter_list: Vec<Quarter> = {
@@ -93,7 +89,7 @@ pub(super) fn knowledge_rows<'n>(
 }
 
 /// The knowledge cells of `learners`: each learner's quarters, added to their forvaltning's
-/// cell and to all forvaltninger's.
+/// cell, and all forvaltninger's cells their sums (a learner is in one forvaltning a quarter).
 fn learner_cells(learners: &[&LearnerState]) -> Cells {
     let mut cells = Cells::new();
     // A learner's quarters: a few, so a list beats a map.
@@ -126,18 +122,31 @@ fn learner_cells(learners: &[&LearnerState]) -> Cells {
             let shares = marks.map(|(correct, asked)| {
                 (asked > 0).then(|| u64::from(correct) * UNIT / u64::from(asked))
             });
-            for key in [(u32::from(forv), q), (ALL, q)] {
-                let cell = cells.entry(key).or_insert([(0, 0); TOPICS]);
-                for (c, share) in cell.iter_mut().zip(&shares) {
-                    if let Some(share) = share {
-                        c.0 += 1;
-                        c.1 += share;
-                    }
+            let cell = cells
+                .entry((u32::from(forv), q))
+                .or_insert([(0, 0); TOPICS]);
+            for (c, share) in cell.iter_mut().zip(&shares) {
+                if let Some(share) = share {
+                    c.0 += 1;
+                    c.1 += share;
                 }
             }
         }
     }
+    let mut all = Cells::new();
+    for (&(_, q), sums) in &cells {
+        add(all.entry((ALL, q)).or_insert([(0, 0); TOPICS]), sums);
+    }
+    cells.append(&mut all);
     cells
+}
+
+/// Adds the learners and shares of `sums` to `cell`'s.
+fn add(cell: &mut Cell, sums: &Cell) {
+    for (c, s) in cell.iter_mut().zip(sums) {
+        c.0 += s.0;
+        c.1 += s.1;
+    }
 }
 
 /// The mean of `n` shares summed in [`UNIT`]s.

@@ -3,6 +3,7 @@
 //! attempts the report keeps per learner and module, and counted into completion cells, the
 //! follow-up's lists and the overview's tallies. The shares are added up in `completion`.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -30,7 +31,9 @@ struct Slot<'s> {
 /// What planning a share of the people counted: their cells, lists and tallies.
 #[derive(Default)]
 pub(super) struct Share<'s> {
-    pub cells: BTreeMap<(&'s str, usize), CompletionFigures>,
+    /// Per forvaltning, per module index (a module no one of it takes has no learners): one
+    /// look-up per person, not one per module.
+    pub cells: BTreeMap<&'s str, Vec<CompletionFigures>>,
     pub overdue: Vec<OverdueRow>,
     pub never_started: Vec<PersonRow>,
     pub tallies: Tallies<'s>,
@@ -40,8 +43,17 @@ impl<'s> Share<'s> {
     /// Adds another share's counts (sums, and lists sorted afterwards: the order of the shares
     /// does not matter).
     pub(super) fn merge(&mut self, other: Share<'s>) {
-        for (key, c) in other.cells {
-            self.cells.entry(key).or_default().add(&c);
+        for (forv, theirs) in other.cells {
+            match self.cells.entry(forv) {
+                Entry::Vacant(e) => {
+                    e.insert(theirs);
+                }
+                Entry::Occupied(mut e) => {
+                    for (c, t) in e.get_mut().iter_mut().zip(&theirs) {
+                        c.add(t);
+                    }
+                }
+            }
         }
         self.overdue.extend(other.overdue);
         self.never_started.extend(other.never_started);
@@ -105,9 +117,13 @@ impl Planner<'_> {
                 never_started: p.state.is_none(),
                 not_accepted: false,
             };
+            let cells = out
+                .cells
+                .entry(p.forvaltning)
+                .or_insert_with(|| vec![CompletionFigures::default(); self.modules.len()]);
             for (&mi, status) in mine.iter().zip(&plan) {
                 let ms = slots[mi].state;
-                let cell = out.cells.entry((p.forvaltning, mi)).or_default();
+                let cell = &mut cells[mi];
                 cell.learners += 1;
                 cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
                 let not_accepted =
