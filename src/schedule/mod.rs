@@ -1,6 +1,7 @@
 //! What is due when (policy 1.6: training at hiring and continuously). This is the one place
 //! that decides whether a learner's module is waiting, passed, due or overdue; the learner's
-//! home screen, `bevidst status` and the report all call [`plan`] (or [`module_status`]).
+//! home screen and `bevidst status` call [`plan`] (or [`module_status`]), the report, which
+//! keeps its attempts per module, [`plan_grouped`]: the same rules (in `plan.rs`).
 //!
 //! Pure: today's date, the learner's attempts and the rules come in as parameters. Dates are
 //! civil dates in Europe/Copenhagen: a finish time (UTC seconds) is converted to the date it

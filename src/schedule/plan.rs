@@ -156,7 +156,7 @@ pub fn status_of(
 ) -> Status {
     // Only attempts finished on or before `today` count, so a status can be computed as of a
     // past day. Walked again for each question rather than collected: no allocation.
-    let mine = || attempts.clone().filter(|a| a.on <= today);
+    let mine = move || attempts.clone().filter(move |a| a.on <= today);
     // `max_by_key` keeps the last of equal keys, so of two attempts in the same second the
     // later one in the log counts.
     let last = mine().max_by_key(|a| a.finished);

@@ -1,7 +1,8 @@
 //! Planning people: each person of a share planned with the learner's own schedule
-//! (`schedule::plan_into`) today and on the last day of the quarter before, from the few
-//! attempts the report keeps per learner and module, and counted into completion cells, the
-//! follow-up's lists and the overview's tallies. The shares are added up in `completion`.
+//! (`schedule::plan_grouped`, the rules of `schedule::plan`) today and on the last day of the
+//! quarter before, from the few attempts the report keeps per learner and module, and counted
+//! into completion cells, the overview's tallies and, when asked for, the follow-up's lists.
+//! The shares are added up in `completion`.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
