@@ -78,6 +78,7 @@ fn report_at(e: &Env, set: &CourseSet, threads: usize, now: i64) -> RunOutput {
         rules: Rules::default(),
         now: jiff::Timestamp::from_second(now).expect("time"),
         lang: Lang::En,
+        followup: true,
     };
     run(&paths, set, &settings, threads, None).expect("the report runs")
 }

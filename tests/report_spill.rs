@@ -54,6 +54,7 @@ fn report(collection: &Path, anchors: &Path, roster: Option<&Path>, set: &Course
         rules: Rules::default(),
         now: jiff::Timestamp::from_second(END).expect("time"),
         lang: Lang::En,
+        followup: true,
     };
     let out = run(&paths, set, &settings, 2, None).expect("the report runs");
     assert!(out.cache_note.is_none(), "{:?}", out.cache_note);

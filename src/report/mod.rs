@@ -55,6 +55,10 @@ pub struct Settings {
     pub now: Timestamp,
     /// The language of the report's messages.
     pub lang: Lang,
+    /// Whether to list who is overdue and who never started ([`FollowUp::overdue`] and
+    /// [`FollowUp::never_started`]): only the follow-up outputs show them, and on a large
+    /// collection they cost time and memory. The report's tables are the same either way.
+    pub followup: bool,
 }
 
 /// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
@@ -180,6 +184,7 @@ fn inputs<'a, 'b>(
         gate: Gate::new(settings.min_group),
         threads,
         spill,
+        followup: settings.followup,
     }
 }
 

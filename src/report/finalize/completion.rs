@@ -177,6 +177,7 @@ pub(super) fn planner<'i>(inp: &Inputs<'i, '_>) -> Planner<'i> {
             .collect(),
         today: inp.today,
         cut: previous_quarter_end(inp.today),
+        followup: inp.followup,
     }
 }
 
@@ -186,11 +187,27 @@ pub(super) fn planned(inp: &Inputs<'_, '_>, mut all: Share<'_>) -> Planned {
     sort_lists(&mut all.overdue, &mut all.never_started);
     let gate = OverviewGate::new(&all.tallies, inp.gate);
     Planned {
-        completion: completion_table(inp, &all.cells),
+        completion: completion_table(inp, &by_module(&all.cells)),
         overview: overview_rows(&all.tallies, &gate, inp.roster.is_some()),
         overdue: all.overdue,
         never_started: all.never_started,
     }
+}
+
+/// The cells by (forvaltning, module index), those of a module someone of the forvaltning
+/// takes (it has learners).
+fn by_module<'c>(
+    cells: &BTreeMap<&'c str, Vec<CompletionFigures>>,
+) -> BTreeMap<(&'c str, usize), CompletionFigures> {
+    cells
+        .iter()
+        .flat_map(|(&forv, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, c)| c.learners > 0)
+                .map(move |(mi, c)| ((forv, mi), *c))
+        })
+        .collect()
 }
 
 /// The follow-up lists in a stable order: by forvaltning, then module, date and person.

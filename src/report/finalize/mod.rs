@@ -51,6 +51,9 @@ pub struct Inputs<'a, 'b> {
     pub threads: usize,
     /// Where the learners waiting in the report's cache (`agg.spilled`) are read back from.
     pub spill: Option<Spill<'b>>,
+    /// Whether to list who is overdue and who never started (the follow-up's lists); without,
+    /// those lists are empty and every table is the same.
+    pub followup: bool,
 }
 
 /// What reading the learners waiting in the report's cache back needs.
@@ -173,7 +176,7 @@ impl<'s> Partial<'s> {
                 }),
             })
             .collect();
-        self.plans.merge(planner.count(inp, &people));
+        self.plans.merge(planner.count(&people));
         let states: Vec<&LearnerState> = learners.iter().map(|(_, s)| *s).collect();
         knowledge::learner_cells(&mut self.cells, &states);
         items::accumulate(&mut self.items, &states);
@@ -322,16 +325,17 @@ fn tables<'s>(
                 state: None,
             })
             .collect();
-        for share in in_chunks(&absent, inp.threads, |share| planner.count(inp, share)) {
+        for share in in_chunks(&absent, inp.threads, |share| planner.count(share)) {
             all.plans.merge(share);
         }
+        // Counted whether or not they are listed.
+        counts.never_started = absent.len() as u64;
         counts.learners_not_in_roster = all.not_in_roster;
     }
 
     let made = completion::planned(inp, all.plans);
     let (completion, overview) = (made.completion, made.overview);
     let (overdue, never_started) = (made.overdue, made.never_started);
-    counts.never_started = never_started.len() as u64;
     let shown: std::collections::BTreeSet<&str> = completion
         .iter()
         .filter(|row| matches!(row.figures, Gated::Shown(_)))
