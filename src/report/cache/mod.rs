@@ -492,9 +492,56 @@ pub struct SpillReader<'c> {
     new: Option<std::fs::File>,
 }
 
+/// The most read back in one go: a batch of learners next to each other in the cache.
+const MAX_SPAN: u64 = 4 * 1024 * 1024;
+
 impl SpillReader<'_> {
-    /// The learner of `entry`, decoded for `agg` (over the same course index and names) into
-    /// `into`, with `buf` to read into; the learner's id, or `None` when it cannot be read back.
+    /// The learners of `entries` (in the order of the file, [`EntryRef`]'s order), decoded for
+    /// `agg` (over the same course index and names) into `into` (one state each), their ids
+    /// into `ids`, with `buf` to read into: the bytes of entries that lie close together in one
+    /// read. `None` when one cannot be read back.
+    pub fn learners(
+        &self,
+        entries: &[EntryRef],
+        agg: &mut Aggregator<'_>,
+        buf: &mut Vec<u8>,
+        (into, ids): (&mut [LearnerState], &mut Vec<Arc<str>>),
+    ) -> Option<()> {
+        let (first, last) = (entries.first()?, entries.last()?);
+        let start = first.offset;
+        let end = last.offset + u64::from(last.len);
+        let one_file = entries.iter().all(|e| e.in_new == first.in_new);
+        let spanned = one_file && end >= start && end - start <= MAX_SPAN;
+        if spanned {
+            self.read(first.in_new, start, usize::try_from(end - start).ok()?, buf)?;
+        }
+        ids.clear();
+        let mut own = Vec::new();
+        for (e, state) in entries.iter().zip(into) {
+            let bytes = if spanned {
+                let at = usize::try_from(e.offset.checked_sub(start)?).ok()?;
+                buf.get(at..at + usize::try_from(e.len).ok()?)?
+            } else {
+                self.read(e.in_new, e.offset, usize::try_from(e.len).ok()?, &mut own)?;
+                &own
+            };
+            ids.push(Arc::from(codec::read_single(&mut Reader(bytes), agg, state)?));
+        }
+        Some(())
+    }
+
+    /// `len` bytes at `offset` of the old or the new file, into `buf`.
+    fn read(&self, in_new: bool, offset: u64, len: usize, buf: &mut Vec<u8>) -> Option<()> {
+        buf.resize(len, 0);
+        let read = if in_new {
+            file::read_at(self.new.as_ref()?, offset, buf)
+        } else {
+            self.old?.read_at(offset, buf)
+        };
+        read.ok()
+    }
+
+    /// The learner of `entry` alone: [`SpillReader::learners`] of one.
     pub fn learner(
         &self,
         entry: EntryRef,
@@ -502,14 +549,9 @@ impl SpillReader<'_> {
         buf: &mut Vec<u8>,
         into: &mut LearnerState,
     ) -> Option<Arc<str>> {
-        buf.resize(usize::try_from(entry.len).ok()?, 0);
-        let read = if entry.in_new {
-            file::read_at(self.new.as_ref()?, entry.offset, buf)
-        } else {
-            self.old?.read_at(entry.offset, buf)
-        };
-        read.ok()?;
-        codec::read_single(&mut Reader(buf), agg, into).map(Arc::from)
+        let mut ids = Vec::with_capacity(1);
+        self.learners(&[entry], agg, buf, (std::slice::from_mut(into), &mut ids))?;
+        ids.pop()
     }
 }
 

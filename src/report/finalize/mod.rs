@@ -271,15 +271,19 @@ fn read_back<'s>(
         // The states of a batch, their lists reused from batch to batch.
         let mut states: Vec<LearnerState> = Vec::new();
         let mut ids: Vec<Arc<str>> = Vec::new();
+        let mut entries = Vec::with_capacity(BATCH);
         for batch in share.chunks(BATCH) {
             states.resize_with(batch.len(), LearnerState::default);
-            ids.clear();
-            for (s, state) in batch.iter().zip(&mut states) {
-                let Some(id) = spill.reader.learner(s.entry, &mut scratch, &mut buf, state) else {
-                    part.failed = true;
-                    return part;
-                };
-                ids.push(id);
+            entries.clear();
+            entries.extend(batch.iter().map(|s| s.entry));
+            let slots = (&mut states[..], &mut ids);
+            if spill
+                .reader
+                .learners(&entries, &mut scratch, &mut buf, slots)
+                .is_none()
+            {
+                part.failed = true;
+                return part;
             }
             let learners: Vec<(Arc<str>, &LearnerState)> =
                 ids.iter().cloned().zip(states.iter()).collect();
