@@ -226,6 +226,8 @@ pub struct RunOutput {
     pub cache_note: Option<cache::CacheNote>,
     /// How many logs were taken from the cache instead of being read.
     pub from_cache: u64,
+    /// How many logs that had grown were taken from the cache, with only their new lines read.
+    pub grown_from_cache: u64,
 }
 
 /// Reads the collection and makes the report; updates the anchor file with the heads of the
@@ -343,7 +345,7 @@ pub fn run_with(
         memory.note(&paths.anchors, anchors.heads.len() as u64);
         anchor_error = memory.save(path).err();
     }
-    let (from_cache, cache_note) = report_cache.close();
+    let ((from_cache, grown_from_cache), cache_note) = report_cache.close();
     Ok(RunOutput {
         report,
         followup,
@@ -351,6 +353,7 @@ pub fn run_with(
         anchors_lost,
         cache_note,
         from_cache,
+        grown_from_cache,
     })
 }
 

@@ -3,11 +3,29 @@
 //! that the next run takes it from here instead of reading and verifying the log again.
 //!
 //! The cache is an optimisation, never a source of truth:
-//! - an entry is used only for a file whose identity is unchanged (size, modification time,
-//!   and on Unix also the device, inode and status-change time: a log copied anew into the
-//!   collection is a new file), which alone makes up its installation (no copies or conflicts),
-//!   whose anchor is still the head the entry ends at, and whose records all lie before the
-//!   report's moment; everything else is read as if there were no cache;
+//! - an entry is used whole only for a file whose identity is unchanged (size, modification
+//!   time, and on Unix also the device, inode and status-change time: a log copied anew into
+//!   the collection is a new file), which alone makes up its installation (no copies or
+//!   conflicts), whose anchor is still the head the entry ends at, and whose records all lie
+//!   before the report's moment; everything else is read as if there were no cache, except:
+//! - a log that has grown (its identity changed, as it does when the learner's program copies
+//!   it anew) is taken on from where its entry ends when its first bytes are the entry's:
+//!   the entry keeps the length of the file it was made from and the SHA-256 of exactly those
+//!   bytes ([`VerifiedBytes`]). The report hashes that many bytes at the file's start in one
+//!   stream and, if the digest is equal, takes the entry's aggregation and verifies and admits
+//!   only the lines after them, going on with the chain from the entry's head, with the same
+//!   checks as a full read. Anything else (a different start, a shorter file, a bad or
+//!   refused new line, an employee id that changes, xAPI output) is read in full, so every
+//!   message is worded as without a cache.
+//!
+//!   Why this is safe: an entry is only made for a log read in full and found clean, and its
+//!   digest is taken over the very bytes that read verified. Equal SHA-256 means the same
+//!   bytes (a collision is not known to be possible to find), so the start of the grown file
+//!   is byte for byte the log that was verified then, and a full read of it now would find
+//!   the same records, the same chain up to the same head, and add the same to the
+//!   aggregation (the entry is only used with the same course index, program, quarter and
+//!   anchor, and for records before the report's moment, as for a whole entry). What follows
+//!   the head is verified now, link by link from that head, exactly as a full read would.
 //! - only logs that were counted whole, with no problem of any kind, get an entry, and only
 //!   when the file was last changed well before the run began (a change within the same tick
 //!   of the file system's clock could otherwise go unseen: git's "racily clean" rule);
@@ -16,20 +34,22 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
-//! # Format (version 3: a standing attempt's answers only for the topics it asked about; times
-//! and hash prefixes in four bytes)
+//! # Format (version 4: the verified bytes' length and digest in every entry)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
 //! each its length (`u32`) and its bytes ([`codec`]: the file's path relative to the
-//! collection, its identity, installation, head and latest finish, then its aggregation). Then
+//! collection, its identity, installation, head and latest finish, then the length and
+//! SHA-256 of the bytes it was made from and the employee id of its records, then its
+//! aggregation). Then
 //! `u32::MAX`, the number of entries (`u64`) and SHA-256 over everything before it.
 
 mod codec;
 mod file;
+mod fingerprint;
 mod identity;
-
-use std::fmt;
+mod note;
+mod verified;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,16 +59,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use self::codec::{Head, Reader, Writer};
 pub use self::file::Damage;
 use self::file::{New, Old};
+pub use self::fingerprint::fingerprint;
 pub use self::identity::FileId;
+pub use self::note::CacheNote;
+pub use self::verified::{Hashing, VerifiedBytes};
 use super::aggregate::{Aggregator, Names};
-use crate::canon::{CanonHasher, Digest32};
-use crate::lang::Lang;
-use crate::message::{Bi, Bilingual, IoReason};
-use crate::record::{self, InstallationId};
-use crate::verdict::CourseIndex;
+use crate::canon::Digest32;
+use crate::record::InstallationId;
 
 const MAGIC: &[u8] = b"bevidst-report-cache\0";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How long before a run a file must have last changed for its entry to be kept: more than
 /// any file system's clock tick (FAT's two seconds is the coarsest).
 const RACY_SECONDS: i64 = 3;
@@ -65,6 +85,8 @@ pub struct ReportCache {
     new: Mutex<Option<New>>,
     note: Mutex<Option<CacheNote>>,
     reused: AtomicU64,
+    /// Logs that had grown, taken from their entries and only their new lines read.
+    grown: AtomicU64,
     /// Where the reused entries are in the old file: they are copied over at the end, unless
     /// nothing changed and the old file simply stays.
     carried: Mutex<Vec<(u64, u32)>>,
@@ -79,10 +101,21 @@ pub struct Cached {
     len: u32,
     installation: InstallationId,
     last: (u64, Digest32),
+    /// Whether the file's identity is still the entry's.
+    pub fit: Fit,
+}
+
+/// How a file's identity compares with its entry's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// The same file, unchanged: the entry stands for all of it.
+    Unchanged,
+    /// Changed since: the entry may stand for its start ([`ReportCache::resumable`]).
+    Changed,
 }
 
 impl Cached {
-    /// The installation of the file.
+    /// The installation of the file when the entry was made.
     pub fn installation(&self) -> InstallationId {
         self.installation
     }
@@ -93,112 +126,31 @@ impl Cached {
     }
 }
 
-/// Why the report's cache was not used or not saved. The report is complete and the same
-/// either way; only the time it takes differs.
-#[derive(Debug)]
-pub enum CacheNote {
-    /// The last run's cache could not be used; every log was read afresh.
-    Unusable {
-        /// The cache file.
-        path: PathBuf,
-        /// Why.
-        why: Damage,
-    },
-    /// The new cache could not be saved; the next run reads every log afresh.
-    NotSaved {
-        /// The cache file.
-        path: PathBuf,
-        /// Why.
-        error: io::Error,
-    },
+/// The entry of a file that changed since it was made, read back: what it knows of the bytes
+/// it was made from, and its aggregation, to be taken once the file's start is found to be
+/// those bytes ([`ReportCache::take_grown`]).
+pub struct Resumable {
+    bytes: Vec<u8>,
+    body_at: usize,
+    verified: VerifiedBytes,
+    latest: u64,
 }
 
-impl Bilingual for CacheNote {
-    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CacheNote::Unusable { path, why } => {
-                let p = path.display();
-                let why = match why {
-                    Damage::Read(e) => IoReason(e).text(lang),
-                    Damage::Garbled => Bi::new(
-                        "den er afbrudt eller beskadiget",
-                        "it is cut off or damaged",
-                    )
-                    .get(lang)
-                    .to_owned(),
-                };
-                lang.write(
-                    out,
-                    format_args!(
-                        "{p}: rapportens mellemlager kunne ikke bruges ({why}); alle logs er \
-                         læst forfra, og mellemlageret er lavet på ny"
-                    ),
-                    format_args!(
-                        "{p}: the report's cache could not be used ({why}); every log was read \
-                         afresh, and the cache was made anew"
-                    ),
-                )
-            }
-            CacheNote::NotSaved { path, error } => {
-                let (p, why) = (path.display(), IoReason(error).text(lang));
-                lang.write(
-                    out,
-                    format_args!(
-                        "{p}: rapportens mellemlager kunne ikke gemmes ({why}); næste kørsel \
-                         læser alle logs forfra"
-                    ),
-                    format_args!(
-                        "{p}: the report's cache could not be saved ({why}); the next run reads \
-                         every log afresh"
-                    ),
-                )
-            }
-        }
+impl Resumable {
+    /// What the entry knows of the bytes it was made from.
+    pub fn verified(&self) -> &VerifiedBytes {
+        &self.verified
+    }
+
+    /// The latest finish time among the records it counted.
+    pub fn latest(&self) -> u64 {
+        self.latest
     }
 }
-
-crate::danish_display!(CacheNote);
 
 /// The cache's file beside an anchor file.
 pub fn cache_path(anchors: &Path) -> PathBuf {
     anchors.with_extension("cache")
-}
-
-/// What the cache entries depend on besides the logs themselves: the course index (modules,
-/// versions, content hashes, questions and what the verdict knows of them, earlier versions),
-/// the program that wrote them, and the last second of the quarter before the report's moment
-/// (`before_until`: each entry keeps the schedule's facts as of then too, for the overview's
-/// change since the quarter before, so a cache made in another quarter is not used).
-pub fn fingerprint(index: &CourseIndex, before_until: i64) -> Digest32 {
-    let mut h = CanonHasher::new(b"bevidst-report-cache-v1\0");
-    h.str(record::PROGRAM_VERSION).u32(FORMAT);
-    h.u64(before_until.cast_unsigned());
-    h.len(index.modules.len());
-    for m in &index.modules {
-        h.str(&m.id)
-            .u32(m.version)
-            .fixed(&m.hash)
-            .u32(m.every_months.unwrap_or(0))
-            .u32(m.draw)
-            .u32(m.pass_mark);
-    }
-    h.len(index.questions.len());
-    for q in &index.questions {
-        h.str(&q.id)
-            .len(q.module)
-            .u8(q.area.code())
-            .u32(q.min_seconds)
-            .len(q.goals.len());
-        for g in &q.goals {
-            h.u8(g.code());
-        }
-    }
-    let known = index.known_versions();
-    h.len(known.len());
-    for (id, version, hash) in &known {
-        h.str(id).u32(*version).fixed(hash);
-    }
-    h.finish()
 }
 
 impl ReportCache {
@@ -228,6 +180,7 @@ impl ReportCache {
             new: Mutex::new(New::start(path, fingerprint, started).ok()),
             note: Mutex::new(note),
             reused: AtomicU64::new(0),
+            grown: AtomicU64::new(0),
             carried: Mutex::new(Vec::new()),
             fresh: AtomicU64::new(0),
         }
@@ -238,13 +191,18 @@ impl ReportCache {
         self.reused.load(Ordering::Relaxed)
     }
 
+    /// How many grown logs were taken from the cache, with only their new lines read, so far.
+    pub fn grown(&self) -> u64 {
+        self.grown.load(Ordering::Relaxed)
+    }
+
     /// Why the last run's cache was not used, if it was there and unusable.
     pub fn note(&self) -> Option<CacheNote> {
         lock(&self.note).take()
     }
 
-    /// The entry for the file at `relative` (to the collection folder), if its identity is
-    /// still `id` and its records all lie before `now`.
+    /// The entry for the file at `relative` (to the collection folder), if its records all
+    /// lie before `now`; whether the file's identity is still `id` is in its [`Fit`].
     pub fn lookup(&self, relative: &str, id: FileId, now: i64) -> Option<Cached> {
         let entries = self
             .old
@@ -254,12 +212,18 @@ impl ReportCache {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let i = entries.binary_search_by(|e| (*e.0).cmp(relative)).ok()?;
         let (_, offset, len, head) = entries[i];
-        let fits = head.id == id.0 && i64::try_from(head.latest).is_ok_and(|t| t <= now);
-        fits.then_some(Cached {
+        let fit = if head.id == id.0 {
+            Fit::Unchanged
+        } else {
+            Fit::Changed
+        };
+        let before_now = i64::try_from(head.latest).is_ok_and(|t| t <= now);
+        before_now.then_some(Cached {
             offset,
             len,
             installation: head.installation,
             last: head.last,
+            fit,
         })
     }
 
@@ -279,6 +243,38 @@ impl ReportCache {
     /// Returns the log's head and how many records it counted, or `None` (nothing added) when
     /// the entry cannot be read back.
     pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
+        let (bytes, at, _, _) = self.entry(cached)?;
+        let body = codec::read_body(&mut Reader(&bytes[at..]), agg)?;
+        agg.absorb(body.counted, &body.firsts, body.learners);
+        lock(&self.carried).push((cached.offset, cached.len));
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        Some(cached.last)
+    }
+
+    /// The entry of a file that changed since, read back to take the file on from where the
+    /// entry ends: `None` when it cannot be read back.
+    pub fn resumable(&self, cached: &Cached) -> Option<Resumable> {
+        let (bytes, body_at, verified, head) = self.entry(cached)?;
+        Some(Resumable {
+            bytes,
+            body_at,
+            verified,
+            latest: head.latest,
+        })
+    }
+
+    /// Adds the aggregation of a grown log's entry to `agg` (which holds what its new lines
+    /// added). Returns `None` (nothing added) when the entry's body cannot be read back.
+    pub fn take_grown(&self, entry: &Resumable, agg: &mut Aggregator<'_>) -> Option<()> {
+        let body = codec::read_body(&mut Reader(&entry.bytes[entry.body_at..]), agg)?;
+        agg.absorb(body.counted, &body.firsts, body.learners);
+        self.grown.fetch_add(1, Ordering::Relaxed);
+        Some(())
+    }
+
+    /// An entry's bytes, where its body begins, what it knows of the bytes it was made from,
+    /// and its head, when it reads back and still says what `cached` says.
+    fn entry(&self, cached: &Cached) -> Option<(Vec<u8>, usize, VerifiedBytes, Head)> {
         let old = self.old.as_ref()?;
         let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
         old.read_at(cached.offset, &mut bytes).ok()?;
@@ -287,22 +283,21 @@ impl ReportCache {
         if (head.installation, head.last) != (cached.installation, cached.last) {
             return None;
         }
-        let body = codec::read_body(&mut r, agg)?;
-        agg.absorb(body.counted, &body.firsts, body.learners);
-        lock(&self.carried).push((cached.offset, cached.len));
-        self.reused.fetch_add(1, Ordering::Relaxed);
-        Some(head.last)
+        let verified = verified::read(&mut r)?;
+        let body_at = bytes.len() - r.0.len();
+        Some((bytes, body_at, verified, head))
     }
 
-    /// Keeps what the clean log at `relative` (identity `id`, read in full) added, `agg`, for
-    /// the next run; left out when the file changed too close to this run to be sure of it.
+    /// Keeps what the clean log at `relative` (identity `id`, read and verified up to its
+    /// end: `verified`) added, `agg`, for the next run; left out when the file changed too
+    /// close to this run to be sure of it.
     pub fn keep(
         &self,
         relative: &str,
         id: FileId,
         (installation, head, latest): (InstallationId, (u64, Digest32), u64),
-        agg: &Aggregator<'_>,
-        names: &Names,
+        verified: &VerifiedBytes,
+        (agg, names): (&Aggregator<'_>, &Names),
     ) {
         if id.modified() >= self.started - RACY_SECONDS {
             return;
@@ -316,6 +311,7 @@ impl ReportCache {
             latest,
         };
         codec::write_head(&mut w, relative, &entry_head);
+        verified::write(&mut w, verified);
         codec::write_body(&mut w, agg, names);
         self.append(&bytes);
         self.fresh.fetch_add(1, Ordering::Relaxed);
@@ -330,15 +326,16 @@ impl ReportCache {
     }
 
     /// Ends the run's use of the cache: puts the new cache in place of the old one, and says
-    /// how many logs came from the cache and, if the cache could not be used or saved, why
-    /// (a cache that cannot be saved only makes the next run slower).
-    pub fn close(self) -> (u64, Option<CacheNote>) {
-        let reused = self.reused();
+    /// how many logs came from the cache (whole, and grown with only their new lines read)
+    /// and, if the cache could not be used or saved, why (a cache that cannot be saved only
+    /// makes the next run slower).
+    pub fn close(self) -> ((u64, u64), Option<CacheNote>) {
+        let used = (self.reused(), self.grown());
         let note = self.note();
         let path = self.path.clone();
         match self.finish() {
-            Err(error) => (reused, note.or(Some(CacheNote::NotSaved { path, error }))),
-            Ok(()) => (reused, note),
+            Err(error) => (used, note.or(Some(CacheNote::NotSaved { path, error }))),
+            Ok(()) => (used, note),
         }
     }
 
