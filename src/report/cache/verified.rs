@@ -127,3 +127,58 @@ impl<R: BufRead> BufRead for Hashing<R> {
         self.inner.consume(amt);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead as _, BufReader};
+
+    use sha2::{Digest as _, Sha256};
+
+    use super::{Hashing, VerifiedBytes};
+
+    const LOG: &[u8] = b"header\nfirst\nsecond\n";
+
+    fn known(bytes: &[u8]) -> VerifiedBytes {
+        VerifiedBytes {
+            len: bytes.len() as u64,
+            digest: Sha256::digest(bytes).into(),
+            learner: None,
+        }
+    }
+
+    /// A reader of `bytes` with a small buffer, so that lines straddle its refills.
+    fn reader(bytes: &[u8]) -> Hashing<BufReader<&[u8]>> {
+        Hashing::new(BufReader::with_capacity(4, bytes))
+    }
+
+    #[test]
+    fn what_is_consumed_is_hashed_and_nothing_more() {
+        let mut r = reader(LOG);
+        let mut line = String::new();
+        r.read_line(&mut line).expect("read");
+        assert_eq!(line, "header\n");
+        assert_eq!((r.len(), r.digest()), (7, known(b"header\n").digest));
+        let _ = r.fill_buf().expect("looked at");
+        assert_eq!(r.len(), 7, "looking is not consuming");
+        let mut rest = Vec::new();
+        std::io::Read::read_to_end(&mut r, &mut rest).expect("read");
+        assert_eq!((r.len(), r.digest()), (LOG.len() as u64, known(LOG).digest));
+    }
+
+    #[test]
+    fn a_file_starts_with_the_verified_bytes_only_when_they_are_the_same() {
+        let grown = [LOG, b"third\n"].concat();
+        let mut r = reader(&grown);
+        assert!(r.starts_with(&known(LOG)).expect("read"));
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut r, &mut rest).expect("read");
+        assert_eq!(rest, "third\n", "it goes on right after them");
+        assert_eq!(r.digest(), known(&grown).digest);
+
+        let mut edited = grown.clone();
+        edited[8] = b'F';
+        assert!(!reader(&edited).starts_with(&known(LOG)).expect("read"));
+        let shorter = &LOG[..LOG.len() - 1];
+        assert!(!reader(shorter).starts_with(&known(LOG)).expect("read"));
+    }
+}
