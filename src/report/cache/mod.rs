@@ -362,15 +362,41 @@ impl ReportCache {
             return Err(io::Error::other("the new cache could not be written"));
         };
         if let Some(old) = &self.old {
-            let mut bytes = Vec::new();
-            for (offset, len) in carried {
-                bytes.resize(len as usize, 0);
-                old.read_at(offset, &mut bytes)?;
-                new.append(&bytes)?;
-            }
+            copy_entries(old, carried, &mut new)?;
         }
         new.finish(&self.path)
     }
+}
+
+/// The most bytes of the old cache read at once when its entries are carried over.
+const COPY_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Copies the entries at `carried` (where each is in the old file) into the new cache, in
+/// their order in the old file: neighbours are read and written as one run, with their
+/// lengths, not one by one.
+fn copy_entries(old: &Old, mut carried: Vec<(u64, u32)>, new: &mut New) -> io::Result<()> {
+    carried.sort_unstable();
+    let garbled = || io::Error::other("an entry's place in the cache does not fit");
+    let mut bytes = Vec::new();
+    let mut rest = carried.as_slice();
+    while let Some(&(offset, len)) = rest.first() {
+        // Each entry is its length (four bytes) and its bytes.
+        let start = offset.checked_sub(4).ok_or_else(garbled)?;
+        let mut end = offset + u64::from(len);
+        let mut n = 1;
+        while let Some(&(next, len)) = rest.get(n)
+            && next == end + 4
+            && end - start < COPY_BYTES
+        {
+            end = next + u64::from(len);
+            n += 1;
+        }
+        bytes.resize(usize::try_from(end - start).map_err(|_| garbled())?, 0);
+        old.read_at(start, &mut bytes)?;
+        new.append_run(&bytes, n as u64)?;
+        rest = &rest[n..];
+    }
+    Ok(())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
