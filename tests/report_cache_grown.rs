@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use bevidst::course::CourseSet;
+use bevidst::record::LogReader;
 use bevidst::report::RunOutput;
 use bevidst::report::cache::cache_path;
 use bevidst::report::read::list_files;
@@ -35,7 +36,8 @@ fn clean_logs(e: &Env, first: &RunOutput, n: usize) -> Vec<PathBuf> {
             !f.starts_with(e.collection.join("kopier"))
                 && f.extension().is_some_and(|x| x == "ron")
                 && !troubled.contains(&f.display().to_string().as_str())
-                && std::fs::read(f).is_ok_and(|b| b.iter().filter(|&&c| c == b'\n').count() > 2)
+                && std::fs::read(f)
+                    .is_ok_and(|b| LogReader::new(b.as_slice()).verify_to_end().records > 1)
         })
         .take(n)
         .collect();
