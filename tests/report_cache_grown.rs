@@ -4,6 +4,7 @@
 //! edited, or whose new lines are bad, is read in full and reported exactly as without it.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use bevidst::course::CourseSet;
 use bevidst::record::LogReader;
@@ -182,4 +183,56 @@ fn a_grown_log_whose_new_line_is_bad_reports_the_same_problem_as_without_a_cache
         );
     }
     same(&bad, &without_cache(&e, &set, &anchors));
+}
+
+#[test]
+fn a_log_grown_just_before_a_run_is_taken_on_from_its_old_entry_again() {
+    let set = courses();
+    let e = env(&set);
+    let first = report(&e, &set, 2);
+    let logs = clean_logs(&e, &first, 3);
+    let before: Vec<Vec<u8>> = logs
+        .iter()
+        .map(|l| std::fs::read(l).expect("read"))
+        .collect();
+    // Changed within the file system's clock tick of the runs, however slow they are (the
+    // time is set ahead): no new entry is kept.
+    for log in &logs {
+        grow(log);
+        std::fs::File::options()
+            .write(true)
+            .open(log)
+            .and_then(|f| f.set_modified(SystemTime::now() + Duration::from_secs(3600)))
+            .expect("file time set");
+    }
+    let grown = report(&e, &set, 2);
+    assert_eq!(grown.grown_from_cache, 3);
+    // The anchors now hold the new heads, among the lines after the old entries.
+    let anchored = std::fs::read(&e.anchors).expect("anchors");
+    let again = report(&e, &set, 2);
+    assert_eq!(
+        again.grown_from_cache, 3,
+        "the old entries were carried over"
+    );
+    same(&again, &grown);
+
+    // A new line that is not the one anchored: the history was rewritten.
+    let other = next_record(&before[0], |a| a.finished += 1);
+    replace(
+        &logs[0],
+        &[&before[0], other.to_line().as_bytes(), b"\n"].concat(),
+    );
+    let rewritten = report(&e, &set, 2);
+    assert_eq!(rewritten.grown_from_cache, 2);
+    let name = logs[0].display().to_string();
+    assert!(
+        rewritten
+            .followup
+            .problems
+            .iter()
+            .any(|p| p.path == name && p.message.contains("history was rewritten")),
+        "{:?}",
+        rewritten.followup.problems
+    );
+    same(&rewritten, &without_cache(&e, &set, &anchored));
 }

@@ -289,8 +289,8 @@ impl ReportCache {
     }
 
     /// Keeps what the clean log at `relative` (identity `id`, read and verified up to its
-    /// end: `verified`) added, `agg`, for the next run; left out when the file changed too
-    /// close to this run to be sure of it.
+    /// end: `verified`) added, `agg`, for the next run; left out (`false`) when the file
+    /// changed too close to this run to be sure of it.
     pub fn keep(
         &self,
         relative: &str,
@@ -298,9 +298,9 @@ impl ReportCache {
         (installation, head, latest): (InstallationId, (u64, Digest32), u64),
         verified: &VerifiedBytes,
         (agg, names): (&Aggregator<'_>, &Names),
-    ) {
+    ) -> bool {
         if id.modified() >= self.started - RACY_SECONDS {
-            return;
+            return false;
         }
         let mut bytes = Vec::with_capacity(2048);
         let mut w = Writer(&mut bytes);
@@ -315,6 +315,13 @@ impl ReportCache {
         codec::write_body(&mut w, agg, names);
         self.append(&bytes);
         self.fresh.fetch_add(1, Ordering::Relaxed);
+        true
+    }
+
+    /// Carries the entry of a grown log over into the new cache as it is, when no new entry
+    /// was kept for the log: the next run takes the log on from it again.
+    pub fn carry(&self, cached: &Cached) {
+        lock(&self.carried).push((cached.offset, cached.len));
     }
 
     fn append(&self, entry: &[u8]) {

@@ -53,29 +53,22 @@ pub(super) fn read_single<'a>(
         read_log(w, cfg, files, i, inst, None);
         return;
     };
-    // The anchor must still be where the entry ends: otherwise the log is checked against it.
-    let anchor_fits = |head: (u64, [u8; 32])| {
-        cfg.anchors
-            .head(inst)
-            .filter(|a| a.last_seq > 0)
-            .is_none_or(|a| (a.last_seq, a.last_hash) == head)
-    };
     if let Some(c) = &known.cached
         && cfg.xapi.is_none()
         && c.installation() == inst
-        && anchor_fits(c.head())
     {
-        match c.fit {
+        let taken = match c.fit {
+            // The anchor must still be where the entry ends: otherwise the log is checked
+            // against it.
             Fit::Unchanged => {
-                if reuse(w, cfg, (path, i), c, inst) {
-                    return;
-                }
+                let anchor = cfg.anchors.head(inst).filter(|a| a.last_seq > 0);
+                anchor.is_none_or(|a| (a.last_seq, a.last_hash) == c.head())
+                    && reuse(w, cfg, (path, i), c, inst)
             }
-            Fit::Changed => {
-                if read_grown(w, cfg, (path, i), c, known.id) {
-                    return;
-                }
-            }
+            Fit::Changed => read_grown(w, cfg, (path, i), c, known.id),
+        };
+        if taken {
+            return;
         }
     }
     // Read in full into an aggregator of its own, so that what the log adds can be kept.

@@ -27,7 +27,10 @@ pub(super) fn read_grown<'a>(
     let Some(cache) = cfg.cache else {
         return false;
     };
-    let Some(entry) = cache.resumable(cached) else {
+    let Some(entry) = cache
+        .resumable(cached)
+        .filter(|e| id.size() >= e.verified().len)
+    else {
         return false;
     };
     let Ok(reader) = open(path) else {
@@ -43,6 +46,15 @@ pub(super) fn read_grown<'a>(
         last_seq,
         last_hash,
     };
+    // The anchor is where the entry ends, or among the new lines (a log taken on from an
+    // entry carried over while its anchor moved on): there it must be reached, as in a full
+    // read. One among the old lines other than their head cannot be checked without them.
+    let beyond = match cfg.anchors.head(head.installation) {
+        None => None,
+        Some(a) if a.last_seq == 0 || (a.last_seq, a.last_hash) == (last_seq, last_hash) => None,
+        Some(a) if a.last_seq > last_seq => Some(a),
+        Some(_) => return false,
+    };
     // The header and one line per record, all verified.
     let lines = last_seq.saturating_add(1);
     let mut log = LogReader::resume(reader, head, lines, entry.verified().len);
@@ -54,14 +66,21 @@ pub(super) fn read_grown<'a>(
     let name = path.display().to_string();
     let mut learner = entry.verified().learner.clone();
     let mut tally = FileTally::default();
+    let mut reached = beyond.is_none();
     while let Some(rec) = log.next_record() {
         note_learner(w, cfg, (&name, i), &mut learner, rec);
+        if let Some(a) = beyond
+            && rec.seq == a.last_seq
+        {
+            reached = rec.hash == a.last_hash;
+        }
         admit(w, cfg, &name, i, rec, &mut tally);
     }
     let mut mine = std::mem::replace(&mut w.agg, outer);
     let outcome = log.outcome();
     let bytes = log.reader();
-    let clean = w.problems.len() == problems_before
+    let clean = reached
+        && w.problems.len() == problems_before
         && !tally.problem
         && outcome.is_ok()
         && bytes.len() == log.good_len();
@@ -75,9 +94,7 @@ pub(super) fn read_grown<'a>(
     tally.counted = mine.counted;
     tally.latest = tally.latest.max(entry.latest());
     let file = relative(cfg, path);
-    if let Some(rel) = &file
-        && i64::try_from(tally.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
-    {
+    let kept = file.as_ref().is_some_and(|rel| {
         let verified = VerifiedBytes {
             len: bytes.len(),
             digest: bytes.digest(),
@@ -88,7 +105,13 @@ pub(super) fn read_grown<'a>(
             (end.last_seq, end.last_hash),
             tally.latest,
         );
-        cache.keep(rel, id, facts, &verified, (&mine, w.names));
+        i64::try_from(tally.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
+            && cache.keep(rel, id, facts, &verified, (&mine, w.names))
+    });
+    if !kept {
+        // Changed too close to this run to keep it anew: the next run goes on from the old
+        // entry again.
+        cache.carry(cached);
     }
     w.heads.push((end, file));
     w.tallies.push((i, tally));
