@@ -62,6 +62,19 @@ fn append(log: &Path, line: &[u8]) {
     replace(log, &bytes);
 }
 
+/// Asserts the run lists a problem with `log` whose message says `says`.
+fn has_problem(out: &RunOutput, log: &Path, says: &str) {
+    let name = log.display().to_string();
+    assert!(
+        out.followup
+            .problems
+            .iter()
+            .any(|p| p.path == name && p.message.contains(says)),
+        "{name}: no problem saying »{says}« among {:?}",
+        out.followup.problems
+    );
+}
+
 #[test]
 fn a_grown_log_is_taken_from_the_cache_plus_its_new_lines() {
     let set = courses();
@@ -127,16 +140,8 @@ fn a_grown_log_whose_old_part_was_edited_is_read_in_full() {
     let anchors = std::fs::read(&e.anchors).expect("anchors");
     let edited = report(&e, &set, 2);
     assert_eq!(edited.grown_from_cache, 0);
-    let name = log.display().to_string();
-    assert!(
-        edited
-            .followup
-            .problems
-            .iter()
-            .any(|p| p.path == name && p.message.contains("line 2: hash mismatch")),
-        "the edit is reported at its line: {:?}",
-        edited.followup.problems
-    );
+    // Reported at its line.
+    has_problem(&edited, &log, "line 2: hash mismatch");
     same(&edited, &without_cache(&e, &set, &anchors));
 }
 
@@ -175,12 +180,7 @@ fn a_grown_log_whose_new_line_is_bad_reports_the_same_problem_as_without_a_cache
     let bad = report(&e, &set, 2);
     assert_eq!(bad.grown_from_cache, 0);
     for log in &logs {
-        let name = log.display().to_string();
-        assert!(
-            bad.followup.problems.iter().any(|p| p.path == name),
-            "{name} has a problem: {:?}",
-            bad.followup.problems
-        );
+        has_problem(&bad, log, "");
     }
     same(&bad, &without_cache(&e, &set, &anchors));
 }
@@ -224,15 +224,6 @@ fn a_log_grown_just_before_a_run_is_taken_on_from_its_old_entry_again() {
     );
     let rewritten = report(&e, &set, 2);
     assert_eq!(rewritten.grown_from_cache, 2);
-    let name = logs[0].display().to_string();
-    assert!(
-        rewritten
-            .followup
-            .problems
-            .iter()
-            .any(|p| p.path == name && p.message.contains("history was rewritten")),
-        "{:?}",
-        rewritten.followup.problems
-    );
+    has_problem(&rewritten, &logs[0], "history was rewritten");
     same(&rewritten, &without_cache(&e, &set, &anchored));
 }
