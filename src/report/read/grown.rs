@@ -15,8 +15,8 @@ use super::log::{admit, note_learner, relative};
 use super::{FileTally, ReadConfig, Worker, open};
 
 /// Reads grown file `i` at `path` from where its entry `cached` ends (its identity now `id`):
-/// `true` when it was taken so and kept in the cache again, `false` (nothing noted or added)
-/// when it must be read in full.
+/// `true` when it was taken so (and kept in the cache for the next run), `false` (nothing
+/// noted or added) when it must be read in full.
 pub(super) fn read_grown<'a>(
     w: &mut Worker<'a>,
     cfg: &ReadConfig<'a>,
@@ -27,19 +27,6 @@ pub(super) fn read_grown<'a>(
     let Some(cache) = cfg.cache else {
         return false;
     };
-    let Some(entry) = cache
-        .resumable(cached)
-        .filter(|e| id.size() >= e.verified().len)
-    else {
-        return false;
-    };
-    let Ok(reader) = open(path) else {
-        return false;
-    };
-    let mut reader = Hashing::new(reader);
-    if !reader.starts_with(entry.verified()).unwrap_or(false) {
-        return false;
-    }
     let (last_seq, last_hash) = cached.head();
     let head = Head {
         installation: cached.installation(),
@@ -55,6 +42,19 @@ pub(super) fn read_grown<'a>(
         Some(a) if a.last_seq > last_seq => Some(a),
         Some(_) => return false,
     };
+    let Some(entry) = cache
+        .resumable(cached)
+        .filter(|e| id.size() >= e.verified().len)
+    else {
+        return false;
+    };
+    let Ok(reader) = open(path) else {
+        return false;
+    };
+    let mut reader = Hashing::new(reader);
+    if !reader.starts_with(entry.verified()).unwrap_or(false) {
+        return false;
+    }
     // The header and one line per record, all verified.
     let lines = last_seq.saturating_add(1);
     let mut log = LogReader::resume(reader, head, lines, entry.verified().len);
