@@ -157,6 +157,8 @@ fn measure_report(dir: &Path, work: &Path) {
         rules: Rules::default(),
         now: jiff::Timestamp::from_second(END).expect("valid"),
         lang: Lang::Da,
+        // Markdown only: no follow-up output, so no follow-up lists (as `bevidst report`).
+        followup: false,
     };
     let threads = std::thread::available_parallelism().map_or(2, usize::from);
     let start = Instant::now();

@@ -106,6 +106,7 @@ fn settings() -> Settings {
         rules: Rules::default(),
         now: "2025-06-15T12:00:00Z".parse().expect("time"),
         lang: Lang::En,
+        followup: true,
     }
 }
 

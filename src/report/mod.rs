@@ -39,7 +39,7 @@ use self::roster::{Roster, read_roster};
 use crate::course::CourseSet;
 use crate::lang::Lang;
 use crate::message::Bilingual as _;
-use crate::record::CompletionRecord;
+use crate::record::{self, CompletionRecord};
 use crate::schedule::Rules;
 use crate::verdict::CourseIndex;
 pub use crate::verdict::utc_seconds;
@@ -55,6 +55,10 @@ pub struct Settings {
     pub now: Timestamp,
     /// The language of the report's messages.
     pub lang: Lang,
+    /// Whether to list who is overdue and who never started ([`FollowUp::overdue`] and
+    /// [`FollowUp::never_started`]): only the follow-up outputs show them, and on a large
+    /// collection they cost time and memory. The report's tables are the same either way.
+    pub followup: bool,
 }
 
 /// Asks the verdict about one verified record and adds it if it counts; otherwise notes the
@@ -133,8 +137,8 @@ pub fn report_from_completions<'c>(
     finish(&agg, &names, roster, settings, (counts, problems), 1)
 }
 
-/// Builds the report and its follow-up lists from merged accumulators, on `threads` threads
-/// (the same report whatever their number).
+/// Builds the report and its follow-up lists from merged accumulators that hold every
+/// learner in memory, on `threads` threads (the same report whatever their number).
 pub fn finish(
     agg: &Aggregator<'_>,
     names: &Names,
@@ -144,16 +148,44 @@ pub fn finish(
     threads: usize,
 ) -> (Report, FollowUp) {
     let names = names.list();
-    let inputs = finalize::Inputs {
+    let inputs = inputs(agg, &names, roster, settings, threads, None);
+    finalize::build_in_memory(&inputs, counts, problems, settings.now.to_string())
+}
+
+/// [`finish`] for accumulators whose learners may wait in the report's cache: they are read
+/// back with `spill`.
+fn finish_spilled(
+    agg: &Aggregator<'_>,
+    roster: Option<&Roster>,
+    settings: &Settings,
+    (counts, problems): (Counts, Vec<Problem>),
+    threads: usize,
+    spill: finalize::Spill<'_>,
+) -> Result<(Report, FollowUp), finalize::SpillLost> {
+    let names = spill.names.list();
+    let inputs = inputs(agg, &names, roster, settings, threads, Some(spill));
+    finalize::build(&inputs, counts, problems, settings.now.to_string())
+}
+
+fn inputs<'a, 'b>(
+    agg: &'b Aggregator<'a>,
+    names: &'b [String],
+    roster: Option<&'b Roster>,
+    settings: &'b Settings,
+    threads: usize,
+    spill: Option<finalize::Spill<'b>>,
+) -> finalize::Inputs<'a, 'b> {
+    finalize::Inputs {
         agg,
-        names: &names,
+        names,
         roster,
         rules: &settings.rules,
         today: crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
         gate: Gate::new(settings.min_group),
         threads,
-    };
-    finalize::build(&inputs, counts, problems, settings.now.to_string())
+        spill,
+        followup: settings.followup,
+    }
 }
 
 /// Creates (or empties) a file for the report's output, readable by its owner only (0600 on
@@ -228,6 +260,9 @@ pub struct RunOutput {
     pub from_cache: u64,
     /// How many logs that had grown were taken from the cache, with only their new lines read.
     pub grown_from_cache: u64,
+    /// How many learners' states waited in the cache while the collection was read, and were
+    /// read back from it when the report was made, instead of being held in memory.
+    pub waited: u64,
 }
 
 /// Reads the collection and makes the report; updates the anchor file with the heads of the
@@ -252,19 +287,174 @@ pub fn run_with(
     xapi: Option<&XapiSink>,
     extra: Vec<Problem>,
 ) -> Result<RunOutput, RunError> {
-    let mut anchors = Anchors::load(&paths.anchors)?;
-    let mut memory = match &paths.memory {
+    if let Ok(out) = run_once(paths, courses, settings, threads, xapi, extra.clone(), true)? {
+        return Ok(out);
+    }
+    // A learner kept in the cache while reading could not be read back: made again without
+    // the cache (slower, the same report), and the next run makes the cache afresh.
+    let path = cache::cache_path(&paths.anchors);
+    let _ = std::fs::remove_file(&path);
+    let out = run_once(paths, courses, settings, threads, xapi, extra, false)?;
+    // Without the cache nothing waits in it, so nothing can be lost this time.
+    let mut out = out.map_err(|finalize::SpillLost| RunError::Collection {
+        path: paths.collection.clone(),
+        source: std::io::Error::other("the report's cache could not be read back"),
+    })?;
+    out.cache_note = Some(cache::CacheNote::ReadBack { path });
+    Ok(out)
+}
+
+/// One attempt at [`run_with`], with the report's cache (`use_cache`) or without; with it, a
+/// learner kept in the cache may not read back ([`finalize::SpillLost`]).
+fn run_once(
+    paths: &Paths,
+    courses: &CourseSet,
+    settings: &Settings,
+    threads: usize,
+    xapi: Option<&XapiSink>,
+    extra: Vec<Problem>,
+    use_cache: bool,
+) -> Result<Result<RunOutput, finalize::SpillLost>, RunError> {
+    // The wall clock, not the report's moment: the cache compares it with files' times (taken
+    // before any file is looked at).
+    let started = jiff::Timestamp::now().as_second();
+    // The collection is walked while the report's own memory (anchors, cache) is read.
+    let (walked, remembered) = std::thread::scope(|s| {
+        let walk = s.spawn(|| list_logs(paths, settings.lang));
+        let remembered = remember(paths, courses, settings, started);
+        let walked = walk.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (walked, remembered)
+    });
+    let (files, ids, walk_problems) = walked?;
+    let Remembered {
+        anchors,
+        memory,
+        index,
+        cache: report_cache,
+    } = remembered?;
+    let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
+    let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
+    let (roster, mut roster_problems, roster_rows, roster_rejected) =
+        load_roster(paths, settings.lang);
+    let names = Names::default();
+    let cfg = ReadConfig {
+        index: &index,
+        now: settings.now,
+        anchors: &anchors,
+        root: &paths.collection,
+        threads,
+        lang: settings.lang,
+        xapi,
+        cache: use_cache.then_some(&report_cache),
+    };
+    let out = read_collection(&files, &ids, &names, &cfg);
+    // What was read is in `out` now: the file list goes before the report is made, and the
+    // anchors are brought up to date and let go (every learner's state is held from here on).
+    drop((files, ids));
+    let anchored_logs = anchors.heads.len() as u64;
+    let anchor_error = keep_anchors(paths, anchors, memory, out.heads, &index);
+    let mut counts = out.counts;
+    counts.files_read += walk_problems.len() as u64;
+    counts.files_rejected += walk_problems.len() as u64;
+    counts.roster_rows = roster_rows;
+    counts.roster_rejected = roster_rejected;
+    counts.anchored_logs = anchored_logs;
+    let mut problems = out.problems;
+    if let Some(held) = anchors_lost {
+        problems.insert(0, lost_anchors_problem(&paths.anchors, held, settings.lang));
+    }
+    problems.extend(walk_problems.into_iter().chain(extra));
+    problems.append(&mut roster_problems);
+    let waited = out.agg.spilled.len() as u64;
+    let built = if out.spill_failed {
+        Err(finalize::SpillLost)
+    } else {
+        let tables = (counts, problems);
+        made(
+            &out.agg,
+            &names,
+            roster.as_ref(),
+            settings,
+            tables,
+            threads,
+            &report_cache,
+        )
+    };
+    drop(out.agg);
+    let (mut report, followup) = match built {
+        Ok(built) => built,
+        Err(lost) => {
+            report_cache.abandon();
+            return Ok(Err(lost));
+        }
+    };
+    report.handbook_reviews = handbook_reviews(
+        courses,
+        crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
+    );
+    let ((from_cache, grown_from_cache), cache_note) = if use_cache {
+        report_cache.close()
+    } else {
+        report_cache.abandon();
+        ((0, 0), None)
+    };
+    Ok(Ok(RunOutput {
+        report,
+        followup,
+        anchor_error,
+        anchors_lost,
+        cache_note,
+        from_cache,
+        grown_from_cache,
+        waited,
+    }))
+}
+
+/// What the report remembers from its earlier runs.
+struct Remembered<'p> {
+    anchors: Anchors,
+    memory: Option<(&'p PathBuf, AnchorMemory)>,
+    index: CourseIndex,
+    cache: ReportCache,
+}
+
+/// Reads the anchors, the anchor memory and the cache of the run that began at `started`.
+fn remember<'p>(
+    paths: &'p Paths,
+    courses: &CourseSet,
+    settings: &Settings,
+    started: i64,
+) -> Result<Remembered<'p>, RunError> {
+    let anchors = Anchors::load(&paths.anchors)?;
+    let memory = match &paths.memory {
         Some(m) => Some((m, AnchorMemory::load(m)?)),
         None => None,
     };
-    let held_before = memory.as_ref().map_or(0, |(_, m)| m.held(&paths.anchors));
-    let anchors_lost = (anchors.heads.is_empty() && held_before > 0).then_some(held_before);
+    let index = CourseIndex::new(courses, &anchors.versions);
+    let cache = ReportCache::open(
+        &cache::cache_path(&paths.anchors),
+        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
+        started,
+    );
+    Ok(Remembered {
+        anchors,
+        memory,
+        index,
+        cache,
+    })
+}
+
+/// The logs to read, their identities as the walk saw them, and the entries not read.
+type Logs = (Vec<PathBuf>, Vec<cache::FileId>, Vec<Problem>);
+
+/// The files of the collection to read as logs (the report's own files never count as logs,
+/// should they live in the collection), with their identities, and the entries not read.
+fn list_logs(paths: &Paths, lang: Lang) -> Result<Logs, RunError> {
     let (files, walk_problems) =
-        read::walk(&paths.collection, settings.lang).map_err(|source| RunError::Collection {
+        read::walk(&paths.collection, lang).map_err(|source| RunError::Collection {
             path: paths.collection.clone(),
             source,
         })?;
-    // The report's own files never count as logs, should they live in the collection.
     let cache_path = cache::cache_path(&paths.anchors);
     let own: Vec<PathBuf> = [
         &paths.anchors,
@@ -275,58 +465,46 @@ pub fn run_with(
     .chain(paths.roster.as_ref())
     .filter_map(|p| p.canonicalize().ok())
     .collect();
-    let (files, ids): (Vec<PathBuf>, Vec<_>) =
-        files.into_iter().filter(|(f, _)| !is_own(f, &own)).unzip();
-    let index = CourseIndex::new(courses, &anchors.versions);
-    let (roster, mut roster_problems, roster_rows, roster_rejected) =
-        load_roster(paths, settings.lang);
-    let names = Names::default();
-    // The wall clock, not the report's moment: the cache compares it with files' times.
-    let started = jiff::Timestamp::now().as_second();
-    let report_cache = ReportCache::open(
-        &cache_path,
-        cache::fingerprint(&index, aggregate::before_until(settings.now.as_second())),
-        started,
-    );
-    let cfg = ReadConfig {
-        index: &index,
-        now: settings.now,
-        anchors: &anchors,
-        root: &paths.collection,
-        threads,
-        lang: settings.lang,
-        xapi,
-        cache: Some(&report_cache),
-    };
-    let out = read_collection(&files, &ids, &names, &cfg);
-    let mut counts = out.counts;
-    counts.files_read += walk_problems.len() as u64;
-    counts.files_rejected += walk_problems.len() as u64;
-    counts.roster_rows = roster_rows;
-    counts.roster_rejected = roster_rejected;
-    counts.anchored_logs = anchors.heads.len() as u64;
-    let mut problems = out.problems;
-    if let Some(held) = anchors_lost {
-        problems.insert(0, lost_anchors_problem(&paths.anchors, held, settings.lang));
+    let (files, ids) = files.into_iter().filter(|(f, _)| !is_own(f, &own)).unzip();
+    Ok((files, ids, walk_problems))
+}
+
+/// The report and follow-up lists from what was read, with the learners waiting in the
+/// report's cache read back from it.
+fn made(
+    agg: &Aggregator<'_>,
+    names: &Names,
+    roster: Option<&Roster>,
+    settings: &Settings,
+    tables: (Counts, Vec<Problem>),
+    threads: usize,
+    report_cache: &ReportCache,
+) -> Result<(Report, FollowUp), finalize::SpillLost> {
+    if agg.spilled.is_empty() {
+        return Ok(finish(agg, names, roster, settings, tables, threads));
     }
-    problems.extend(walk_problems.into_iter().chain(extra));
-    problems.append(&mut roster_problems);
-    let (mut report, followup) = finish(
-        &out.agg,
-        &names,
-        roster.as_ref(),
-        settings,
-        (counts, problems),
-        threads,
-    );
-    // The learners' state is all in the report now: let it go before the anchors are written.
-    drop(out.agg);
-    report.handbook_reviews = handbook_reviews(
-        courses,
-        crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
-    );
+    let reader = report_cache
+        .spill_reader()
+        .map_err(|_| finalize::SpillLost)?;
+    let spill = finalize::Spill {
+        reader: &reader,
+        names,
+        now: settings.now.as_second(),
+    };
+    finish_spilled(agg, roster, settings, tables, threads, spill)
+}
+
+/// Brings the anchors up to date with the heads read this run and saves them, and notes in the
+/// anchor memory how many there are; the error saving them, if any.
+fn keep_anchors(
+    paths: &Paths,
+    mut anchors: Anchors,
+    mut memory: Option<(&PathBuf, AnchorMemory)>,
+    heads: Vec<(record::Head, Option<String>)>,
+    index: &CourseIndex,
+) -> Option<AnchorError> {
     let mut changed = false;
-    for (head, file) in out.heads {
+    for (head, file) in heads {
         changed |= anchors.advance(head, file);
     }
     let versions = index.known_versions();
@@ -345,16 +523,7 @@ pub fn run_with(
         memory.note(&paths.anchors, anchors.heads.len() as u64);
         anchor_error = memory.save(path).err();
     }
-    let ((from_cache, grown_from_cache), cache_note) = report_cache.close();
-    Ok(RunOutput {
-        report,
-        followup,
-        anchor_error,
-        anchors_lost,
-        cache_note,
-        from_cache,
-        grown_from_cache,
-    })
+    anchor_error
 }
 
 /// Each document of the course set's handbook with its own next review (policy 1.8).

@@ -68,6 +68,7 @@ pub fn settings(min_group: u32) -> Settings {
         rules: Rules::default(),
         now: now(),
         lang: crate::lang::Lang::Da,
+        followup: true,
     }
 }
 

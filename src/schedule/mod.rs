@@ -1,6 +1,7 @@
 //! What is due when (policy 1.6: training at hiring and continuously). This is the one place
 //! that decides whether a learner's module is waiting, passed, due or overdue; the learner's
-//! home screen, `bevidst status` and the report all call [`plan`] (or [`module_status`]).
+//! home screen and `bevidst status` call [`plan`] (or [`module_status`]), the report, which
+//! keeps its attempts per module, [`plan_grouped`]: the same rules (in `plan.rs`).
 //!
 //! Pure: today's date, the learner's attempts and the rules come in as parameters. Dates are
 //! civil dates in Europe/Copenhagen: a finish time (UTC seconds) is converted to the date it
@@ -38,6 +39,7 @@
 //!   no onboarding module counts the learner as onboarded on the start date.
 
 mod format;
+mod plan;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -51,16 +53,18 @@ use jiff::tz::TimeZone;
 use jiff::{Span, Timestamp};
 
 use crate::attempt::FinishedAttempt;
-use crate::course::{Module, ModuleKind};
 
 pub use format::{format_date, status_line};
+pub use plan::{
+    Dated, LearnerDates, module_status, plan, plan_grouped, plan_into, status_of, worst,
+};
 pub use status::{LastAttempt, Reason, State, Status, Urgency};
 pub use zone::Zone;
 
 /// What the schedule reads from a finished attempt: which module and version, when it
 /// finished, whether it passed. The learner's program passes its [`FinishedAttempt`]s; the
-/// report passes the few attempts per learner and module its compact state keeps (it holds
-/// no finished attempts, see `report::aggregate::ModState`).
+/// report, which keeps a few facts per learner and module and no finished attempts (see
+/// `report::aggregate::ModState`), passes them per module as [`Dated`] to [`plan_grouped`].
 pub trait AttemptFacts {
     /// The module's id.
     fn module(&self) -> &str;
@@ -70,12 +74,6 @@ pub trait AttemptFacts {
     fn finished(&self) -> u64;
     /// Whether the attempt reached the pass mark.
     fn passed(&self) -> bool;
-    /// The date it finished on in `zone` ([`Zone::date`] of [`AttemptFacts::finished`]). An
-    /// implementor that holds the date already, worked out in the same zone, gives it here:
-    /// the report plans every learner twice over the same few attempts.
-    fn finished_on(&self, zone: &Zone) -> Option<Date> {
-        zone.date(i64::try_from(self.finished()).ok()?)
-    }
 }
 
 impl AttemptFacts for FinishedAttempt {
@@ -153,79 +151,6 @@ pub fn local_date(second: i64, tz: &TimeZone) -> Option<Date> {
     Some(tz.to_datetime(ts).date())
 }
 
-/// The learner's own dates that deadlines count from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LearnerDates {
-    /// The start date of employment.
-    pub start: Date,
-    /// The date the learner had passed every onboarding module, or `None` if not yet.
-    pub onboarded: Option<Date>,
-}
-
-impl LearnerDates {
-    /// Derives the onboarding date from the attempts: the latest of the first-pass dates of
-    /// the set's onboarding modules (any version). A set without onboarding modules counts
-    /// the learner as onboarded on the start date. Attempts after `today` do not count.
-    pub fn new<'a>(
-        start: Date,
-        modules: impl IntoIterator<Item = &'a Module>,
-        attempts: &[impl AttemptFacts],
-        rules: &Rules,
-        today: Date,
-    ) -> LearnerDates {
-        let mut onboarded = Some(start);
-        let mut any = false;
-        for m in modules {
-            match m.kind {
-                ModuleKind::Onboarding => {}
-                ModuleKind::Refresher { .. } => continue,
-            }
-            let first_pass = counted(m, attempts, rules, today)
-                .filter(|a| a.passed)
-                .map(|a| a.on)
-                .min();
-            onboarded = match (any, onboarded, first_pass) {
-                (false, _, pass) => pass,
-                (true, Some(so_far), Some(pass)) => Some(so_far.max(pass)),
-                _ => None,
-            };
-            any = true;
-        }
-        LearnerDates { start, onboarded }
-    }
-}
-
-/// An attempt of one module reduced to what the rules look at.
-#[derive(Debug, Clone, Copy)]
-struct Counted {
-    on: Date,
-    finished: u64,
-    version: u32,
-    passed: bool,
-}
-
-/// The attempts at `module` that count on `today`: those finished on or before it (so a
-/// status can be computed as of a past day), with a representable finish time.
-fn counted<'a>(
-    module: &'a Module,
-    attempts: &'a [impl AttemptFacts],
-    rules: &'a Rules,
-    today: Date,
-) -> impl Iterator<Item = Counted> + 'a {
-    attempts
-        .iter()
-        .filter(move |a| a.module() == module.id)
-        .filter_map(move |a| {
-            let on = a.finished_on(&rules.time_zone)?;
-            (on <= today).then_some(Counted {
-                on,
-                finished: a.finished(),
-                version: a.version(),
-                passed: a.passed(),
-            })
-        })
-}
-
 // A span beyond jiff's limits (some 20,000 years) can only come from a misconfigured rule or
 // module; it saturates at the end of the calendar like any other overflow, instead of panicking
 // as `Span::days` would.
@@ -237,6 +162,7 @@ pub fn add_days(date: Date, days: u32) -> Date {
         .map_or(Date::MAX, |span| date.saturating_add(span))
 }
 
+/// `date` minus whole days, saturating at the start of the calendar.
 fn sub_days(date: Date, days: u32) -> Date {
     Span::new()
         .try_days(days)
@@ -249,167 +175,4 @@ pub fn add_months(date: Date, months: u32) -> Date {
     Span::new()
         .try_months(months)
         .map_or(Date::MAX, |span| date.saturating_add(span))
-}
-
-fn due_or_overdue(by: Date, reason: Reason, today: Date) -> State {
-    if today > by {
-        State::Overdue {
-            since: add_days(by, 1),
-            reason,
-        }
-    } else {
-        State::Due { by, reason }
-    }
-}
-
-/// The state of a refresher passed on `pass`, valid until `expiry`.
-fn renewal(pass: Counted, expiry: Date, rules: &Rules, today: Date) -> State {
-    if today >= sub_days(expiry, rules.remind_days) {
-        due_or_overdue(expiry, Reason::Renewal { passed: pass.on }, today)
-    } else {
-        State::Passed {
-            on: pass.on,
-            version: pass.version,
-            valid_until: Some(expiry),
-        }
-    }
-}
-
-/// One module's status for one learner on `today`; see the module header for the rules.
-pub fn module_status(
-    module: &Module,
-    attempts: &[impl AttemptFacts],
-    learner: &LearnerDates,
-    rules: &Rules,
-    today: Date,
-) -> Status {
-    // Walked again for each question rather than collected: no allocation per module.
-    let mine = || counted(module, attempts, rules, today);
-    // `max_by_key` keeps the last of equal keys, so of two attempts in the same second the
-    // later one in the log counts.
-    let last = mine().max_by_key(|a| a.finished);
-    let latest_pass = |current: bool| {
-        mine()
-            .filter(|a| a.passed && (a.version >= module.version) == current)
-            .max_by_key(|a| a.finished)
-    };
-    let expiry = |pass: Counted| module.every_months().map(|n| add_months(pass.on, n));
-    let state = if let Some(pass) = latest_pass(true) {
-        match expiry(pass) {
-            Some(until) => renewal(pass, until, rules, today),
-            None => State::Passed {
-                on: pass.on,
-                version: pass.version,
-                valid_until: None,
-            },
-        }
-    } else if let Some(pass) = latest_pass(false) {
-        new_version(module, pass, expiry(pass), rules, today)
-    } else {
-        let opens = match module.kind {
-            ModuleKind::Onboarding => Some(learner.start),
-            ModuleKind::Refresher { .. } => learner.onboarded,
-        };
-        match opens {
-            None => State::Waiting { from: None },
-            Some(day) if today < day => State::Waiting { from: Some(day) },
-            Some(day) => {
-                let window = match module.kind {
-                    ModuleKind::Onboarding => rules.onboarding_days,
-                    ModuleKind::Refresher { .. } => rules.first_refresher_days,
-                };
-                due_or_overdue(add_days(day, window), Reason::FirstTime, today)
-            }
-        }
-    };
-    Status {
-        state,
-        last_attempt: last.map(|a| LastAttempt {
-            on: a.on,
-            version: a.version,
-            passed: a.passed,
-        }),
-    }
-}
-
-/// The state when the learner's latest pass is of an older version than the module's.
-fn new_version(
-    module: &Module,
-    pass: Counted,
-    expiry: Option<Date>,
-    rules: &Rules,
-    today: Date,
-) -> State {
-    match rules.version_since.get(&module.id) {
-        Some(&since) if since <= today => {
-            let grace = add_days(since, rules.version_grace_days);
-            let by = expiry.map_or(grace, |e| e.min(grace));
-            let reason = Reason::NewVersion {
-                passed_version: pass.version,
-            };
-            due_or_overdue(by, reason, today)
-        }
-        // The version's date is unknown (or still ahead): the old pass counts as it did.
-        _ => match expiry {
-            Some(until) => renewal(pass, until, rules, today),
-            None => State::Passed {
-                on: pass.on,
-                version: pass.version,
-                valid_until: None,
-            },
-        },
-    }
-}
-
-/// Every module's status for one learner, in the order of `modules`.
-pub fn plan<'a>(
-    modules: impl IntoIterator<Item = &'a Module> + Clone,
-    attempts: &[impl AttemptFacts],
-    start: Date,
-    rules: &Rules,
-    today: Date,
-) -> Vec<(String, Status)> {
-    let mut statuses = Vec::new();
-    plan_into(
-        &mut statuses,
-        modules.clone(),
-        attempts,
-        start,
-        rules,
-        today,
-    );
-    modules
-        .into_iter()
-        .map(|m| m.id.clone())
-        .zip(statuses)
-        .collect()
-}
-
-/// [`plan`]'s statuses alone, in the order of `modules`, into `into` (emptied first): for a
-/// caller that plans many learners over modules it knows (the report), with no allocation per
-/// learner.
-pub fn plan_into<'a>(
-    into: &mut Vec<Status>,
-    modules: impl IntoIterator<Item = &'a Module> + Clone,
-    attempts: &[impl AttemptFacts],
-    start: Date,
-    rules: &Rules,
-    today: Date,
-) {
-    let learner = LearnerDates::new(start, modules.clone(), attempts, rules, today);
-    into.clear();
-    into.extend(
-        modules
-            .into_iter()
-            .map(|m| module_status(m, attempts, &learner, rules, today)),
-    );
-}
-
-/// The most pressing of several statuses (for `bevidst status`'s exit code).
-pub fn worst<'a>(statuses: impl IntoIterator<Item = &'a Status>) -> Urgency {
-    statuses
-        .into_iter()
-        .map(Status::urgency)
-        .max()
-        .unwrap_or(Urgency::Nothing)
 }

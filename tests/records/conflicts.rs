@@ -47,6 +47,7 @@ impl Env {
             rules: Rules::default(),
             now: "2025-12-01T12:00:00Z".parse().expect("time"),
             lang: Lang::En,
+            followup: true,
         };
         run(&self.paths(), &set, &settings, 2, None).expect("the report runs")
     }

@@ -74,6 +74,7 @@ pub fn report_at(e: &Env, set: &CourseSet, threads: usize, now: i64) -> RunOutpu
         rules: Rules::default(),
         now: jiff::Timestamp::from_second(now).expect("time"),
         lang: Lang::En,
+        followup: true,
     };
     run(&paths, set, &settings, threads, None).expect("the report runs")
 }

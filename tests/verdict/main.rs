@@ -49,6 +49,7 @@ fn settings() -> Settings {
         rules: Rules::default(),
         now: Timestamp::from_second(NOW).expect("in range"),
         lang: Lang::Da,
+        followup: true,
     }
 }
 

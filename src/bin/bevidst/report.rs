@@ -141,6 +141,8 @@ pub fn report(args: &ReportArgs, courses: &CourseSet, lang: Lang) -> Exit {
         }),
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
         lang,
+        // The lists of who is overdue and who never started, only for an output that shows them.
+        followup: args.followup.is_some() || args.followup_dir.is_some() || args.followup_view,
     };
     let needs_key = matches!(format, ReportFormat::Xapi);
     let pseudo = if needs_key {

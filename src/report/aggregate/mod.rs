@@ -125,6 +125,9 @@ pub struct Aggregator<'a> {
     pub version_first: Vec<Option<i64>>,
     /// Completions added.
     pub counted: u64,
+    /// Learners whose state waits in the report's cache, not in `learners` (none is in both
+    /// once reading is done: `crate::report::read`).
+    pub spilled: Vec<crate::report::cache::Spilled>,
     /// Attempts finished after this second are left out of the schedule state.
     schedule_until: i64,
     /// The last second of the quarter before the report's: the schedule's facts as of then.
@@ -143,6 +146,7 @@ impl<'a> Aggregator<'a> {
             learners: HashMap::new(),
             version_first: vec![None; index.modules.len()],
             counted: 0,
+            spilled: Vec::new(),
         }
     }
 
@@ -300,6 +304,25 @@ impl<'a> Aggregator<'a> {
         // One allocation of the final size, not a chain of doublings with old and new alive.
         self.learners.reserve(other.learners.len());
         self.join_learners(other.learners);
+        self.spilled.extend(other.spilled);
+    }
+
+    /// Joins the accumulators of one log whose only learner's state was written to the
+    /// report's cache as `entry`: its counts here, its learner left there
+    /// ([`crate::report::cache::Spilled`]).
+    pub fn merge_spilled(
+        &mut self,
+        mut other: Aggregator<'_>,
+        entry: crate::report::cache::EntryRef,
+    ) {
+        for id in other.learners.keys() {
+            self.spilled.push(crate::report::cache::Spilled {
+                id_hash: crate::report::cache::id_hash(id),
+                entry,
+            });
+        }
+        other.learners.clear();
+        self.merge(other);
     }
 
     /// Adds what one log added elsewhere (read back from the report's cache): `counted`
@@ -320,7 +343,11 @@ impl<'a> Aggregator<'a> {
         self.join_learners(learners);
     }
 
-    fn join_learners(&mut self, learners: impl IntoIterator<Item = (Arc<str>, Box<LearnerState>)>) {
+    /// Adds learners' states read elsewhere (from the report's cache).
+    pub fn join_learners(
+        &mut self,
+        learners: impl IntoIterator<Item = (Arc<str>, Box<LearnerState>)>,
+    ) {
         for (id, theirs) in learners {
             match self.learners.get_mut(&id) {
                 None => {

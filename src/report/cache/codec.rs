@@ -282,13 +282,20 @@ pub(super) struct Body {
     pub learners: Vec<(Arc<str>, Box<LearnerState>)>,
 }
 
-/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
-/// interns the forvaltning names).
-pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
+/// The front of a body: the entry's names (interned for the run), the completions it counted,
+/// the earliest finish of a module's current version per module index, and how many learners
+/// follow.
+struct Front {
+    table: Vec<u16>,
+    counted: u64,
+    firsts: Vec<(usize, i64)>,
+    learners: usize,
+}
+
+fn read_front(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Front> {
     let table: Vec<u16> = (0..input.count()?)
         .map(|_| input.str().map(|n| agg.forvaltning(n)))
         .collect::<Option<_>>()?;
-    let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
     let modules = agg.index().modules.len();
     let counted = input.u()?;
     let firsts = (0..input.count()?)
@@ -297,45 +304,59 @@ pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Opt
             Some((m, input.i()?))
         })
         .collect::<Option<Vec<_>>>()?;
-    let n = input.count()?;
+    let learners = input.count()?;
+    Some(Front {
+        table,
+        counted,
+        firsts,
+        learners,
+    })
+}
+
+/// What reusing an entry needs at once, without decoding its learners' states: the
+/// completions it counted, the earliest finish of each module's current version, and, when it
+/// holds one learner alone, that learner's id (whose state can then wait in the cache until
+/// the report is made: [`super::Spilled`]). Interns the entry's forvaltning names.
+pub(super) struct Summary<'b> {
+    pub counted: u64,
+    pub firsts: Vec<(usize, i64)>,
+    pub single: Option<&'b str>,
+}
+
+pub(super) fn read_summary<'b>(
+    input: &mut Reader<'b>,
+    agg: &mut Aggregator<'_>,
+) -> Option<Summary<'b>> {
+    let front = read_front(input, agg)?;
+    let single = match front.learners {
+        1 => Some(input.str()?),
+        _ => None,
+    };
+    Some(Summary {
+        counted: front.counted,
+        firsts: front.firsts,
+        single,
+    })
+}
+
+/// Decodes a body written by [`write_body`], for `agg` (over the same course index; it
+/// interns the forvaltning names).
+pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Body> {
+    let Front {
+        table,
+        counted,
+        firsts,
+        learners: n,
+    } = read_front(input, agg)?;
+    let name = |local: u64| table.get(usize::try_from(local).ok()?).copied();
+    let modules = agg.index().modules.len();
     let mut learners = Vec::with_capacity(n);
     for _ in 0..n {
-        let id: Arc<str> = Arc::from(input.str()?);
-        let mut learner = Box::new(LearnerState {
-            forvaltning: (input.u32()?, 0),
-            ..LearnerState::default()
-        });
-        learner.forvaltning.1 = name(input.u()?)?;
-        learner.first_seen = input.u32()?;
+        let mut learner = Box::new(LearnerState::default());
+        let id: Arc<str> = Arc::from(read_learner(input, &name, modules, &mut learner)?);
         // Exactly as long as they are: the lists are kept for everyone.
-        let n = input.count()?;
-        learner.modules.reserve_exact(n);
-        for _ in 0..n {
-            learner.modules.push(read_module(input, modules)?);
-        }
-        let n = input.count()?;
-        learner.standing.reserve_exact(n);
-        for _ in 0..n {
-            let forv = name(input.u()?)?;
-            let quarter = i32::try_from(input.i()?).ok()?;
-            let m: u16 = input.small()?;
-            if usize::from(m) >= modules {
-                return None;
-            }
-            let key = (input.u32()?, input.u32()?);
-            let topics: u16 = input.small().filter(|&t: &u16| t >> TOPICS == 0)?;
-            let s = Standing {
-                cell: standing_key(forv, quarter, m),
-                topics,
-                key,
-            };
-            for _ in 0..s.width() {
-                // A topic it asked about was asked at least once.
-                let count = (input.small()?, input.small().filter(|&a: &u8| a > 0)?);
-                learner.counts.push(count);
-            }
-            learner.standing.push(s);
-        }
+        learner.modules.shrink_to_fit();
+        learner.standing.shrink_to_fit();
         learner.counts.shrink_to_fit();
         learners.push((id, learner));
     }
@@ -344,6 +365,68 @@ pub(super) fn read_body(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Opt
         firsts,
         learners,
     })
+}
+
+/// The one learner of a body written by [`write_body`] for a log of that learner alone, into
+/// `into` (its lists emptied first and reused: the report reads tens of thousands of them
+/// back one after the other); the learner's id.
+pub(super) fn read_single<'b>(
+    input: &mut Reader<'b>,
+    agg: &mut Aggregator<'_>,
+    into: &mut LearnerState,
+) -> Option<&'b str> {
+    let front = read_front(input, agg)?;
+    if front.learners != 1 {
+        return None;
+    }
+    let name = |local: u64| front.table.get(usize::try_from(local).ok()?).copied();
+    let id = read_learner(input, &name, agg.index().modules.len(), into)?;
+    input.0.is_empty().then_some(id)
+}
+
+/// One learner's state, into `into` (emptied first); the learner's id.
+fn read_learner<'b>(
+    input: &mut Reader<'b>,
+    name: &dyn Fn(u64) -> Option<u16>,
+    modules: usize,
+    into: &mut LearnerState,
+) -> Option<&'b str> {
+    let id = input.str()?;
+    into.forvaltning.0 = input.u32()?;
+    into.forvaltning.1 = name(input.u()?)?;
+    into.first_seen = input.u32()?;
+    into.modules.clear();
+    into.standing.clear();
+    into.counts.clear();
+    let n = input.count()?;
+    into.modules.reserve(n);
+    for _ in 0..n {
+        into.modules.push(read_module(input, modules)?);
+    }
+    let n = input.count()?;
+    into.standing.reserve(n);
+    for _ in 0..n {
+        let forv = name(input.u()?)?;
+        let quarter = i32::try_from(input.i()?).ok()?;
+        let m: u16 = input.small()?;
+        if usize::from(m) >= modules {
+            return None;
+        }
+        let key = (input.u32()?, input.u32()?);
+        let topics: u16 = input.small().filter(|&t: &u16| t >> TOPICS == 0)?;
+        let s = Standing {
+            cell: standing_key(forv, quarter, m),
+            topics,
+            key,
+        };
+        for _ in 0..s.width() {
+            // A topic it asked about was asked at least once.
+            let count = (input.small()?, input.small().filter(|&a: &u8| a > 0)?);
+            into.counts.push(count);
+        }
+        into.standing.push(s);
+    }
+    Some(id)
 }
 
 fn read_module(r: &mut Reader<'_>, modules: usize) -> Option<(u16, ModState)> {

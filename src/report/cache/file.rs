@@ -50,6 +50,8 @@ pub(super) struct New {
     temp: PathBuf,
     hasher: Sha256,
     entries: u64,
+    /// Bytes written so far (where the next one goes).
+    written: u64,
 }
 
 impl Old {
@@ -119,26 +121,28 @@ impl Old {
     /// Reads `into.len()` bytes at `offset`, without moving a shared position: the threads
     /// read their entries side by side, with no lock.
     pub(super) fn read_at(&self, offset: u64, into: &mut [u8]) -> io::Result<()> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileExt as _;
-            self.file.read_exact_at(into, offset)
-        }
-        #[cfg(not(unix))]
-        {
-            use std::os::windows::fs::FileExt as _;
-            let mut done = 0;
-            while done < into.len() {
-                match self
-                    .file
-                    .seek_read(&mut into[done..], offset + done as u64)?
-                {
-                    0 => return Err(io::ErrorKind::UnexpectedEof.into()),
-                    n => done += n,
-                }
+        read_at(&self.file, offset, into)
+    }
+}
+
+/// Reads `into.len()` bytes of `file` at `offset`, without moving a shared position.
+pub(super) fn read_at(file: &File, offset: u64, into: &mut [u8]) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt as _;
+        file.read_exact_at(into, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::os::windows::fs::FileExt as _;
+        let mut done = 0;
+        while done < into.len() {
+            match file.seek_read(&mut into[done..], offset + done as u64)? {
+                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                n => done += n,
             }
-            Ok(())
         }
+        Ok(())
     }
 }
 
@@ -161,6 +165,7 @@ impl New {
             temp,
             hasher: Sha256::new(),
             entries: 0,
+            written: 0,
         };
         new.write(MAGIC)?;
         new.write(&FORMAT.to_le_bytes())?;
@@ -171,18 +176,29 @@ impl New {
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.hasher.update(bytes);
-        self.out.write_all(bytes)
+        self.out.write_all(bytes)?;
+        self.written += bytes.len() as u64;
+        Ok(())
     }
 
-    pub(super) fn append(&mut self, entry: &[u8]) -> io::Result<()> {
+    /// Appends an entry; where its bytes are in the file.
+    pub(super) fn append(&mut self, entry: &[u8]) -> io::Result<(u64, u32)> {
         let len = u32::try_from(entry.len())
             .ok()
             .filter(|&l| l <= MAX_ENTRY_BYTES)
             .ok_or_else(|| io::Error::other("entry too large"))?;
         self.write(&len.to_le_bytes())?;
+        let offset = self.written;
         self.write(entry)?;
         self.entries += 1;
-        Ok(())
+        Ok((offset, len))
+    }
+
+    /// Everything written so far, on its way to the file, and the file opened to read it
+    /// back (entries of learners the report keeps there while it is made).
+    pub(super) fn reader(&mut self) -> io::Result<File> {
+        self.out.flush()?;
+        File::open(&self.temp)
     }
 
     /// Appends `entries` entries as they stand in an earlier cache, each with its length.

@@ -34,6 +34,12 @@
 //! - a cache that cannot be read, or whose checksum does not match, is ignored with a note,
 //!   and made afresh. Deleting it gives the same report, only slower.
 //!
+//! The cache also keeps the report small while it is made: a learner alone in an entry (one log
+//! that names them only) waits there instead of in memory ([`Spilled`]), from the last run's
+//! file or the one being written, and is read back a batch at a time when the report is made
+//! ([`SpillReader`]). A learner that does not read back makes the run start again without the
+//! cache, so the cache is still never needed for a right report.
+//!
 //! # Format (version 4: the verified bytes' length and digest in every entry)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
@@ -49,6 +55,9 @@ mod file;
 mod fingerprint;
 mod identity;
 mod note;
+mod spill;
+#[cfg(test)]
+mod tests;
 mod verified;
 
 use std::io;
@@ -62,6 +71,7 @@ use self::file::{New, Old};
 pub use self::fingerprint::fingerprint;
 pub use self::identity::FileId;
 pub use self::note::CacheNote;
+pub use self::spill::{EntryRef, SpillReader, Spilled, id_hash};
 pub use self::verified::{Hashing, VerifiedBytes};
 use super::aggregate::{Aggregator, Names};
 use crate::canon::Digest32;
@@ -240,12 +250,27 @@ impl ReportCache {
     }
 
     /// Adds the entry's aggregation to `agg` and carries the entry over into the new cache.
-    /// Returns the log's head and how many records it counted, or `None` (nothing added) when
-    /// the entry cannot be read back.
+    /// An entry of one learner alone adds its counts at once and its learner as
+    /// [`Spilled`] (decoded when the report is made); any other is decoded here. Returns the
+    /// log's head, or `None` (nothing added) when the entry cannot be read back.
     pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
-        let (bytes, at, _, _) = self.entry(cached)?;
-        let body = codec::read_body(&mut Reader(&bytes[at..]), agg)?;
-        agg.absorb(body.counted, &body.firsts, body.learners);
+        let (bytes, body_at, _, _) = self.entry(cached)?;
+        let summary = codec::read_summary(&mut Reader(&bytes[body_at..]), agg)?;
+        if let Some(id) = summary.single {
+            agg.absorb(summary.counted, &summary.firsts, Vec::new());
+            let entry = EntryRef {
+                in_new: false,
+                offset: cached.offset + body_at as u64,
+                len: u32::try_from(bytes.len() - body_at).ok()?,
+            };
+            agg.spilled.push(Spilled {
+                id_hash: id_hash(id),
+                entry,
+            });
+        } else {
+            let body = codec::read_body(&mut Reader(&bytes[body_at..]), agg)?;
+            agg.absorb(body.counted, &body.firsts, body.learners);
+        }
         lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(cached.last)
@@ -288,9 +313,22 @@ impl ReportCache {
         Some((bytes, body_at, verified, head))
     }
 
+    /// Opens what the learners waiting in the cache ([`Spilled`]) are read back from; the
+    /// cache being written is flushed for it first.
+    pub fn spill_reader(&self) -> io::Result<SpillReader<'_>> {
+        let new = match lock(&self.new).as_mut() {
+            Some(n) => Some(n.reader()?),
+            None => None,
+        };
+        Ok(SpillReader {
+            old: self.old.as_ref(),
+            new,
+        })
+    }
+
     /// Keeps what the clean log at `relative` (identity `id`, read and verified up to its
-    /// end: `verified`) added, `agg`, for the next run; left out (`false`) when the file
-    /// changed too close to this run to be sure of it.
+    /// end: `verified`) added, `agg`, for the next run: where its body is in the new cache, or
+    /// `None` when it is left out (the file changed too close to this run to be sure of it).
     pub fn keep(
         &self,
         relative: &str,
@@ -298,9 +336,9 @@ impl ReportCache {
         (installation, head, latest): (InstallationId, (u64, Digest32), u64),
         verified: &VerifiedBytes,
         (agg, names): (&Aggregator<'_>, &Names),
-    ) -> bool {
+    ) -> Option<EntryRef> {
         if id.modified() >= self.started - RACY_SECONDS {
-            return false;
+            return None;
         }
         let mut bytes = Vec::with_capacity(2048);
         let mut w = Writer(&mut bytes);
@@ -312,10 +350,15 @@ impl ReportCache {
         };
         codec::write_head(&mut w, relative, &entry_head);
         verified::write(&mut w, verified);
+        let body_at = w.0.len();
         codec::write_body(&mut w, agg, names);
-        self.append(&bytes);
+        let (offset, len) = self.append(&bytes)?;
         self.fresh.fetch_add(1, Ordering::Relaxed);
-        true
+        Some(EntryRef {
+            in_new: true,
+            offset: offset + body_at as u64,
+            len: len - u32::try_from(body_at).ok()?,
+        })
     }
 
     /// Carries the entry of a grown log over into the new cache as it is, when no new entry
@@ -324,12 +367,15 @@ impl ReportCache {
         lock(&self.carried).push((cached.offset, cached.len));
     }
 
-    fn append(&self, entry: &[u8]) {
+    /// Appends an entry to the new cache; where it is, or `None` when the new cache cannot
+    /// be written (it is then given up).
+    fn append(&self, entry: &[u8]) -> Option<(u64, u32)> {
         let mut new = lock(&self.new);
-        let failed = new.as_mut().is_some_and(|n| n.append(entry).is_err());
-        if failed {
+        let at = new.as_mut()?.append(entry);
+        if at.is_err() {
             *new = None;
         }
+        at.ok()
     }
 
     /// Ends the run's use of the cache: puts the new cache in place of the old one, and says
@@ -343,6 +389,17 @@ impl ReportCache {
         match self.finish() {
             Err(error) => (used, note.or(Some(CacheNote::NotSaved { path, error }))),
             Ok(()) => (used, note),
+        }
+    }
+
+    /// Ends the run's use of the cache without saving a new one (the old one stays as it is).
+    pub fn abandon(self) {
+        let new = self
+            .new
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = new {
+            n.abandon();
         }
     }
 

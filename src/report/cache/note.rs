@@ -20,6 +20,12 @@ pub enum CacheNote {
         /// Why.
         why: Damage,
     },
+    /// What the cache held for this run could not be read back while the report was made;
+    /// the report was made again without it, and the next run makes it anew.
+    ReadBack {
+        /// The cache file.
+        path: PathBuf,
+    },
     /// The new cache could not be saved; the next run reads every log afresh.
     NotSaved {
         /// The cache file.
@@ -52,6 +58,20 @@ impl Bilingual for CacheNote {
                     format_args!(
                         "{p}: the report's cache could not be used ({why}); every log was read \
                          afresh, and the cache was made anew"
+                    ),
+                )
+            }
+            CacheNote::ReadBack { path } => {
+                let p = path.display();
+                lang.write(
+                    out,
+                    format_args!(
+                        "{p}: rapportens mellemlager kunne ikke læses tilbage under kørslen; \
+                         rapporten er lavet igen uden det, og næste kørsel laver det på ny"
+                    ),
+                    format_args!(
+                        "{p}: the report's cache could not be read back during the run; the \
+                         report was made again without it, and the next run makes it anew"
                     ),
                 )
             }

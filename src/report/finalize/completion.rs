@@ -10,15 +10,14 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::Inputs;
 use super::overview::{OverviewGate, overview_rows, previous_quarter_end};
-use super::planner::Planner;
-use super::{Inputs, Person};
+use super::planner::{Planner, Share};
 use crate::course::{Module, Role};
 use crate::report::model::{
     CompletionFigures, CompletionRow, Gated, OverdueRow, OverviewRow, PersonRow,
 };
 use crate::report::privacy::{Relation, suppress};
-use crate::report::shares::in_chunks;
 use crate::schedule::{COPENHAGEN_DATES, Rules};
 
 /// The schedule's own rules, with each module version's start taken from the collection:
@@ -156,13 +155,12 @@ pub(super) struct Planned {
     pub never_started: Vec<PersonRow>,
 }
 
-/// Plans every person with the learner's own schedule, today and on the last day of the
-/// quarter before, and counts them; the people are shared out over the threads, and their
-/// counts added up.
-pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Planned {
+/// What planning every person needs: the course set's modules, the rules with each module
+/// version's start from the collection, today and the last day of the quarter before.
+pub(super) fn planner<'i>(inp: &Inputs<'i, '_>) -> Planner<'i> {
     let index = inp.agg.index();
     let modules: Vec<&Module> = index.modules.iter().map(|m| &m.module).collect();
-    let planner = Planner {
+    Planner {
         rules: schedule_rules(inp),
         employees: Role::Employee.modules_to_take(modules.iter().copied()),
         managers: Role::Manager.modules_to_take(modules.iter().copied()),
@@ -179,20 +177,37 @@ pub(super) fn completion_rows(inp: &Inputs<'_, '_>, people: &[Person<'_>]) -> Pl
             .collect(),
         today: inp.today,
         cut: previous_quarter_end(inp.today),
-    };
-    let mut shares = in_chunks(people, inp.threads, |share| planner.count(inp, share)).into_iter();
-    let mut all = shares.next().unwrap_or_default();
-    for share in shares {
-        all.merge(share);
+        followup: inp.followup,
     }
+}
+
+/// The completion table, the overview and the follow-up's lists, from every person's plan
+/// (the shares planned by [`Planner::count`], added up).
+pub(super) fn planned(inp: &Inputs<'_, '_>, mut all: Share<'_>) -> Planned {
     sort_lists(&mut all.overdue, &mut all.never_started);
     let gate = OverviewGate::new(&all.tallies, inp.gate);
     Planned {
-        completion: completion_table(inp, &all.cells),
+        completion: completion_table(inp, &by_module(&all.cells)),
         overview: overview_rows(&all.tallies, &gate, inp.roster.is_some()),
         overdue: all.overdue,
         never_started: all.never_started,
     }
+}
+
+/// The cells by (forvaltning, module index), those of a module someone of the forvaltning
+/// takes (it has learners).
+fn by_module<'c>(
+    cells: &BTreeMap<&'c str, Vec<CompletionFigures>>,
+) -> BTreeMap<(&'c str, usize), CompletionFigures> {
+    cells
+        .iter()
+        .flat_map(|(&forv, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, c)| c.learners > 0)
+                .map(move |(mi, c)| ((forv, mi), *c))
+        })
+        .collect()
 }
 
 /// The follow-up lists in a stable order: by forvaltning, then module, date and person.

@@ -3,26 +3,15 @@
 use super::Inputs;
 use crate::report::aggregate::{LearnerState, NO_MARK};
 use crate::report::model::{ItemFigures, ModuleStatsRow, QuestionRow, TestFigures};
-use crate::report::shares::in_chunks;
 use crate::report::stats::{ItemAcc, TestAcc};
 use crate::verdict::CourseIndex;
 
-pub(super) fn item_rows(
+/// The question and module rows from the item and test accumulators of every learner.
+pub(super) fn item_tables(
     inp: &Inputs<'_, '_>,
-    learners: &[&LearnerState],
+    (items, tests): (Vec<ItemAcc>, Vec<TestAcc>),
 ) -> (Vec<QuestionRow>, Vec<ModuleStatsRow>) {
     let index = inp.agg.index();
-    let mut shares = in_chunks(learners, inp.threads, |share| accumulate(index, share));
-    // Integer sums: the shares add up to the same whatever the number of threads.
-    let (mut items, mut tests) = shares.pop().unwrap_or_else(|| accumulate(index, &[]));
-    for (i, t) in shares {
-        for (a, b) in items.iter_mut().zip(&i) {
-            a.merge(b);
-        }
-        for (a, b) in tests.iter_mut().zip(&t) {
-            a.merge(b);
-        }
-    }
     let gate = inp.gate;
     // The index lists the questions module by module, in the course set's order.
     let prompts = index
@@ -72,14 +61,35 @@ pub(super) fn item_rows(
     (questions, module_stats)
 }
 
-/// The item and test accumulators over the first attempts of a share of the learners.
-fn accumulate(index: &CourseIndex, learners: &[&LearnerState]) -> (Vec<ItemAcc>, Vec<TestAcc>) {
-    let mut items = vec![ItemAcc::default(); index.questions.len()];
-    let mut tests: Vec<TestAcc> = index
+/// Empty item and test accumulators for the course index.
+pub(super) fn no_items(index: &CourseIndex) -> (Vec<ItemAcc>, Vec<TestAcc>) {
+    let items = vec![ItemAcc::default(); index.questions.len()];
+    let tests: Vec<TestAcc> = index
         .modules
         .iter()
         .map(|m| TestAcc::new(usize::try_from(m.draw).unwrap_or(0)))
         .collect();
+    (items, tests)
+}
+
+/// Adds another share's accumulators (integer sums: the same whatever the order).
+pub(super) fn add_items(
+    (items, tests): &mut (Vec<ItemAcc>, Vec<TestAcc>),
+    (i, t): &(Vec<ItemAcc>, Vec<TestAcc>),
+) {
+    for (a, b) in items.iter_mut().zip(i) {
+        a.merge(b);
+    }
+    for (a, b) in tests.iter_mut().zip(t) {
+        a.merge(b);
+    }
+}
+
+/// Adds the first attempts of a share of the learners to the item and test accumulators.
+pub(super) fn accumulate(
+    (items, tests): &mut (Vec<ItemAcc>, Vec<TestAcc>),
+    learners: &[&LearnerState],
+) {
     let mut marks: Vec<bool> = Vec::new();
     for learner in learners {
         for (m, state) in &learner.modules {
@@ -101,5 +111,4 @@ fn accumulate(index: &CourseIndex, learners: &[&LearnerState]) -> (Vec<ItemAcc>,
             }
         }
     }
-    (items, tests)
 }

@@ -19,7 +19,6 @@ use super::Inputs;
 use crate::report::aggregate::{LearnerState, Quarter, quarter_label};
 use crate::report::model::{Gated, KnowledgeFigures, KnowledgeRow, TOPICS, Topic};
 use crate::report::privacy::{Relation, suppress};
-use crate::report::shares::in_chunks;
 use crate::report::trend::{self, Sample};
 
 /// A learner's share in fixed point (2^32 = 100 %): integer sums are exact and the same in
@@ -33,30 +32,24 @@ type Cell = [(u64, u64); TOPICS];
 /// correct and asked answers per topic over the quarter's standing attempts.
 type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS]);
 
-/// The cells of a share of the learners, by forvaltning index ([`ALL`]: all forvaltninger)
-/// and quarter.
-type Cells = BTreeMap<(u32, Quarter), Cell>;
+/// The cells of a share of the learners, by forvaltning index and quarter.
+pub(super) type Cells = BTreeMap<(u32, Quarter), Cell>;
 
-/// The key of the all-forvaltninger cells in [`Cells`].
-const ALL: u32 = u32::MAX;
-
-pub(super) fn knowledge_rows<'n>(
+/// The knowledge rows and the quarters they cover, from the cells of every learner.
+pub(super) fn knowledge_tables<'n>(
     inp: &Inputs<'_, '_>,
-    learners: &[&LearnerState],
+    by_index: &Cells,
     forv_name: &dyn Fn(u16) -> &'n str,
 ) -> (Vec<KnowledgeRow>, Vec<String>) {
     // Key: (forvaltning or None for all, quarter). Integer sums: the shares add up to the same
     // whatever the number of threads; by name, so forvaltninger are in name order.
     let mut cells: BTreeMap<(Option<&'n str>, Quarter), Cell> = BTreeMap::new();
-    for share in in_chunks(learners, inp.threads, learner_cells) {
-        for ((forv, q), sums) in share {
-            let name = u16::try_from(forv).ok().map(forv_name);
-            let cell = cells.entry((name, q)).or_insert([(0, 0); TOPICS]);
-            for (c, s) in cell.iter_mut().zip(sums) {
-                c.0 += s.0;
-                c.1 += s.1;
-            }
-        }
+    for (&(forv, q), sums) in by_index {
+        let name = u16::try_from(forv).ok().map(forv_name);
+        add(cells.entry((name, q)).or_insert([(0, 0); TOPICS]), sums);
+        // All forvaltninger's cells are their sums (a learner is in one forvaltning a
+        // quarter).
+        add(cells.entry((None, q)).or_insert([(0, 0); TOPICS]), sums);
     }
     let quarter_list: Vec<Quarter> = {
         let mut v: Vec<Quarter> = cells.keys().map(|(_, q)| *q).collect();
@@ -92,10 +85,16 @@ pub(super) fn knowledge_rows<'n>(
     (rows, quarter_list.into_iter().map(quarter_label).collect())
 }
 
-/// The knowledge cells of `learners`: each learner's quarters, added to their forvaltning's
-/// cell and to all forvaltninger's.
-fn learner_cells(learners: &[&LearnerState]) -> Cells {
-    let mut cells = Cells::new();
+/// Adds another share's cells (integer sums: the same whatever the order).
+pub(super) fn add_cells(into: &mut Cells, from: Cells) {
+    for (key, sums) in from {
+        add(into.entry(key).or_insert([(0, 0); TOPICS]), &sums);
+    }
+}
+
+/// Adds the knowledge cells of `learners`: each learner's quarters, added to their
+/// forvaltning's cell (all forvaltninger's are their sums, made with the table).
+pub(super) fn learner_cells(cells: &mut Cells, learners: &[&LearnerState]) {
     // A learner's quarters: a few, so a list beats a map.
     let mut quarters: Vec<(Quarter, LearnerQuarter)> = Vec::new();
     for learner in learners {
@@ -126,18 +125,25 @@ fn learner_cells(learners: &[&LearnerState]) -> Cells {
             let shares = marks.map(|(correct, asked)| {
                 (asked > 0).then(|| u64::from(correct) * UNIT / u64::from(asked))
             });
-            for key in [(u32::from(forv), q), (ALL, q)] {
-                let cell = cells.entry(key).or_insert([(0, 0); TOPICS]);
-                for (c, share) in cell.iter_mut().zip(&shares) {
-                    if let Some(share) = share {
-                        c.0 += 1;
-                        c.1 += share;
-                    }
+            let cell = cells
+                .entry((u32::from(forv), q))
+                .or_insert([(0, 0); TOPICS]);
+            for (c, share) in cell.iter_mut().zip(&shares) {
+                if let Some(share) = share {
+                    c.0 += 1;
+                    c.1 += share;
                 }
             }
         }
     }
-    cells
+}
+
+/// Adds the learners and shares of `sums` to `cell`'s.
+fn add(cell: &mut Cell, sums: &Cell) {
+    for (c, s) in cell.iter_mut().zip(sums) {
+        c.0 += s.0;
+        c.1 += s.1;
+    }
 }
 
 /// The mean of `n` shares summed in [`UNIT`]s.

@@ -24,9 +24,13 @@ mod planner;
 #[cfg(test)]
 mod tests;
 
-use self::completion::completion_rows;
-use self::items::item_rows;
-use self::knowledge::knowledge_rows;
+use self::items::{add_items, no_items};
+use self::knowledge::knowledge_tables;
+use self::planner::{Planner, Share};
+use super::aggregate::Names;
+use super::cache::SpillReader;
+use super::shares::in_chunks;
+use super::stats::{ItemAcc, TestAcc};
 
 /// What the tables are made from.
 pub struct Inputs<'a, 'b> {
@@ -45,19 +49,36 @@ pub struct Inputs<'a, 'b> {
     /// Threads to share the people and learners out over (at least one); the tables are the
     /// same whatever the number.
     pub threads: usize,
+    /// Where the learners waiting in the report's cache (`agg.spilled`) are read back from.
+    pub spill: Option<Spill<'b>>,
+    /// Whether to list who is overdue and who never started (the follow-up's lists); without,
+    /// those lists are empty and every table is the same.
+    pub followup: bool,
+}
+
+/// What reading the learners waiting in the report's cache back needs.
+pub struct Spill<'b> {
+    /// The reader.
+    pub reader: &'b SpillReader<'b>,
+    /// The run's forvaltning names (the entries name theirs).
+    pub names: &'b Names,
+    /// The report's moment.
+    pub now: i64,
 }
 
 /// A finish time in the report's state.
 type Secs = super::aggregate::Secs;
 
-/// One member of the population the rates are about.
-struct Person<'s> {
+/// One member of the population the rates are about: their forvaltning lives as long as the
+/// tables (`'s`), their state perhaps only while their share is planned (`'l`: a learner read
+/// back from the report's cache).
+struct Person<'s, 'l> {
     id: Arc<str>,
     forvaltning: &'s str,
     start: Date,
     /// Decides which modules are due for them (a managers' module only for a manager).
     role: Role,
-    state: Option<&'s LearnerState>,
+    state: Option<&'l LearnerState>,
 }
 
 /// The role a person is planned with: the roster's; where it names none (no roster, or one
@@ -87,76 +108,246 @@ fn role_of(index: &CourseIndex, listed: Option<Role>, state: Option<&LearnerStat
     })
 }
 
+/// Learners read back at a time from the report's cache per thread, planned and counted,
+/// then let go: the report never holds every learner's state at once.
+const BATCH: usize = 1024;
+
+/// What a share of the learners adds to the tables (added up over the shares, in any order:
+/// every figure is an integer sum, every list is sorted afterwards).
+struct Partial<'s> {
+    plans: Share<'s>,
+    cells: knowledge::Cells,
+    items: (Vec<ItemAcc>, Vec<TestAcc>),
+    /// Learners the roster does not name.
+    not_in_roster: u64,
+    /// The roster positions of the learners met.
+    seen: Vec<usize>,
+    /// Whether a learner waiting in the cache could not be read back.
+    failed: bool,
+}
+
+impl<'s> Partial<'s> {
+    fn new(index: &CourseIndex) -> Self {
+        Partial {
+            plans: Share::default(),
+            cells: knowledge::Cells::new(),
+            items: no_items(index),
+            not_in_roster: 0,
+            seen: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Plans and counts `learners` (the people among them), and adds their knowledge and
+    /// item figures.
+    fn add(
+        &mut self,
+        inp: &Inputs<'_, 's>,
+        planner: &Planner<'_>,
+        learners: &[(Arc<str>, &LearnerState)],
+    ) {
+        let index = inp.agg.index();
+        let people: Vec<Person<'s, '_>> = learners
+            .iter()
+            .filter_map(|(id, s)| match inp.roster {
+                Some(roster) => {
+                    let Some(i) = roster.position(id) else {
+                        self.not_in_roster += 1;
+                        return None;
+                    };
+                    self.seen.push(i);
+                    let e = &roster.employees[i];
+                    Some(Person {
+                        id: id.clone(),
+                        forvaltning: &e.forvaltning,
+                        start: e.start,
+                        role: role_of(index, e.role, Some(s)),
+                        state: Some(*s),
+                    })
+                }
+                None => Some(Person {
+                    id: id.clone(),
+                    forvaltning: forv_name(inp.names, s.forvaltning.1),
+                    start: schedule::COPENHAGEN_DATES
+                        .date(i64::from(s.first_seen))
+                        .unwrap_or(Date::MAX),
+                    role: role_of(index, None, Some(s)),
+                    state: Some(*s),
+                }),
+            })
+            .collect();
+        self.plans.merge(planner.count(&people));
+        let states: Vec<&LearnerState> = learners.iter().map(|(_, s)| *s).collect();
+        knowledge::learner_cells(&mut self.cells, &states);
+        items::accumulate(&mut self.items, &states);
+    }
+
+    fn merge(&mut self, other: Partial<'s>) {
+        self.plans.merge(other.plans);
+        knowledge::add_cells(&mut self.cells, other.cells);
+        add_items(&mut self.items, &other.items);
+        self.not_in_roster += other.not_in_roster;
+        self.seen.extend(other.seen);
+        self.failed |= other.failed;
+    }
+}
+
+/// The name of forvaltning index `i`.
+fn forv_name(names: &[String], i: u16) -> &str {
+    names.get(usize::from(i)).map_or("?", String::as_str)
+}
+
+/// A learner waiting in the report's cache could not be read back: the report must be made
+/// again without the cache.
+#[derive(Debug, Clone, Copy)]
+pub struct SpillLost;
+
 /// Builds the report and, apart from it, the follow-up lists. `counts` and `problems` come
 /// from reading; `generated_at` is the report's own timestamp.
 pub fn build(
     inp: &Inputs<'_, '_>,
-    mut counts: Counts,
+    counts: Counts,
+    problems: Vec<Problem>,
+    generated_at: String,
+) -> Result<(Report, FollowUp), SpillLost> {
+    let planner = completion::planner(inp);
+    let mut all = in_memory(inp, &planner);
+    read_back(inp, &planner, &mut all)?;
+    Ok(tables(inp, &planner, all, (counts, problems), generated_at))
+}
+
+/// [`build`] for accumulators that hold every learner in memory (made without the report's
+/// cache, which alone lets learners wait: `agg.spilled` is then empty).
+pub fn build_in_memory(
+    inp: &Inputs<'_, '_>,
+    counts: Counts,
     problems: Vec<Problem>,
     generated_at: String,
 ) -> (Report, FollowUp) {
+    debug_assert!(inp.agg.spilled.is_empty(), "learners wait in a cache");
+    let planner = completion::planner(inp);
+    let all = in_memory(inp, &planner);
+    tables(inp, &planner, all, (counts, problems), generated_at)
+}
+
+/// The learners held in memory, planned and counted, on all threads.
+fn in_memory<'s>(inp: &Inputs<'_, 's>, planner: &Planner<'_>) -> Partial<'s> {
     let index = inp.agg.index();
-    let forv_name = |i: u16| inp.names.get(usize::from(i)).map_or("?", String::as_str);
+    let learners: Vec<(Arc<str>, &LearnerState)> = inp
+        .agg
+        .learners
+        .iter()
+        .map(|(id, s)| (id.clone(), s.as_ref()))
+        .collect();
+    let mut all = Partial::new(index);
+    for part in in_chunks(&learners, inp.threads, |share| {
+        let mut part = Partial::new(index);
+        for batch in share.chunks(BATCH) {
+            part.add(inp, planner, batch);
+        }
+        part
+    }) {
+        all.merge(part);
+    }
+    all
+}
+
+/// The learners waiting in the report's cache, read back a batch at a time on all threads,
+/// planned and counted into `all`.
+fn read_back<'s>(
+    inp: &Inputs<'_, 's>,
+    planner: &Planner<'_>,
+    all: &mut Partial<'s>,
+) -> Result<(), SpillLost> {
+    let index = inp.agg.index();
+    if inp.agg.spilled.is_empty() {
+        return Ok(());
+    }
+    let spill = inp.spill.as_ref().ok_or(SpillLost)?;
+    for part in in_chunks(&inp.agg.spilled, inp.threads, |share| {
+        let mut part = Partial::new(index);
+        let mut scratch = Aggregator::new(index, spill.names, spill.now);
+        let mut buf = Vec::new();
+        // The states of a batch, their lists reused from batch to batch.
+        let mut states: Vec<LearnerState> = Vec::new();
+        let mut ids: Vec<Arc<str>> = Vec::new();
+        for batch in share.chunks(BATCH) {
+            states.resize_with(batch.len(), LearnerState::default);
+            ids.clear();
+            for (s, state) in batch.iter().zip(&mut states) {
+                let Some(id) = spill.reader.learner(s.entry, &mut scratch, &mut buf, state) else {
+                    part.failed = true;
+                    return part;
+                };
+                ids.push(id);
+            }
+            let learners: Vec<(Arc<str>, &LearnerState)> =
+                ids.iter().cloned().zip(states.iter()).collect();
+            part.add(inp, planner, &learners);
+        }
+        part
+    }) {
+        all.merge(part);
+    }
+    if all.failed { Err(SpillLost) } else { Ok(()) }
+}
+
+/// The report's tables and the follow-up lists from what every learner added.
+fn tables<'s>(
+    inp: &Inputs<'_, 's>,
+    planner: &Planner<'_>,
+    mut all: Partial<'s>,
+    (mut counts, problems): (Counts, Vec<Problem>),
+    generated_at: String,
+) -> (Report, FollowUp) {
+    let index = inp.agg.index();
     // Every learner the verified records name, also one whose attempts were all not accepted:
     // they tried (never "never started"), and without a roster they are among the learners of
     // the completion table, whose total the overview's learners must equal (privacy::suppress
     // treats the two as one published total). Their attempts count in no other figure.
-    counts.learners = inp.agg.learners.len() as u64;
-    let people: Vec<Person<'_>> = match inp.roster {
-        Some(roster) => {
-            counts.learners_not_in_roster = inp
-                .agg
-                .learners
-                .keys()
-                .filter(|id| roster.get(id).is_none())
-                .count() as u64;
-            roster
-                .employees
-                .iter()
-                .map(|e| {
-                    let state = inp.agg.learners.get(e.id.as_str()).map(Box::as_ref);
-                    Person {
-                        id: Arc::from(e.id.as_str()),
-                        forvaltning: &e.forvaltning,
-                        start: e.start,
-                        role: role_of(index, e.role, state),
-                        state,
-                    }
-                })
-                .collect()
+    counts.learners = (inp.agg.learners.len() + inp.agg.spilled.len()) as u64;
+    // Everyone on the roster with no records: never started.
+    if let Some(roster) = inp.roster {
+        let mut seen = vec![false; roster.employees.len()];
+        for &i in &all.seen {
+            seen[i] = true;
         }
-        None => inp
-            .agg
-            .learners
+        let absent: Vec<Person<'_, '_>> = roster
+            .employees
             .iter()
-            .map(|(id, s)| Person {
-                id: id.clone(),
-                forvaltning: forv_name(s.forvaltning.1),
-                start: schedule::COPENHAGEN_DATES
-                    .date(i64::from(s.first_seen))
-                    .unwrap_or(Date::MAX),
-                role: role_of(index, None, Some(s)),
-                state: Some(s),
+            .zip(&seen)
+            .filter(|(_, seen)| !**seen)
+            .map(|(e, _)| Person {
+                id: Arc::from(e.id.as_str()),
+                forvaltning: &e.forvaltning,
+                start: e.start,
+                role: role_of(index, e.role, None),
+                state: None,
             })
-            .collect(),
-    };
+            .collect();
+        for share in in_chunks(&absent, inp.threads, |share| planner.count(share)) {
+            all.plans.merge(share);
+        }
+        // Counted whether or not they are listed.
+        counts.never_started = absent.len() as u64;
+        counts.learners_not_in_roster = all.not_in_roster;
+    }
 
-    let planned = completion_rows(inp, &people);
-    let (completion, overview) = (planned.completion, planned.overview);
-    let (overdue, never_started) = (planned.overdue, planned.never_started);
-    counts.never_started = never_started.len() as u64;
+    let made = completion::planned(inp, all.plans);
+    let (completion, overview) = (made.completion, made.overview);
+    let (overdue, never_started) = (made.overdue, made.never_started);
     let shown: std::collections::BTreeSet<&str> = completion
         .iter()
         .filter(|row| matches!(row.figures, Gated::Shown(_)))
         .filter_map(|row| row.forvaltning.as_deref())
         .collect();
     let (problem_counts, roster_problems) = problem_tables(&problems, &shown);
-    let learners: Vec<&LearnerState> = inp.agg.learners.values().map(Box::as_ref).collect();
-    let (knowledge, quarters) = knowledge_rows(inp, &learners, &forv_name);
-    let (questions, module_stats) = item_rows(inp, &learners);
-    let mut forvaltninger: Vec<String> = people
+    let (knowledge, quarters) = knowledge_tables(inp, &all.cells, &|i| forv_name(inp.names, i));
+    let (questions, module_stats) = items::item_tables(inp, all.items);
+    let mut forvaltninger: Vec<String> = inp
+        .roster
         .iter()
-        .map(|p| p.forvaltning.to_owned())
+        .flat_map(|r| r.employees.iter().map(|e| e.forvaltning.clone()))
         .chain(inp.names.iter().cloned())
         .collect();
     forvaltninger.sort();

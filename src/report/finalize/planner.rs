@@ -1,55 +1,40 @@
 //! Planning people: each person of a share planned with the learner's own schedule
-//! (`schedule::plan_into`) today and on the last day of the quarter before, from the few
-//! attempts the report keeps per learner and module, and counted into completion cells, the
-//! follow-up's lists and the overview's tallies. The shares are added up in `completion`.
+//! (`schedule::plan_grouped`, the rules of `schedule::plan`) today and on the last day of the
+//! quarter before, from the few attempts the report keeps per learner and module, and counted
+//! into completion cells, the overview's tallies and, when asked for, the follow-up's lists.
+//! The shares are added up in `completion`.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use super::Person;
 use super::overview::{PersonNow, Tallies};
-use super::{Inputs, Person, Secs};
 use crate::course::{Module, Role};
 use crate::report::aggregate::{Facts, ModState};
 use crate::report::model::{CompletionFigures, OverdueReason, OverdueRow, PersonRow};
-use crate::schedule::{self, AttemptFacts, Reason, Rules, State, Zone};
+use crate::schedule::{self, Dated, Reason, Rules, State};
 
-/// One of the few attempts per learner and module that the report's compact state keeps
-/// (`ModState::attempts_for_schedule`), as the schedule reads it. Not a finished attempt: the
-/// report keeps only these facts of each, for every learner of the municipality at once.
-struct KeptAttempt<'a> {
-    module: &'a str,
-    finished: Secs,
-    version: u32,
-    passed: bool,
-    /// The date it finished on in the schedule's zone, worked out once for both plans.
-    on: Option<Date>,
-}
-
-impl AttemptFacts for KeptAttempt<'_> {
-    fn module(&self) -> &str {
-        self.module
-    }
-    fn version(&self) -> u32 {
-        self.version
-    }
-    fn finished(&self) -> u64 {
-        u64::from(self.finished)
-    }
-    fn passed(&self) -> bool {
-        self.passed
-    }
-    fn finished_on(&self, _: &Zone) -> Option<Date> {
-        // Worked out in the rules' zone (`Planner::kept_attempts`), the only one planned with.
-        self.on
-    }
+/// What a person has done in one module, as the two plans read it: the module's state, and the
+/// few attempts its facts stand for (`Facts::attempts_for_schedule`) as of today and as of the
+/// quarter before, dated once for both plans. Kept per module index in a buffer the planner
+/// uses again for every person, so the schedule gets each module's own attempts and nothing
+/// is allocated per person.
+#[derive(Clone, Copy, Default)]
+struct Slot<'s> {
+    state: Option<&'s ModState>,
+    now: [Option<Dated>; 4],
+    before: [Option<Dated>; 4],
 }
 
 /// What planning a share of the people counted: their cells, lists and tallies.
 #[derive(Default)]
 pub(super) struct Share<'s> {
-    pub cells: BTreeMap<(&'s str, usize), CompletionFigures>,
+    /// Per forvaltning, per module index (a module no one of it takes has no learners): one
+    /// look-up per person, not one per module.
+    pub cells: BTreeMap<&'s str, Vec<CompletionFigures>>,
     pub overdue: Vec<OverdueRow>,
     pub never_started: Vec<PersonRow>,
     pub tallies: Tallies<'s>,
@@ -59,8 +44,17 @@ impl<'s> Share<'s> {
     /// Adds another share's counts (sums, and lists sorted afterwards: the order of the shares
     /// does not matter).
     pub(super) fn merge(&mut self, other: Share<'s>) {
-        for (key, c) in other.cells {
-            self.cells.entry(key).or_default().add(&c);
+        for (forv, theirs) in other.cells {
+            match self.cells.entry(forv) {
+                Entry::Vacant(e) => {
+                    e.insert(theirs);
+                }
+                Entry::Occupied(mut e) => {
+                    for (c, t) in e.get_mut().iter_mut().zip(&theirs) {
+                        c.add(t);
+                    }
+                }
+            }
         }
         self.overdue.extend(other.overdue);
         self.never_started.extend(other.never_started);
@@ -82,33 +76,38 @@ pub(super) struct Planner<'i> {
     pub today: Date,
     /// The last day of the quarter before.
     pub cut: Date,
+    /// Whether to list who is overdue and who never started (the follow-up's lists); the
+    /// tables count them either way.
+    pub followup: bool,
 }
 
 impl Planner<'_> {
     /// Plans and counts a share of the people.
-    pub(super) fn count<'s>(&self, inp: &Inputs<'_, '_>, people: &[Person<'s>]) -> Share<'s> {
+    pub(super) fn count<'s, 'l>(&self, people: &[Person<'s, 'l>]) -> Share<'s> {
         let mut out = Share::default();
         let mut forv_ids: HashMap<&str, Arc<str>> = HashMap::new();
-        let mut attempts: Vec<KeptAttempt<'_>> = Vec::new();
+        let mut slots: Vec<Slot<'l>> = vec![Slot::default(); self.modules.len()];
         let mut plan = Vec::new();
         for p in people {
-            if p.state.is_none() {
+            if self.followup && p.state.is_none() {
                 out.never_started.push(PersonRow {
                     learner: p.id.to_string(),
                     forvaltning: p.forvaltning.to_owned(),
                     start: p.start.to_string(),
                 });
             }
-            self.kept_attempts(&mut attempts, inp, p, |ms| &ms.now);
+            self.fill(&mut slots, p);
+            let slots = &slots;
             let mine = match p.role {
                 Role::Employee => &self.employees,
                 Role::Manager => &self.managers,
             };
             let modules = mine.iter().map(|&mi| self.modules[mi]);
-            schedule::plan_into(
+            let today = |i: usize, _: &Module| slots[mine[i]].now.iter().flatten().copied();
+            schedule::plan_grouped(
                 &mut plan,
                 modules.clone(),
-                &attempts,
+                today,
                 p.start,
                 &self.rules,
                 self.today,
@@ -119,12 +118,13 @@ impl Planner<'_> {
                 never_started: p.state.is_none(),
                 not_accepted: false,
             };
+            let cells = out
+                .cells
+                .entry(p.forvaltning)
+                .or_insert_with(|| vec![CompletionFigures::default(); self.modules.len()]);
             for (&mi, status) in mine.iter().zip(&plan) {
-                let ms = p
-                    .state
-                    .and_then(|s| s.modules.iter().find(|(m, _)| usize::from(*m) == mi))
-                    .map(|(_, ms)| ms);
-                let cell = out.cells.entry((p.forvaltning, mi)).or_default();
+                let ms = slots[mi].state;
+                let cell = &mut cells[mi];
                 cell.learners += 1;
                 cell.started += u64::from(ms.is_some_and(|ms| ms.attempts > 0));
                 let not_accepted =
@@ -137,84 +137,81 @@ impl Planner<'_> {
                 if let State::Overdue { since, reason } = status.state {
                     now.overdue = true;
                     cell.overdue += 1;
-                    let forvaltning = forv_ids
-                        .entry(p.forvaltning)
-                        .or_insert_with(|| Arc::from(p.forvaltning))
-                        .clone();
-                    out.overdue.push(OverdueRow {
-                        learner: p.id.clone(),
-                        forvaltning,
-                        module: self.module_ids[mi].clone(),
-                        since,
-                        reason: overdue_reason(reason, ms),
-                    });
+                    if self.followup {
+                        let forvaltning = forv_ids
+                            .entry(p.forvaltning)
+                            .or_insert_with(|| Arc::from(p.forvaltning))
+                            .clone();
+                        out.overdue.push(OverdueRow {
+                            learner: p.id.clone(),
+                            forvaltning,
+                            module: self.module_ids[mi].clone(),
+                            since,
+                            reason: overdue_reason(reason, ms),
+                        });
+                    }
                 }
             }
             // On the last day of the quarter before, for those employed by then.
             let before = (p.start <= self.cut).then(|| {
-                self.kept_attempts(&mut attempts, inp, p, ModState::before);
-                schedule::plan_into(
-                    &mut plan,
-                    modules,
-                    &attempts,
-                    p.start,
-                    &self.rules,
-                    self.cut,
-                );
-                let onboarding = mine.iter().filter(|&&mi| self.onboarding[mi]);
-                standing_before(p, &plan, onboarding)
+                let before = |i: usize, _: &Module| slots[mine[i]].before.iter().flatten().copied();
+                schedule::plan_grouped(&mut plan, modules, before, p.start, &self.rules, self.cut);
+                let mut onboarding = mine.iter().filter(|&&mi| self.onboarding[mi]);
+                let onboarded = onboarding.all(|&mi| {
+                    slots[mi]
+                        .state
+                        .is_some_and(|ms| ms.before().first_pass().is_some())
+                });
+                let overdue = plan
+                    .iter()
+                    .any(|s| matches!(s.state, State::Overdue { .. }));
+                (onboarded, !overdue)
             });
             out.tallies.add((p.forvaltning, p.role), now, before);
         }
         out
     }
 
-    /// The attempts the report keeps for person `p`, as of today or of the quarter before
-    /// (`facts` picks which), into `into`.
-    fn kept_attempts<'a>(
-        &self,
-        into: &mut Vec<KeptAttempt<'a>>,
-        inp: &Inputs<'a, '_>,
-        p: &Person<'_>,
-        facts: impl Fn(&ModState) -> &Facts,
-    ) {
-        let index = inp.agg.index();
-        into.clear();
+    /// Puts person `p`'s modules into `slots` (one per module index, the others emptied), each
+    /// with its attempts dated: those as of the quarter before are, unless the module was
+    /// attempted since, the same as today's.
+    fn fill<'l>(&self, slots: &mut [Slot<'l>], p: &Person<'_, 'l>) {
+        slots.fill(Slot::default());
         for (m, ms) in p.state.iter().flat_map(|s| &s.modules) {
-            let module = index.modules[usize::from(*m)].id.as_str();
-            into.extend(
-                facts(ms)
-                    .attempts_for_schedule()
-                    .map(|(finished, version, passed)| KeptAttempt {
-                        module,
-                        finished,
-                        version,
-                        passed,
-                        on: self.rules.time_zone.date(i64::from(finished)),
-                    }),
-            );
+            let Some(slot) = slots.get_mut(usize::from(*m)) else {
+                continue;
+            };
+            let now = self.dated(&ms.now, &[]);
+            *slot = Slot {
+                state: Some(ms),
+                now,
+                before: ms.before.as_deref().map_or(now, |b| self.dated(b, &now)),
+            };
         }
     }
-}
 
-/// Whether a person had passed onboarding and had nothing overdue on the last day of the
-/// quarter before, from their plan of that day.
-fn standing_before<'m>(
-    p: &Person<'_>,
-    plan: &[schedule::Status],
-    mut onboarding: impl Iterator<Item = &'m usize>,
-) -> (bool, bool) {
-    let overdue = plan
-        .iter()
-        .any(|s| matches!(s.state, State::Overdue { .. }));
-    let onboarded = onboarding.all(|&mi| {
-        p.state.is_some_and(|s| {
-            s.modules
+    /// The attempts `facts` stand for, dated in the rules' zone; a finish time already dated
+    /// among them or in `known` is not worked out again (the four are often the same attempt).
+    fn dated(&self, facts: &Facts, known: &[Option<Dated>]) -> [Option<Dated>; 4] {
+        let mut out = [None; 4];
+        for (i, (t, version, passed)) in facts.attempts_for_schedule().enumerate().take(4) {
+            let finished = u64::from(t);
+            let seen = out[..i]
                 .iter()
-                .any(|(m, ms)| usize::from(*m) == mi && ms.before().first_pass().is_some())
-        })
-    });
-    (onboarded, !overdue)
+                .chain(known)
+                .flatten()
+                .find(|d| d.finished == finished)
+                .map(|d| d.on);
+            let on = seen.or_else(|| self.rules.time_zone.date(i64::from(t)));
+            out[i] = on.map(|on| Dated {
+                on,
+                finished,
+                version,
+                passed,
+            });
+        }
+        out
+    }
 }
 
 /// Why an overdue module is open: "attempted, not accepted" when the learner's latest attempt

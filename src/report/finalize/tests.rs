@@ -156,3 +156,188 @@ fn the_number_of_threads_changes_no_table() {
         }
     }
 }
+
+/// The follow-up's lists are made only when asked for (`Settings::followup`): without them
+/// every table of the report is the same, its counts of the overdue and of those who never
+/// started too, and the two lists are empty; the problems are listed either way.
+#[test]
+fn the_followup_lists_change_no_table() {
+    use crate::report::Settings;
+    use crate::report::testkit::{index, three_forvaltninger_collection};
+
+    let (items, roster) = three_forvaltninger_collection();
+    let managers = courses_with_managers();
+    let managers_items = collection(&managers);
+    let managers_index = CourseIndex::new(&managers, &[]);
+    let report =
+        |index: &CourseIndex, items: &[(String, u64, CompletionRecord)], roster, followup| {
+            let settings = Settings {
+                followup,
+                ..settings(3)
+            };
+            let items = items.iter().map(|(p, l, c)| (p.as_str(), *l, c));
+            report_from_completions(index, &settings, roster, items)
+        };
+    let three = index();
+    let mut listed_rows = (0, 0);
+    for (index, items, roster) in [
+        (&three, &items, Some(&roster)),
+        (&three, &items, None),
+        (&managers_index, &managers_items, None),
+    ] {
+        let (with, listed) = report(index, items, roster, true);
+        let (without, unlisted) = report(index, items, roster, false);
+        let json = |r: &Report| serde_json::to_string(r).expect("serialises");
+        assert_eq!(json(&without), json(&with));
+        assert!(unlisted.overdue.is_empty(), "{:?}", unlisted.overdue);
+        assert!(
+            unlisted.never_started.is_empty(),
+            "{:?}",
+            unlisted.never_started
+        );
+        assert_eq!(
+            format!("{:?}", unlisted.problems),
+            format!("{:?}", listed.problems)
+        );
+        // What the lists held is still counted in the tables.
+        let overdue: u64 = with
+            .completion
+            .iter()
+            .filter(|row| row.forvaltning.is_none())
+            .filter_map(|row| row.figures.shown())
+            .map(|f| f.overdue)
+            .sum();
+        assert_eq!(overdue, listed.overdue.len() as u64);
+        assert_eq!(with.counts.never_started, listed.never_started.len() as u64);
+        listed_rows.0 += listed.overdue.len();
+        listed_rows.1 += listed.never_started.len();
+    }
+    // The cases have rows of both lists to leave out.
+    assert!(listed_rows.0 > 0 && listed_rows.1 > 0, "{listed_rows:?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// The report plans a person from the few facts it keeps per module, grouped by module;
+    /// the learner's program from their whole list of attempts. Whatever the attempts, the two
+    /// agree: the same modules overdue since the same day, today and (up to date or not) on
+    /// the last day of the quarter before.
+    #[test]
+    fn the_report_plans_as_the_learners_program_does(
+        attempts in proptest::collection::vec(
+            (0usize..3, 0i64..77_457_000, proptest::prelude::any::<bool>()),
+            0..16,
+        ),
+        start_days in 0i64..900,
+    ) {
+        report_plans_as_the_learner(&attempts, start_days);
+    }
+}
+
+/// [`the_report_plans_as_the_learners_program_does`]: attempts are (module index, seconds
+/// after 2023-01-01, passed), all finished before the report's moment (the report counts as of
+/// its moment, the learner's program as of its day: an attempt later the same day is the
+/// learner's, not yet the report's), the start date some days after 2023-01-01. Three learners take
+/// the same attempts, so the overview (a group of at least three) shows them.
+fn report_plans_as_the_learner(attempts: &[(usize, i64, bool)], start_days: i64) {
+    use crate::report::model::Gated;
+    use crate::report::privacy::MIN_MIN_GROUP;
+    use crate::report::testkit::{courses, now};
+    use crate::schedule::{self, Rules, State};
+    use crate::verdict::Judged;
+
+    const FROM: i64 = 1_672_531_200;
+    let set = courses();
+    let index = CourseIndex::new(&set, &[]);
+    let start = jiff::civil::date(2023, 1, 1)
+        .checked_add(jiff::Span::new().days(start_days))
+        .expect("in range");
+    let learners: Vec<String> = (0..MIN_MIN_GROUP).map(|i| format!("L{i}")).collect();
+    let roster_text: String = std::iter::once("medarbejder,forvaltning,startdato\n".to_owned())
+        .chain(learners.iter().map(|id| format!("{id},Alfa,{start}\n")))
+        .collect();
+    let (roster, problems) =
+        parse_roster(std::path::Path::new("r.csv"), roster_text.as_bytes()).expect("valid");
+    assert!(problems.is_empty(), "{problems:?}");
+    // Distinct finish times, so the order of attempts in the same second plays no part.
+    let records_of = |id: &str| -> Vec<(String, u64, CompletionRecord)> {
+        attempts
+            .iter()
+            .enumerate()
+            .map(|(i, &(module, at, passed))| {
+                let marks = if passed { [true; 4] } else { [false; 4] };
+                let at = FROM + at + i64::try_from(i).expect("small");
+                let c = completion(&set, module, id, "Alfa", at, &marks);
+                (format!("{id}.log"), u64::try_from(i + 1).expect("small"), c)
+            })
+            .collect()
+    };
+    let records: Vec<_> = learners.iter().flat_map(|id| records_of(id)).collect();
+    let (r, f) = report_from_completions(
+        &index,
+        &settings(1),
+        Some(&roster),
+        records.iter().map(|(p, l, c)| (p.as_str(), *l, c)),
+    );
+    // The learner's program: every attempt, judged by the same verdict.
+    let history: Vec<_> = records_of("L0")
+        .into_iter()
+        .map(|(_, _, c)| c.attempt)
+        .collect();
+    let judged = Judged::all(&index, &history, now().as_second());
+    let modules: Vec<_> = set.modules.iter().map(|m| &m.module).collect();
+    let plan_on = |day| {
+        schedule::plan(
+            modules.iter().copied(),
+            &judged,
+            start,
+            &Rules::default(),
+            day,
+        )
+    };
+    let today = schedule::COPENHAGEN.to_datetime(now()).date();
+    let mut expected: Vec<(String, String, jiff::civil::Date)> = learners
+        .iter()
+        .flat_map(|id| {
+            plan_on(today)
+                .into_iter()
+                .filter_map(move |(module, s)| match s.state {
+                    State::Overdue { since, .. } => Some((id.clone(), module, since)),
+                    _ => None,
+                })
+        })
+        .collect();
+    expected.sort();
+    let mut listed: Vec<(String, String, jiff::civil::Date)> = f
+        .overdue
+        .iter()
+        .map(|o| (o.learner.to_string(), o.module.to_string(), o.since))
+        .collect();
+    listed.sort();
+    assert_eq!(listed, expected);
+    // On the last day of the quarter before (2025-03-31), for employees by then.
+    let cut = jiff::civil::date(2025, 3, 31);
+    let total = r
+        .overview
+        .iter()
+        .find(|row| row.is_total())
+        .expect("a total");
+    let Gated::Shown(figures) = total.figures else {
+        panic!("three people are shown: {total:?}");
+    };
+    match figures.before {
+        Gated::Shown(before) => {
+            assert!(start <= cut, "{before:?}");
+            let up_to_date = !plan_on(cut)
+                .iter()
+                .any(|(_, s)| matches!(s.state, State::Overdue { .. }));
+            let n = u64::from(MIN_MIN_GROUP);
+            assert_eq!(
+                (before.employees, before.up_to_date),
+                (n, n * u64::from(up_to_date))
+            );
+        }
+        Gated::Withheld => assert!(start > cut, "{start}"),
+    }
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::record::{Head, InstallationId};
 
 use super::super::aggregate::Aggregator;
-use super::super::cache::{Cached, FileId, Fit};
+use super::super::cache::{Cached, EntryRef, FileId, Fit};
 use super::grown::read_grown;
 use super::log::{read_log, relative};
 use super::{FileTally, ReadConfig, Worker};
@@ -22,7 +22,7 @@ pub(super) struct Known {
 impl Known {
     /// Looks the file at `path`, of identity `id` when the walk saw it, up: its entry if the
     /// cache has one for it.
-    pub(super) fn of(cfg: &ReadConfig<'_>, path: &Path, id: FileId) -> Known {
+    pub(super) fn of(cfg: &ReadConfig<'_, '_>, path: &Path, id: FileId) -> Known {
         let cached = cfg.cache.and_then(|cache| {
             relative(cfg, path).and_then(|rel| cache.lookup(&rel, id, cfg.now.as_second()))
         });
@@ -43,7 +43,7 @@ impl Known {
 /// Reads the only file `i` of installation `inst`, from the cache when it can.
 pub(super) fn read_single<'a>(
     w: &mut Worker<'a>,
-    cfg: &ReadConfig<'a>,
+    cfg: &ReadConfig<'a, '_>,
     files: &[PathBuf],
     (i, known): (usize, &Known),
     inst: InstallationId,
@@ -80,22 +80,33 @@ pub(super) fn read_single<'a>(
     let clean = w.problems.len() == problems_before;
     let tally = w.tallies.last().filter(|(j, t)| *j == i && !t.problem);
     let head = w.heads.last().filter(|(h, _)| h.installation == inst);
-    if clean
+    let kept = if clean
         && let (Some((_, t)), Some((h, _)), Some(rel), Some(verified)) =
             (tally, head, relative(cfg, path), verified)
         && i64::try_from(t.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
     {
         let facts = (inst, (h.last_seq, h.last_hash), t.latest);
-        cache.keep(&rel, known.id, facts, &verified, (&mine, w.names));
+        cache.keep(&rel, known.id, facts, &verified, (&mine, w.names))
+    } else {
+        None
+    };
+    merge_kept(w, mine, kept);
+}
+
+/// Joins what one log added into the worker's accumulators: a learner alone in a log kept in
+/// the cache waits there until the report is made.
+pub(super) fn merge_kept<'a>(w: &mut Worker<'a>, mine: Aggregator<'a>, kept: Option<EntryRef>) {
+    match kept {
+        Some(entry) if mine.learners.len() == 1 => w.agg.merge_spilled(mine, entry),
+        _ => w.agg.merge(mine),
     }
-    w.agg.merge(mine);
 }
 
 /// Takes an unchanged log whole from its entry; `false` (nothing added) when the entry
 /// cannot be read back.
 fn reuse(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     (path, i): (&Path, usize),
     c: &Cached,
     inst: InstallationId,

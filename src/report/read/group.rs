@@ -29,7 +29,7 @@ impl Scan {
 /// Reads the files of one installation.
 pub(super) fn read_group<'a>(
     w: &mut Worker<'a>,
-    cfg: &ReadConfig<'a>,
+    cfg: &ReadConfig<'a, '_>,
     files: &[PathBuf],
     known: &[Known],
     group: &[(InstallationId, usize)],
@@ -121,7 +121,7 @@ pub(super) fn read_group<'a>(
 /// Reads the installation's own log; the other candidates are its copies or conflict with it.
 fn read_own(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     (inst, own): (InstallationId, &Scan),
     candidates: &[&Scan],
@@ -152,7 +152,7 @@ fn read_own(
 /// Lists file `i` as conflicting with the installation's log anchored at record `seq`.
 fn displaces(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     i: usize,
     (inst, seq): (InstallationId, u64),
@@ -176,7 +176,7 @@ fn displaces(
 /// The installation's own log among the candidates: the file its anchor was read from, or
 /// else the only one with the copy's name (`<installation>.ron`).
 fn own_log<'s>(
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     inst: InstallationId,
     candidates: &[&'s Scan],
@@ -201,7 +201,7 @@ fn own_log<'s>(
 /// Lists file `i` as a conflict: none of its records counts.
 fn conflict(
     w: &mut Worker<'_>,
-    _cfg: &ReadConfig<'_>,
+    _cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     i: usize,
     message: String,
@@ -217,7 +217,7 @@ fn conflict(
 /// Lists file `i` as a copy of `keep_name`: its records are counted once, from that file.
 fn copy(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     i: usize,
     keep_name: &str,

@@ -11,6 +11,7 @@ use crate::record::{Head, LogReader};
 
 use super::super::aggregate::Aggregator;
 use super::super::cache::{Cached, FileId, Hashing, VerifiedBytes};
+use super::cached::merge_kept;
 use super::log::{admit, note_learner, relative};
 use super::{FileTally, ReadConfig, Worker, open};
 
@@ -19,7 +20,7 @@ use super::{FileTally, ReadConfig, Worker, open};
 /// noted or added) when it must be read in full.
 pub(super) fn read_grown<'a>(
     w: &mut Worker<'a>,
-    cfg: &ReadConfig<'a>,
+    cfg: &ReadConfig<'a, '_>,
     (path, i): (&Path, usize),
     cached: &Cached,
     id: FileId,
@@ -94,7 +95,7 @@ pub(super) fn read_grown<'a>(
     tally.counted = mine.counted;
     tally.latest = tally.latest.max(entry.latest());
     let file = relative(cfg, path);
-    let kept = file.as_ref().is_some_and(|rel| {
+    let kept = file.as_ref().and_then(|rel| {
         let verified = VerifiedBytes {
             len: bytes.len(),
             digest: bytes.digest(),
@@ -105,16 +106,18 @@ pub(super) fn read_grown<'a>(
             (end.last_seq, end.last_hash),
             tally.latest,
         );
-        i64::try_from(tally.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
-            && cache.keep(rel, id, facts, &verified, (&mine, w.names))
+        i64::try_from(tally.latest)
+            .is_ok_and(|latest| latest <= cfg.now.as_second())
+            .then(|| cache.keep(rel, id, facts, &verified, (&mine, w.names)))
+            .flatten()
     });
-    if !kept {
+    if kept.is_none() {
         // Changed too close to this run to keep it anew: the next run goes on from the old
         // entry again.
         cache.carry(cached);
     }
     w.heads.push((end, file));
     w.tallies.push((i, tally));
-    w.agg.merge(mine);
+    merge_kept(w, mine, kept);
     true
 }

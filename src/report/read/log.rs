@@ -24,7 +24,7 @@ pub(super) struct Limit {
 }
 
 /// The file's path relative to the collection folder, as the anchor file keeps it.
-pub(super) fn relative(cfg: &ReadConfig<'_>, path: &Path) -> Option<String> {
+pub(super) fn relative(cfg: &ReadConfig<'_, '_>, path: &Path) -> Option<String> {
     path.strip_prefix(cfg.root)
         .ok()
         .and_then(Path::to_str)
@@ -36,7 +36,7 @@ pub(super) fn relative(cfg: &ReadConfig<'_>, path: &Path) -> Option<String> {
 /// and verified, its anchor reached, and no limit stopped it (for the report's cache).
 pub(super) fn read_log(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     files: &[PathBuf],
     i: usize,
     inst: InstallationId,
@@ -118,7 +118,7 @@ struct Read {
 /// Lists what was not counted of a log, notes its head to anchor, and keeps its tally.
 fn finish_log(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     (path, i): (&Path, usize),
     mut tally: FileTally,
     read: &Read,
@@ -197,7 +197,7 @@ fn finish_log(
 /// not in the message: problems go into the pseudonymised exports too.
 pub(super) fn note_learner(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     (name, i): (&str, usize),
     last: &mut Option<(String, u64)>,
     rec: &CompletionRecord,
@@ -240,7 +240,7 @@ pub(super) fn note_learner(
 
 pub(super) fn admit(
     w: &mut Worker<'_>,
-    cfg: &ReadConfig<'_>,
+    cfg: &ReadConfig<'_, '_>,
     name: &str,
     i: usize,
     rec: &CompletionRecord,
@@ -352,7 +352,7 @@ pub(super) fn bad_line_problem(
 }
 
 /// Writes a file's statements to the shared xAPI output in one go (so files do not interleave).
-pub(super) fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_>) {
+pub(super) fn flush_statements(w: &mut Worker<'_>, cfg: &ReadConfig<'_, '_>) {
     if let Some(sink) = cfg.xapi
         && !w.statements.is_empty()
     {

@@ -46,7 +46,7 @@ use crate::record::{self, Head, InstallationId};
 
 use super::aggregate::{Aggregator, Names};
 use super::anchors::Anchors;
-use super::cache::{FileId, ReportCache};
+use super::cache::{FileId, ReportCache, id_hash};
 use super::model::{Counts, Problem, ProblemKind};
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
@@ -80,24 +80,26 @@ pub struct XapiSink {
     pub error: Mutex<Option<io::Error>>,
 }
 
-/// What reading needs.
-pub struct ReadConfig<'a> {
+/// What reading needs: the course index for as long as the aggregation it makes (`'a`), the
+/// rest only while reading (`'r`: the anchors, for one, are brought up to date and let go
+/// before the report is made).
+pub struct ReadConfig<'a, 'r> {
     /// The course set, indexed.
     pub index: &'a CourseIndex,
     /// The report's moment.
     pub now: Timestamp,
     /// Heads from earlier runs.
-    pub anchors: &'a Anchors,
+    pub anchors: &'r Anchors,
     /// The collection folder (anchored files are named relative to it).
-    pub root: &'a Path,
+    pub root: &'r Path,
     /// Worker threads (at least one).
     pub threads: usize,
     /// Language of the problem messages taken from the record verifier.
     pub lang: Lang,
     /// xAPI output, if requested.
-    pub xapi: Option<&'a XapiSink>,
+    pub xapi: Option<&'r XapiSink>,
     /// The cache of what clean logs added in earlier runs, if one is kept.
-    pub cache: Option<&'a ReportCache>,
+    pub cache: Option<&'r ReportCache>,
 }
 
 /// What reading produced.
@@ -111,6 +113,9 @@ pub struct ReadOutput<'a> {
     /// The heads to anchor for next time (only logs that extended their anchor), each with
     /// the file it was read from (relative to the collection folder), when one file holds it.
     pub heads: Vec<(Head, Option<String>)>,
+    /// Whether a learner waiting in the cache could not be read back (the report must then
+    /// be made without the cache).
+    pub spill_failed: bool,
 }
 
 pub(super) fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
@@ -168,7 +173,7 @@ pub fn read_collection<'a>(
     files: &[PathBuf],
     ids: &[FileId],
     names: &'a Names,
-    cfg: &ReadConfig<'a>,
+    cfg: &ReadConfig<'a, '_>,
 ) -> ReadOutput<'a> {
     // Phase 1: the installation each file belongs to (header and first record only).
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
@@ -252,6 +257,9 @@ pub fn read_collection<'a>(
     }
     let mut agg = agg.unwrap_or_else(|| Aggregator::new(cfg.index, names, cfg.now.as_second()));
     agg.compact();
+    let spill_failed = cfg
+        .cache
+        .is_some_and(|cache| !gather_shared(&mut agg, cache));
     problems.sort_by_key(|(i, p)| (*i, p.line));
     let mut counts = Counts::default();
     for t in &tallies {
@@ -270,7 +278,52 @@ pub fn read_collection<'a>(
         counts,
         problems: problems.into_iter().map(|(_, p)| p).collect(),
         heads,
+        spill_failed,
     }
+}
+
+/// Takes into memory every learner waiting in the cache who is in more than one place (in
+/// two logs, or in a log and in memory), joined with the rest of their state, and orders the
+/// others by where they are in the cache (so that making the report reads it front to back).
+/// False when a waiting learner cannot be read back: the report is then made again without
+/// the cache.
+fn gather_shared(agg: &mut Aggregator<'_>, cache: &ReportCache) -> bool {
+    if agg.spilled.is_empty() {
+        return true;
+    }
+    let mut spilled = std::mem::take(&mut agg.spilled);
+    spilled.sort_unstable_by_key(|s| (s.id_hash, s.entry));
+    let in_memory: std::collections::HashSet<u64> =
+        agg.learners.keys().map(|id| id_hash(id)).collect();
+    let hash = |i: usize| spilled.get(i).map(|s| s.id_hash);
+    let shared: Vec<bool> = (0..spilled.len())
+        .map(|i| {
+            let h = hash(i);
+            h.is_some_and(|h| in_memory.contains(&h))
+                || (i > 0 && hash(i - 1) == h)
+                || hash(i + 1) == h
+        })
+        .collect();
+    let (take, mut wait): (Vec<_>, Vec<_>) = spilled
+        .into_iter()
+        .zip(shared)
+        .partition(|&(_, shared)| shared);
+    if !take.is_empty() {
+        let Ok(reader) = cache.spill_reader() else {
+            return false;
+        };
+        let mut buf = Vec::new();
+        for (s, _) in take {
+            let mut state = Box::default();
+            let Some(id) = reader.learner(s.entry, agg, &mut buf, &mut state) else {
+                return false;
+            };
+            agg.join_learners([(id, state)]);
+        }
+    }
+    wait.sort_unstable_by_key(|(s, _)| s.entry);
+    agg.spilled = wait.into_iter().map(|(s, _)| s).collect();
+    true
 }
 
 /// Maps `f` over `items` on `threads` threads, keeping the order.

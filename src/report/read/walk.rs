@@ -26,6 +26,7 @@ use crate::report::cache::FileId;
 
 use super::super::model::{Problem, ProblemKind};
 use super::whole_file;
+use crate::report::shares::in_chunks;
 
 /// Whether a file name is a temporary file's: hidden, ending in `.tmp`.
 pub fn is_leftover(name: &str) -> bool {
@@ -66,6 +67,7 @@ pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<Listed>, Vec<Probl
         seen: HashSet::new(),
     };
     walk.first_visit(&root);
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
     let mut stack = vec![dir.to_path_buf()];
     let mut first = true;
     while let Some(d) = stack.pop() {
@@ -89,14 +91,26 @@ pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<Listed>, Vec<Probl
             }
         };
         first = false;
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    if let Some(sub) = walk.entry(&entry) {
+        let entries: Vec<io::Result<fs::DirEntry>> = entries.collect();
+        // Looked at on every core: a collection folder holds tens of thousands of logs.
+        let looks: Vec<Option<io::Result<Metadata>>> = in_chunks(&entries, threads, |share| {
+            share
+                .iter()
+                .map(|e| e.as_ref().ok().map(fs::DirEntry::metadata))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        for (entry, look) in entries.into_iter().zip(looks) {
+            match (entry, look) {
+                (Ok(entry), Some(look)) => {
+                    if let Some(sub) = walk.entry(&entry, look) {
                         stack.push(sub);
                     }
                 }
-                Err(e) => walk.refuse(
+                (Ok(_), None) => {}
+                (Err(e), _) => walk.refuse(
                     &d,
                     ProblemKind::Unreadable,
                     match lang {
@@ -169,11 +183,11 @@ impl Walk {
     }
 
     /// Sorts one entry: a regular file to read, a folder to walk (returned), or a problem.
-    fn entry(&mut self, entry: &fs::DirEntry) -> Option<PathBuf> {
+    fn entry(&mut self, entry: &fs::DirEntry, look: io::Result<Metadata>) -> Option<PathBuf> {
         let lang = self.lang;
         let path = entry.path();
         let leftover = is_leftover(&entry.file_name().to_string_lossy());
-        let meta = match entry.metadata() {
+        let meta = match look {
             Ok(m) => m,
             Err(e) => {
                 self.refuse(

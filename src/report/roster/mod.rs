@@ -57,6 +57,11 @@ impl Roster {
         self.by_id.get(id).map(|&i| &self.employees[i])
     }
 
+    /// The position in [`Roster::employees`] of the employee with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     fn push(&mut self, e: RosterEntry) -> bool {
         if self.by_id.contains_key(&e.id) {
             return false;

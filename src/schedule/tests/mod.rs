@@ -7,7 +7,7 @@ mod table;
 use jiff::civil::{Date, DateTime};
 
 use super::*;
-use crate::course::Text;
+use crate::course::{Module, ModuleKind, Text};
 use crate::lang::Lang;
 
 use ModuleKind::{Onboarding, Refresher};
