@@ -3,116 +3,22 @@
 //! reports, whatever the number of threads; a log that changed is read again; a damaged cache
 //! is ignored with a note.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::Path;
+use std::time::SystemTime;
 
-use bevidst::course::CourseSet;
 use bevidst::lang::Lang;
 use bevidst::message::Bilingual as _;
-use bevidst::record::{CompletionRecord, LogReader};
+use bevidst::record::LogReader;
 use bevidst::report::cache::cache_path;
 use bevidst::report::read::list_files;
-use bevidst::report::{Paths, RunOutput, Settings, render, run};
-use bevidst::schedule::Rules;
-use bevidst::simulate::{SimConfig, simulate};
-
-/// The simulated period ends here, and the report is made then.
-const END: i64 = 1_749_988_800;
 
 #[path = "support/small_courses.rs"]
 mod small_courses;
 use small_courses::courses;
 
-struct Env {
-    _dir: tempfile::TempDir,
-    collection: PathBuf,
-    anchors: PathBuf,
-}
-
-/// A simulated collection whose files were last changed an hour ago, as a collection is when
-/// the report is run again (a file changed within seconds of a run is never kept).
-fn env(set: &CourseSet) -> Env {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let collection = dir.path().join("indsamling");
-    let cfg = SimConfig {
-        learners: 60,
-        years: 2,
-        seed: 11,
-        end: END,
-        threads: 2,
-    };
-    simulate(set, &cfg, &collection).expect("simulated");
-    for f in list_files(&collection).expect("listed").0 {
-        age(&f);
-    }
-    Env {
-        anchors: dir.path().join("report/anchors.txt"),
-        collection,
-        _dir: dir,
-    }
-}
-
-fn age(file: &Path) {
-    let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(file)
-        .and_then(|f| f.set_modified(an_hour_ago))
-        .expect("file time set");
-}
-
-fn report(e: &Env, set: &CourseSet, threads: usize) -> RunOutput {
-    report_at(e, set, threads, END)
-}
-
-/// A run as of `now` (UTC seconds).
-fn report_at(e: &Env, set: &CourseSet, threads: usize, now: i64) -> RunOutput {
-    let paths = Paths {
-        collection: e.collection.clone(),
-        roster: None,
-        anchors: e.anchors.clone(),
-        memory: None,
-    };
-    let settings = Settings {
-        min_group: 3,
-        rules: Rules::default(),
-        now: jiff::Timestamp::from_second(now).expect("time"),
-        lang: Lang::En,
-        followup: true,
-    };
-    run(&paths, set, &settings, threads, None).expect("the report runs")
-}
-
-/// Everything the report says, as text: the report (without the moment it was made), its
-/// Markdown and the follow-up.
-fn says(out: &RunOutput) -> String {
-    let mut r = out.report.clone();
-    r.generated_at = String::new();
-    format!(
-        "{}\n{}\n{}",
-        serde_json::to_string(&r).expect("serialises"),
-        render::markdown::render(&r, Lang::En),
-        render::followup::render(&out.followup, Lang::En)
-    )
-}
-
-/// Asserts two runs said the same, showing where they first differ.
-fn same(a: &RunOutput, b: &RunOutput) {
-    let (a, b) = (says(a), says(b));
-    if a != b {
-        let at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-        let around = |s: &str| {
-            s.get(at.saturating_sub(80)..(at + 80).min(s.len()))
-                .unwrap_or("")
-                .to_owned()
-        };
-        panic!(
-            "the reports differ at byte {at}:\n{}\n---\n{}",
-            around(&a),
-            around(&b)
-        );
-    }
-}
+#[path = "support/cache_runs.rs"]
+mod cache_runs;
+use cache_runs::{END, env, grow, report, report_at, same};
 
 #[test]
 fn full_incremental_and_cache_deleted_runs_give_the_same_report() {
@@ -228,35 +134,6 @@ fn a_damaged_cache_is_ignored_with_a_note() {
     let garbage = report(&e, &set, 2);
     assert!(garbage.cache_note.is_some());
     same(&garbage, &full);
-}
-
-/// A log with one more record, written anew and renamed over the old one as the learner's
-/// program copies a log.
-fn grow(log: &Path) {
-    let bytes = std::fs::read(log).expect("read");
-    let mut reader = LogReader::new(bytes.as_slice());
-    let mut last = None;
-    while let Some(r) = reader.next_record() {
-        last = Some(r.clone());
-    }
-    let head = reader.outcome().head.expect("a good log");
-    let last = last.expect("a record");
-    let mut attempt = last.attempt.clone();
-    attempt.started = attempt.finished + 60;
-    attempt.finished = attempt.started + (last.attempt.finished - last.attempt.started);
-    let record = CompletionRecord::seal(
-        attempt,
-        head.installation,
-        head.last_seq + 1,
-        head.last_hash,
-    )
-    .expect("sealed");
-    let mut grown = bytes;
-    grown.extend_from_slice(record.to_line().as_bytes());
-    grown.push(b'\n');
-    let temp = log.with_extension("grow");
-    std::fs::write(&temp, grown).expect("written");
-    std::fs::rename(&temp, log).expect("renamed");
 }
 
 #[test]

@@ -116,6 +116,11 @@ impl<R: BufRead> LogReader<R> {
         }
     }
 
+    /// The reader the log is read from.
+    pub fn reader(&self) -> &R {
+        &self.reader
+    }
+
     /// The head after the last good record so far.
     pub fn head(&self) -> Option<Head> {
         self.head

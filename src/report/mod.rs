@@ -258,6 +258,8 @@ pub struct RunOutput {
     pub cache_note: Option<cache::CacheNote>,
     /// How many logs were taken from the cache instead of being read.
     pub from_cache: u64,
+    /// How many logs that had grown were taken from the cache, with only their new lines read.
+    pub grown_from_cache: u64,
     /// How many learners' states waited in the cache while the collection was read, and were
     /// read back from it when the report was made, instead of being held in memory.
     pub waited: u64,
@@ -390,11 +392,11 @@ fn run_once(
         courses,
         crate::schedule::COPENHAGEN.to_datetime(settings.now).date(),
     );
-    let (from_cache, cache_note) = if use_cache {
+    let ((from_cache, grown_from_cache), cache_note) = if use_cache {
         report_cache.close()
     } else {
         report_cache.abandon();
-        (0, None)
+        ((0, 0), None)
     };
     Ok(Ok(RunOutput {
         report,
@@ -403,6 +405,7 @@ fn run_once(
         anchors_lost,
         cache_note,
         from_cache,
+        grown_from_cache,
         waited,
     }))
 }

@@ -201,6 +201,13 @@ impl New {
         File::open(&self.temp)
     }
 
+    /// Appends `entries` entries as they stand in an earlier cache, each with its length.
+    pub(super) fn append_run(&mut self, run: &[u8], entries: u64) -> io::Result<()> {
+        self.write(run)?;
+        self.entries += entries;
+        Ok(())
+    }
+
     /// Drops the cache being written, and its file.
     pub(super) fn abandon(self) {
         drop(self.out);

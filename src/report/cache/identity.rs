@@ -40,6 +40,11 @@ impl FileId {
         ])
     }
 
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.0[0]
+    }
+
     /// When the file's content last changed, in seconds.
     pub(super) fn modified(&self) -> i64 {
         unzigzag(self.0[1])

@@ -3,11 +3,29 @@
 //! that the next run takes it from here instead of reading and verifying the log again.
 //!
 //! The cache is an optimisation, never a source of truth:
-//! - an entry is used only for a file whose identity is unchanged (size, modification time,
-//!   and on Unix also the device, inode and status-change time: a log copied anew into the
-//!   collection is a new file), which alone makes up its installation (no copies or conflicts),
-//!   whose anchor is still the head the entry ends at, and whose records all lie before the
-//!   report's moment; everything else is read as if there were no cache;
+//! - an entry is used whole only for a file whose identity is unchanged (size, modification
+//!   time, and on Unix also the device, inode and status-change time: a log copied anew into
+//!   the collection is a new file), which alone makes up its installation (no copies or
+//!   conflicts), whose anchor is still the head the entry ends at, and whose records all lie
+//!   before the report's moment; everything else is read as if there were no cache, except:
+//! - a log that has grown (its identity changed, as it does when the learner's program copies
+//!   it anew) is taken on from where its entry ends when its first bytes are the entry's:
+//!   the entry keeps the length of the file it was made from and the SHA-256 of exactly those
+//!   bytes ([`VerifiedBytes`]). The report hashes that many bytes at the file's start in one
+//!   stream and, if the digest is equal, takes the entry's aggregation and verifies and admits
+//!   only the lines after them, going on with the chain from the entry's head, with the same
+//!   checks as a full read. Anything else (a different start, a shorter file, a bad or
+//!   refused new line, an employee id that changes, xAPI output) is read in full, so every
+//!   message is worded as without a cache.
+//!
+//!   Why this is safe: an entry is only made for a log read in full and found clean, and its
+//!   digest is taken over the very bytes that read verified. Equal SHA-256 means the same
+//!   bytes (a collision is not known to be possible to find), so the start of the grown file
+//!   is byte for byte the log that was verified then, and a full read of it now would find
+//!   the same records, the same chain up to the same head, and add the same to the
+//!   aggregation (the entry is only used with the same course index, program, quarter and
+//!   anchor, and for records before the report's moment, as for a whole entry). What follows
+//!   the head is verified now, link by link from that head, exactly as a full read would.
 //! - only logs that were counted whole, with no problem of any kind, get an entry, and only
 //!   when the file was last changed well before the run began (a change within the same tick
 //!   of the file system's clock could otherwise go unseen: git's "racily clean" rule);
@@ -22,22 +40,25 @@
 //! ([`SpillReader`]). A learner that does not read back makes the run start again without the
 //! cache, so the cache is still never needed for a right report.
 //!
-//! # Format (version 3: a standing attempt's answers only for the topics it asked about; times
-//! and hash prefixes in four bytes)
+//! # Format (version 4: the verified bytes' length and digest in every entry)
 //!
 //! The bytes `bevidst-report-cache\0`, the format version (`u32`, little-endian), the
 //! fingerprint (32 bytes) and the second the run that wrote it began (`i64`). Then entries,
 //! each its length (`u32`) and its bytes ([`codec`]: the file's path relative to the
-//! collection, its identity, installation, head and latest finish, then its aggregation). Then
+//! collection, its identity, installation, head and latest finish, then the length and
+//! SHA-256 of the bytes it was made from and the employee id of its records, then its
+//! aggregation). Then
 //! `u32::MAX`, the number of entries (`u64`) and SHA-256 over everything before it.
 
 mod codec;
 mod file;
+mod fingerprint;
 mod identity;
+mod note;
+mod spill;
 #[cfg(test)]
 mod tests;
-
-use std::fmt;
+mod verified;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -47,18 +68,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use self::codec::{Head, Reader, Writer};
 pub use self::file::Damage;
 use self::file::{New, Old};
+pub use self::fingerprint::fingerprint;
 pub use self::identity::FileId;
-use std::sync::Arc;
-
-use super::aggregate::{Aggregator, LearnerState, Names};
-use crate::canon::{CanonHasher, Digest32};
-use crate::lang::Lang;
-use crate::message::{Bi, Bilingual, IoReason};
-use crate::record::{self, InstallationId};
-use crate::verdict::CourseIndex;
+pub use self::note::CacheNote;
+pub use self::spill::{EntryRef, SpillReader, Spilled, id_hash};
+pub use self::verified::{Hashing, VerifiedBytes};
+use super::aggregate::{Aggregator, Names};
+use crate::canon::Digest32;
+use crate::record::InstallationId;
 
 const MAGIC: &[u8] = b"bevidst-report-cache\0";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How long before a run a file must have last changed for its entry to be kept: more than
 /// any file system's clock tick (FAT's two seconds is the coarsest).
 const RACY_SECONDS: i64 = 3;
@@ -75,42 +95,13 @@ pub struct ReportCache {
     new: Mutex<Option<New>>,
     note: Mutex<Option<CacheNote>>,
     reused: AtomicU64,
+    /// Logs that had grown, taken from their entries and only their new lines read.
+    grown: AtomicU64,
     /// Where the reused entries are in the old file: they are copied over at the end, unless
     /// nothing changed and the old file simply stays.
     carried: Mutex<Vec<(u64, u32)>>,
     /// Entries written fresh.
     fresh: AtomicU64,
-}
-
-/// Where an entry's bytes are: in the last run's cache, or in the one this run is writing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct EntryRef {
-    in_new: bool,
-    offset: u64,
-    len: u32,
-}
-
-/// A learner whose state waits in the cache while the collection is read, instead of in
-/// memory: the learner is alone in an entry (one log that holds them only), and their state is
-/// decoded once, when the report is made ([`SpillReader`]). So the report holds a few bytes per
-/// learner while it reads, not their whole state. `id_hash` finds the few learners that are in
-/// more than one place (another log, or memory): they are taken into memory before the report
-/// is made ([`crate::report::read`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Spilled {
-    /// [`id_hash`] of the learner's id.
-    pub id_hash: u64,
-    /// The entry that holds the learner.
-    pub entry: EntryRef,
-}
-
-/// A learner id's hash, for finding the learners that are in more than one place (equal ids
-/// give equal hashes; two ids with one hash are only taken into memory without need).
-pub fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut h = std::hash::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
 }
 
 /// What a cache entry knows about the file it describes, for reusing it (kept for every
@@ -120,10 +111,21 @@ pub struct Cached {
     len: u32,
     installation: InstallationId,
     last: (u64, Digest32),
+    /// Whether the file's identity is still the entry's.
+    pub fit: Fit,
+}
+
+/// How a file's identity compares with its entry's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// The same file, unchanged: the entry stands for all of it.
+    Unchanged,
+    /// Changed since: the entry may stand for its start ([`ReportCache::resumable`]).
+    Changed,
 }
 
 impl Cached {
-    /// The installation of the file.
+    /// The installation of the file when the entry was made.
     pub fn installation(&self) -> InstallationId {
         self.installation
     }
@@ -134,132 +136,31 @@ impl Cached {
     }
 }
 
-/// Why the report's cache was not used or not saved. The report is complete and the same
-/// either way; only the time it takes differs.
-#[derive(Debug)]
-pub enum CacheNote {
-    /// The last run's cache could not be used; every log was read afresh.
-    Unusable {
-        /// The cache file.
-        path: PathBuf,
-        /// Why.
-        why: Damage,
-    },
-    /// What the cache held for this run could not be read back while the report was made;
-    /// the report was made again without it, and the next run makes it anew.
-    ReadBack {
-        /// The cache file.
-        path: PathBuf,
-    },
-    /// The new cache could not be saved; the next run reads every log afresh.
-    NotSaved {
-        /// The cache file.
-        path: PathBuf,
-        /// Why.
-        error: io::Error,
-    },
+/// The entry of a file that changed since it was made, read back: what it knows of the bytes
+/// it was made from, and its aggregation, to be taken once the file's start is found to be
+/// those bytes ([`ReportCache::take_grown`]).
+pub struct Resumable {
+    bytes: Vec<u8>,
+    body_at: usize,
+    verified: VerifiedBytes,
+    latest: u64,
 }
 
-impl Bilingual for CacheNote {
-    fn write(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CacheNote::Unusable { path, why } => {
-                let p = path.display();
-                let why = match why {
-                    Damage::Read(e) => IoReason(e).text(lang),
-                    Damage::Garbled => Bi::new(
-                        "den er afbrudt eller beskadiget",
-                        "it is cut off or damaged",
-                    )
-                    .get(lang)
-                    .to_owned(),
-                };
-                lang.write(
-                    out,
-                    format_args!(
-                        "{p}: rapportens mellemlager kunne ikke bruges ({why}); alle logs er \
-                         læst forfra, og mellemlageret er lavet på ny"
-                    ),
-                    format_args!(
-                        "{p}: the report's cache could not be used ({why}); every log was read \
-                         afresh, and the cache was made anew"
-                    ),
-                )
-            }
-            CacheNote::ReadBack { path } => {
-                let p = path.display();
-                lang.write(
-                    out,
-                    format_args!(
-                        "{p}: rapportens mellemlager kunne ikke læses tilbage under kørslen; \
-                         rapporten er lavet igen uden det, og næste kørsel laver det på ny"
-                    ),
-                    format_args!(
-                        "{p}: the report's cache could not be read back during the run; the \
-                         report was made again without it, and the next run makes it anew"
-                    ),
-                )
-            }
-            CacheNote::NotSaved { path, error } => {
-                let (p, why) = (path.display(), IoReason(error).text(lang));
-                lang.write(
-                    out,
-                    format_args!(
-                        "{p}: rapportens mellemlager kunne ikke gemmes ({why}); næste kørsel \
-                         læser alle logs forfra"
-                    ),
-                    format_args!(
-                        "{p}: the report's cache could not be saved ({why}); the next run reads \
-                         every log afresh"
-                    ),
-                )
-            }
-        }
+impl Resumable {
+    /// What the entry knows of the bytes it was made from.
+    pub fn verified(&self) -> &VerifiedBytes {
+        &self.verified
+    }
+
+    /// The latest finish time among the records it counted.
+    pub fn latest(&self) -> u64 {
+        self.latest
     }
 }
-
-crate::danish_display!(CacheNote);
 
 /// The cache's file beside an anchor file.
 pub fn cache_path(anchors: &Path) -> PathBuf {
     anchors.with_extension("cache")
-}
-
-/// What the cache entries depend on besides the logs themselves: the course index (modules,
-/// versions, content hashes, questions and what the verdict knows of them, earlier versions),
-/// the program that wrote them, and the last second of the quarter before the report's moment
-/// (`before_until`: each entry keeps the schedule's facts as of then too, for the overview's
-/// change since the quarter before, so a cache made in another quarter is not used).
-pub fn fingerprint(index: &CourseIndex, before_until: i64) -> Digest32 {
-    let mut h = CanonHasher::new(b"bevidst-report-cache-v1\0");
-    h.str(record::PROGRAM_VERSION).u32(FORMAT);
-    h.u64(before_until.cast_unsigned());
-    h.len(index.modules.len());
-    for m in &index.modules {
-        h.str(&m.id)
-            .u32(m.version)
-            .fixed(&m.hash)
-            .u32(m.every_months.unwrap_or(0))
-            .u32(m.draw)
-            .u32(m.pass_mark);
-    }
-    h.len(index.questions.len());
-    for q in &index.questions {
-        h.str(&q.id)
-            .len(q.module)
-            .u8(q.area.code())
-            .u32(q.min_seconds)
-            .len(q.goals.len());
-        for g in &q.goals {
-            h.u8(g.code());
-        }
-    }
-    let known = index.known_versions();
-    h.len(known.len());
-    for (id, version, hash) in &known {
-        h.str(id).u32(*version).fixed(hash);
-    }
-    h.finish()
 }
 
 impl ReportCache {
@@ -289,6 +190,7 @@ impl ReportCache {
             new: Mutex::new(New::start(path, fingerprint, started).ok()),
             note: Mutex::new(note),
             reused: AtomicU64::new(0),
+            grown: AtomicU64::new(0),
             carried: Mutex::new(Vec::new()),
             fresh: AtomicU64::new(0),
         }
@@ -299,13 +201,18 @@ impl ReportCache {
         self.reused.load(Ordering::Relaxed)
     }
 
+    /// How many grown logs were taken from the cache, with only their new lines read, so far.
+    pub fn grown(&self) -> u64 {
+        self.grown.load(Ordering::Relaxed)
+    }
+
     /// Why the last run's cache was not used, if it was there and unusable.
     pub fn note(&self) -> Option<CacheNote> {
         lock(&self.note).take()
     }
 
-    /// The entry for the file at `relative` (to the collection folder), if its identity is
-    /// still `id` and its records all lie before `now`.
+    /// The entry for the file at `relative` (to the collection folder), if its records all
+    /// lie before `now`; whether the file's identity is still `id` is in its [`Fit`].
     pub fn lookup(&self, relative: &str, id: FileId, now: i64) -> Option<Cached> {
         let entries = self
             .old
@@ -315,12 +222,18 @@ impl ReportCache {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let i = entries.binary_search_by(|e| (*e.0).cmp(relative)).ok()?;
         let (_, offset, len, head) = entries[i];
-        let fits = head.id == id.0 && i64::try_from(head.latest).is_ok_and(|t| t <= now);
-        fits.then_some(Cached {
+        let fit = if head.id == id.0 {
+            Fit::Unchanged
+        } else {
+            Fit::Changed
+        };
+        let before_now = i64::try_from(head.latest).is_ok_and(|t| t <= now);
+        before_now.then_some(Cached {
             offset,
             len,
             installation: head.installation,
             last: head.last,
+            fit,
         })
     }
 
@@ -341,16 +254,8 @@ impl ReportCache {
     /// [`Spilled`] (decoded when the report is made); any other is decoded here. Returns the
     /// log's head, or `None` (nothing added) when the entry cannot be read back.
     pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
-        let old = self.old.as_ref()?;
-        let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
-        old.read_at(cached.offset, &mut bytes).ok()?;
-        let mut r = Reader(&bytes);
-        let (_, head) = codec::read_head(&mut r)?;
-        if (head.installation, head.last) != (cached.installation, cached.last) {
-            return None;
-        }
-        let body_at = bytes.len() - r.0.len();
-        let summary = codec::read_summary(&mut r, agg)?;
+        let (bytes, body_at, _, _) = self.entry(cached)?;
+        let summary = codec::read_summary(&mut Reader(&bytes[body_at..]), agg)?;
         if let Some(id) = summary.single {
             agg.absorb(summary.counted, &summary.firsts, Vec::new());
             let entry = EntryRef {
@@ -368,7 +273,44 @@ impl ReportCache {
         }
         lock(&self.carried).push((cached.offset, cached.len));
         self.reused.fetch_add(1, Ordering::Relaxed);
-        Some(head.last)
+        Some(cached.last)
+    }
+
+    /// The entry of a file that changed since, read back to take the file on from where the
+    /// entry ends: `None` when it cannot be read back.
+    pub fn resumable(&self, cached: &Cached) -> Option<Resumable> {
+        let (bytes, body_at, verified, head) = self.entry(cached)?;
+        Some(Resumable {
+            bytes,
+            body_at,
+            verified,
+            latest: head.latest,
+        })
+    }
+
+    /// Adds the aggregation of a grown log's entry to `agg` (which holds what its new lines
+    /// added). Returns `None` (nothing added) when the entry's body cannot be read back.
+    pub fn take_grown(&self, entry: &Resumable, agg: &mut Aggregator<'_>) -> Option<()> {
+        let body = codec::read_body(&mut Reader(&entry.bytes[entry.body_at..]), agg)?;
+        agg.absorb(body.counted, &body.firsts, body.learners);
+        self.grown.fetch_add(1, Ordering::Relaxed);
+        Some(())
+    }
+
+    /// An entry's bytes, where its body begins, what it knows of the bytes it was made from,
+    /// and its head, when it reads back and still says what `cached` says.
+    fn entry(&self, cached: &Cached) -> Option<(Vec<u8>, usize, VerifiedBytes, Head)> {
+        let old = self.old.as_ref()?;
+        let mut bytes = vec![0u8; usize::try_from(cached.len).ok()?];
+        old.read_at(cached.offset, &mut bytes).ok()?;
+        let mut r = Reader(&bytes);
+        let (_, head) = codec::read_head(&mut r)?;
+        if (head.installation, head.last) != (cached.installation, cached.last) {
+            return None;
+        }
+        let verified = verified::read(&mut r)?;
+        let body_at = bytes.len() - r.0.len();
+        Some((bytes, body_at, verified, head))
     }
 
     /// Opens what the learners waiting in the cache ([`Spilled`]) are read back from; the
@@ -384,15 +326,16 @@ impl ReportCache {
         })
     }
 
-    /// Keeps what the clean log at `relative` (identity `id`, read in full) added, `agg`, for
-    /// the next run; left out when the file changed too close to this run to be sure of it.
+    /// Keeps what the clean log at `relative` (identity `id`, read and verified up to its
+    /// end: `verified`) added, `agg`, for the next run: where its body is in the new cache, or
+    /// `None` when it is left out (the file changed too close to this run to be sure of it).
     pub fn keep(
         &self,
         relative: &str,
         id: FileId,
         (installation, head, latest): (InstallationId, (u64, Digest32), u64),
-        agg: &Aggregator<'_>,
-        names: &Names,
+        verified: &VerifiedBytes,
+        (agg, names): (&Aggregator<'_>, &Names),
     ) -> Option<EntryRef> {
         if id.modified() >= self.started - RACY_SECONDS {
             return None;
@@ -406,6 +349,7 @@ impl ReportCache {
             latest,
         };
         codec::write_head(&mut w, relative, &entry_head);
+        verified::write(&mut w, verified);
         let body_at = w.0.len();
         codec::write_body(&mut w, agg, names);
         let (offset, len) = self.append(&bytes)?;
@@ -415,6 +359,12 @@ impl ReportCache {
             offset: offset + body_at as u64,
             len: len - u32::try_from(body_at).ok()?,
         })
+    }
+
+    /// Carries the entry of a grown log over into the new cache as it is, when no new entry
+    /// was kept for the log: the next run takes the log on from it again.
+    pub fn carry(&self, cached: &Cached) {
+        lock(&self.carried).push((cached.offset, cached.len));
     }
 
     /// Appends an entry to the new cache; where it is, or `None` when the new cache cannot
@@ -429,15 +379,16 @@ impl ReportCache {
     }
 
     /// Ends the run's use of the cache: puts the new cache in place of the old one, and says
-    /// how many logs came from the cache and, if the cache could not be used or saved, why
-    /// (a cache that cannot be saved only makes the next run slower).
-    pub fn close(self) -> (u64, Option<CacheNote>) {
-        let reused = self.reused();
+    /// how many logs came from the cache (whole, and grown with only their new lines read)
+    /// and, if the cache could not be used or saved, why (a cache that cannot be saved only
+    /// makes the next run slower).
+    pub fn close(self) -> ((u64, u64), Option<CacheNote>) {
+        let used = (self.reused(), self.grown());
         let note = self.note();
         let path = self.path.clone();
         match self.finish() {
-            Err(error) => (reused, note.or(Some(CacheNote::NotSaved { path, error }))),
-            Ok(()) => (reused, note),
+            Err(error) => (used, note.or(Some(CacheNote::NotSaved { path, error }))),
+            Ok(()) => (used, note),
         }
     }
 
@@ -475,84 +426,41 @@ impl ReportCache {
             return Err(io::Error::other("the new cache could not be written"));
         };
         if let Some(old) = &self.old {
-            let mut bytes = Vec::new();
-            for (offset, len) in carried {
-                bytes.resize(len as usize, 0);
-                old.read_at(offset, &mut bytes)?;
-                new.append(&bytes)?;
-            }
+            copy_entries(old, carried, &mut new)?;
         }
         new.finish(&self.path)
     }
 }
 
-/// Reads the learners that waited in the cache ([`Spilled`]) back, when the report is made.
-pub struct SpillReader<'c> {
-    old: Option<&'c Old>,
-    new: Option<std::fs::File>,
-}
+/// The most bytes of the old cache read at once when its entries are carried over.
+const COPY_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The most read back in one go: a batch of learners next to each other in the cache.
-const MAX_SPAN: u64 = 4 * 1024 * 1024;
-
-impl SpillReader<'_> {
-    /// The learners of `entries` (in the order of the file, [`EntryRef`]'s order), decoded for
-    /// `agg` (over the same course index and names) into `into` (one state each), their ids
-    /// into `ids`, with `buf` to read into: the bytes of entries that lie close together in one
-    /// read. `None` when one cannot be read back.
-    pub fn learners(
-        &self,
-        entries: &[EntryRef],
-        agg: &mut Aggregator<'_>,
-        buf: &mut Vec<u8>,
-        (into, ids): (&mut [LearnerState], &mut Vec<Arc<str>>),
-    ) -> Option<()> {
-        let (first, last) = (entries.first()?, entries.last()?);
-        let start = first.offset;
-        let end = last.offset + u64::from(last.len);
-        let one_file = entries.iter().all(|e| e.in_new == first.in_new);
-        let spanned = one_file && end >= start && end - start <= MAX_SPAN;
-        if spanned {
-            self.read(first.in_new, start, usize::try_from(end - start).ok()?, buf)?;
+/// Copies the entries at `carried` (where each is in the old file) into the new cache, in
+/// their order in the old file: neighbours are read and written as one run, with their
+/// lengths, not one by one.
+fn copy_entries(old: &Old, mut carried: Vec<(u64, u32)>, new: &mut New) -> io::Result<()> {
+    carried.sort_unstable();
+    let garbled = || io::Error::other("an entry's place in the cache does not fit");
+    let mut bytes = Vec::new();
+    let mut rest = carried.as_slice();
+    while let Some(&(offset, len)) = rest.first() {
+        // Each entry is its length (four bytes) and its bytes.
+        let start = offset.checked_sub(4).ok_or_else(garbled)?;
+        let mut end = offset + u64::from(len);
+        let mut n = 1;
+        while let Some(&(next, len)) = rest.get(n)
+            && next == end + 4
+            && end - start < COPY_BYTES
+        {
+            end = next + u64::from(len);
+            n += 1;
         }
-        ids.clear();
-        let mut own = Vec::new();
-        for (e, state) in entries.iter().zip(into) {
-            let bytes = if spanned {
-                let at = usize::try_from(e.offset.checked_sub(start)?).ok()?;
-                buf.get(at..at + usize::try_from(e.len).ok()?)?
-            } else {
-                self.read(e.in_new, e.offset, usize::try_from(e.len).ok()?, &mut own)?;
-                &own
-            };
-            ids.push(Arc::from(codec::read_single(&mut Reader(bytes), agg, state)?));
-        }
-        Some(())
+        bytes.resize(usize::try_from(end - start).map_err(|_| garbled())?, 0);
+        old.read_at(start, &mut bytes)?;
+        new.append_run(&bytes, n as u64)?;
+        rest = &rest[n..];
     }
-
-    /// `len` bytes at `offset` of the old or the new file, into `buf`.
-    fn read(&self, in_new: bool, offset: u64, len: usize, buf: &mut Vec<u8>) -> Option<()> {
-        buf.resize(len, 0);
-        let read = if in_new {
-            file::read_at(self.new.as_ref()?, offset, buf)
-        } else {
-            self.old?.read_at(offset, buf)
-        };
-        read.ok()
-    }
-
-    /// The learner of `entry` alone: [`SpillReader::learners`] of one.
-    pub fn learner(
-        &self,
-        entry: EntryRef,
-        agg: &mut Aggregator<'_>,
-        buf: &mut Vec<u8>,
-        into: &mut LearnerState,
-    ) -> Option<Arc<str>> {
-        let mut ids = Vec::with_capacity(1);
-        self.learners(&[entry], agg, buf, (std::slice::from_mut(into), &mut ids))?;
-        ids.pop()
-    }
+    Ok(())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::{FileId, ReportCache, fingerprint};
+use super::{FileId, ReportCache, VerifiedBytes, fingerprint};
 use crate::record::InstallationId;
 use crate::report::aggregate::{Aggregator, LearnerState, Names, before_until};
 use crate::report::testkit::{completion, courses, index, now, settings};
@@ -46,8 +46,14 @@ fn a_learner_waits_in_the_cache_and_reads_back_as_they_were() {
     }
     let original = shown(&mine.learners["A1"]);
     let facts = (InstallationId([7; 16]), (3, [9; 32]), 1_734_560_000);
+    // What the log's bytes were does not matter here: only the learner's state is read back.
+    let verified = VerifiedBytes {
+        len: 0,
+        digest: [0; 32],
+        learner: None,
+    };
     let entry = cache
-        .keep("log.ron", id, facts, &mine, &names)
+        .keep("log.ron", id, facts, &verified, (&mine, &names))
         .expect("kept");
     let mut agg = Aggregator::new(&index, &names, now().as_second());
     agg.merge_spilled(mine, entry);

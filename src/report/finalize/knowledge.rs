@@ -35,7 +35,6 @@ type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS]);
 /// The cells of a share of the learners, by forvaltning index and quarter.
 pub(super) type Cells = BTreeMap<(u32, Quarter), Cell>;
 
-
 /// The knowledge rows and the quarters they cover, from the cells of every learner.
 pub(super) fn knowledge_tables<'n>(
     inp: &Inputs<'_, '_>,

@@ -1,13 +1,15 @@
 //! A log alone in its installation, with the report's cache: taken from the cache when it is
-//! unchanged since a run that found it clean, otherwise read in full and, if clean, kept in the
-//! cache for the next run (see [`crate::report::cache`] for when an entry may be used).
+//! unchanged since a run that found it clean, taken on from its entry when it has only grown
+//! since ([`super::grown`]), otherwise read in full and, if clean, kept in the cache for the
+//! next run (see [`crate::report::cache`] for when an entry may be used).
 
 use std::path::{Path, PathBuf};
 
 use crate::record::{Head, InstallationId};
 
 use super::super::aggregate::Aggregator;
-use super::super::cache::{Cached, FileId};
+use super::super::cache::{Cached, EntryRef, FileId, Fit};
+use super::grown::read_grown;
 use super::log::{read_log, relative};
 use super::{FileTally, ReadConfig, Worker};
 
@@ -19,7 +21,7 @@ pub(super) struct Known {
 
 impl Known {
     /// Looks the file at `path`, of identity `id` when the walk saw it, up: its entry if the
-    /// cache has one that still fits it.
+    /// cache has one for it.
     pub(super) fn of(cfg: &ReadConfig<'_, '_>, path: &Path, id: FileId) -> Known {
         let cached = cfg.cache.and_then(|cache| {
             relative(cfg, path).and_then(|rel| cache.lookup(&rel, id, cfg.now.as_second()))
@@ -27,9 +29,14 @@ impl Known {
         Known { id, cached }
     }
 
-    /// The installation the cache names for the file, when its entry fits.
+    /// The installation the cache names for the file, when the file is unchanged since its
+    /// entry was made (a changed file says its installation itself).
     pub(super) fn installation(&self) -> Option<InstallationId> {
-        self.cached.as_ref().map(Cached::installation)
+        let cached = self.cached.as_ref()?;
+        match cached.fit {
+            Fit::Unchanged => Some(cached.installation()),
+            Fit::Changed => None,
+        }
     }
 }
 
@@ -46,37 +53,21 @@ pub(super) fn read_single<'a>(
         read_log(w, cfg, files, i, inst, None);
         return;
     };
-    // The anchor must still be where the entry ends: otherwise the log is checked against it.
-    let anchor_fits = |head: (u64, [u8; 32])| {
-        cfg.anchors
-            .head(inst)
-            .filter(|a| a.last_seq > 0)
-            .is_none_or(|a| (a.last_seq, a.last_hash) == head)
-    };
     if let Some(c) = &known.cached
         && cfg.xapi.is_none()
-        && anchor_fits(c.head())
+        && c.installation() == inst
     {
-        let before = w.agg.counted;
-        if let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg) {
-            let tally = FileTally {
-                counted: w.agg.counted - before,
-                ..FileTally::default()
-            };
-            w.tallies.push((i, tally));
-            let file = relative(cfg, path);
-            // A head the anchors already hold, from the same file, would change nothing:
-            // not kept (an unchanged collection would otherwise list every log again).
-            let anchored = cfg.anchors.heads.get(&inst) == Some(&(last_seq, last_hash))
-                && cfg.anchors.paths.get(&inst) == file.as_ref();
-            if !anchored {
-                let head = Head {
-                    installation: inst,
-                    last_seq,
-                    last_hash,
-                };
-                w.heads.push((head, file));
+        let taken = match c.fit {
+            // The anchor must still be where the entry ends: otherwise the log is checked
+            // against it.
+            Fit::Unchanged => {
+                let anchor = cfg.anchors.head(inst).filter(|a| a.last_seq > 0);
+                anchor.is_none_or(|a| (a.last_seq, a.last_hash) == c.head())
+                    && reuse(w, cfg, (path, i), c, inst)
             }
+            Fit::Changed => read_grown(w, cfg, (path, i), c, known.id),
+        };
+        if taken {
             return;
         }
     }
@@ -84,23 +75,66 @@ pub(super) fn read_single<'a>(
     let own = Aggregator::new(cfg.index, w.names, cfg.now.as_second());
     let outer = std::mem::replace(&mut w.agg, own);
     let problems_before = w.problems.len();
-    read_log(w, cfg, files, i, inst, None);
+    let verified = read_log(w, cfg, files, i, inst, None);
     let mine = std::mem::replace(&mut w.agg, outer);
     let clean = w.problems.len() == problems_before;
     let tally = w.tallies.last().filter(|(j, t)| *j == i && !t.problem);
     let head = w.heads.last().filter(|(h, _)| h.installation == inst);
     let kept = if clean
-        && let (Some((_, t)), Some((h, _)), Some(rel)) = (tally, head, relative(cfg, path))
+        && let (Some((_, t)), Some((h, _)), Some(rel), Some(verified)) =
+            (tally, head, relative(cfg, path), verified)
         && i64::try_from(t.latest).is_ok_and(|latest| latest <= cfg.now.as_second())
     {
         let facts = (inst, (h.last_seq, h.last_hash), t.latest);
-        cache.keep(&rel, known.id, facts, &mine, w.names)
+        cache.keep(&rel, known.id, facts, &verified, (&mine, w.names))
     } else {
         None
     };
+    merge_kept(w, mine, kept);
+}
+
+/// Joins what one log added into the worker's accumulators: a learner alone in a log kept in
+/// the cache waits there until the report is made.
+pub(super) fn merge_kept<'a>(w: &mut Worker<'a>, mine: Aggregator<'a>, kept: Option<EntryRef>) {
     match kept {
-        // The learner's state is in the cache now: it waits there until the report is made.
         Some(entry) if mine.learners.len() == 1 => w.agg.merge_spilled(mine, entry),
         _ => w.agg.merge(mine),
     }
+}
+
+/// Takes an unchanged log whole from its entry; `false` (nothing added) when the entry
+/// cannot be read back.
+fn reuse(
+    w: &mut Worker<'_>,
+    cfg: &ReadConfig<'_, '_>,
+    (path, i): (&Path, usize),
+    c: &Cached,
+    inst: InstallationId,
+) -> bool {
+    let Some(cache) = cfg.cache else {
+        return false;
+    };
+    let before = w.agg.counted;
+    let Some((last_seq, last_hash)) = cache.reuse(c, &mut w.agg) else {
+        return false;
+    };
+    let tally = FileTally {
+        counted: w.agg.counted - before,
+        ..FileTally::default()
+    };
+    w.tallies.push((i, tally));
+    let file = relative(cfg, path);
+    // A head the anchors already hold, from the same file, would change nothing: not kept
+    // (an unchanged collection would otherwise list every log again).
+    let anchored = cfg.anchors.heads.get(&inst) == Some(&(last_seq, last_hash))
+        && cfg.anchors.paths.get(&inst) == file.as_ref();
+    if !anchored {
+        let head = Head {
+            installation: inst,
+            last_seq,
+            last_hash,
+        };
+        w.heads.push((head, file));
+    }
+    true
 }

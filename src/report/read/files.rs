@@ -4,12 +4,15 @@
 use std::io::{self, BufRead as _, Read as _};
 use std::path::Path;
 
-use crate::foreign::ForeignError;
+use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
 use crate::record::{self, InstallationId, LogReader};
 
 use super::super::model::{Problem, ProblemKind};
 use super::{BUF_BYTES, open, whole_file};
+
+/// Read buffer for a file's header line (about a hundred bytes).
+const HEADER_BYTES: usize = 512;
 use crate::message::Bilingual as _;
 
 /// The problem for a file that was not opened (not a regular file, too large, unreadable).
@@ -42,19 +45,26 @@ pub(super) fn refused(path: &Path, e: &ForeignError, lang: Lang) -> Problem {
 
 /// The installation a file belongs to, or why it is not a log.
 pub(super) fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> {
-    let reader = open(path).map_err(|e| refused(path, &e, lang))?;
-    // The fast way: only the header line. It decides no more than which installation the file
-    // belongs to; the full verification later checks the header again, strictly.
+    // The fast way: only the header line (a small buffer: not the whole file for one line).
+    // It decides no more than which installation the file belongs to; the full verification
+    // later checks the header again, strictly.
+    let mut reader = foreign::open(path, record::MAX_LOG_BYTES)
+        .map_err(|e| refused(path, &e, lang))?
+        .reader(HEADER_BYTES);
     let mut line = String::new();
-    let mut reader = reader;
     let first = (&mut reader).take(4096).read_line(&mut line);
     if first.is_ok()
         && let Some(text) = line.strip_suffix('\n')
-        && let Ok(header) = ron::from_str::<record::LogHeader>(text)
-        && header.log == record::LOG_NAME
-        && header.format == record::FORMAT_VERSION
     {
-        return Ok(header.installation);
+        if let Some(installation) = canonical_header(text) {
+            return Ok(installation);
+        }
+        if let Ok(header) = ron::from_str::<record::LogHeader>(text)
+            && header.log == record::LOG_NAME
+            && header.format == record::FORMAT_VERSION
+        {
+            return Ok(header.installation);
+        }
     }
     let reader = open(path).map_err(|e| refused(path, &e, lang))?;
     let mut log = LogReader::new(reader);
@@ -85,6 +95,14 @@ pub(super) fn probe(path: &Path, lang: Lang) -> Result<InstallationId, Problem> 
     Err(whole_file(path, kind, message))
 }
 
+/// The installation a header line names, when it is spelled exactly as the writer spells it
+/// (as every log's is): read without ron.
+fn canonical_header(text: &str) -> Option<InstallationId> {
+    let (_, rest) = text.split_once("installation:\"")?;
+    let installation = InstallationId::parse(rest.get(..32)?)?;
+    (record::header_line(installation) == text).then_some(installation)
+}
+
 /// Record lines in a file (every line after the first, a cut-off last one included). Only
 /// read for files with problems.
 #[expect(
@@ -109,4 +127,26 @@ pub(super) fn record_lines(path: &Path) -> u64 {
     }
     let total = lines + u64::from(last != b'\n');
     total.saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_header;
+    use crate::record::{InstallationId, header_line};
+
+    #[test]
+    fn only_the_writers_spelling_of_a_header_is_read_without_ron() {
+        let id = InstallationId([0xa5; 16]);
+        let line = header_line(id);
+        assert_eq!(canonical_header(&line), Some(id));
+        for other in [
+            line.replace(',', ", "),
+            format!("{line} "),
+            line.replace("installation:\"a5", "installation:\"A5"),
+            line.replace("format:", "format:0"),
+            line[..line.len() - 2].to_owned(),
+        ] {
+            assert_eq!(canonical_header(&other), None, "{other}");
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
 use crate::record::{self, CompletionRecord, Head, InstallationId, LogReader};
+use crate::report::cache::{Hashing, VerifiedBytes};
 
 use super::super::model::{Problem, ProblemKind};
 use super::super::render::xapi::statement;
@@ -31,7 +32,8 @@ pub(super) fn relative(cfg: &ReadConfig<'_, '_>, path: &Path) -> Option<String> 
 }
 
 /// Reads one log: verifies it, checks its anchor, admits its records (with `limit`, only
-/// those up to its sequence number).
+/// those up to its sequence number). Returns what its bytes were when all of them were read
+/// and verified, its anchor reached, and no limit stopped it (for the report's cache).
 pub(super) fn read_log(
     w: &mut Worker<'_>,
     cfg: &ReadConfig<'_, '_>,
@@ -39,7 +41,7 @@ pub(super) fn read_log(
     i: usize,
     inst: InstallationId,
     limit: Option<&Limit>,
-) {
+) -> Option<VerifiedBytes> {
     let path = &files[i];
     let name = path.display().to_string();
     let mut tally = FileTally::default();
@@ -52,7 +54,7 @@ pub(super) fn read_log(
                 ..refused(path, &e, cfg.lang)
             };
             w.reject_file(i, problem, 0);
-            return;
+            return None;
         }
     };
     let anchor = cfg.anchors.head(inst).filter(|a| a.last_seq > 0);
@@ -61,7 +63,7 @@ pub(super) fn read_log(
     let mut rewritten = false;
     let mut stopped = false;
     let mut last_learner: Option<(String, u64)> = None;
-    let mut log = LogReader::new(reader);
+    let mut log = LogReader::new(Hashing::new(reader));
     w.statements.clear();
     // The reader lends each record (no copy per record); only held ones are copied.
     while let Some(rec) = log.next_record() {
@@ -96,6 +98,13 @@ pub(super) fn read_log(
         stopped,
     };
     finish_log(w, cfg, (path, i), tally, &read, &outcome, limit);
+    let bytes = log.reader();
+    let whole = anchored && !stopped && outcome.is_ok() && bytes.len() == log.good_len();
+    whole.then(|| VerifiedBytes {
+        len: bytes.len(),
+        digest: bytes.digest(),
+        learner: last_learner,
+    })
 }
 
 /// How reading a log ended.
@@ -186,7 +195,7 @@ fn finish_log(
 
 /// Notes each change of the employee id from one record to the next. The ids themselves are
 /// not in the message: problems go into the pseudonymised exports too.
-fn note_learner(
+pub(super) fn note_learner(
     w: &mut Worker<'_>,
     cfg: &ReadConfig<'_, '_>,
     (name, i): (&str, usize),

@@ -56,6 +56,7 @@ use crate::verdict::CourseIndex;
 mod cached;
 mod files;
 mod group;
+mod grown;
 mod log;
 pub mod walk;
 
