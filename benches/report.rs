@@ -202,10 +202,11 @@ fn child(mode: &str, dir: &Path, work: &Path) -> Measured {
     Measured::parse(&String::from_utf8_lossy(&out.stdout))
 }
 
-/// A log grown by one record, and how long it was before.
+/// A log grown by one record, how long it was before and when it last changed.
 struct Grown {
     path: PathBuf,
     old_len: u64,
+    modified: std::time::SystemTime,
 }
 
 /// Appends one record to each of `wanted` logs spread evenly over the collection's own logs
@@ -231,6 +232,7 @@ fn grow(dir: &Path, wanted: u64) -> Vec<Grown> {
 }
 
 fn grow_one(path: &Path) -> Option<Grown> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
     let bytes = std::fs::read(path).ok()?;
     let mut reader = LogReader::new(bytes.as_slice());
     let mut last: Option<CompletionRecord> = None;
@@ -270,16 +272,19 @@ fn grow_one(path: &Path) -> Option<Grown> {
     Some(Grown {
         path: path.to_path_buf(),
         old_len: bytes.len() as u64,
+        modified,
     })
 }
 
-/// Cuts every grown log back to its old length.
+/// Cuts every grown log back to its old length and modification time (so the next run's full
+/// report finds the collection as the first did: a log changed seconds before a run is never
+/// kept in the report's cache, which would slow the run after it).
 fn restore(grown: &[Grown]) {
     for g in grown {
         let cut = std::fs::OpenOptions::new()
             .write(true)
             .open(&g.path)
-            .and_then(|f| f.set_len(g.old_len));
+            .and_then(|f| f.set_len(g.old_len).and_then(|()| f.set_modified(g.modified)));
         if let Err(e) = cut {
             eprintln!("could not cut {} back: {e}", g.path.display());
         }
