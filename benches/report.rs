@@ -284,7 +284,10 @@ fn restore(grown: &[Grown]) {
         let cut = std::fs::OpenOptions::new()
             .write(true)
             .open(&g.path)
-            .and_then(|f| f.set_len(g.old_len).and_then(|()| f.set_modified(g.modified)));
+            .and_then(|f| {
+                f.set_len(g.old_len)
+                    .and_then(|()| f.set_modified(g.modified))
+            });
         if let Err(e) = cut {
             eprintln!("could not cut {} back: {e}", g.path.display());
         }

@@ -313,28 +313,34 @@ fn read_front(input: &mut Reader<'_>, agg: &mut Aggregator<'_>) -> Option<Front>
     })
 }
 
-/// What reusing an entry needs at once, without decoding its learners' states: the
-/// completions it counted, the earliest finish of each module's current version, and, when it
-/// holds one learner alone, that learner's id (whose state can then wait in the cache until
-/// the report is made: [`super::Spilled`]). Interns the entry's forvaltning names.
+/// What reusing an entry needs, read without decoding its learners' states (when the cache is
+/// opened): the forvaltning names it uses, the completions it counted, the earliest finish of
+/// each module's current version (module indices as written: checked when used), and, when it
+/// holds one learner alone, that learner's id (whose state can then wait in the cache until the
+/// report is made: [`super::Spilled`]).
 pub(super) struct Summary<'b> {
+    pub names: Vec<&'b str>,
     pub counted: u64,
     pub firsts: Vec<(usize, i64)>,
     pub single: Option<&'b str>,
 }
 
-pub(super) fn read_summary<'b>(
-    input: &mut Reader<'b>,
-    agg: &mut Aggregator<'_>,
-) -> Option<Summary<'b>> {
-    let front = read_front(input, agg)?;
-    let single = match front.learners {
+pub(super) fn read_summary<'b>(input: &mut Reader<'b>) -> Option<Summary<'b>> {
+    let names = (0..input.count()?)
+        .map(|_| input.str())
+        .collect::<Option<_>>()?;
+    let counted = input.u()?;
+    let firsts = (0..input.count()?)
+        .map(|_| Some((input.small()?, input.i()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let single = match input.count()? {
         1 => Some(input.str()?),
         _ => None,
     };
     Some(Summary {
-        counted: front.counted,
-        firsts: front.firsts,
+        names,
+        counted,
+        firsts,
         single,
     })
 }

@@ -9,6 +9,7 @@ use std::sync::RwLock;
 use sha2::{Digest, Sha256};
 
 use super::codec::{self, Head, Reader};
+use super::verified;
 use super::{FORMAT, MAGIC, MAX_ENTRY_BYTES};
 use crate::canon::Digest32;
 use crate::fsutil::{create_private, create_private_dir, parent_of, sync_dir};
@@ -32,7 +33,24 @@ impl From<io::Error> for Damage {
 }
 
 /// Where an entry is in the old file, and what it says about its file: by the file's path.
-pub(super) type Entry = (Box<str>, u64, u32, Head);
+pub(super) type Entry = (Box<str>, u64, u32, Head, Option<Ready>);
+
+/// What reusing the entry of a log of one learner alone needs, read once when the cache is
+/// opened (which reads every entry for its checksum anyway), so that reusing it reads nothing
+/// more: the forvaltning names it uses (positions in [`Old::names`]), the completions it counted,
+/// the earliest finish of each module's current version, the learner's [`super::id_hash`], and
+/// where its body is (the learner's state is read from there when the report is made). Kept
+/// for every file while the collection is read, so without a list of its own: its names (one
+/// or two: a learner's forvaltning, and the one before a move) inline, its firsts a range of
+/// [`Old::firsts`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ready {
+    pub names: ([u16; 2], u8),
+    pub counted: u64,
+    pub firsts: (u32, u8),
+    pub id_hash: u64,
+    pub body: (u64, u32),
+}
 
 /// The last run's cache: where each entry is in the file.
 pub(super) struct Old {
@@ -40,6 +58,10 @@ pub(super) struct Old {
     /// The entries sorted by path (the walk looks files up in its own order, so a binary
     /// search suffices); emptied once every file is looked up ([`super::ReportCache::forget_index`]).
     pub entries: RwLock<Vec<Entry>>,
+    /// The forvaltning names the entries use, each once.
+    pub names: Vec<Box<str>>,
+    /// The earliest finish of each module's current version, of every [`Ready`] entry.
+    pub firsts: Vec<(usize, i64)>,
     /// How many entries it has.
     pub count: usize,
 }
@@ -82,7 +104,11 @@ impl Old {
             // damage.
             return Ok(None);
         }
-        let mut entries: Vec<Entry> = Vec::new();
+        // The index is made for tens of thousands of entries: the count at the file's end
+        // sizes it once (it is checked against the entries read below).
+        let mut entries: Vec<Entry> = Vec::with_capacity(stated_count(&file).unwrap_or(0));
+        let mut names = Names::default();
+        let mut firsts = Vec::new();
         let mut offset = header.len() as u64;
         loop {
             let len = u32::from_le_bytes(array(read(4, &mut hasher)?)?);
@@ -94,8 +120,10 @@ impl Old {
                 return Err(Damage::Garbled);
             }
             let body = read(len as usize, &mut hasher)?;
-            let (path, head) = codec::read_head(&mut Reader(&body)).ok_or(Damage::Garbled)?;
-            entries.push((path.into(), offset, len, head));
+            let mut r = Reader(&body);
+            let (path, head) = codec::read_head(&mut r).ok_or(Damage::Garbled)?;
+            let ready = ready(&mut r, (offset, len), (&mut names, &mut firsts));
+            entries.push((path.into(), offset, len, head, ready));
             offset += u64::from(len);
         }
         let count = u64::from_le_bytes(array(read(8, &mut hasher)?)?);
@@ -113,6 +141,8 @@ impl Old {
             file,
             count: entries.len(),
             entries: RwLock::new(entries),
+            names: names.list,
+            firsts,
         }))
     }
 }
@@ -144,6 +174,63 @@ pub(super) fn read_at(file: &File, offset: u64, into: &mut [u8]) -> io::Result<(
         }
         Ok(())
     }
+}
+
+/// The number of entries the file's end states (before its checksum), if it is a plausible
+/// one for the file's length (each entry takes more than its length's four bytes).
+fn stated_count(file: &File) -> Option<usize> {
+    let len = file.metadata().ok()?.len();
+    let mut count = [0u8; 8];
+    read_at(file, len.checked_sub(32 + 8)?, &mut count).ok()?;
+    let count = u64::from_le_bytes(count);
+    usize::try_from(count).ok().filter(|_| count <= len / 4)
+}
+
+/// The forvaltning names of the entries, each kept once.
+#[derive(Default)]
+struct Names {
+    list: Vec<Box<str>>,
+    at: std::collections::HashMap<Box<str>, u16>,
+}
+
+impl Names {
+    fn of(&mut self, name: &str) -> Option<u16> {
+        if let Some(&i) = self.at.get(name) {
+            return Some(i);
+        }
+        let i = u16::try_from(self.list.len()).ok()?;
+        self.list.push(name.into());
+        self.at.insert(name.into(), i);
+        Some(i)
+    }
+}
+
+/// What reusing the entry whose bytes at `(offset, len)` follow `r` (after its head) needs, if
+/// it is the entry of one learner alone (with at most two names).
+fn ready(
+    r: &mut Reader<'_>,
+    (offset, len): (u64, u32),
+    (names, firsts): (&mut Names, &mut Vec<(usize, i64)>),
+) -> Option<Ready> {
+    verified::read(r)?;
+    let body_at = len - u32::try_from(r.0.len()).ok()?;
+    let summary = codec::read_summary(r)?;
+    let id = summary.single?;
+    let mut used = ([0; 2], 0u8);
+    for (slot, n) in used.0.iter_mut().zip(&summary.names) {
+        *slot = names.of(n)?;
+    }
+    used.1 = u8::try_from(summary.names.len()).ok().filter(|&n| n <= 2)?;
+    let from = u32::try_from(firsts.len()).ok()?;
+    let n = u8::try_from(summary.firsts.len()).ok()?;
+    firsts.extend(summary.firsts);
+    Some(Ready {
+        names: used,
+        counted: summary.counted,
+        firsts: (from, n),
+        id_hash: super::id_hash(id),
+        body: (offset + u64::from(body_at), len - body_at),
+    })
 }
 
 /// Bytes read as an array of their length.

@@ -67,7 +67,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use self::codec::{Head, Reader, Writer};
 pub use self::file::Damage;
-use self::file::{New, Old};
+use self::file::{New, Old, Ready};
 pub use self::fingerprint::fingerprint;
 pub use self::identity::FileId;
 pub use self::note::CacheNote;
@@ -113,6 +113,8 @@ pub struct Cached {
     last: (u64, Digest32),
     /// Whether the file's identity is still the entry's.
     pub fit: Fit,
+    /// What reusing it needs, when it is the entry of one learner alone.
+    ready: Option<Ready>,
 }
 
 /// How a file's identity compares with its entry's.
@@ -221,7 +223,8 @@ impl ReportCache {
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let i = entries.binary_search_by(|e| (*e.0).cmp(relative)).ok()?;
-        let (_, offset, len, head) = entries[i];
+        let (_, offset, len, head, ready) = &entries[i];
+        let (offset, len, head) = (*offset, *len, *head);
         let fit = if head.id == id.0 {
             Fit::Unchanged
         } else {
@@ -234,6 +237,7 @@ impl ReportCache {
             installation: head.installation,
             last: head.last,
             fit,
+            ready: *ready,
         })
     }
 
@@ -254,20 +258,31 @@ impl ReportCache {
     /// [`Spilled`] (decoded when the report is made); any other is decoded here. Returns the
     /// log's head, or `None` (nothing added) when the entry cannot be read back.
     pub fn reuse(&self, cached: &Cached, agg: &mut Aggregator<'_>) -> Option<(u64, Digest32)> {
-        let (bytes, body_at, _, _) = self.entry(cached)?;
-        let summary = codec::read_summary(&mut Reader(&bytes[body_at..]), agg)?;
-        if let Some(id) = summary.single {
-            agg.absorb(summary.counted, &summary.firsts, Vec::new());
-            let entry = EntryRef {
-                in_new: false,
-                offset: cached.offset + body_at as u64,
-                len: u32::try_from(bytes.len() - body_at).ok()?,
-            };
+        let old = self.old.as_ref()?;
+        if let Some(ready) = &cached.ready {
+            // Read when the cache was opened: nothing more to read now.
+            let modules = agg.index().modules.len();
+            let from = usize::try_from(ready.firsts.0).ok()?;
+            let firsts = old.firsts.get(from..from + usize::from(ready.firsts.1))?;
+            if firsts.iter().any(|&(m, _)| m >= modules) {
+                return None;
+            }
+            let (names, n) = ready.names;
+            for &name in names.get(..usize::from(n))? {
+                agg.forvaltning(old.names.get(usize::from(name))?);
+            }
+            agg.absorb(ready.counted, firsts, Vec::new());
+            let (offset, len) = ready.body;
             agg.spilled.push(Spilled {
-                id_hash: id_hash(id),
-                entry,
+                id_hash: ready.id_hash,
+                entry: EntryRef {
+                    in_new: false,
+                    offset,
+                    len,
+                },
             });
         } else {
+            let (bytes, body_at, _, _) = self.entry(cached)?;
             let body = codec::read_body(&mut Reader(&bytes[body_at..]), agg)?;
             agg.absorb(body.counted, &body.firsts, body.learners);
         }

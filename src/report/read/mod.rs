@@ -179,9 +179,10 @@ pub fn read_collection<'a>(
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
     // files these lists are a sizeable part of the report's memory.
     // A file the cache knows unchanged is not opened: the cache names its installation.
-    let listed: Vec<(&PathBuf, FileId)> = files.iter().zip(ids.iter().copied()).collect();
+    let listed: Vec<u32> = (0..u32::try_from(files.len()).unwrap_or(u32::MAX)).collect();
     let probes: Vec<(Result<InstallationId, Box<Problem>>, cached::Known)> =
-        parallel_map(&listed, cfg.threads, |&(p, id)| {
+        parallel_map(&listed, cfg.threads, |&i| {
+            let (p, id) = (&files[i as usize], ids[i as usize]);
             let known = cached::Known::of(cfg, p, id);
             let inst = match known.installation() {
                 Some(inst) => Ok(inst),
@@ -332,12 +333,15 @@ fn parallel_map<T: Sync, R: Send>(
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    in_chunks(items, threads, |share| {
+    let parts = in_chunks(items, threads, |share| {
         share.iter().map(&f).collect::<Vec<R>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    });
+    // Sized once, and each part let go as it is moved over.
+    let mut all = Vec::with_capacity(items.len());
+    for part in parts {
+        all.extend(part);
+    }
+    all
 }
 
 /// Opens a file of the collection for reading: only a regular file of a log's size.
