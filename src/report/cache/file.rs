@@ -12,7 +12,7 @@ use super::codec::{self, Head, Reader};
 use super::verified;
 use super::{FORMAT, MAGIC, MAX_ENTRY_BYTES};
 use crate::canon::Digest32;
-use crate::fsutil::{create_private, create_private_dir, parent_of, sync_dir};
+use crate::fsutil::{create_private, create_private_dir};
 
 /// Why the last run's cache could not be used.
 #[derive(Debug)]
@@ -310,10 +310,10 @@ impl New {
             .out
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
-        file.sync_data()?;
         drop(file);
-        std::fs::rename(&self.temp, path)?;
-        sync_dir(&parent_of(path));
-        Ok(())
+        // Not forced to the disk first (tens of megabytes, on every run that changed
+        // anything): a cache that a crash leaves cut off or empty fails its checksum and is
+        // made anew, with a note, and a lost cache only makes the next run slower.
+        std::fs::rename(&self.temp, path)
     }
 }
