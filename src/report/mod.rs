@@ -377,7 +377,7 @@ fn run_once(
             settings,
             tables,
             threads,
-            &report_cache,
+            use_cache.then_some(&report_cache),
         )
     };
     drop(out.agg);
@@ -466,7 +466,10 @@ fn list_logs(paths: &Paths, lang: Lang) -> Result<Logs, RunError> {
     .filter_map(|p| p.canonicalize().ok())
     .collect();
     // Sized once: tens of thousands of files.
-    let (mut logs, mut ids) = (Vec::with_capacity(files.len()), Vec::with_capacity(files.len()));
+    let (mut logs, mut ids) = (
+        Vec::with_capacity(files.len()),
+        Vec::with_capacity(files.len()),
+    );
     for (f, id) in files.into_iter().filter(|(f, _)| !is_own(f, &own)) {
         logs.push(f);
         ids.push(id);
@@ -483,20 +486,24 @@ fn made(
     settings: &Settings,
     tables: (Counts, Vec<Problem>),
     threads: usize,
-    report_cache: &ReportCache,
+    report_cache: Option<&ReportCache>,
 ) -> Result<(Report, FollowUp), finalize::SpillLost> {
     if agg.spilled.is_empty() {
-        return Ok(finish(agg, names, roster, settings, tables, threads));
+        let made = finish(agg, names, roster, settings, tables, threads);
+        return Ok(made);
     }
-    let reader = report_cache
-        .spill_reader()
-        .map_err(|_| finalize::SpillLost)?;
+    let cache = report_cache.ok_or(finalize::SpillLost)?;
+    let reader = cache.spill_reader().map_err(|_| finalize::SpillLost)?;
     let spill = finalize::Spill {
         reader: &reader,
         names,
         now: settings.now.as_second(),
     };
-    finish_spilled(agg, roster, settings, tables, threads, spill)
+    std::thread::scope(|s| {
+        // The new cache is completed beside the report (the reader has what it needs).
+        s.spawn(|| cache.carry_over());
+        finish_spilled(agg, roster, settings, tables, threads, spill)
+    })
 }
 
 /// Brings the anchors up to date with the heads read this run and saves them, and notes in the

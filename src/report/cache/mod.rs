@@ -100,6 +100,8 @@ pub struct ReportCache {
     /// Where the reused entries are in the old file: they are copied over at the end, unless
     /// nothing changed and the old file simply stays.
     carried: Mutex<Vec<(u64, u32)>>,
+    /// How many entries were reused (the list above is emptied once they are copied over).
+    carried_count: AtomicU64,
     /// Entries written fresh.
     fresh: AtomicU64,
 }
@@ -194,6 +196,7 @@ impl ReportCache {
             reused: AtomicU64::new(0),
             grown: AtomicU64::new(0),
             carried: Mutex::new(Vec::new()),
+            carried_count: AtomicU64::new(0),
             fresh: AtomicU64::new(0),
         }
     }
@@ -287,6 +290,7 @@ impl ReportCache {
             agg.absorb(body.counted, &body.firsts, body.learners);
         }
         lock(&self.carried).push((cached.offset, cached.len));
+        self.carried_count.fetch_add(1, Ordering::Relaxed);
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(cached.last)
     }
@@ -380,6 +384,7 @@ impl ReportCache {
     /// was kept for the log: the next run takes the log on from it again.
     pub fn carry(&self, cached: &Cached) {
         lock(&self.carried).push((cached.offset, cached.len));
+        self.carried_count.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Appends an entry to the new cache; where it is, or `None` when the new cache cannot
@@ -418,18 +423,45 @@ impl ReportCache {
         }
     }
 
+    /// Whether this run used every entry of the last run's cache and added none: the old file
+    /// is then the new one.
+    fn unchanged(&self) -> bool {
+        self.old.as_ref().is_some_and(|old| {
+            self.fresh.load(Ordering::Relaxed) == 0
+                && self.carried_count.load(Ordering::Relaxed) == old.count as u64
+        })
+    }
+
+    /// Copies the entries this run reused from the last run's cache into the new one (unless
+    /// nothing changed), so that [`ReportCache::close`] has only the file's end left to write:
+    /// meant to run on a thread of its own while the report is made, once the collection is
+    /// read and [`ReportCache::spill_reader`] opened. A copy that fails gives the new cache up.
+    pub fn carry_over(&self) {
+        let Some(old) = &self.old else { return };
+        if self.unchanged() {
+            return;
+        }
+        let carried = std::mem::take(&mut *lock(&self.carried));
+        let mut new = lock(&self.new);
+        let failed = new
+            .as_mut()
+            .is_some_and(|n| copy_entries(old, carried, n).is_err());
+        if failed {
+            *new = None;
+        }
+    }
+
     fn finish(self) -> io::Result<()> {
+        let unchanged = self.unchanged();
         let new = self
             .new
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Empty when they were copied over beside the report already.
         let carried = self
             .carried
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let unchanged = self.old.as_ref().is_some_and(|old| {
-            self.fresh.load(Ordering::Relaxed) == 0 && carried.len() == old.count
-        });
         if unchanged {
             // Every entry was used and none added: the old file is the new one.
             if let Some(n) = new {
