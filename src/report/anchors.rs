@@ -154,22 +154,23 @@ impl Anchors {
         let mut anchors = Anchors::default();
         for (i, line) in lines {
             let n = i + 1;
-            let parts: Vec<&str> = line.split(' ').collect();
-            match parts.as_slice() {
-                [] | [""] => {}
-                ["head", inst, seq, hash, file @ ..] => {
+            // At most five fields: a path (the fifth) may hold spaces.
+            let mut parts = line.splitn(5, ' ');
+            match (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some("") | None, None, ..) => {}
+                (Some("head"), Some(inst), Some(seq), Some(hash), file) => {
                     let inst = InstallationId::parse(inst).ok_or_else(|| bad(n))?;
                     let seq = seq.parse().map_err(|_| bad(n))?;
                     let hash = parse_hex32(hash).ok_or_else(|| bad(n))?;
                     anchors.heads.insert(inst, (seq, hash));
-                    if !file.is_empty() {
-                        anchors.paths.insert(inst, file.join(" "));
+                    if let Some(file) = file {
+                        anchors.paths.insert(inst, file.to_owned());
                     }
                 }
-                ["version", id, version, hash] => {
+                (Some("version"), Some(id), Some(version), Some(hash), None) => {
                     let version = version.parse().map_err(|_| bad(n))?;
                     let hash = parse_hex32(hash).ok_or_else(|| bad(n))?;
-                    anchors.versions.push(((*id).to_owned(), version, hash));
+                    anchors.versions.push((id.to_owned(), version, hash));
                 }
                 _ => return Err(bad(n)),
             }

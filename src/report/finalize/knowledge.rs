@@ -30,7 +30,9 @@ type Cell = [(u64, u64); TOPICS];
 
 /// One learner's quarter: the latest standing attempt's (finish, slot) and forvaltning, and
 /// correct and asked answers per topic over the quarter's standing attempts.
-type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS]);
+/// The last field: the topics the quarter's standing attempts asked about (bit `t` for topic
+/// index `t`), so only those are gone through.
+type LearnerQuarter = ((super::Secs, u32, u64), u16, [(u32, u32); TOPICS], u16);
 
 /// The cells of a share of the learners, by forvaltning index and quarter.
 pub(super) type Cells = BTreeMap<(u32, Quarter), Cell>;
@@ -105,7 +107,7 @@ pub(super) fn learner_cells(cells: &mut Cells, learners: &[&LearnerState]) {
                 .iter()
                 .position(|(x, _)| *x == q)
                 .unwrap_or_else(|| {
-                    quarters.push((q, ((0, 0, 0), s.forvaltning(), [(0, 0); TOPICS])));
+                    quarters.push((q, ((0, 0, 0), s.forvaltning(), [(0, 0); TOPICS], 0)));
                     quarters.len() - 1
                 });
             let e = &mut quarters[i].1;
@@ -114,28 +116,39 @@ pub(super) fn learner_cells(cells: &mut Cells, learners: &[&LearnerState]) {
                 e.0 = order;
                 e.1 = s.forvaltning();
             }
-            for (t, &(correct, asked)) in s.topic_indices().zip(counts) {
+            e.3 |= s.topics;
+            for (t, &(correct, asked)) in topics(s.topics).zip(counts) {
                 let sum = &mut e.2[t];
                 sum.0 += u32::from(correct);
                 sum.1 += u32::from(asked);
             }
         }
-        for &(q, (_, forv, marks)) in &quarters {
-            // The learner's share per topic, once for both cells.
-            let shares = marks.map(|(correct, asked)| {
-                (asked > 0).then(|| u64::from(correct) * UNIT / u64::from(asked))
-            });
+        for &(q, (_, forv, marks, asked_about)) in &quarters {
             let cell = cells
                 .entry((u32::from(forv), q))
                 .or_insert([(0, 0); TOPICS]);
-            for (c, share) in cell.iter_mut().zip(&shares) {
-                if let Some(share) = share {
+            // The learner's share per topic asked about.
+            for t in topics(asked_about) {
+                let ((correct, asked), c) = (marks[t], &mut cell[t]);
+                if asked > 0 {
                     c.0 += 1;
-                    c.1 += share;
+                    c.1 += u64::from(correct) * UNIT / u64::from(asked);
                 }
             }
         }
     }
+}
+
+/// The topic indices whose bits are set in `bits`, in order (a standing attempt asks about a
+/// few of the fourteen topics).
+fn topics(mut bits: u16) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let t = bits.trailing_zeros() as usize;
+        (t < TOPICS).then(|| {
+            bits &= bits - 1;
+            t
+        })
+    })
 }
 
 /// Adds the learners and shares of `sums` to `cell`'s.
