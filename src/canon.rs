@@ -84,13 +84,19 @@ impl CanonHasher {
 /// Lower-case hex of a digest. A table lookup, not `format!` per byte: every record line
 /// carries three digests, so this runs millions of times in a report.
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut s, bytes);
+    s
+}
+
+/// Appends `bytes` in lowercase hex to `s` (for text written in bulk, without a string per
+/// value).
+pub fn push_hex(s: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for &b in bytes {
         s.push(char::from(DIGITS[usize::from(b >> 4)]));
         s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
-    s
 }
 
 /// Parses 64 hex digits into a digest.

@@ -257,12 +257,8 @@ fn push_string(s: &mut String, text: &str) {
 /// Lower-case hex in quotes; the same digits as [`crate::canon::hex`], without a `fmt` call per byte
 /// (verifying a collection re-writes three digests per record).
 fn push_hex(s: &mut String, bytes: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     s.push('"');
-    for &b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
+    crate::canon::push_hex(s, bytes);
     s.push('"');
 }
 

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::canon::{Digest32, hex, parse_hex32};
+use crate::canon::{Digest32, hex, parse_hex32, push_hex};
 use crate::foreign::{self, ForeignError};
 use crate::lang::Lang;
 use crate::message::{self, Bi, Bilingual};
@@ -181,11 +181,17 @@ impl Anchors {
     /// The file's text.
     pub fn to_text(&self) -> String {
         use std::fmt::Write as _;
-        let mut out = format!("{HEADER} {FORMAT}\n");
+        // Some 130 bytes a log, for tens of thousands of logs: no string per value.
+        let mut out = String::with_capacity(self.heads.len() * 160 + 64);
+        let _ = writeln!(out, "{HEADER} {FORMAT}");
         for (inst, (seq, hash)) in &self.heads {
-            let _ = write!(out, "head {inst} {seq} {}", hex(hash));
+            out.push_str("head ");
+            push_hex(&mut out, &inst.0);
+            let _ = write!(out, " {seq} ");
+            push_hex(&mut out, hash);
             if let Some(file) = self.paths.get(inst).filter(|f| is_storable(f)) {
-                let _ = write!(out, " {file}");
+                out.push(' ');
+                out.push_str(file);
             }
             out.push('\n');
         }
