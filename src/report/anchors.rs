@@ -156,7 +156,13 @@ impl Anchors {
             let n = i + 1;
             // At most five fields: a path (the fifth) may hold spaces.
             let mut parts = line.splitn(5, ' ');
-            match (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()) {
+            match (
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+            ) {
                 (Some("") | None, None, ..) => {}
                 (Some("head"), Some(inst), Some(seq), Some(hash), file) => {
                     let inst = InstallationId::parse(inst).ok_or_else(|| bad(n))?;

@@ -7,7 +7,7 @@ use std::fs::Metadata;
 use super::codec::IdParts;
 
 /// A file's identity as the cache compares it, taken before the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FileId(pub(super) IdParts);
 
 impl FileId {

@@ -14,6 +14,7 @@ use super::log::{read_log, relative};
 use super::{FileTally, ReadConfig, Worker};
 
 /// What the cache knows of one file.
+#[derive(Default)]
 pub(super) struct Known {
     id: FileId,
     cached: Option<Cached>,

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::record::{self, InstallationId};
 
 use super::super::model::{Problem, ProblemKind};
-use super::cached::{Known, read_single};
+use super::cached::read_single;
 use super::files::record_lines;
 use super::log::{Limit, read_log, relative};
 use super::{ReadConfig, Worker, open, whole_file};
@@ -31,14 +31,14 @@ pub(super) fn read_group<'a>(
     w: &mut Worker<'a>,
     cfg: &ReadConfig<'a, '_>,
     files: &[PathBuf],
-    known: &[Known],
+    probed: &[super::Probed],
     group: &[(InstallationId, usize)],
 ) {
     let Some(&(inst, _)) = group.first() else {
         return;
     };
     if let [(_, only)] = group {
-        read_single(w, cfg, files, (*only, &known[*only]), inst);
+        read_single(w, cfg, files, (*only, &probed[*only].1), inst);
         return;
     }
     let scans: Vec<Scan> = group

@@ -50,7 +50,6 @@ use super::cache::{FileId, ReportCache, id_hash};
 use super::model::{Counts, Problem, ProblemKind};
 use super::privacy::Pseudonymizer;
 use super::render::xapi::{XapiOptions, XapiWriter};
-use super::shares::in_chunks;
 use crate::verdict::CourseIndex;
 
 mod cached;
@@ -129,6 +128,10 @@ pub(super) fn whole_file(path: &Path, kind: ProblemKind, message: String) -> Pro
     }
 }
 
+/// A file's installation as its header or the cache names it (or why it has none), and what the
+/// cache knows of it.
+type Probed = (Result<InstallationId, Box<Problem>>, cached::Known);
+
 /// The outcome of reading one file.
 #[derive(Default)]
 struct FileTally {
@@ -179,32 +182,32 @@ pub fn read_collection<'a>(
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
     // files these lists are a sizeable part of the report's memory.
     // A file the cache knows unchanged is not opened: the cache names its installation.
-    let listed: Vec<u32> = (0..u32::try_from(files.len()).unwrap_or(u32::MAX)).collect();
-    let probes: Vec<(Result<InstallationId, Box<Problem>>, cached::Known)> =
-        parallel_map(&listed, cfg.threads, |&i| {
-            let (p, id) = (&files[i as usize], ids[i as usize]);
-            let known = cached::Known::of(cfg, p, id);
-            let inst = match known.installation() {
-                Some(inst) => Ok(inst),
-                None => probe(p, cfg.lang).map_err(Box::new),
-            };
-            (inst, known)
-        });
+    let mut probes: Vec<Probed> = (0..files.len())
+        .map(|_| (Ok(InstallationId([0; 16])), cached::Known::default()))
+        .collect();
+    parallel_fill(&mut probes, cfg.threads, |i| {
+        let (p, id) = (&files[i], ids[i]);
+        let known = cached::Known::of(cfg, p, id);
+        let inst = match known.installation() {
+            Some(inst) => Ok(inst),
+            None => probe(p, cfg.lang).map_err(Box::new),
+        };
+        (inst, known)
+    });
     if let Some(cache) = cfg.cache {
         cache.forget_index();
     }
-    drop(listed);
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let mut tallies: Vec<FileTally> = (0..files.len()).map(|_| FileTally::default()).collect();
     let mut by_installation: Vec<(InstallationId, usize)> = Vec::with_capacity(files.len());
-    let mut known = Vec::with_capacity(files.len());
-    for (i, (p, k)) in probes.into_iter().enumerate() {
-        known.push(k);
+    // The probes stay as they are (what the cache knows of each file is read from them; a
+    // copy would hold it twice for a moment), their few problems copied out.
+    for (i, (p, _)) in probes.iter().enumerate() {
         match p {
-            Ok(inst) => by_installation.push((inst, i)),
+            Ok(inst) => by_installation.push((*inst, i)),
             Err(problem) => {
                 tallies[i].problem = true;
-                problems.push((i, *problem));
+                problems.push((i, Problem::clone(problem)));
             }
         }
     }
@@ -231,7 +234,7 @@ pub fn read_collection<'a>(
                         let Some(members) = groups.get(g) else {
                             break;
                         };
-                        read_group(&mut w, cfg, files, &known, members);
+                        read_group(&mut w, cfg, files, &probes, members);
                     }
                     w
                 })
@@ -327,21 +330,20 @@ fn gather_shared(agg: &mut Aggregator<'_>, cache: &ReportCache) -> bool {
     true
 }
 
-/// Maps `f` over `items` on `threads` threads, keeping the order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let parts = in_chunks(items, threads, |share| {
-        share.iter().map(&f).collect::<Vec<R>>()
+/// Sets each slot of `out` to `f` of its position, on `threads` threads (in place: the
+/// results are never held twice).
+fn parallel_fill<T: Send>(out: &mut [T], threads: usize, f: impl Fn(usize) -> T + Sync) {
+    let share = out.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        for (c, chunk) in out.chunks_mut(share).enumerate() {
+            let f = &f;
+            s.spawn(move || {
+                for (j, slot) in chunk.iter_mut().enumerate() {
+                    *slot = f(c * share + j);
+                }
+            });
+        }
     });
-    // Sized once, and each part let go as it is moved over.
-    let mut all = Vec::with_capacity(items.len());
-    for part in parts {
-        all.extend(part);
-    }
-    all
 }
 
 /// Opens a file of the collection for reading: only a regular file of a log's size.
