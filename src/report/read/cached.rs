@@ -25,7 +25,8 @@ impl Known {
     /// cache has one for it.
     pub(super) fn of(cfg: &ReadConfig<'_, '_>, path: &Path, id: FileId) -> Known {
         let cached = cfg.cache.and_then(|cache| {
-            relative(cfg, path).and_then(|rel| cache.lookup(&rel, id, cfg.now.as_second()))
+            let rel = path.strip_prefix(cfg.root).ok().and_then(Path::to_str)?;
+            cache.lookup(rel, id, cfg.now.as_second())
         });
         Known { id, cached }
     }
@@ -124,18 +125,19 @@ fn reuse(
         ..FileTally::default()
     };
     w.tallies.push((i, tally));
-    let file = relative(cfg, path);
     // A head the anchors already hold, from the same file, would change nothing: not kept
-    // (an unchanged collection would otherwise list every log again).
+    // (an unchanged collection would otherwise list every log again). Compared without making
+    // the path's text: this is every log of an unchanged collection.
+    let file = path.strip_prefix(cfg.root).ok().and_then(Path::to_str);
     let anchored = cfg.anchors.heads.get(&inst) == Some(&(last_seq, last_hash))
-        && cfg.anchors.paths.get(&inst) == file.as_ref();
+        && cfg.anchors.paths.get(&inst).map(String::as_str) == file;
     if !anchored {
         let head = Head {
             installation: inst,
             last_seq,
             last_hash,
         };
-        w.heads.push((head, file));
+        w.heads.push((head, file.map(str::to_owned)));
     }
     true
 }
