@@ -66,12 +66,12 @@ impl Bilingual for CacheNote {
                 lang.write(
                     out,
                     format_args!(
-                        "{p}: rapportens mellemlager kunne ikke læses tilbage under kørslen; \
-                         rapporten er lavet igen uden det, og næste kørsel laver det på ny"
+                        "{p}: rapportens mellemlager kunne ikke læses under kørslen; rapporten \
+                         er lavet forfra uden det, og næste kørsel laver mellemlageret på ny"
                     ),
                     format_args!(
-                        "{p}: the report's cache could not be read back during the run; the \
-                         report was made again without it, and the next run makes it anew"
+                        "{p}: the report's cache could not be read during the run; the report \
+                         was made afresh without it, and the next run makes the cache anew"
                     ),
                 )
             }
@@ -94,3 +94,26 @@ impl Bilingual for CacheNote {
 }
 
 crate::danish_display!(CacheNote);
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::CacheNote;
+    use crate::lang::Lang;
+    use crate::message::Bilingual as _;
+
+    #[test]
+    fn a_cache_that_did_not_read_back_is_named_and_said_to_be_made_anew() {
+        let note = CacheNote::ReadBack {
+            path: PathBuf::from("rapport/anchors.cache"),
+        };
+        let (da, en) = (note.text(Lang::Da), note.text(Lang::En));
+        assert!(
+            da.starts_with("rapport/anchors.cache: rapportens mellemlager"),
+            "{da}"
+        );
+        assert!(da.contains("lavet forfra uden det"), "{da}");
+        assert!(en.contains("was made afresh without it"), "{en}");
+    }
+}
