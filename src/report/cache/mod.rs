@@ -38,7 +38,9 @@
 //! that names them only) waits there instead of in memory ([`Spilled`]), from the last run's
 //! file or the one being written, and is read back a batch at a time when the report is made
 //! ([`SpillReader`]). A learner that does not read back makes the run start again without the
-//! cache, so the cache is still never needed for a right report.
+//! cache, so the cache is still never needed for a right report. Opening the cache reads every
+//! entry anyway (for its checksum), so what reusing the entry of one learner alone needs is
+//! taken then, and reusing it reads nothing more.
 //!
 //! # Format (version 4: the verified bytes' length and digest in every entry)
 //!
