@@ -31,8 +31,6 @@ pub(super) struct Partial<'s> {
     pub not_in_roster: u64,
     /// The roster positions of the learners met.
     pub seen: Vec<usize>,
-    /// Whether a learner waiting in the cache could not be read back.
-    failed: bool,
 }
 
 impl<'s> Partial<'s> {
@@ -43,7 +41,6 @@ impl<'s> Partial<'s> {
             items: no_items(index),
             not_in_roster: 0,
             seen: Vec::new(),
-            failed: false,
         }
     }
 
@@ -97,7 +94,6 @@ impl<'s> Partial<'s> {
         add_items(&mut self.items, &other.items);
         self.not_in_roster += other.not_in_roster;
         self.seen.extend(other.seen);
-        self.failed |= other.failed;
     }
 }
 
@@ -148,21 +144,17 @@ pub(super) fn read_back<'s>(
             entries.clear();
             entries.extend(batch.iter().map(|s| s.entry));
             let slots = (&mut states[..], &mut ids);
-            if spill
+            spill
                 .reader
                 .learners(&entries, &mut scratch, &mut buf, slots)
-                .is_none()
-            {
-                part.failed = true;
-                return part;
-            }
+                .ok_or(SpillLost)?;
             let learners: Vec<(Arc<str>, &LearnerState)> =
                 ids.iter().cloned().zip(states.iter()).collect();
             part.add(inp, planner, &learners);
         }
-        part
+        Ok(part)
     }) {
-        all.merge(part);
+        all.merge(part?);
     }
-    if all.failed { Err(SpillLost) } else { Ok(()) }
+    Ok(())
 }

@@ -182,6 +182,7 @@ pub fn read_collection<'a>(
     // Problems are boxed and groups are ranges of one sorted list: with tens of thousands of
     // files these lists are a sizeable part of the report's memory.
     // A file the cache knows unchanged is not opened: the cache names its installation.
+    // Placeholders, each set in place by the threads below.
     let mut probes: Vec<Probed> = (0..files.len())
         .map(|_| (Ok(InstallationId([0; 16])), cached::Known::default()))
         .collect();
@@ -299,25 +300,18 @@ fn gather_shared(agg: &mut Aggregator<'_>, cache: &ReportCache) -> bool {
     spilled.sort_unstable_by_key(|s| (s.id_hash, s.entry));
     let in_memory: std::collections::HashSet<u64> =
         agg.learners.keys().map(|id| id_hash(id)).collect();
-    let hash = |i: usize| spilled.get(i).map(|s| s.id_hash);
-    let shared: Vec<bool> = (0..spilled.len())
-        .map(|i| {
-            let h = hash(i);
-            h.is_some_and(|h| in_memory.contains(&h))
-                || (i > 0 && hash(i - 1) == h)
-                || hash(i + 1) == h
-        })
-        .collect();
-    let (take, mut wait): (Vec<_>, Vec<_>) = spilled
-        .into_iter()
-        .zip(shared)
-        .partition(|&(_, shared)| shared);
+    let (mut take, mut wait) = (Vec::new(), Vec::with_capacity(spilled.len()));
+    for one_id in spilled.chunk_by(|a, b| a.id_hash == b.id_hash) {
+        let shared = one_id.len() > 1 || in_memory.contains(&one_id[0].id_hash);
+        if shared { &mut take } else { &mut wait }.extend_from_slice(one_id);
+    }
+    drop(spilled);
     if !take.is_empty() {
         let Ok(reader) = cache.spill_reader() else {
             return false;
         };
         let mut buf = Vec::new();
-        for (s, _) in take {
+        for s in take {
             let mut state = Box::default();
             let Some(id) = reader.learner(s.entry, agg, &mut buf, &mut state) else {
                 return false;
@@ -325,8 +319,8 @@ fn gather_shared(agg: &mut Aggregator<'_>, cache: &ReportCache) -> bool {
             agg.join_learners([(id, state)]);
         }
     }
-    wait.sort_unstable_by_key(|(s, _)| s.entry);
-    agg.spilled = wait.into_iter().map(|(s, _)| s).collect();
+    wait.sort_unstable_by_key(|s| s.entry);
+    agg.spilled = wait;
     true
 }
 

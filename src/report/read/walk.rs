@@ -104,12 +104,13 @@ pub(crate) fn walk(dir: &Path, lang: Lang) -> io::Result<(Vec<Listed>, Vec<Probl
         .collect();
         for (entry, look) in entries.into_iter().zip(looks) {
             match (entry, look) {
-                (Ok(entry), Some(look)) => {
+                (Ok(entry), look) => {
+                    // Every entry read was looked at above.
+                    let look = look.unwrap_or_else(|| entry.metadata());
                     if let Some(sub) = walk.entry(&entry, look) {
                         stack.push(sub);
                     }
                 }
-                (Ok(_), None) => {}
                 (Err(e), _) => walk.refuse(
                     &d,
                     ProblemKind::Unreadable,
